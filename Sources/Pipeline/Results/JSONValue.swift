@@ -1,0 +1,107 @@
+/// A JSON value as docguard writes it: objects keep their keys in a dictionary and are always
+/// written with keys sorted, so the same value gives the same bytes (SPEC.md "keys sorted").
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// A string, or null when nil.
+    public static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    /// A boolean, or null when nil.
+    public static func bool(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
+}
+
+/// Writes `JSONValue`s as compact UTF-8 with sorted keys, one small writer for every output
+/// (JSONEncoder is too slow for a million lines and does not promise key order on every platform).
+public struct JSONWriter {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// An empty writer.
+    public init() {}
+
+    /// Appends one value.
+    public mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .int(let number): append(String(number))
+        case .double(let number): writeDouble(number)
+        case .string(let text): writeString(text)
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            bytes.append(UInt8(ascii: "{"))
+            // Byte-wise order of UTF-8 keys: the same on every platform and locale.
+            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                writeString(key)
+                bytes.append(UInt8(ascii: ":"))
+                write(members[key]!)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Appends a newline (JSON Lines).
+    public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+
+    /// Empties the buffer, keeping its capacity.
+    public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+    /// One value as a JSON text.
+    public static func text(_ value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.write(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Finite numbers with up to 6 decimals, trailing zeros dropped; JSON has no NaN or infinity.
+    private mutating func writeDouble(_ number: Double) {
+        guard number.isFinite else { return append("null") }
+        let scaled = (number * 1_000_000).rounded()
+        var integerPart = Int(scaled / 1_000_000)
+        var fraction = Int(abs(scaled.truncatingRemainder(dividingBy: 1_000_000)))
+        if scaled < 0 && integerPart == 0 { bytes.append(UInt8(ascii: "-")) }
+        if scaled < 0 { integerPart = -abs(integerPart) }
+        append(String(integerPart))
+        guard fraction != 0 else { return }
+        var digits = 6
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        var text = String(fraction)
+        text = String(repeating: "0", count: digits - text.count) + text
+        bytes.append(UInt8(ascii: "."))
+        append(text)
+    }
+
+    private mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                append("\\u00")
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
