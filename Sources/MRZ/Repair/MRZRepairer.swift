@@ -1,0 +1,317 @@
+/// How a repair attempt ended.
+public enum MRZRepairOutcome: String, Sendable {
+    /// Every check digit passed as read; at most unprotected fields were normalised.
+    case notNeeded
+    /// The check digits pass after the listed corrections.
+    case repaired
+    /// Every field check digit passed as read and only the composite failed: a tampering signal,
+    /// not OCR noise, so the MRZ is left exactly as read.
+    case compositeOnly
+    /// More than one repair explains the check digits equally well; left as read.
+    case ambiguous
+    /// No repair within the search bounds makes the check digits pass; left as read.
+    case unrepairable
+}
+
+/// The lines after a repair attempt and every change made to them.
+public struct MRZRepairResult: Sendable {
+    /// The lines, repaired or as read.
+    public let lines: [[UInt8]]
+    /// Every change, in position order; empty unless repaired.
+    public let corrections: [MRZCorrection]
+    /// How the attempt ended.
+    public let outcome: MRZRepairOutcome
+}
+
+/// Check-digit-driven OCR repair: for lines whose check digits fail, searches substitutions that
+/// OCR makes (the engine's own second choices first, then known confusions such as O/0, I/1, B/8,
+/// K/`<`), constrained by what each position may hold, until the check digits pass. A repair is
+/// taken only when it is the one cheapest explanation and the composite check digit agrees.
+public struct MRZRepairer: Sendable {
+    /// Changes tried per check digit beyond those forced by a character its field cannot hold.
+    public var maxOptionalChangesPerCheck = 2
+    /// Forced changes (a letter in a date, a digit in a name) beyond which a field is not repaired.
+    public var maxForcedChangesPerCheck = 4
+    /// Candidate repairs kept per check digit.
+    public var maxCandidatesPerCheck = 16
+    /// Check-digit evaluations allowed in one repair, so garbage input stays fast.
+    public var evaluationBudget = 50_000
+
+    /// Costs: the engine's own alternative is cheaper than a blind confusion.
+    static let engineChoiceCost = 1
+    static let confusionCost = 2
+
+    /// The default bounds.
+    public init() {}
+
+    /// Repairs `lines`, trying `alternatives` (the OCR engine's choices) before known confusions.
+    public func repair(_ lines: [[UInt8]], alternatives: CharacterAlternatives = .none) -> MRZRepairResult {
+        guard let format = MRZFormat.detect(lines),
+              lines.allSatisfy({ $0.count == format.lineLength })
+        else { return MRZRepairResult(lines: lines, corrections: [], outcome: .unrepairable) }
+        var search = RepairSearch(layout: MRZLayout.of(format), alternatives: alternatives, bounds: self)
+        return search.run(lines)
+    }
+}
+
+/// One repair attempt over lines of the right shape.
+private struct RepairSearch {
+    let layout: MRZLayout
+    let alternatives: CharacterAlternatives
+    let bounds: MRZRepairer
+    var evaluations = 0
+
+    init(layout: MRZLayout, alternatives: CharacterAlternatives, bounds: MRZRepairer) {
+        self.layout = layout
+        self.alternatives = alternatives
+        self.bounds = bounds
+    }
+
+    /// A set of substitutions and what they cost.
+    struct Candidate {
+        var changes: [MRZCorrection]
+        var cost: Int
+    }
+
+    mutating func run(_ read: [[UInt8]]) -> MRZRepairResult {
+        let fieldResults = layout.fieldChecks(for: read).map { $0.evaluate(read) }
+        let compositeResult = layout.compositeCheckRule?.evaluate(read)
+        if !fieldResults.contains(false) {
+            if compositeResult == false {
+                return MRZRepairResult(lines: read, corrections: [], outcome: .compositeOnly)
+            }
+            var lines = read
+            let changes = normaliseUnprotected(&lines)
+            return MRZRepairResult(lines: lines, corrections: changes, outcome: changes.isEmpty ? .notNeeded : .repaired)
+        }
+        return repairCheckDigits(read)
+    }
+
+    private mutating func repairCheckDigits(_ read: [[UInt8]]) -> MRZRepairResult {
+        var lines = read
+        // A `<` misread at a long-number marker changes which rules apply: settle single forced
+        // changes first, then search what the check digits still reject.
+        var changes = applySingleForcedChanges(&lines)
+        let rules = layout.fieldChecks(for: lines)
+        var candidatesPerRule: [[Candidate]] = []
+        for rule in rules where rule.evaluate(lines) == false {
+            let candidates = search(rule, in: lines)
+            guard !candidates.isEmpty, evaluations < bounds.evaluationBudget else { return unchanged(read, .unrepairable) }
+            candidatesPerRule.append(candidates)
+        }
+        guard let chosen = choose(candidatesPerRule, base: lines) else { return unchanged(read, .ambiguous) }
+        // A search cut short by the budget may have missed an equally good repair.
+        guard evaluations < bounds.evaluationBudget else { return unchanged(read, .unrepairable) }
+        for change in chosen { lines[change.position.line][change.position.index] = change.to }
+        changes += chosen
+        guard layout.fieldChecks(for: lines).allSatisfy({ $0.evaluate(lines) != false }),
+              layout.compositeCheckRule?.evaluate(lines) != false
+        else { return unchanged(read, .unrepairable) }
+        changes += normaliseUnprotected(&lines)
+        return MRZRepairResult(lines: lines, corrections: merged(changes, read: read), outcome: .repaired)
+    }
+
+    private func unchanged(_ read: [[UInt8]], _ outcome: MRZRepairOutcome) -> MRZRepairResult {
+        MRZRepairResult(lines: read, corrections: [], outcome: outcome)
+    }
+
+    /// One correction per position, from the byte as read to the final byte, in position order.
+    private func merged(_ changes: [MRZCorrection], read: [[UInt8]]) -> [MRZCorrection] {
+        var last: [MRZPosition: UInt8] = [:]
+        for change in changes { last[change.position] = change.to }
+        return last.keys.sorted().compactMap { position in
+            let from = read[position.line][position.index]
+            let to = last[position]!
+            return from == to ? nil : MRZCorrection(position: position, from: from, to: to)
+        }
+    }
+
+    // MARK: Candidates at one position
+
+    /// What `position` may become, cheapest first; the byte as read is not among them.
+    private func options(at position: MRZPosition, current: UInt8) -> [(byte: UInt8, cost: Int)] {
+        let kind = layout.positionKinds[position.line][position.index]
+        var result: [(byte: UInt8, cost: Int)] = []
+        for byte in alternatives.at(position) where byte != current && kind.allows(byte) {
+            if !result.contains(where: { $0.byte == byte }) { result.append((byte, MRZRepairer.engineChoiceCost)) }
+        }
+        for byte in OCRConfusion.alternatives(for: current) where kind.allows(byte) {
+            if !result.contains(where: { $0.byte == byte }) { result.append((byte, MRZRepairer.confusionCost)) }
+        }
+        return result
+    }
+
+    private func isAllowed(_ byte: UInt8, at position: MRZPosition) -> Bool {
+        layout.positionKinds[position.line][position.index].allows(byte)
+    }
+
+    /// Positions holding a character their field cannot hold and with exactly one candidate
+    /// (a letter O in a date can only be 0) are changed at once.
+    private func applySingleForcedChanges(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
+        var changes: [MRZCorrection] = []
+        for line in lines.indices {
+            for index in lines[line].indices {
+                let position = MRZPosition(line: line, index: index)
+                let current = lines[line][index]
+                guard !isAllowed(current, at: position) else { continue }
+                let candidates = options(at: position, current: current)
+                if candidates.count == 1 {
+                    lines[line][index] = candidates[0].byte
+                    changes.append(MRZCorrection(position: position, from: current, to: candidates[0].byte))
+                }
+            }
+        }
+        return changes
+    }
+
+    // MARK: Search for one check digit
+
+    /// Every way, within bounds, of making `rule` pass: forced changes where a character is not
+    /// allowed, plus up to `maxOptionalChangesPerCheck` others; cheapest first.
+    private mutating func search(_ rule: CheckDigitRule, in lines: [[UInt8]]) -> [Candidate] {
+        let positions = rule.positions
+        var choices: [[(byte: UInt8, cost: Int)]] = []
+        var forcedCount = 0
+        for position in positions {
+            let current = lines[position.line][position.index]
+            let forced = !isAllowed(current, at: position)
+            let alternatives = options(at: position, current: current)
+            if forced {
+                guard !alternatives.isEmpty else { return [] }
+                forcedCount += 1
+            }
+            choices.append((forced ? [] : [(current, 0)]) + alternatives)
+        }
+        guard forcedCount <= bounds.maxForcedChangesPerCheck else { return [] }
+
+        var found: [Candidate] = []
+        var working = lines
+        var picked: [MRZCorrection] = []
+        func explore(_ slot: Int, optionalChanges: Int, cost: Int, search: inout RepairSearch) {
+            guard search.evaluations < search.bounds.evaluationBudget else { return }
+            if slot == positions.count {
+                search.evaluations += 1
+                if rule.evaluate(working) == true { found.append(Candidate(changes: picked, cost: cost)) }
+                return
+            }
+            let position = positions[slot]
+            let original = working[position.line][position.index]
+            let forced = !search.isAllowed(original, at: position)
+            for (byte, byteCost) in choices[slot] {
+                let isChange = byte != original
+                let used = optionalChanges + (isChange && !forced ? 1 : 0)
+                guard used <= search.bounds.maxOptionalChangesPerCheck else { continue }
+                if isChange {
+                    working[position.line][position.index] = byte
+                    picked.append(MRZCorrection(position: position, from: original, to: byte))
+                }
+                explore(slot + 1, optionalChanges: used, cost: cost + byteCost, search: &search)
+                if isChange {
+                    working[position.line][position.index] = original
+                    picked.removeLast()
+                }
+            }
+        }
+        explore(0, optionalChanges: 0, cost: 0, search: &self)
+        found.sort { $0.cost < $1.cost }
+        guard found.count > bounds.maxCandidatesPerCheck else { return found }
+        // Never cut between equally cheap candidates: that would make a tie look unique.
+        let firstDropped = found[bounds.maxCandidatesPerCheck].cost
+        return found.prefix { $0.cost < firstDropped }
+    }
+
+    // MARK: Choosing among candidates
+
+    /// The one cheapest combination of per-check candidates that also satisfies the composite
+    /// check digit (where the format has one); nil when none does or two tie.
+    private mutating func choose(_ candidatesPerRule: [[Candidate]], base: [[UInt8]]) -> [MRZCorrection]? {
+        let composite = layout.compositeCheckRule
+        var best: (changes: [MRZCorrection], cost: Int)?
+        var tied = false
+        var working = base
+        var picked: [MRZCorrection] = []
+        func combine(_ rule: Int, cost: Int, search: inout RepairSearch) {
+            guard search.evaluations < search.bounds.evaluationBudget else { return }
+            if rule == candidatesPerRule.count {
+                search.evaluations += 1
+                if let composite, composite.evaluate(working) != true { return }
+                if let current = best, current.cost < cost { return }
+                tied = best?.cost == cost
+                best = (picked, cost)
+                return
+            }
+            for candidate in candidatesPerRule[rule] {
+                for change in candidate.changes { working[change.position.line][change.position.index] = change.to }
+                picked.append(contentsOf: candidate.changes)
+                combine(rule + 1, cost: cost + candidate.cost, search: &search)
+                picked.removeLast(candidate.changes.count)
+                for change in candidate.changes { working[change.position.line][change.position.index] = change.from }
+            }
+        }
+        combine(0, cost: 0, search: &self)
+        guard let best, !tied else { return nil }
+        return best.changes
+    }
+
+    // MARK: Fields no check digit protects
+
+    /// Names, codes and sex have no check digit: only characters their field cannot hold are changed
+    /// (a digit in a name, `K` read for a filler), to the engine's or the table's first candidate.
+    private func normaliseUnprotected(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
+        var changes: [MRZCorrection] = []
+        for line in lines.indices {
+            for index in lines[line].indices {
+                let position = MRZPosition(line: line, index: index)
+                let current = lines[line][index]
+                guard !isAllowed(current, at: position),
+                      let replacement = options(at: position, current: current).first?.byte
+                else { continue }
+                lines[line][index] = replacement
+                changes.append(MRZCorrection(position: position, from: current, to: replacement))
+            }
+        }
+        changes += restoreTrailingFillers(in: layout.name, of: &lines)
+        for span in [layout.issuingState, layout.nationality] {
+            changes += restoreStateFillers(in: span, of: &lines)
+        }
+        return changes
+    }
+
+    /// Stock models read runs of `<` as K, X or C. At the end of a name, once a real `<` has begun
+    /// the trailing run, the K/X/C that follow it can only be fillers.
+    private func restoreTrailingFillers(in span: MRZSpan, of lines: inout [[UInt8]]) -> [MRZCorrection] {
+        let fillerLike = OCRConfusion.fillerReadings + [MRZCharacter.filler]
+        var start = span.upperBound
+        while start > span.start && fillerLike.contains(lines[span.line][start - 1]) { start -= 1 }
+        guard let firstFiller = lines[span.line][start..<span.upperBound].firstIndex(of: MRZCharacter.filler)
+        else { return [] }
+        var changes: [MRZCorrection] = []
+        for index in firstFiller..<span.upperBound where lines[span.line][index] != MRZCharacter.filler {
+            changes.append(MRZCorrection(position: MRZPosition(line: span.line, index: index),
+                                         from: lines[span.line][index], to: MRZCharacter.filler))
+            lines[span.line][index] = MRZCharacter.filler
+        }
+        return changes
+    }
+
+    /// A code that is not on the ICAO list but becomes one when its trailing K/X/C are fillers
+    /// (`DKK` for Germany's `D<<`).
+    private func restoreStateFillers(in span: MRZSpan, of lines: inout [[UInt8]]) -> [MRZCorrection] {
+        let code = lines[span.line][span.range]
+        guard !StateCode.isKnown(code.prefix { $0 != MRZCharacter.filler }) else { return [] }
+        for keep in (1..<span.length).reversed() {
+            let tail = code.dropFirst(keep)
+            guard tail.allSatisfy({ OCRConfusion.fillerReadings.contains($0) || $0 == MRZCharacter.filler }),
+                  StateCode.isKnown(code.prefix(keep))
+            else { continue }
+            var changes: [MRZCorrection] = []
+            for index in (span.start + keep)..<span.upperBound where lines[span.line][index] != MRZCharacter.filler {
+                changes.append(MRZCorrection(position: MRZPosition(line: span.line, index: index),
+                                             from: lines[span.line][index], to: MRZCharacter.filler))
+                lines[span.line][index] = MRZCharacter.filler
+            }
+            return changes
+        }
+        return []
+    }
+}
