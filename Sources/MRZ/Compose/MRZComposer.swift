@@ -14,7 +14,7 @@ public enum MRZComposer {
         }
         put(fields.documentCode, layout.documentCode)
         put(fields.issuingState, layout.issuingState)
-        put(fields.nameField, layout.name)
+        put(truncatedName(fields.nameField, length: layout.name.length), layout.name)
         put(fields.nationality, layout.nationality)
         put(fields.birthDate, layout.birthDate)
         put(fields.sex == "X" ? "<" : fields.sex, MRZSpan(line: layout.sex.line, start: layout.sex.index, length: 1))
@@ -22,7 +22,8 @@ public enum MRZComposer {
         if let span = layout.optionalData2 { put(fields.optionalData2, span) }
 
         let number = Array(fields.documentNumber.utf8)
-        if number.count > 9 && layout.allowsLongDocumentNumber {
+        let isLong = number.count > 9 && layout.allowsLongDocumentNumber
+        if isLong {
             // ICAO 9303-5 §4.2.2 note j: 9 principal characters, `<`, the rest and its check digit
             // at the start of the optional data, then a filler.
             put(String(decoding: number.prefix(9), as: UTF8.self), layout.documentNumber)
@@ -34,7 +35,7 @@ public enum MRZComposer {
             put(fields.optionalData, layout.optionalData)
         }
 
-        for rule in layout.fieldChecks(for: lines) {
+        for rule in isLong ? layout.fieldChecks(for: lines) : layout.standardFieldChecks {
             let digit: UInt8
             if rule.emptyFieldMayUseFiller && fields.optionalData.isEmpty {
                 digit = fields.emptyOptionalCheckIsFiller ? MRZCharacter.filler : UInt8(ascii: "0")
@@ -48,5 +49,15 @@ public enum MRZComposer {
             lines[composite.check.line][composite.check.index] = UInt8(ascii: "0") + UInt8(digit)
         }
         return lines
+    }
+
+    /// A name too long for its field ends in a letter, the sign of truncation (ICAO 9303-4 §4.2.3):
+    /// where the cut would end on a filler, the next letter takes the last position.
+    static func truncatedName(_ name: String, length: Int) -> String {
+        let bytes = Array(name.utf8)
+        guard bytes.count > length, bytes[length - 1] == UInt8(ascii: "<"),
+              let nextLetter = bytes[length...].first(where: MRZCharacter.isLetter)
+        else { return name }
+        return String(decoding: bytes.prefix(length - 1) + [nextLetter], as: UTF8.self)
     }
 }

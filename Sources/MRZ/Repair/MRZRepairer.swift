@@ -277,19 +277,26 @@ private struct RepairSearch {
         return changes
     }
 
-    /// Stock models read runs of `<` as K, X or C. At the end of a name, once a real `<` has begun
-    /// the trailing run, the K/X/C that follow it can only be fillers.
+    /// Stock models read runs of `<` as K, X or C. In the trailing run of a name, a K/X/C with two
+    /// real fillers before it and one after cannot be a name component (ICAO 9303-3 §4.6 separates
+    /// components by a single `<`): it is a filler. A letter at the very end stays, since a truncated
+    /// name may end in an initial.
     private func restoreTrailingFillers(in span: MRZSpan, of lines: inout [[UInt8]]) -> [MRZCorrection] {
         let fillerLike = OCRConfusion.fillerReadings + [MRZCharacter.filler]
         var start = span.upperBound
         while start > span.start && fillerLike.contains(lines[span.line][start - 1]) { start -= 1 }
-        guard let firstFiller = lines[span.line][start..<span.upperBound].firstIndex(of: MRZCharacter.filler)
-        else { return [] }
+        let run = Array(lines[span.line][start..<span.upperBound])
         var changes: [MRZCorrection] = []
-        for index in firstFiller..<span.upperBound where lines[span.line][index] != MRZCharacter.filler {
-            changes.append(MRZCorrection(position: MRZPosition(line: span.line, index: index),
-                                         from: lines[span.line][index], to: MRZCharacter.filler))
-            lines[span.line][index] = MRZCharacter.filler
+        var fillersBefore = 0
+        for (offset, byte) in run.enumerated() {
+            if byte == MRZCharacter.filler {
+                fillersBefore += 1
+                continue
+            }
+            guard fillersBefore >= 2, run[(offset + 1)...].contains(MRZCharacter.filler) else { continue }
+            let position = MRZPosition(line: span.line, index: start + offset)
+            changes.append(MRZCorrection(position: position, from: byte, to: MRZCharacter.filler))
+            lines[span.line][start + offset] = MRZCharacter.filler
         }
         return changes
     }
