@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `docguard` command line.
 @main
@@ -8,4 +9,24 @@ struct Docguard: ParsableCommand {
         abstract: "Reads travel-document MRZs, validates them against ICAO 9303 and screens them.",
         subcommands: [MRZCommand.self]
     )
+
+    /// Runs the command; every failure ends here as one line on stderr and exit 2 for usage and input
+    /// errors (SPEC.md), or the command's own exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
+            }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }

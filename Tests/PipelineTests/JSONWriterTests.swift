@@ -1,0 +1,23 @@
+import Pipeline
+import Testing
+
+struct JSONWriterTests {
+    @Test("keys are sorted byte-wise at every depth, so equal values give equal bytes")
+    func sortedKeys() {
+        let value = JSONValue.object(["b": .int(1), "a": .object(["z": .null, "Z": .bool(true)]), "B": .array([])])
+        #expect(JSONWriter.text(value) == #"{"B":[],"a":{"Z":true,"z":null},"b":1}"#)
+    }
+
+    @Test("strings are escaped", arguments: [
+        ("a\"b", #""a\"b""#), ("back\\slash", #""back\\slash""#), ("line\nbreak", #""line\nbreak""#),
+        ("\u{01}", #""\u0001""#), ("ÉÖ", "\"ÉÖ\""),
+    ])
+    func escaping(input: String, expected: String) {
+        #expect(JSONWriter.text(.string(input)) == expected)
+    }
+
+    @Test("numbers", arguments: [(0.97, "0.97"), (1.0, "1"), (-0.5, "-0.5"), (12.000001, "12.000001"), (Double.nan, "null")])
+    func doubles(input: Double, expected: String) {
+        #expect(JSONWriter.text(.double(input)) == expected)
+    }
+}

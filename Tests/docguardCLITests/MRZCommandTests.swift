@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// Runs the built `docguard` binary: stdout, stderr and exit status, as users see them.
+struct MRZCommandTests {
+    let td3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    let td1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
+
+    @Test("lines as arguments, groups separated by an empty argument, one JSON line each, in order")
+    func arguments() throws {
+        let run = try Docguard.run(["mrz"] + td3 + [""] + td1)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains(#""format":"TD3""#) && lines[0].contains(#""valid":true"#))
+        #expect(lines[1].contains(#""format":"TD1""#) && lines[1].contains(#""documentNumber":"D23145890""#))
+    }
+
+    @Test("standard input when no arguments; invalid documents still exit 0")
+    func standardInput() throws {
+        let broken = [td3[0], String(td3[1].dropLast()) + "7"]
+        let input = (td3 + [""] + broken + [""] + ["garbage"]).joined(separator: "\n") + "\n"
+        let run = try Docguard.run(["mrz"], input: input)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].contains(#""valid":true"#))
+        #expect(lines[1].contains(#""errors":["COMPOSITE_CHECK"]"#))
+        #expect(lines[2].contains(#""errors":["FORMAT"]"#))
+    }
+
+    @Test("the same input gives the same bytes")
+    func deterministic() throws {
+        let first = try Docguard.run(["mrz"] + td3)
+        let second = try Docguard.run(["mrz"] + td3)
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.isEmpty)
+    }
+
+    @Test("an unknown option is a usage error: exit 2 and a message on stderr")
+    func usageError() throws {
+        let run = try Docguard.run(["mrz", "--no-such-option"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("docguard: ") && run.stderr.split(separator: "\n").count == 1)
+    }
+}
+
+/// The built executable, found beside the test bundle.
+enum Docguard {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        if let override = ProcessInfo.processInfo.environment["DOCGUARD_BIN"] { return URL(fileURLWithPath: override) }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("docguard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path),
+               !candidate.hasDirectoryPath { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/docguard")
+    }
+
+    static func run(_ arguments: [String], input: String = "") throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                   stderr: String(decoding: err, as: UTF8.self))
+    }
+}
