@@ -35,7 +35,7 @@ public enum CheckDigit {
         /// Adds one character; false when it has no check-digit value.
         @inline(__always)
         public mutating func add(_ byte: UInt8) -> Bool {
-            let value = MRZCharacter.checkValues[Int(byte)]
+            let value = MRZCharacter.checkValue(byte)
             if value == MRZCharacter.invalidValue { return false }
             let weight: Int
             switch position {

@@ -17,17 +17,16 @@ public enum MRZCharacter {
 
     /// True for any character allowed in an MRZ: `A`–`Z`, `0`–`9`, `<`.
     @inline(__always)
-    public static func isMRZ(_ byte: UInt8) -> Bool { checkValues[Int(byte)] != invalidValue }
+    public static func isMRZ(_ byte: UInt8) -> Bool { checkValue(byte) != invalidValue }
 
     static let invalidValue: UInt8 = 0xFF
 
-    /// Check-digit values: `0`–`9` are 0–9, `A`–`Z` are 10–35, `<` is 0; anything else is invalid.
-    /// ICAO 9303-3 §4.9.
-    static let checkValues: [UInt8] = {
-        var table = [UInt8](repeating: invalidValue, count: 256)
-        for digit in 0..<10 { table[Int(zero) + digit] = UInt8(digit) }
-        for letter in 0..<26 { table[Int(upperA) + letter] = UInt8(10 + letter) }
-        table[Int(filler)] = 0
-        return table
-    }()
+    /// Check-digit value: `0`–`9` are 0–9, `A`–`Z` are 10–35, `<` is 0; anything else is invalid.
+    /// ICAO 9303-3 §4.9. Arithmetic rather than a table: no global to initialise on the hot path.
+    @inline(__always)
+    static func checkValue(_ byte: UInt8) -> UInt8 {
+        if isDigit(byte) { return byte &- zero }
+        if isLetter(byte) { return byte &- upperA &+ 10 }
+        return byte == filler ? 0 : invalidValue
+    }
 }

@@ -27,7 +27,8 @@ public enum MRZFormat: String, Sendable, CaseIterable {
     /// code; lengths may be off by a few characters (an OCR read), so a short line still names its
     /// format and is reported as a FORMAT error later. Nil when no format fits.
     public static func detect(_ lines: [[UInt8]]) -> MRZFormat? {
-        guard let longest = lines.map(\.count).max() else { return nil }
+        var longest = 0
+        for line in lines where line.count > longest { longest = line.count }
         let isVisa = lines.first?.first == UInt8(ascii: "V")
         switch lines.count {
         case 3 where (26...33).contains(longest):

@@ -24,7 +24,8 @@ private struct FieldReader {
     let layout: MRZLayout
     let lines: [[UInt8]]
     var document: MRZDocument
-    private var formatReported = Set<MRZField>()
+    /// Fields already reported as FORMAT, one bit per `MRZField` case (cheaper than a Set per parse).
+    private var formatReported: UInt32 = 0
 
     init(layout: MRZLayout, lines: [[UInt8]], document: MRZDocument) {
         self.layout = layout
@@ -69,7 +70,9 @@ private struct FieldReader {
     }
 
     private mutating func reportFormat(_ field: MRZField, _ detail: String) {
-        guard formatReported.insert(field).inserted else { return }
+        let bit = UInt32(1) << UInt32(MRZField.allCases.firstIndex(of: field)!)
+        guard formatReported & bit == 0 else { return }
+        formatReported |= bit
         document.findings.append(MRZFinding(.format, field, detail))
     }
 
@@ -214,7 +217,14 @@ private struct FieldReader {
 
     private func text(_ bytes: ArraySlice<UInt8>, removingFillers: Bool) -> String {
         guard removingFillers, bytes.contains(MRZCharacter.filler) else { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: bytes.lazy.filter { $0 != MRZCharacter.filler }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes where byte != MRZCharacter.filler {
+                buffer[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Without leading and trailing fillers; inner fillers kept.
@@ -227,18 +237,23 @@ private struct FieldReader {
 
     /// Name components: each run of fillers becomes one space.
     private func words(_ bytes: ArraySlice<UInt8>) -> String {
-        var output = [UInt8]()
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte == MRZCharacter.filler {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                output.append(byte)
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == MRZCharacter.filler {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        buffer[count] = UInt8(ascii: " ")
+                        count += 1
+                        pendingSpace = false
+                    }
+                    buffer[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
