@@ -104,6 +104,18 @@ struct RepairTests {
         #expect(repairer.repair(digitInName).lines == passport)
     }
 
+    @Test("a letter in a date whose check digit still passes becomes the digit of equal check value")
+    func equalValueLetter() {
+        // 740812 read as 7408L2: L counts 21, so the check digit cannot tell; only 1 keeps it right.
+        let read = replacing(passport, line: 1, index: 17, with: UInt8(ascii: "L"))
+        let result = repairer.repair(read)
+        #expect(result.lines == passport)
+        #expect(result.corrections.map(\.description) == ["line2[18]: L->1"])
+        // 740812 read as 74A812: A counts 10, like 0; its look-alike 4 would break the check digit.
+        let letterA = replacing(passport, line: 1, index: 15, with: UInt8(ascii: "A"))
+        #expect(repairer.repair(letterA).lines == letterA)
+    }
+
     @Test("a misread long-number marker in a TD1 is repaired through the changed rules")
     func longNumberMarker() {
         let card = bytes(["I<UTOD23145890<7349<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"])

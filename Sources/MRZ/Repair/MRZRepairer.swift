@@ -148,17 +148,24 @@ private struct RepairSearch {
     /// Positions holding a character their field cannot hold and with exactly one candidate
     /// (a letter O in a date can only be 0) are changed at once.
     private func applySingleForcedChanges(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
+        replaceDisallowed(in: &lines) { _, _, candidates in candidates.count == 1 ? candidates[0].byte : nil }
+    }
+
+    /// Replaces each character its field cannot hold by the candidate `pick` chooses (nil: leave it).
+    private func replaceDisallowed(
+        in lines: inout [[UInt8]],
+        pick: (MRZPosition, UInt8, [(byte: UInt8, cost: Int)]) -> UInt8?
+    ) -> [MRZCorrection] {
         var changes: [MRZCorrection] = []
         for line in lines.indices {
             for index in lines[line].indices {
                 let position = MRZPosition(line: line, index: index)
                 let current = lines[line][index]
-                guard !isAllowed(current, at: position) else { continue }
-                let candidates = options(at: position, current: current)
-                if candidates.count == 1 {
-                    lines[line][index] = candidates[0].byte
-                    changes.append(MRZCorrection(position: position, from: current, to: candidates[0].byte))
-                }
+                guard !isAllowed(current, at: position),
+                      let replacement = pick(position, current, options(at: position, current: current))
+                else { continue }
+                lines[line][index] = replacement
+                changes.append(MRZCorrection(position: position, from: current, to: replacement))
             }
         }
         return changes
@@ -255,20 +262,17 @@ private struct RepairSearch {
 
     // MARK: Fields no check digit protects
 
-    /// Names, codes and sex have no check digit: only characters their field cannot hold are changed
-    /// (a digit in a name, `K` read for a filler), to the engine's or the table's first candidate.
+    /// Once the check digits pass, characters their field cannot hold are changed to the engine's or
+    /// the table's first candidate: a digit in a name, `K` read for a filler in a code. Where a check
+    /// digit covers the position, only a candidate of equal check value qualifies (`L` in a date can
+    /// only be `1`), so no passing check digit is broken.
     private func normaliseUnprotected(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
-        var changes: [MRZCorrection] = []
-        for line in lines.indices {
-            for index in lines[line].indices {
-                let position = MRZPosition(line: line, index: index)
-                let current = lines[line][index]
-                guard !isAllowed(current, at: position),
-                      let replacement = options(at: position, current: current).first?.byte
-                else { continue }
-                lines[line][index] = replacement
-                changes.append(MRZCorrection(position: position, from: current, to: replacement))
-            }
+        let covered = Set(layout.fieldChecks(for: lines).flatMap(\.positions) + (layout.compositeCheckRule?.positions ?? []))
+        var changes = replaceDisallowed(in: &lines) { position, current, candidates in
+            guard covered.contains(position) else { return candidates.first?.byte }
+            let value = MRZCharacter.checkValue(current)
+            guard value != MRZCharacter.invalidValue else { return nil }
+            return candidates.first { MRZCharacter.checkValue($0.byte) % 10 == value % 10 }?.byte
         }
         changes += restoreTrailingFillers(in: layout.name, of: &lines)
         for span in [layout.issuingState, layout.nationality] {
