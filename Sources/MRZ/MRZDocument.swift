@@ -31,8 +31,12 @@ public struct MRZDocument: Sendable, Hashable {
     public var checks = MRZCheckResults()
     /// Everything wrong, in the order found.
     public var findings: [MRZFinding] = []
-    /// The lines as given.
+    /// The lines as given (after repair, the repaired lines).
     public var lines: [[UInt8]]
+    /// What OCR repair changed to reach `lines`; empty for a read taken as it was.
+    public var corrections: [MRZCorrection] = []
+    /// How OCR repair ended, when the lines went through it.
+    public var repairOutcome: MRZRepairOutcome?
 
     /// An empty document over `lines`.
     public init(lines: [[UInt8]]) {
@@ -41,6 +45,9 @@ public struct MRZDocument: Sendable, Hashable {
 
     /// Structure right and every check digit right: nothing was found wrong.
     public var valid: Bool { findings.isEmpty }
+
+    /// True when OCR repair changed the read: a repaired MRZ is never passed off as read.
+    public var isRepaired: Bool { !corrections.isEmpty }
 
     /// The distinct error codes, in SPEC.md order.
     public var errorCodes: [MRZErrorCode] {

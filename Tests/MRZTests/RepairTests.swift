@@ -145,6 +145,22 @@ struct RepairTests {
         }
     }
 
+    @Test("a document read through repair carries its corrections and outcome")
+    func readMarksRepairs() {
+        let read = replacing(passport, line: 1, index: 15, with: UInt8(ascii: "O"))
+        let document = repairer.read(read, currentYear: testYear)
+        #expect(document.valid)
+        #expect(document.isRepaired)
+        #expect(document.repairOutcome == .repaired)
+        #expect(document.corrections.map(\.description) == ["line2[16]: O->0"])
+        #expect(document.birthDate?.description == "1974-08-12")
+
+        let tampered = repairer.read(replacing(passport, line: 1, index: 43, with: UInt8(ascii: "7")), currentYear: testYear)
+        #expect(!tampered.isRepaired)
+        #expect(tampered.repairOutcome == .compositeOnly)
+        #expect(tampered.errorCodes == [.compositeCheck])
+    }
+
     @Test("lines of the wrong length are left to the caller")
     func wrongLength() {
         let short = [passport[0], Array(passport[1].dropLast())]

@@ -54,6 +54,18 @@ public struct MRZRepairer: Sendable {
     }
 }
 
+extension MRZRepairer {
+    /// Repairs, then parses and validates: the document as the pipeline uses it, carrying every
+    /// correction and the repair's outcome.
+    public func read(_ lines: [[UInt8]], alternatives: CharacterAlternatives = .none, currentYear: Int) -> MRZDocument {
+        let result = repair(lines, alternatives: alternatives)
+        var document = MRZParser.parse(result.lines, currentYear: currentYear)
+        document.corrections = result.corrections
+        document.repairOutcome = result.outcome
+        return document
+    }
+}
+
 /// One repair attempt over lines of the right shape.
 private struct RepairSearch {
     let layout: MRZLayout
