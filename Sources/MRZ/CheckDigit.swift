@@ -13,8 +13,7 @@ public enum CheckDigit {
         var accumulator = WeightedSum()
         for span in spans {
             guard span.line < lines.count, span.upperBound <= lines[span.line].count else { return nil }
-            let line = lines[span.line]
-            for index in span.range where !accumulator.add(line[index]) { return nil }
+            for index in span.range where !accumulator.add(lines[span.line][index]) { return nil }
         }
         return accumulator.digit
     }

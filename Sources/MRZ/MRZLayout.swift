@@ -119,6 +119,9 @@ public struct MRZLayout: Sendable {
     public private(set) var positionKinds: [[PositionKind]] = []
     /// The field each position belongs to, line by line (a check digit belongs to its field).
     public private(set) var positionFields: [[MRZField]] = []
+    /// For each line, one bit per byte value (4 words) per position: whether it may stand there.
+    /// The parser's character check reads this instead of switching on kinds.
+    private(set) var allowedBits: [[UInt64]] = []
     /// Field check digits when the document number is not long, document number first.
     public private(set) var standardFieldChecks: [CheckDigitRule] = []
 
@@ -196,6 +199,12 @@ public struct MRZLayout: Sendable {
         )
     }
 
+    /// True when `byte` may stand at `index` of `line` (the line must exist; the index be in range).
+    @inline(__always)
+    func allows(_ byte: UInt8, line: Int, index: Int) -> Bool {
+        allowedBits[line][index &* 4 &+ Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+    }
+
     private func withKinds() -> MRZLayout {
         var layout = self
         var kinds = Array(repeating: [PositionKind](repeating: .alphanumeric, count: format.lineLength),
@@ -230,6 +239,15 @@ public struct MRZLayout: Sendable {
         if let compositeCheck { set(compositeCheck, .digit, .composite) }
         layout.positionKinds = kinds
         layout.positionFields = fields
+        layout.allowedBits = kinds.map { lineKinds in
+            var words = [UInt64](repeating: 0, count: lineKinds.count * 4)
+            for (index, kind) in lineKinds.enumerated() {
+                for byte in 0..<256 where kind.allows(UInt8(byte)) {
+                    words[index * 4 + byte / 64] |= UInt64(1) << UInt64(byte % 64)
+                }
+            }
+            return words
+        }
         layout.standardFieldChecks = makeStandardFieldChecks()
         return layout
     }

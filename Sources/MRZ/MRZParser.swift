@@ -60,9 +60,9 @@ private struct FieldReader {
 
     /// Every position against what its field may hold (ICAO 9303 notes a–c of each data structure).
     private mutating func checkCharacters() {
-        for (lineIndex, line) in lines.enumerated() {
-            let kinds = layout.positionKinds[lineIndex]
-            for index in 0..<min(line.count, kinds.count) where !kinds[index].allows(line[index]) {
+        for lineIndex in lines.indices {
+            let length = min(lines[lineIndex].count, layout.format.lineLength)
+            for index in 0..<length where !layout.allows(lines[lineIndex][index], line: lineIndex, index: index) {
                 let field = layout.positionFields[lineIndex][index]
                 reportFormat(field, "character not allowed in \(field.rawValue) at line \(lineIndex + 1) position \(index + 1)")
             }
