@@ -200,3 +200,14 @@ struct EdgeCaseTests {
         #expect(document.checks.composite == false)
     }
 }
+
+struct MRZDateTests {
+    @Test("ISO dates parse and print back; impossible ones are nil", arguments: [
+        ("2024-02-29", true), ("2023-02-29", false), ("2026-13-01", false), ("2026-1-01", false), ("abcd-ef-gh", false),
+    ])
+    func iso(text: String, exists: Bool) {
+        let date = MRZDate(iso: text)
+        #expect((date != nil) == exists)
+        if let date { #expect(date.description == text) }
+    }
+}
