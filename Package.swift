@@ -14,14 +14,27 @@ let package = Package(
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
         .target(name: "MRZ"),
+        // Tesseract's C API and Leptonica (module map links `lept` by name).
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
+        ),
+        // FreeType, for drawing OCR-B glyphs in synthetic scans.
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        // The only importer of CTesseract: decode, locate the MRZ band, recognise. Swift values out.
+        .target(name: "OCR", dependencies: ["CTesseract", "MRZ"]),
+        // Renders specimen scans with ground truth (`docguard synth`).
+        .target(name: "Synth", dependencies: ["CFreeType", "OCR", "MRZ"]),
         // The stages wired together; results, ingest.
-        .target(name: "Pipeline", dependencies: ["MRZ"], linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Pipeline", dependencies: ["MRZ", "OCR"], linkerSettings: [.linkedLibrary("m")]),
         // The command line: argument parsing, building a config, rendering errors.
         .executableTarget(
             name: "docguard",
             dependencies: [
                 "Pipeline",
                 "MRZ",
+                "Synth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +45,8 @@ let package = Package(
             path: "benchmarks/MRZBenchmark"
         ),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
+        .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "MRZ"]),
         .testTarget(name: "docguardCLITests", dependencies: ["docguard"]),
     ]

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Ground truth stored beside a synthetic scan (`NAME.json` next to `NAME.png`/`NAME.jpg`): what the
+/// MRZ says and how the scan was made, so `docguard eval` can score a read per format and degradation.
+public struct ScanTruth: Codable, Sendable, Equatable {
+    /// Schema tag of the file, `docguard.truth/1`.
+    public var schema: String = ScanTruth.schemaTag
+    /// `TD1`, `TD2`, `TD3`, `MRVA` or `MRVB`.
+    public var format: String
+    /// The MRZ lines exactly as printed.
+    public var lines: [String]
+    /// Degradation classes applied (`blur`, `noise`, `jpeg`, `skew`, `rot90`, `rot180`, `rot270`,
+    /// `uneven_light`, `low_dpi`, `grey`); empty for a clean scan.
+    public var degradations: [String]
+    /// Resolution the page was rendered at.
+    public var dpi: Int
+    /// Clockwise turn of the document on the scanner bed: 0, 90, 180 or 270 degrees.
+    public var rotation: Int
+    /// Small skew in degrees on top of the turn, positive clockwise.
+    public var skewDegrees: Double
+
+    /// The schema tag written into every truth file.
+    public static let schemaTag = "docguard.truth/1"
+
+    /// Ground truth with every field given.
+    public init(format: String, lines: [String], degradations: [String], dpi: Int, rotation: Int, skewDegrees: Double) {
+        self.format = format
+        self.lines = lines
+        self.degradations = degradations
+        self.dpi = dpi
+        self.rotation = rotation
+        self.skewDegrees = skewDegrees
+    }
+
+    /// The degradation classes to report this scan under: its degradations, or `clean`.
+    public var classes: [String] { degradations.isEmpty ? ["clean"] : degradations }
+
+    /// Canonical bytes: sorted keys, one line, newline-terminated, so files regenerate byte for byte.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a truth file's bytes.
+    public static func decode(_ data: Data) throws -> ScanTruth {
+        try JSONDecoder().decode(ScanTruth.self, from: data)
+    }
+}
