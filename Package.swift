@@ -25,7 +25,7 @@ let package = Package(
         // The only importer of CTesseract: decode, locate the MRZ band, recognise. Swift values out.
         .target(name: "OCR", dependencies: ["CTesseract", "MRZ"]),
         // Renders specimen scans with ground truth (`docguard synth`).
-        .target(name: "Synth", dependencies: ["CFreeType", "OCR", "MRZ"]),
+        .target(name: "Synth", dependencies: ["CFreeType", "OCR", "MRZ", "Pipeline"]),
         // The stages wired together; results, ingest.
         .target(name: "Pipeline", dependencies: ["MRZ", "OCR"], linkerSettings: [.linkedLibrary("m")]),
         // The command line: argument parsing, building a config, rendering errors.
@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
-        .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ"]),
+        .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "MRZ"]),
         .testTarget(name: "docguardCLITests", dependencies: ["docguard"]),
     ]
