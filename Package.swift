@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
@@ -27,7 +28,10 @@ let package = Package(
         // Renders specimen scans with ground truth (`docguard synth`).
         .target(name: "Synth", dependencies: ["CFreeType", "OCR", "MRZ", "Pipeline"]),
         // The stages wired together; results, ingest.
-        .target(name: "Pipeline", dependencies: ["MRZ", "OCR"], linkerSettings: [.linkedLibrary("m")]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["MRZ", "OCR", .product(name: "Crypto", package: "swift-crypto")],
+            linkerSettings: [.linkedLibrary("m")]),
         // The command line: argument parsing, building a config, rendering errors.
         .executableTarget(
             name: "docguard",

@@ -63,6 +63,11 @@ public struct MRZCheckResults: Sendable, Hashable {
         documentNumber != false && birthDate != false && expiryDate != false && optionalData != false
     }
 
+    /// How many of the check digits the format has are right.
+    public var passing: Int {
+        [documentNumber, birthDate, expiryDate, optionalData, composite].filter { $0 == true }.count
+    }
+
     /// True when every check that exists passed.
     public var allPass: Bool { fieldsPass && composite != false }
 }

@@ -7,12 +7,13 @@ struct Docguard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docguard",
         abstract: "Reads travel-document MRZs, validates them against ICAO 9303 and screens them.",
-        subcommands: [MRZCommand.self]
+        subcommands: [MRZCommand.self, ScanCommand.self]
     )
 
     /// Runs the command; every failure ends here as one line on stderr and exit 2 for usage and input
     /// errors (SPEC.md), or the command's own exit code.
     static func main() {
+        ThreadLimit.ensureSingleThreadedOCR()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -5,9 +5,20 @@ import Darwin
 #endif
 import Pipeline
 
-/// Buffered JSON Lines on standard output.
+/// Buffered JSON Lines on standard output, or on a file.
 struct StandardOutput {
     private var writer = JSONWriter()
+    private let descriptor: Int32
+
+    /// Writes to standard output.
+    init() { descriptor = STDOUT_FILENO }
+
+    /// Writes to `path`, created or truncated.
+    init(path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw PipelineError.cannotWrite(path, String(cString: strerror(errno))) }
+        self.descriptor = descriptor
+    }
 
     /// Writes one value and a newline; flushes when the buffer grows past 64 KiB.
     mutating func writeLine(_ value: JSONValue) {
@@ -16,12 +27,12 @@ struct StandardOutput {
         if writer.bytes.count >= 1 << 16 { flush() }
     }
 
-    /// Writes out what is buffered, straight to file descriptor 1 (no stdio buffer in between).
+    /// Writes out what is buffered, straight to the file descriptor (no stdio buffer in between).
     mutating func flush() {
         writer.bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { return }
                 offset += written

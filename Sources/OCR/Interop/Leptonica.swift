@@ -90,7 +90,7 @@ public enum ImageCodec {
         return GrayImage(width: width, height: height, pixels: out)
     }
 
-    private static func makePix(_ image: GrayImage) throws -> UnsafeMutablePointer<PIX> {
+    static func makePix(_ image: GrayImage) throws -> UnsafeMutablePointer<PIX> {
         guard let pix = pixCreate(Int32(image.width), Int32(image.height), 8), let data = pixGetData(pix) else {
             throw OCRError.encodeFailed("out of memory")
         }
@@ -105,7 +105,7 @@ public enum ImageCodec {
         return pix
     }
 
-    private static func makePix(_ image: ColorImage) throws -> UnsafeMutablePointer<PIX> {
+    static func makePix(_ image: ColorImage) throws -> UnsafeMutablePointer<PIX> {
         guard let pix = pixCreate(Int32(image.width), Int32(image.height), 32), let data = pixGetData(pix) else {
             throw OCRError.encodeFailed("out of memory")
         }
@@ -122,7 +122,7 @@ public enum ImageCodec {
         return pix
     }
 
-    private static func encode(
+    static func encode(
         _ pix: UnsafeMutablePointer<PIX>, dpi: Int?,
         writer: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, UnsafeMutablePointer<Int>,
                  UnsafeMutablePointer<PIX>) -> Int32

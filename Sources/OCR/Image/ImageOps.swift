@@ -1,0 +1,58 @@
+/// Small raster operations on grey images.
+public enum ImageOps {
+    /// Box-averages `factor` × `factor` blocks into one pixel (edges dropped).
+    public static func reduce(_ image: GrayImage, by factor: Int) -> GrayImage {
+        let width = image.width / factor, height = image.height / factor
+        var out = GrayImage(width: width, height: height)
+        let area = factor * factor
+        image.pixels.withUnsafeBufferPointer { source in
+            out.pixels.withUnsafeMutableBufferPointer { dest in
+                for y in 0..<height {
+                    for x in 0..<width {
+                        var sum = 0
+                        for dy in 0..<factor {
+                            let row = (y * factor + dy) * image.width + x * factor
+                            for dx in 0..<factor { sum += Int(source[row + dx]) }
+                        }
+                        dest[y * width + x] = UInt8(sum / area)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Samples a `width` × `height` image whose pixel (i, j) lies at `origin + xStep*i + yStep*j` on `page`.
+    public static func resample(_ page: GrayImage, origin: Point, xStep: Point, yStep: Point, width: Int,
+                                height: Int) -> GrayImage {
+        var out = GrayImage(width: width, height: height)
+        for j in 0..<height {
+            let rowStart = origin + yStep * Double(j)
+            for i in 0..<width {
+                let p = rowStart + xStep * Double(i)
+                out.pixels[j * width + i] = page.sample(p.x, p.y)
+            }
+        }
+        return out
+    }
+
+    /// Stretches contrast so the darkest `clip` share of pixels becomes black and the lightest white.
+    public static func normalizeContrast(_ image: GrayImage, clip: Double = 0.02) -> GrayImage {
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in image.pixels { histogram[Int(value)] += 1 }
+        let cut = Int(Double(image.pixels.count) * clip)
+        var low = 0, seen = 0
+        while low < 255 && seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
+        var high = 255
+        seen = 0
+        while high > low && seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        guard high > low else { return image }
+        var table = [UInt8](repeating: 0, count: 256)
+        for value in 0..<256 {
+            table[value] = UInt8(max(0, min(255, (value - low) * 255 / (high - low))))
+        }
+        var out = image
+        for index in out.pixels.indices { out.pixels[index] = table[Int(out.pixels[index])] }
+        return out
+    }
+}

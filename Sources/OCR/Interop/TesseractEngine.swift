@@ -1,0 +1,79 @@
+import CTesseract
+import MRZ
+
+/// One Tesseract LSTM handle set up for MRZ lines: whitelist `A–Z0–9<`, single-line page mode, per-character
+/// choices kept. Owns its C handle; never shared between tasks (one engine per worker, reused across scans).
+public final class TesseractEngine: LineRecognizer {
+    private let handle: OpaquePointer
+    /// The model this engine runs.
+    public let model: OCRModel
+
+    /// Loads `model`; throws when Tesseract cannot initialise with it.
+    public init(model: OCRModel) throws {
+        guard let handle = TessBaseAPICreate() else { throw OCRError.engineInitFailed(name: model.name) }
+        self.handle = handle
+        self.model = model
+        let status = TessBaseAPIInit2(handle, model.directory, model.name, OEM_LSTM_ONLY)
+        guard status == 0 else {
+            TessBaseAPIDelete(handle)
+            throw OCRError.engineInitFailed(name: model.name)
+        }
+        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
+        _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
+        // Mode 2: the LSTM's alternative symbols per timestep, exposed through the choice iterator.
+        _ = TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
+        _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        _ = TessBaseAPISetVariable(handle, "user_defined_dpi", "300")
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    /// Reads one line; characters outside the MRZ set are dropped.
+    public func read(line image: GrayImage) -> LineReading {
+        guard image.width > 0, image.height > 0 else { return LineReading(characters: []) }
+        image.pixels.withUnsafeBufferPointer { pixels in
+            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1,
+                                Int32(image.width))
+        }
+        defer { TessBaseAPIClear(handle) }
+        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else {
+            return LineReading(characters: [])
+        }
+        defer { TessResultIteratorDelete(iterator) }
+        var characters: [RecognizedCharacter] = []
+        repeat {
+            if let character = symbol(at: iterator) { characters.append(character) }
+        } while TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
+        return LineReading(characters: characters)
+    }
+
+    private func symbol(at iterator: OpaquePointer) -> RecognizedCharacter? {
+        guard let text = TessResultIteratorGetUTF8Text(iterator, RIL_SYMBOL) else { return nil }
+        defer { TessDeleteText(text) }
+        let byte = UInt8(bitPattern: text.pointee)
+        guard MRZCharacter.isMRZ(byte) else { return nil }
+        let confidence = Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)) / 100
+        var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+        _ = TessPageIteratorBoundingBox(TessResultIteratorGetPageIteratorConst(iterator), RIL_SYMBOL,
+                                        &left, &top, &right, &bottom)
+        return RecognizedCharacter(byte: byte, confidence: max(0, min(1, confidence)), left: Int(left),
+                                   right: Int(right), alternatives: choices(at: iterator, excluding: byte))
+    }
+
+    private func choices(at iterator: OpaquePointer, excluding byte: UInt8) -> [UInt8] {
+        guard let choice = TessResultIteratorGetChoiceIterator(iterator) else { return [] }
+        defer { TessChoiceIteratorDelete(choice) }
+        var scored: [(byte: UInt8, confidence: Float)] = []
+        repeat {
+            guard let text = TessChoiceIteratorGetUTF8Text(choice) else { continue }
+            let candidate = UInt8(bitPattern: text.pointee)
+            if candidate != byte, MRZCharacter.isMRZ(candidate), !scored.contains(where: { $0.byte == candidate }) {
+                scored.append((candidate, TessChoiceIteratorConfidence(choice)))
+            }
+        } while TessChoiceIteratorNext(choice) != 0
+        return scored.sorted { $0.confidence > $1.confidence }.map(\.byte)
+    }
+}

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finds the 2- or 3-line MRZ among a page's text lines: long lines of even pitch, parallel, equally
+/// spaced and aligned, as ICAO 9303-3 prints them. Also guesses which way is up from where the rest of the
+/// document's print lies (the MRZ is at the bottom of the page it is on).
+struct MRZBandFinder {
+    /// Fewest characters a chain needs to count as a possible MRZ line.
+    var minimumLineCount = 12
+
+    /// The best MRZ band among `lines`, in the coordinates of the blobs (the caller scales to the page).
+    func band(lines rawLines: [TextLine], axisAngle: Double, characters: [InkBlob]) -> MRZBand? {
+        let lines = mergeCollinear(rawLines).filter { $0.count >= minimumLineCount }
+        guard let group = bestGroup(lines) else { return nil }
+        return geometry(of: group, axisAngle: axisAngle, characters: characters)
+    }
+
+    /// Joins chains broken by one lost or merged character into the line they belong to.
+    private func mergeCollinear(_ lines: [TextLine]) -> [TextLine] {
+        var sorted = lines.sorted { $0.startU < $1.startU }
+        var merged: [TextLine] = []
+        while !sorted.isEmpty {
+            var line = sorted.removeFirst()
+            var index = 0
+            while index < sorted.count {
+                let next = sorted[index]
+                let height = max(line.characterHeight, next.characterHeight)
+                let gap = next.startU - line.endU
+                if gap > 0, gap < 4 * height, abs((next.v.first ?? 0) - (line.v.last ?? 0)) < 0.4 * height,
+                    abs(next.characterHeight / line.characterHeight - 1) < 0.4
+                {
+                    line.blobs += next.blobs
+                    line.u += next.u
+                    line.v += next.v
+                    sorted.remove(at: index)
+                } else {
+                    index += 1
+                }
+            }
+            merged.append(line)
+        }
+        return merged.sorted { $0.meanV < $1.meanV }
+    }
+
+    /// Median distance between neighbouring character centres, ignoring gaps left by lost characters.
+    static func pitch(of line: TextLine) -> Double {
+        let steps = zip(line.u.dropFirst(), line.u).map { $0 - $1 }.sorted()
+        return steps.isEmpty ? line.characterHeight : steps[steps.count / 2]
+    }
+
+    /// The 2 or 3 consecutive lines that look most like an MRZ.
+    private func bestGroup(_ lines: [TextLine]) -> [TextLine]? {
+        var best: [TextLine]? = nil, bestScore = 0.0
+        for first in lines.indices {
+            var group = [lines[first]]
+            for next in lines[(first + 1)...] where group.count < 3 {
+                guard let last = group.last, belongTogether(last, next) else { continue }
+                group.append(next)
+                if group.count >= 2 {
+                    let score = Double(group.map(\.count).reduce(0, +))
+                    if score > bestScore {
+                        bestScore = score
+                        best = group
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    private func belongTogether(_ a: TextLine, _ b: TextLine) -> Bool {
+        let height = (a.characterHeight + b.characterHeight) / 2
+        let pitchA = Self.pitch(of: a), pitchB = Self.pitch(of: b)
+        let spacing = b.meanV - a.meanV
+        guard abs(a.characterHeight / b.characterHeight - 1) < 0.35, abs(pitchA / pitchB - 1) < 0.25,
+            spacing > 1.1 * height, spacing < 3.2 * height
+        else { return false }
+        let pitch = (pitchA + pitchB) / 2
+        let overlap = min(a.endU, b.endU) - max(a.startU, b.startU)
+        let longer = max(a.endU - a.startU, b.endU - b.startU)
+        let alignedEnd = abs(a.startU - b.startU) < 2.5 * pitch || abs(a.endU - b.endU) < 2.5 * pitch
+        return overlap > 0.6 * longer && alignedEnd
+    }
+
+    private func geometry(of group: [TextLine], axisAngle: Double, characters: [InkBlob]) -> MRZBand {
+        // Refine the axis by the mean slope of the lines' centres.
+        var slopes: [Double] = []
+        for line in group where line.count >= 3 {
+            let meanU = line.u.reduce(0, +) / Double(line.count), meanV = line.meanV
+            var covariance = 0.0, variance = 0.0
+            for (u, v) in zip(line.u, line.v) {
+                covariance += (u - meanU) * (v - meanV)
+                variance += (u - meanU) * (u - meanU)
+            }
+            if variance > 0 { slopes.append(covariance / variance) }
+        }
+        let angle = axisAngle + atan(slopes.isEmpty ? 0 : slopes.reduce(0, +) / Double(slopes.count))
+        let axis = Point.unit(angle), down = axis.turnedClockwise
+        let centers = group.map { $0.blobs.map { Point(x: $0.centerX, y: $0.centerY) } }
+        let u = centers.map { $0.map { $0.dot(axis) } }, v = centers.map { $0.map { $0.dot(down) } }
+        let starts = u.map { $0.min() ?? 0 }, ends = u.map { $0.max() ?? 0 }
+        let lineV = v.map { $0.reduce(0, +) / Double(max(1, $0.count)) }
+        let startU = starts.min() ?? 0, endU = ends.max() ?? 0
+        let pitches = group.map(Self.pitch(of:)).sorted()
+        var pitch = pitches[pitches.count / 2]
+        let seen = Int(((endU - startU) / pitch).rounded()) + 1
+        let lineLength = group.count == 3 ? 30 : (seen <= 39 ? 36 : 44)
+        if abs(seen - lineLength) <= 2 && seen > 1 { pitch = (endU - startU) / Double(seen - 1) }
+        let heights = group.map(\.characterHeight).sorted()
+        let origin = axis * startU + down * lineV[0]
+        var band = MRZBand(
+            axis: axis, origin: origin, pitch: pitch, lineOffsets: lineV.map { $0 - lineV[0] },
+            characterHeight: heights[heights.count / 2], lineLength: lineLength, blobCounts: group.map(\.count),
+            extent: endU - startU)
+        if printMostlyBelow(band, characters: characters) { band = band.flipped() }
+        return band
+    }
+
+    /// True when more of the document's other print lies below the band than above it: the guess is upside down.
+    private func printMostlyBelow(_ band: MRZBand, characters: [InkBlob]) -> Bool {
+        let height = band.characterHeight, last = band.lineOffsets.last ?? 0
+        var above = 0, below = 0
+        for blob in characters {
+            let offset = Point(x: blob.centerX, y: blob.centerY) - band.origin
+            let along = offset.dot(band.axis), across = offset.dot(band.down)
+            guard along > -5 * height, along < band.extent + 5 * height else { continue }
+            if across < -1.5 * height && across > -25 * height { above += 1 }
+            if across > last + 1.5 * height && across < last + 25 * height { below += 1 }
+        }
+        return below > above
+    }
+}

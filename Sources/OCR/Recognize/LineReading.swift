@@ -1,0 +1,47 @@
+/// One character as the engine read it, with its confidence and the engine's own runner-up choices.
+public struct RecognizedCharacter: Sendable, Equatable {
+    /// The character read (one byte of `A–Z0–9<`).
+    public var byte: UInt8
+    /// The engine's confidence in it, 0…1.
+    public var confidence: Double
+    /// Left and right edge in the line image, in pixels.
+    public var left: Int, right: Int
+    /// Other characters the engine considered here, best first (never `byte` itself).
+    public var alternatives: [UInt8]
+
+    /// A character with all its properties.
+    public init(byte: UInt8, confidence: Double, left: Int, right: Int, alternatives: [UInt8]) {
+        self.byte = byte
+        self.confidence = confidence
+        self.left = left
+        self.right = right
+        self.alternatives = alternatives
+    }
+
+    /// Horizontal centre in the line image.
+    public var center: Double { Double(left + right) / 2 }
+}
+
+/// What the engine read on one MRZ line image.
+public struct LineReading: Sendable, Equatable {
+    /// The characters left to right.
+    public var characters: [RecognizedCharacter]
+
+    /// A reading made of these characters.
+    public init(characters: [RecognizedCharacter]) { self.characters = characters }
+
+    /// The text as bytes.
+    public var bytes: [UInt8] { characters.map(\.byte) }
+    /// The text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// Mean character confidence, 0 for an empty line.
+    public var meanConfidence: Double {
+        characters.isEmpty ? 0 : characters.map(\.confidence).reduce(0, +) / Double(characters.count)
+    }
+}
+
+/// Reads one MRZ line image; the Tesseract engine is the real one, tests of the logic above may fake it.
+public protocol LineRecognizer: AnyObject {
+    /// Reads the text on a single-line greyscale image.
+    func read(line image: GrayImage) -> LineReading
+}

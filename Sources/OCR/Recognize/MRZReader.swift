@@ -1,0 +1,79 @@
+import MRZ
+
+/// What the OCR stage made of one page: where the MRZ is, what was read there and how sure the engine was.
+public struct MRZReading: Sendable {
+    /// The band as finally read (its orientation is the one that read better).
+    public var band: MRZBand
+    /// Lines as the engine read them, fitted to the format's columns, before repair.
+    public var rawLines: [[UInt8]]
+    /// The MRZ after check-digit-driven repair, with its corrections.
+    public var document: MRZDocument
+    /// Mean per-character confidence, 0…1.
+    public var confidence: Double
+    /// The line images given to the engine, top line first.
+    public var lineImages: [GrayImage]
+}
+
+/// Reads the MRZ on a page: locate the band, cut each line out upright at a fixed character height, read it
+/// with the engine, fit it to the columns, repair. Tries the band the other way round only when the first
+/// read does not validate. One reader per worker: it holds the engine.
+public final class MRZReader {
+    private let engine: LineRecognizer
+    private let locator: MRZLocator
+    private let repairer = MRZRepairer()
+    /// Character height, in pixels, of the line images given to the engine.
+    public var targetCharacterHeight = 30.0
+
+    /// A reader over `engine`.
+    public init(engine: LineRecognizer, locator: MRZLocator = MRZLocator()) {
+        self.engine = engine
+        self.locator = locator
+    }
+
+    /// The band alone (nil when the page has no MRZ), for callers that only locate.
+    public func locate(_ page: GrayImage) -> MRZBand? { locator.locate(page) }
+
+    /// Reads `page`; nil when no MRZ band was found. `currentYear` resolves two-digit birth years.
+    public func read(_ page: GrayImage, currentYear: Int) -> MRZReading? {
+        guard let band = locator.locate(page) else { return nil }
+        let first = read(band, on: page, currentYear: currentYear)
+        if first.document.valid { return first }
+        let second = read(band.flipped(), on: page, currentYear: currentYear)
+        return score(second) > score(first) ? second : first
+    }
+
+    /// Reads the band in the orientation given.
+    public func read(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
+        let scale = targetCharacterHeight / band.characterHeight
+        let margin = 1.5 * band.pitch
+        let width = Int(((Double(band.lineLength - 1) * band.pitch + 2 * margin) * scale).rounded())
+        // Tall enough for the whole line, short enough to leave out the neighbouring lines.
+        let spacing = band.lineOffsets.count > 1
+            ? (band.lineOffsets.last ?? 0) / Double(band.lineOffsets.count - 1) : 2 * band.characterHeight
+        let halfHeight = min(band.characterHeight, max(0.65 * band.characterHeight, spacing - 0.55 * band.characterHeight))
+        let height = Int((2 * halfHeight * scale).rounded())
+        let fitter = MRZLineFitter(lineLength: band.lineLength, firstCenter: margin * scale, pitch: band.pitch * scale)
+        var lines: [[UInt8]] = [], choices: [[[UInt8]]] = [], confidences: [Double] = [], images: [GrayImage] = []
+        for line in 0..<band.lineCount {
+            let center = band.center(line: line, column: 0)
+            let origin = center - band.axis * margin - band.down * halfHeight
+            let image = ImageOps.normalizeContrast(ImageOps.resample(
+                page, origin: origin, xStep: band.axis * (1 / scale), yStep: band.down * (1 / scale), width: width,
+                height: height))
+            let fitted = fitter.fit(engine.read(line: image))
+            lines.append(fitted.line)
+            choices.append(fitted.alternatives)
+            confidences += fitted.confidence
+            images.append(image)
+        }
+        let document = repairer.read(lines, alternatives: CharacterAlternatives(choices), currentYear: currentYear)
+        let confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+        return MRZReading(band: band, rawLines: lines, document: document, confidence: confidence, lineImages: images)
+    }
+
+    /// Valid reads first, then more passing checks, then engine confidence.
+    private func score(_ reading: MRZReading) -> Double {
+        let checks = reading.document.checks.passing
+        return (reading.document.valid ? 100 : 0) + Double(checks) * 10 + reading.confidence
+    }
+}

@@ -1,0 +1,14 @@
+/// Operational failures of the pipeline; each description tells a person what to do.
+public enum PipelineError: Error, CustomStringConvertible, Sendable {
+    /// A path given to scan does not exist.
+    case inputNotFound(String)
+    /// A file could not be written.
+    case cannotWrite(String, String)
+
+    public var description: String {
+        switch self {
+        case .inputNotFound(let path): return "\(path): no such file or folder"
+        case .cannotWrite(let path, let why): return "\(path): cannot write (\(why))"
+        }
+    }
+}

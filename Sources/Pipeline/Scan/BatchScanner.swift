@@ -1,0 +1,89 @@
+import Foundation
+import OCR
+
+/// Scans many files on `jobs` worker threads, one `PageScanner` (one Tesseract engine) per worker, and hands
+/// results back in input order as soon as each is next in line, so output streams and stays sorted.
+public struct BatchScanner: Sendable {
+    /// The model every worker loads.
+    public var model: OCRModel
+    /// Worker threads.
+    public var jobs: Int
+    /// Resolves two-digit birth years.
+    public var currentYear: Int
+    /// Where debug images go, if anywhere.
+    public var debug: DebugImageWriter?
+
+    /// A batch over `model` with `jobs` workers.
+    public init(model: OCRModel, jobs: Int, currentYear: Int, debug: DebugImageWriter? = nil) {
+        self.model = model
+        self.jobs = max(1, jobs)
+        self.currentYear = currentYear
+        self.debug = debug
+    }
+
+    /// Scans `files`; `emit` is called once per file, in order, on one thread at a time.
+    /// Throws only when an engine cannot be created.
+    public func run(_ files: [String], emit: @escaping @Sendable (ScanResult) -> Void) throws {
+        let queue = ResultQueue(count: files.count, emit: emit)
+        let failure = FirstError()
+        let workers = min(jobs, max(1, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let scanner: PageScanner
+            do {
+                scanner = try PageScanner(model: model)
+            } catch {
+                failure.record(error)
+                return
+            }
+            while let index = queue.claim() {
+                queue.complete(index, scanner.scan(path: files[index], currentYear: currentYear, debug: debug))
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+}
+
+/// Hands out indices and releases finished results in index order.
+private final class ResultQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var nextClaim = 0
+    private var nextEmit = 0
+    private var finished: [Int: ScanResult] = [:]
+    private let emit: @Sendable (ScanResult) -> Void
+
+    init(count: Int, emit: @escaping @Sendable (ScanResult) -> Void) {
+        self.count = count
+        self.emit = emit
+    }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextClaim < count else { return nil }
+        nextClaim += 1
+        return nextClaim - 1
+    }
+
+    func complete(_ index: Int, _ result: ScanResult) {
+        lock.lock()
+        defer { lock.unlock() }
+        finished[index] = result
+        while let ready = finished.removeValue(forKey: nextEmit) {
+            emit(ready)
+            nextEmit += 1
+        }
+    }
+}
+
+/// Keeps the first error any worker hit.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var error: Error?
+
+    func record(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if self.error == nil { self.error = error }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import OCR
+
+/// Writes, per scan, the MRZ band as the engine saw it and a small annotated page (band outlined, turn and
+/// skew written on it), so QA and officers can see why a scan was read or missed.
+public struct DebugImageWriter: Sendable {
+    /// Folder the images go to; created when missing.
+    public let directory: String
+
+    /// A writer into `directory`.
+    public init(directory: String) { self.directory = directory }
+
+    /// Writes `NAME.band.png` (line images stacked) and `NAME.page.png`; failures are ignored (debug only).
+    func write(path: String, page: GrayImage, reading: MRZReading?) {
+        let base = directory + "/" + Self.flatName(path)
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if let reading, let band = try? ImageCodec.png(Self.stack(reading.lineImages)) {
+            _ = FileManager.default.createFile(atPath: base + ".band.png", contents: Data(band))
+        }
+        let caption = reading.map { "MRZ turn \($0.band.rotationDegrees) skew \(String(format: "%.1f", $0.band.skewDegrees))" }
+            ?? "NO MRZ FOUND"
+        if let annotated = try? ImageAnnotator.annotatedPage(page, outline: reading?.band.outline, caption: caption,
+                                                               maxSide: 800) {
+            _ = FileManager.default.createFile(atPath: base + ".page.png", contents: Data(annotated))
+        }
+    }
+
+    /// The scan's path as one file name: separators become `__`.
+    static func flatName(_ path: String) -> String {
+        String(path.map { $0 == "/" ? "_" : $0 }).replacingOccurrences(of: "..", with: "_")
+    }
+
+    private static func stack(_ images: [GrayImage]) -> GrayImage {
+        let width = images.map(\.width).max() ?? 1, gap = 4
+        let height = images.map(\.height).reduce(0, +) + gap * max(0, images.count - 1)
+        var out = GrayImage(width: width, height: max(1, height), fill: 200)
+        var top = 0
+        for image in images {
+            for y in 0..<image.height {
+                for x in 0..<image.width { out[x, top + y] = image[x, y] }
+            }
+            top += image.height + gap
+        }
+        return out
+    }
+}

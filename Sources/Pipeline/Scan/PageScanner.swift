@@ -1,0 +1,67 @@
+import Crypto
+import Foundation
+import MRZ
+import OCR
+
+/// The image half of the pipeline for one worker: ingest → locate → OCR → parse/validate/repair.
+/// Holds one Tesseract engine, reused scan after scan; never shared between threads.
+public final class PageScanner {
+    private let reader: MRZReader
+    private let model: OCRModel
+    /// Images over this many pixels are refused before decoding.
+    public var pixelBudget = ImageCodec.defaultPixelBudget
+    /// Reads below this mean confidence are reported `unreadable`.
+    public var minimumConfidence = 0.3
+
+    /// A scanner running `model`.
+    public init(model: OCRModel) throws {
+        self.model = model
+        reader = MRZReader(engine: try TesseractEngine(model: model))
+    }
+
+    /// Scans the file at `path` (as given by the user); never throws: a bad file is a result too.
+    /// `debug` receives the images QA looks at when set.
+    public func scan(path: String, currentYear: Int, debug: DebugImageWriter? = nil) -> ScanResult {
+        let bytes: [UInt8]
+        do {
+            bytes = try Self.readFile(path)
+        } catch {
+            return ScanResult(file: path, sha256: "", status: .error, document: nil, ocr: nil,
+                              problem: ScanProblem(code: "BAD_FILE", detail: "cannot read the file"))
+        }
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
+        let page: GrayImage
+        do {
+            page = try ImageCodec.decodeGray(bytes, pixelBudget: pixelBudget)
+        } catch {
+            result.problem = ScanProblem(code: "BAD_FILE", detail: "\(error)")
+            return result
+        }
+        guard let reading = reader.read(page, currentYear: currentYear) else {
+            result.status = .noMRZ
+            result.problem = ScanProblem(code: "NO_MRZ", detail: "no machine readable zone found on the page")
+            debug?.write(path: path, page: page, reading: nil)
+            return result
+        }
+        debug?.write(path: path, page: page, reading: reading)
+        result.ocr = OCRSummary(
+            confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
+            model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees)
+        guard reading.document.format != nil, reading.confidence >= minimumConfidence else {
+            result.status = .unreadable
+            result.problem = ScanProblem(code: "UNREADABLE", detail: "an MRZ was found but could not be read")
+            return result
+        }
+        result.status = .ok
+        result.document = reading.document
+        return result
+    }
+
+    /// Reads a whole file; refuses what is not a regular file.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        return [UInt8](try handle.readToEnd() ?? Data())
+    }
+}

@@ -1,0 +1,86 @@
+import MRZ
+import OCR
+
+/// What the pipeline concluded about one scan (SPEC.md result line), as far as the OCR half goes.
+public struct ScanResult: Sendable {
+    /// How far the scan got.
+    public enum Status: String, Sendable {
+        /// MRZ found and read.
+        case ok
+        /// No MRZ on the page.
+        case noMRZ = "no_mrz"
+        /// An MRZ band was found but could not be read as an MRZ.
+        case unreadable
+        /// The file is not a decodable image (or too large).
+        case error
+    }
+
+    /// The path as reached from the arguments.
+    public var file: String
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public var sha256: String
+    /// Outcome.
+    public var status: Status
+    /// The MRZ read (after repair), nil unless `status == .ok`.
+    public var document: MRZDocument?
+    /// OCR facts: confidence, orientation, what repair changed; nil when nothing was located.
+    public var ocr: OCRSummary?
+    /// Error code and detail for `status == .error` (and NO_MRZ / UNREADABLE for those statuses).
+    public var problem: ScanProblem?
+}
+
+/// The `ocr` object: how the page was read.
+public struct OCRSummary: Sendable, Equatable {
+    /// Mean per-character confidence, 0…1.
+    public var confidence: Double
+    /// Corrections made by check-digit-driven repair, e.g. `line2[5]: O->0`.
+    public var corrected: [String]
+    /// Model used.
+    public var model: String
+    /// The document's clockwise quarter turn on the scan: 0, 90, 180, 270.
+    public var rotation: Int
+    /// Residual skew in degrees.
+    public var skew: Double
+}
+
+/// A stable code with a detail that carries no personal data.
+public struct ScanProblem: Sendable, Equatable {
+    /// SPEC.md code: BAD_FILE, NO_MRZ or UNREADABLE.
+    public var code: String
+    /// What went wrong, for a person.
+    public var detail: String
+}
+
+extension ScanResult {
+    /// The result line of SPEC.md. `list` and `risk` stay null until those stages run.
+    public var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "schema": .string("docguard.result/1"),
+            "file": .string(file),
+            "sha256": .string(sha256),
+            "status": .string(status.rawValue),
+            "mrz": document?.json ?? .null,
+            "ocr": ocr.map { ocr in
+                .object([
+                    "confidence": .double(Self.rounded(ocr.confidence, places: 3)),
+                    "corrected": .array(ocr.corrected.map(JSONValue.string)),
+                    "model": .string(ocr.model),
+                    "rotation": .int(ocr.rotation),
+                    "skew": .double(Self.rounded(ocr.skew, places: 1)),
+                ])
+            } ?? .null,
+            "list": .null,
+            "risk": .null,
+        ]
+        if let problem {
+            members["error"] = .object(["code": .string(problem.code), "detail": .string(problem.detail)])
+        }
+        return .object(members)
+    }
+
+    private static func rounded(_ value: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}
