@@ -7,7 +7,7 @@ struct Docguard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docguard",
         abstract: "Reads travel-document MRZs, validates them against ICAO 9303 and screens them.",
-        subcommands: [MRZCommand.self, ScanCommand.self]
+        subcommands: [MRZCommand.self, ScanCommand.self, EvalCommand.self, SynthCommand.self]
     )
 
     /// Runs the command; every failure ends here as one line on stderr and exit 2 for usage and input

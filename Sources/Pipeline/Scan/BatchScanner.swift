@@ -36,7 +36,10 @@ public struct BatchScanner: Sendable {
                 return
             }
             while let index = queue.claim() {
-                queue.complete(index, scanner.scan(path: files[index], currentYear: currentYear, debug: debug))
+                let start = DispatchTime.now().uptimeNanoseconds
+                var result = scanner.scan(path: files[index], currentYear: currentYear, debug: debug)
+                result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                queue.complete(index, result)
             }
         }
         if let error = failure.error { throw error }

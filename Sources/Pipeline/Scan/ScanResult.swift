@@ -27,6 +27,8 @@ public struct ScanResult: Sendable {
     public var ocr: OCRSummary?
     /// Error code and detail for `status == .error` (and NO_MRZ / UNREADABLE for those statuses).
     public var problem: ScanProblem?
+    /// Seconds the scan took; for benchmarks and `eval`, never written to the result line.
+    public var seconds: Double = 0
 }
 
 /// The `ocr` object: how the page was read.
