@@ -54,6 +54,16 @@ public enum ImageCodec {
         try encode(makePix(image), dpi: dpi) { data, size, pix in pixWriteMemJpeg(data, size, pix, Int32(quality), 0) }
     }
 
+    /// Encodes greyscale as an uncompressed TIFF (for tests and interchange).
+    public static func tiff(_ image: GrayImage) throws -> [UInt8] {
+        try encode(makePix(image), dpi: nil) { data, size, pix in pixWriteMemTiff(data, size, pix, Int32(IFF_TIFF)) }
+    }
+
+    /// Encodes greyscale as binary PGM (PNM family).
+    public static func pnm(_ image: GrayImage) throws -> [UInt8] {
+        try encode(makePix(image), dpi: nil) { data, size, pix in pixWriteMemPnm(data, size, pix) }
+    }
+
     /// The format the bytes are in, from their magic number.
     static func sniffFormat(_ bytes: [UInt8]) throws -> ImageFormat {
         var leptFormat: Int32 = 0
@@ -74,7 +84,9 @@ public enum ImageCodec {
     private static let silenceLeptonica: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
 
     private static func grayPixels(of pix: UnsafeMutablePointer<PIX>) throws -> GrayImage {
-        guard let gray = pixConvertTo8(pix, 0) else { throw OCRError.badImage("unsupported pixel layout") }
+        // Colour through luminance weights (Leptonica's generic conversion averages the channels).
+        let converted = pixGetDepth(pix) == 32 ? pixConvertRGBToLuminance(pix) : pixConvertTo8(pix, 0)
+        guard let gray = converted else { throw OCRError.badImage("unsupported pixel layout") }
         var owned: UnsafeMutablePointer<PIX>? = gray
         defer { pixDestroy(&owned) }
         let width = Int(pixGetWidth(gray)), height = Int(pixGetHeight(gray)), wordsPerLine = Int(pixGetWpl(gray))
