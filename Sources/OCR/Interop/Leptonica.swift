@@ -84,8 +84,8 @@ public enum ImageCodec {
     private static let silenceLeptonica: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
 
     private static func grayPixels(of pix: UnsafeMutablePointer<PIX>) throws -> GrayImage {
-        // Colour through luminance weights (Leptonica's generic conversion averages the channels).
-        let converted = pixGetDepth(pix) == 32 ? pixConvertRGBToLuminance(pix) : pixConvertTo8(pix, 0)
+        // Colour through the BT.601 luminance weights, as `ColorImage.gray` and a scanner's grey mode.
+        let converted = pixGetDepth(pix) == 32 ? pixConvertRGBToGray(pix, 0.299, 0.587, 0.114) : pixConvertTo8(pix, 0)
         guard let gray = converted else { throw OCRError.badImage("unsupported pixel layout") }
         var owned: UnsafeMutablePointer<PIX>? = gray
         defer { pixDestroy(&owned) }
