@@ -27,7 +27,8 @@ struct Docguard: ParsableCommand {
             if !message.isEmpty {
                 FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
             }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            // A command's own ExitCode stands; every other failure is a usage or input error (SPEC.md: 2).
+            Foundation.exit(error is ExitCode ? code.rawValue : 2)
         }
     }
 }
