@@ -10,7 +10,7 @@ public struct InkMask: Sendable {
 
     /// Thresholds `image` against the mean of a `window`-pixel square around each pixel: ink is at least
     /// `relativeContrast` darker than the mean and `minimumContrast` grey levels below it.
-    public init(_ image: GrayImage, window: Int, relativeContrast: Double = 0.18, minimumContrast: Int = 24) {
+    public init(_ image: GrayImage, window: Int, relativeContrast: Double = 0.3, minimumContrast: Int = 40) {
         width = image.width
         height = image.height
         ink = [UInt8](repeating: 0, count: width * height)

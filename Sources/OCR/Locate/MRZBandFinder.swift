@@ -14,7 +14,7 @@ struct MRZBandFinder {
     /// The best MRZ band among `lines`, in the coordinates of the blobs (the caller scales to the page).
     func band(lines rawLines: [TextLine], axisAngle: Double, characters: [InkBlob]) -> MRZBand? {
         let lines = mergeCollinear(rawLines).filter { $0.count >= minimumLineCount }
-        guard let group = bestGroup(lines) else { return nil }
+        guard let group = bestGroup(lines)?.map(Self.trimmingStrayEnds) else { return nil }
         return geometry(of: group, axisAngle: axisAngle, characters: characters)
     }
 
@@ -49,6 +49,31 @@ struct MRZBandFinder {
     static func pitch(of line: TextLine) -> Double {
         let steps = zip(line.u.dropFirst(), line.u).map { $0 - $1 }.sorted()
         return steps.isEmpty ? line.characterHeight : steps[steps.count / 2]
+    }
+
+    /// Drops blobs chained onto either end of a line that are spaced and shaped unlike its characters: a
+    /// piece of background pattern or the document's edge next to the first or last character.
+    static func trimmingStrayEnds(_ line: TextLine) -> TextLine {
+        var line = line
+        let pitch = pitch(of: line)
+        let widths = line.blobs.map(\.width).sorted(), heights = line.blobs.map(\.height).sorted()
+        let typicalWidth = Double(widths[widths.count / 2]), typicalHeight = Double(heights[heights.count / 2])
+        func stray(_ blob: InkBlob, gap: Double) -> Bool {
+            gap > 1.45 * pitch
+                && (Double(blob.width) > 1.3 * typicalWidth || Double(blob.height) > 1.3 * typicalHeight
+                    || Double(blob.size) < 0.45 * max(typicalWidth, typicalHeight))
+        }
+        while line.count > 4, stray(line.blobs[0], gap: line.u[1] - line.u[0]) {
+            line.blobs.removeFirst()
+            line.u.removeFirst()
+            line.v.removeFirst()
+        }
+        while line.count > 4, stray(line.blobs[line.count - 1], gap: line.u[line.count - 1] - line.u[line.count - 2]) {
+            line.blobs.removeLast()
+            line.u.removeLast()
+            line.v.removeLast()
+        }
+        return line
     }
 
     /// The 2 or 3 consecutive lines that look most like an MRZ.

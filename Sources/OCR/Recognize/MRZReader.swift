@@ -52,23 +52,35 @@ public final class MRZReader {
             ? (band.lineOffsets.last ?? 0) / Double(band.lineOffsets.count - 1) : 2 * band.characterHeight
         let halfHeight = min(band.characterHeight, max(0.65 * band.characterHeight, spacing - 0.55 * band.characterHeight))
         let height = Int((2 * halfHeight * scale).rounded())
-        let fitter = MRZLineFitter(lineLength: band.lineLength, firstCenter: margin * scale, pitch: band.pitch * scale)
-        var lines: [[UInt8]] = [], choices: [[[UInt8]]] = [], confidences: [Double] = [], images: [GrayImage] = []
+        var readings: [LineReading] = [], images: [GrayImage] = []
         for line in 0..<band.lineCount {
             let center = band.center(line: line, column: 0)
             let origin = center - band.axis * margin - band.down * halfHeight
             let image = ImageOps.normalizeContrast(ImageOps.resample(
                 page, origin: origin, xStep: band.axis * (1 / scale), yStep: band.down * (1 / scale), width: width,
                 height: height))
-            let fitted = fitter.fit(engine.read(line: image))
-            lines.append(fitted.line)
-            choices.append(fitted.alternatives)
-            confidences += fitted.confidence
+            readings.append(engine.read(line: image))
             images.append(image)
         }
-        let document = repairer.read(lines, alternatives: CharacterAlternatives(choices), currentYear: currentYear)
-        let confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
-        return MRZReading(band: band, rawLines: lines, document: document, confidence: confidence, lineImages: images)
+        // The band's first column can be off by a character or two (a lost first character, a stray blob
+        // taken for one): try the nearby column origins and keep the one whose check digits agree best.
+        var best: MRZReading? = nil
+        for shift in [0, -1, 1, -2, 2] {
+            let fitter = MRZLineFitter(lineLength: band.lineLength, firstCenter: (margin + Double(shift) * band.pitch) * scale,
+                                       pitch: band.pitch * scale)
+            let fitted = readings.map(fitter.fit)
+            let document = repairer.read(fitted.map(\.line), alternatives: CharacterAlternatives(fitted.map(\.alternatives)),
+                                         currentYear: currentYear)
+            let confidences = fitted.flatMap(\.confidence)
+            let confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+            var shifted = band
+            shifted.origin = band.origin + band.axis * (Double(shift) * band.pitch)
+            let reading = MRZReading(band: shifted, rawLines: fitted.map(\.line), document: document,
+                                     confidence: confidence, lineImages: images)
+            if best.map({ score(reading) > score($0) }) ?? true { best = reading }
+            if document.valid { break }
+        }
+        return best!
     }
 
     /// Valid reads first, then more passing checks, then engine confidence.
