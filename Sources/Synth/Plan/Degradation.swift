@@ -1,0 +1,33 @@
+/// A class of scan damage, as named in ground truth (`ScanTruth.degradations`).
+public enum Degradation: String, Sendable, CaseIterable, Hashable {
+    /// Optical blur, radius scaled to the resolution.
+    case blur
+    /// Sensor noise.
+    case noise
+    /// Lossy JPEG at quality 35–70.
+    case jpeg
+    /// The document lies 3–10° askew.
+    case skew
+    /// The document turned a quarter clockwise.
+    case rot90
+    /// The document upside down.
+    case rot180
+    /// The document turned a quarter anticlockwise.
+    case rot270
+    /// Brightness falling across the page.
+    case unevenLight = "uneven_light"
+    /// Scanned at 100–130 dpi.
+    case lowDPI = "low_dpi"
+    /// Greyscale output instead of colour.
+    case grey
+
+    /// The clockwise turn this class stands for, if it is one.
+    public var turn: Int? {
+        switch self {
+        case .rot90: return 90
+        case .rot180: return 180
+        case .rot270: return 270
+        default: return nil
+        }
+    }
+}

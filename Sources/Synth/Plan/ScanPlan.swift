@@ -1,0 +1,58 @@
+import MRZ
+
+/// Every choice that makes one scan what it is, drawn from (seed, index) before any pixel is drawn.
+public struct ScanPlan: Sendable {
+    /// Position of the scan in its batch.
+    public var index: Int
+    /// 1-based number of the scan among those of its format (the file name).
+    public var number: Int
+    /// The document's data.
+    public var fields: MRZFields
+    /// Damage classes, in `Degradation.allCases` order.
+    public var degradations: [Degradation]
+    /// Resolution in dots per inch, a multiple of 10 so the 0.1 in MRZ pitch is a whole pixel count.
+    public var dpi: Int
+    /// Clockwise turn of the document: 0, 90, 180 or 270.
+    public var rotation: Int
+    /// Skew on top of the turn, degrees clockwise, two decimals.
+    public var skewDegrees: Double
+    /// Seed of the look: palette, pattern, placement, degradation strengths.
+    public var lookSeed: UInt64
+
+    /// The plan of scan `index` under `options`; depends on nothing else.
+    public static func draw(index: Int, options: SynthOptions) -> ScanPlan {
+        var generator = SeededGenerator(seed: scanSeed(options.seed, index))
+        let format = options.formats[index % options.formats.count]
+        let fields = SpecimenFactory.fields(format: format, using: &generator)
+        let degradations = options.cleanOnly ? [] : pickDegradations(cleanShare: options.cleanShare, using: &generator)
+        let dpi = degradations.contains(.lowDPI)
+            ? 10 * Int.random(in: 10...13, using: &generator)
+            : options.dpi ?? [150, 150, 150, 150, 150, 150, 150, 160, 180, 200, 200, 300].randomElement(using: &generator)!
+        let skew = degradations.contains(.skew)
+            ? Double.random(in: 3...10, using: &generator) * (Bool.random(using: &generator) ? 1 : -1)
+            : Double.random(in: -1.5...1.5, using: &generator)
+        return ScanPlan(index: index, number: index / options.formats.count + 1, fields: fields, degradations: degradations, dpi: dpi,
+                        rotation: degradations.lazy.compactMap(\.turn).first ?? 0,
+                        skewDegrees: (skew * 100).rounded() / 100, lookSeed: generator.next())
+    }
+
+    /// A seed for scan `index` that shares no stretch of its SplitMix64 stream with its neighbours'.
+    static func scanSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
+        var mixer = SeededGenerator(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
+        return mixer.next()
+    }
+
+    /// None for a clean scan, else one or two classes, at most one turn.
+    private static func pickDegradations(cleanShare: Double, using generator: inout some RandomNumberGenerator)
+        -> [Degradation] {
+        guard Double.random(in: 0..<1, using: &generator) >= cleanShare else { return [] }
+        let wanted = Double.random(in: 0..<1, using: &generator) < 0.6 ? 1 : 2
+        var chosen: [Degradation] = []
+        while chosen.count < wanted {
+            let pick = Degradation.allCases.randomElement(using: &generator)!
+            if chosen.contains(pick) || (pick.turn != nil && chosen.contains { $0.turn != nil }) { continue }
+            chosen.append(pick)
+        }
+        return Degradation.allCases.filter(chosen.contains)
+    }
+}

@@ -1,0 +1,17 @@
+import Pipeline
+
+/// One rendered scan and its ground truth.
+public struct SyntheticScan: Sendable {
+    /// Path below the output folder, e.g. `td3/0007.png`.
+    public var relativePath: String
+    /// The encoded image (PNG or JPEG).
+    public var imageBytes: [UInt8]
+    /// What the scan shows and how it was made.
+    public var truth: ScanTruth
+
+    /// Path of the truth file below the output folder: the image path with `.json`.
+    public var truthPath: String {
+        let stem = relativePath.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        return stem + ".json"
+    }
+}
