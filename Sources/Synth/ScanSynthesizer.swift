@@ -13,42 +13,57 @@ public enum ScanSynthesizer {
     public static func render(_ plan: ScanPlan, lossless: Bool = false) throws -> SyntheticScan {
         var look = SeededGenerator(seed: plan.lookSeed)
         let lines = MRZComposer.compose(plan.fields)
-        let font = try FontRasterizer()
-        let renderer = try PageRenderer(font: font, dpi: plan.dpi)
+        let renderer = try PageRenderer(font: FontRasterizer(), dpi: plan.dpi)
         let page = try renderer.render(plan.fields, lines: lines, using: &look)
         let pixelsPerMM = renderer.painter.pixelsPerMM
         var image = ScannerBed.place(page, skewDegrees: plan.skewDegrees, pixelsPerMM: pixelsPerMM, using: &look)
-        let has = Set(plan.degradations)
-        if has.contains(.unevenLight) { UnevenLight.apply(&image, using: &look) }
-        if has.contains(.blur) {
-            // 0.1–0.2 mm of blur: characters stay legible to a person, edges go soft.
-            let pixels = Double.random(in: 0.1...0.2, using: &look) * pixelsPerMM
-            Blur.apply(&image, radius: max(1, Int(pixels.rounded())), passes: pixels < 1.2 ? 1 : 2)
-        }
-        if has.contains(.noise) {
-            SensorNoise.apply(&image, sigma: Double.random(in: 6...14, using: &look), using: &look)
-        }
-        image = Turn.apply(image, degrees: plan.rotation)
+        degrade(&image, plan, pixelsPerMM: pixelsPerMM, using: &look)
+        let (bytes, fileType) = try encode(image, plan, lossless: lossless, using: &look)
 
-        // A printed security background makes lossless files ~5x larger than a scanner's own JPEG, so
-        // scans are JPEG at scanner quality unless `lossless` asks for PNG; `jpeg` means a poor JPEG.
-        let jpegQuality: Int? = has.contains(.jpeg)
-            ? Int.random(in: 35...70, using: &look)
-            : lossless && !has.contains(.noise) ? nil : has.contains(.noise) ? 75 : 80
-        let bytes: [UInt8]
-        switch (has.contains(.grey), jpegQuality) {
-        case (true, let quality?): bytes = try ImageCodec.jpeg(image.gray, quality: quality, dpi: plan.dpi)
-        case (true, nil): bytes = try ImageCodec.png(image.gray, dpi: plan.dpi)
-        case (false, let quality?): bytes = try ImageCodec.jpeg(image, quality: quality, dpi: plan.dpi)
-        case (false, nil): bytes = try ImageCodec.png(image, dpi: plan.dpi)
-        }
         let format = plan.fields.format
         let number = plan.number < 1000 ? String("000\(plan.number)".suffix(4)) : "\(plan.number)"
         let truth = ScanTruth(
             format: format.rawValue, lines: lines.map { String(decoding: $0, as: UTF8.self) },
             degradations: plan.degradations.map(\.rawValue), dpi: plan.dpi, rotation: plan.rotation,
             skewDegrees: plan.skewDegrees)
-        return SyntheticScan(relativePath: "\(format.rawValue.lowercased())/\(number).\(jpegQuality == nil ? "png" : "jpg")",
+        return SyntheticScan(relativePath: "\(format.rawValue.lowercased())/\(number).\(fileType)",
                              imageBytes: bytes, truth: truth)
+    }
+
+    /// Applies the plan's pixel degradations, then its turn.
+    private static func degrade(_ image: inout ColorImage, _ plan: ScanPlan, pixelsPerMM: Double,
+                                using look: inout SeededGenerator) {
+        if plan.degradations.contains(.unevenLight) { UnevenLight.apply(&image, using: &look) }
+        if plan.degradations.contains(.blur) {
+            // 0.1–0.2 mm of blur: characters stay legible to a person, edges go soft.
+            let pixels = Double.random(in: 0.1...0.2, using: &look) * pixelsPerMM
+            Blur.apply(&image, radius: max(1, Int(pixels.rounded())), passes: pixels < 1.2 ? 1 : 2)
+        }
+        if plan.degradations.contains(.noise) {
+            SensorNoise.apply(&image, sigma: Double.random(in: 6...14, using: &look), using: &look)
+        }
+        image = Turn.apply(image, degrees: plan.rotation)
+    }
+
+    /// The file's bytes and extension. A printed security background makes lossless files about five
+    /// times larger than a scanner's own JPEG, so scans are JPEG at scanner quality unless `lossless`
+    /// asks for PNG; `jpeg` means a poor JPEG, and noise is never worth keeping losslessly.
+    private static func encode(_ image: ColorImage, _ plan: ScanPlan, lossless: Bool,
+                               using look: inout SeededGenerator) throws -> ([UInt8], String) {
+        let quality: Int?
+        if plan.degradations.contains(.jpeg) {
+            quality = Int.random(in: 35...70, using: &look)
+        } else if plan.degradations.contains(.noise) {
+            quality = 75
+        } else {
+            quality = lossless ? nil : 80
+        }
+        let grey = plan.degradations.contains(.grey)
+        switch (grey, quality) {
+        case (true, let quality?): return (try ImageCodec.jpeg(image.gray, quality: quality, dpi: plan.dpi), "jpg")
+        case (true, nil): return (try ImageCodec.png(image.gray, dpi: plan.dpi), "png")
+        case (false, let quality?): return (try ImageCodec.jpeg(image, quality: quality, dpi: plan.dpi), "jpg")
+        case (false, nil): return (try ImageCodec.png(image, dpi: plan.dpi), "png")
+        }
     }
 }

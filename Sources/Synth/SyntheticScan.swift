@@ -11,7 +11,7 @@ public struct SyntheticScan: Sendable {
 
     /// Path of the truth file below the output folder: the image path with `.json`.
     public var truthPath: String {
-        let stem = relativePath.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-        return stem + ".json"
+        guard let dot = relativePath.lastIndex(of: ".") else { return relativePath + ".json" }
+        return String(relativePath[..<dot]) + ".json"
     }
 }

@@ -19,7 +19,8 @@ enum Blur {
 
     /// One box filter along `count` lines of `length` pixels (`step` bytes between neighbours),
     /// edges extended.
-    private static func boxPass(from source: UnsafeMutableBufferPointer<UInt8>, to dest: UnsafeMutableBufferPointer<UInt8>,
+    private static func boxPass(from source: UnsafeMutableBufferPointer<UInt8>,
+                                to dest: UnsafeMutableBufferPointer<UInt8>,
                                 count: Int, length: Int, step: Int, lineStride: Int, radius: Int) {
         let window = 2 * radius + 1
         for line in 0..<count {

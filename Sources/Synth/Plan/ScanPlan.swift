@@ -27,14 +27,18 @@ public struct ScanPlan: Sendable {
         let degradations = options.cleanOnly ? [] : pickDegradations(cleanShare: options.cleanShare, using: &generator)
         let dpi = degradations.contains(.lowDPI)
             ? 10 * Int.random(in: 10...13, using: &generator)
-            : options.dpi ?? [150, 150, 150, 150, 150, 150, 150, 160, 180, 200, 200, 300].randomElement(using: &generator)!
+            : options.dpi ?? normalDPIs.randomElement(using: &generator)!
         let skew = degradations.contains(.skew)
             ? Double.random(in: 3...10, using: &generator) * (Bool.random(using: &generator) ? 1 : -1)
             : Double.random(in: -1.5...1.5, using: &generator)
-        return ScanPlan(index: index, number: index / options.formats.count + 1, fields: fields, degradations: degradations, dpi: dpi,
+        return ScanPlan(index: index, number: index / options.formats.count + 1, fields: fields,
+                        degradations: degradations, dpi: dpi,
                         rotation: degradations.lazy.compactMap(\.turn).first ?? 0,
                         skewDegrees: (skew * 100).rounded() / 100, lookSeed: generator.next())
     }
+
+    /// Office-scanner resolutions, mostly 150 dpi: small files, MRZ capitals about 14 pixels tall.
+    private static let normalDPIs = [150, 150, 150, 150, 150, 150, 150, 160, 180, 200, 200, 300]
 
     /// A seed for scan `index` that shares no stretch of its SplitMix64 stream with its neighbours'.
     static func scanSeed(_ seed: UInt64, _ index: Int) -> UInt64 {

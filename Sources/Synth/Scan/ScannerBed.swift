@@ -18,7 +18,8 @@ enum ScannerBed {
         let centreX = boundsW / 2 + marginX * Double.random(in: 0.1...0.9, using: &generator)
         let centreY = boundsH / 2 + marginY * Double.random(in: 0.1...0.9, using: &generator)
         let grey = Double.random(in: 226...248, using: &generator)
-        let bed = RGB(grey, grey + Double.random(in: -2...2, using: &generator), grey + Double.random(in: 0...4, using: &generator))
+        let greenShift = Double.random(in: -2...2, using: &generator)
+        let bed = RGB(grey, grey + greenShift, grey + Double.random(in: 0...4, using: &generator))
         let radius = 3.18 * pixelsPerMM
         let shadowOffset = 0.4 * pixelsPerMM, shadowSoftness = 0.8 * pixelsPerMM
         let shadowStrength = Double.random(in: 0.12...0.3, using: &generator)

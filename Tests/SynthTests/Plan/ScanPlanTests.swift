@@ -46,7 +46,8 @@ struct ScanPlanTests {
             #expect(plan.degradations.filter { $0.turn != nil }.count <= 1)
             #expect(plan.rotation == (plan.degradations.lazy.compactMap(\.turn).first ?? 0))
             #expect(plan.dpi % 10 == 0)
-            #expect(plan.degradations.contains(.lowDPI) ? (100...130).contains(plan.dpi) : (150...300).contains(plan.dpi))
+            let dpis = plan.degradations.contains(.lowDPI) ? 100...130 : 150...300
+            #expect(dpis.contains(plan.dpi))
             #expect(plan.degradations.contains(.skew)
                 ? (3...10).contains(abs(plan.skewDegrees)) : abs(plan.skewDegrees) <= 1.5)
         }
