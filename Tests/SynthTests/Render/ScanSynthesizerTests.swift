@@ -66,6 +66,18 @@ struct ScanSynthesizerTests {
         #expect(darkShare(rows: image.height * 2 / 3..<image.height) > darkShare(rows: 0..<image.height / 12))
     }
 
+    @Test("MRZ capitals are 2.42 mm tall: about 14 pixels at 150 dpi (OCR-B size 1)")
+    func mrzCharacterHeight() throws {
+        var plan = ScanPlan.draw(index: 2, options: options)
+        (plan.dpi, plan.degradations, plan.rotation, plan.skewDegrees) = (150, [], 0, 0)
+        let image = try ImageCodec.decodeGray(ScanSynthesizer.render(plan, lossless: true).imageBytes)
+        let inkRows = (0..<image.height).map { y in (0..<image.width).contains { x in image[x, y] < 100 } }
+        // The lowest run of rows holding ink is the last MRZ line.
+        guard let bottom = inkRows.lastIndex(of: true) else { Issue.record("no ink"); return }
+        let top = (inkRows[..<bottom].lastIndex(of: false) ?? -1) + 1
+        #expect((13...16).contains(bottom - top + 1))
+    }
+
     @Test("file type follows the degradations", arguments: [
         ([Degradation](), "jpg", false), ([.jpeg], "jpg", false), ([.noise], "jpg", true), ([.grey], "png", true),
         ([], "png", true),
