@@ -10,10 +10,14 @@
 struct MRZBandFinder {
     /// Fewest characters a chain needs to count as a possible MRZ line.
     var minimumLineCount = 12
+    /// Fewest characters the longest line of a band must show (MRZ lines hold 30, 36 or 44).
+    var minimumLongestLine = 22
+    /// Share of neighbouring characters that must stand one even pitch apart (OCR-B is monospaced).
+    var minimumEvenSpacing = 0.6
 
     /// The best MRZ band among `lines`, in the coordinates of the blobs (the caller scales to the page).
     func band(lines rawLines: [TextLine], axisAngle: Double, characters: [InkBlob]) -> MRZBand? {
-        let lines = mergeCollinear(rawLines).filter { $0.count >= minimumLineCount }
+        let lines = mergeCollinear(rawLines).filter { $0.count >= minimumLineCount && Self.evenSpacing($0) >= minimumEvenSpacing }
         guard let group = bestGroup(lines)?.map(Self.trimmingStrayEnds) else { return nil }
         return geometry(of: group, axisAngle: axisAngle, characters: characters)
     }
@@ -76,6 +80,14 @@ struct MRZBandFinder {
         return line
     }
 
+    /// Share of neighbour steps within 20 % of the line's pitch.
+    static func evenSpacing(_ line: TextLine) -> Double {
+        let pitch = pitch(of: line)
+        let steps = zip(line.u.dropFirst(), line.u).map { $0 - $1 }
+        guard !steps.isEmpty else { return 0 }
+        return Double(steps.filter { abs($0 / pitch - 1) < 0.2 }.count) / Double(steps.count)
+    }
+
     /// The 2 or 3 consecutive lines that look most like an MRZ.
     private func bestGroup(_ lines: [TextLine]) -> [TextLine]? {
         var best: [TextLine]? = nil, bestScore = 0.0
@@ -84,7 +96,7 @@ struct MRZBandFinder {
             for next in lines[(first + 1)...] where group.count < 3 {
                 guard let last = group.last, belongTogether(last, next) else { continue }
                 group.append(next)
-                if group.count >= 2 {
+                if group.count >= 2, group.map(\.count).max() ?? 0 >= minimumLongestLine {
                     let score = Double(group.map(\.count).reduce(0, +))
                     if score > bestScore {
                         bestScore = score
