@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The main job on the embedded defaults: installs missing system packages, builds docguard in
-# release mode and runs it over TestImages/. Until the scan stage lands (issue 3) it validates the
-# ICAO specimen MRZs in TestImages/icao-specimens.mrz.txt and prints one JSON line per document.
+# release mode and scans TestImages/ (one JSON result line per scan on stdout), then prints the read
+# rate against the ground truth beside each scan on stderr. The stolen/lost list stage (issue 5)
+# will add the bundled sample list here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps
 export OMP_THREAD_LIMIT=1
 swift build -c release --product docguard
-.build/release/docguard mrz < TestImages/icao-specimens.mrz.txt
+.build/release/docguard scan TestImages
+.build/release/docguard eval TestImages >&2
