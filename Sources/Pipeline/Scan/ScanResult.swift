@@ -56,7 +56,7 @@ public struct ScanProblem: Sendable, Equatable {
 extension ScanResult {
     /// The result line of SPEC.md. `list` and `risk` stay null until those stages run.
     public var json: JSONValue {
-        var members: [String: JSONValue] = [
+        let members: [String: JSONValue] = [
             "schema": .string("docguard.result/1"),
             "file": .string(file),
             "sha256": .string(sha256),
@@ -73,10 +73,8 @@ extension ScanResult {
             } ?? .null,
             "list": .null,
             "risk": .null,
+            "error": problem.map { .object(["code": .string($0.code), "detail": .string($0.detail)]) } ?? .null,
         ]
-        if let problem {
-            members["error"] = .object(["code": .string(problem.code), "detail": .string(problem.detail)])
-        }
         return .object(members)
     }
 
