@@ -23,6 +23,8 @@ public final class TesseractEngine: LineRecognizer {
         // Mode 2: the LSTM's alternative symbols per timestep, exposed through the choice iterator.
         _ = TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
         _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        // Lines are always cut out dark on light; skip Tesseract's second, inverted pass on weak lines.
+        _ = TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
         _ = TessBaseAPISetVariable(handle, "user_defined_dpi", "300")
     }
 

@@ -1,8 +1,9 @@
 /// Finds the MRZ band on a whole page: downscale, threshold against the local mean, label blobs, chain them
 /// into text lines and pick the MRZ lines. Pure: no I/O.
 public struct MRZLocator: Sendable {
-    /// Largest working image, in pixels; bigger pages are reduced by an integer factor first.
-    public var workingPixelBudget = 2_600_000
+    /// Largest working image, in pixels; bigger pages are reduced by an integer factor first. A 300 dpi
+    /// passport page on a scanner bed is reduced by 2, leaving MRZ characters about 14 pixels high.
+    public var workingPixelBudget = 1_300_000
 
     /// A locator with default settings.
     public init() {}
