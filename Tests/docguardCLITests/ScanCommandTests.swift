@@ -60,6 +60,21 @@ import Testing
         #expect(first.stdout == second.stdout)
     }
 
+    @Test func debugDirHoldsTheBandAndAnAnnotatedPagePerScan() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docguard-debug-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try Self.specimen("MRVB")
+        let run = try Docguard.run(["scan", good.image.path, "--debug-dir", folder.path])
+        #expect(run.status == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written.count == 2)
+        #expect(written.contains { $0.hasSuffix(".band.png") } && written.contains { $0.hasSuffix(".page.png") })
+        for name in written {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
+    }
+
     @Test func aMissingPathIsAUsageError() throws {
         let run = try Docguard.run(["scan", "/nonexistent/scan.png"])
         #expect(run.status == 2)

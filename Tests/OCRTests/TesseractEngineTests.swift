@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@testable import OCR
+
+/// The real Tesseract engine on a line cut from a TestImages scan.
+@Suite struct TesseractEngineTests {
+    static func firstLineImage(model: OCRModel) throws -> (GrayImage, String) {
+        let specimen = try #require(MRZReaderTests.all.first { $0.degradations.isEmpty && $0.format == "TD3" })
+        let page = try ImageCodec.decodeGray([UInt8](Data(contentsOf: URL(fileURLWithPath: specimen.path))))
+        let reader = MRZReader(engine: try TesseractEngine(model: model))
+        let reading = try #require(reader.read(page, currentYear: 2026))
+        return (reading.lineImages[1], specimen.lines[1])
+    }
+
+    @Test func readsALineWithConfidencesBoxesAndAlternatives() throws {
+        let model = try OCRModel.locate(nil)
+        let (image, truth) = try Self.firstLineImage(model: model)
+        let reading = try TesseractEngine(model: model).read(line: image)
+        #expect(reading.characters.count >= truth.count - 2 && reading.characters.count <= truth.count + 2)
+        #expect(reading.characters.allSatisfy { (0...1).contains($0.confidence) })
+        #expect(reading.meanConfidence > 0.5)
+        // Boxes run left to right across the line.
+        let centers = reading.characters.map(\.center)
+        #expect(zip(centers, centers.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(reading.characters.allSatisfy { !$0.alternatives.contains($0.byte) })
+        print("alternatives:", reading.characters.filter { !$0.alternatives.isEmpty }.count)
+    }
+
+    @Test func anUnknownModelIsATypedError() {
+        #expect(throws: OCRError.self) { try OCRModel.locate("no-such-model") }
+    }
+}
