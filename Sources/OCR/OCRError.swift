@@ -20,7 +20,8 @@ public enum OCRError: Error, CustomStringConvertible, Sendable, Equatable {
         case .encodeFailed(let why):
             return "could not encode image: \(why)"
         case .modelNotFound(let name, let searched):
-            return "OCR model '\(name)' not found (looked for \(name).traineddata in \(searched.joined(separator: ", ")))"
+            return
+                "OCR model '\(name)' not found (looked for \(name).traineddata in \(searched.joined(separator: ", ")))"
         case .engineInitFailed(let name):
             return "Tesseract could not load the model '\(name)'; is the .traineddata file complete?"
         }

@@ -37,8 +37,9 @@ struct ScanCommand: ParsableCommand {
         let files = try ScanInputs.files(paths)
         let model = try OCRModel.locate(self.model)
         let sink = try OutputSink(out.map { try StandardOutput(path: $0) } ?? StandardOutput())
-        let batch = BatchScanner(model: model, jobs: jobs, currentYear: Clock.currentYear(),
-                                 debug: debugDir.map(DebugImageWriter.init(directory:)))
+        let batch = BatchScanner(
+            model: model, jobs: jobs, currentYear: Clock.currentYear(),
+            debug: debugDir.map(DebugImageWriter.init(directory:)))
         try batch.run(files) { sink.write($0.json) }
         sink.flush()
     }

@@ -11,7 +11,7 @@ enum ThreadLimit {
             guard getenv("OMP_THREAD_LIMIT") == nil else { return }
             setenv("OMP_THREAD_LIMIT", "1", 1)
             execv("/proc/self/exe", CommandLine.unsafeArgv)
-            // exec failed: carry on, only slower.
+        // exec failed: carry on, only slower.
         #endif
     }
 }

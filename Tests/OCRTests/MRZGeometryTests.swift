@@ -6,8 +6,9 @@ import Testing
     static func character(_ byte: Character, at center: Double, confidence: Double = 0.9, alternatives: String = "")
         -> RecognizedCharacter
     {
-        RecognizedCharacter(byte: byte.asciiValue!, confidence: confidence, left: Int(center) - 8,
-                            right: Int(center) + 8, alternatives: Array(alternatives.utf8))
+        RecognizedCharacter(
+            byte: byte.asciiValue!, confidence: confidence, left: Int(center) - 8,
+            right: Int(center) + 8, alternatives: Array(alternatives.utf8))
     }
 
     @Test func charactersLandInTheColumnsTheyStandIn() {
@@ -36,8 +37,9 @@ import Testing
     }
 
     @Test func aBandReadTheOtherWayRoundStartsAtTheOtherCorner() {
-        let band = MRZBand(axis: Point(x: 1, y: 0), origin: Point(x: 100, y: 500), pitch: 20, lineOffsets: [0, 40],
-                           characterHeight: 18, lineLength: 44, blobCounts: [44, 44], extent: 860)
+        let band = MRZBand(
+            axis: Point(x: 1, y: 0), origin: Point(x: 100, y: 500), pitch: 20, lineOffsets: [0, 40],
+            characterHeight: 18, lineLength: 44, blobCounts: [44, 44], extent: 860)
         #expect(band.rotationDegrees == 0)
         let flipped = band.flipped()
         #expect(flipped.rotationDegrees == 180)
@@ -49,12 +51,15 @@ import Testing
         #expect(flipped.flipped() == band)
     }
 
-    @Test("quarter turns and skew come from the reading axis", arguments: [
-        (0.0, 0, 0.0), (90.0, 90, 0.0), (183.0, 180, 3.0), (265.0, 270, -5.0), (-8.0, 0, -8.0),
-    ])
+    @Test(
+        "quarter turns and skew come from the reading axis",
+        arguments: [
+            (0.0, 0, 0.0), (90.0, 90, 0.0), (183.0, 180, 3.0), (265.0, 270, -5.0), (-8.0, 0, -8.0),
+        ])
     func turnAndSkew(degrees: Double, turn: Int, skew: Double) {
-        let band = MRZBand(axis: Point.unit(degrees * .pi / 180), origin: Point(x: 0, y: 0), pitch: 10,
-                           lineOffsets: [0, 20], characterHeight: 9, lineLength: 44, blobCounts: [44, 44], extent: 430)
+        let band = MRZBand(
+            axis: Point.unit(degrees * .pi / 180), origin: Point(x: 0, y: 0), pitch: 10,
+            lineOffsets: [0, 20], characterHeight: 9, lineLength: 44, blobCounts: [44, 44], extent: 430)
         #expect(band.rotationDegrees == turn)
         #expect(abs(band.skewDegrees - skew) < 1e-9)
     }

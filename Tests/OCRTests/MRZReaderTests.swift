@@ -15,7 +15,9 @@ import Testing
         let degradations: [String]
         let rotation: Int
         let skew: Double
-        var testDescription: String { "\(format) \(degradations.isEmpty ? "clean" : degradations.joined(separator: "+"))" }
+        var testDescription: String {
+            "\(format) \(degradations.isEmpty ? "clean" : degradations.joined(separator: "+"))"
+        }
     }
 
     static let testImages = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -36,10 +38,11 @@ import Testing
             guard let image = ["jpg", "png"].map({ stem + "." + $0 }).first(where: manager.fileExists(atPath:)) else {
                 continue
             }
-            specimens.append(Specimen(
-                path: image, format: truth["format"] as? String ?? "", lines: truth["lines"] as? [String] ?? [],
-                degradations: truth["degradations"] as? [String] ?? [], rotation: truth["rotation"] as? Int ?? -1,
-                skew: truth["skewDegrees"] as? Double ?? 0))
+            specimens.append(
+                Specimen(
+                    path: image, format: truth["format"] as? String ?? "", lines: truth["lines"] as? [String] ?? [],
+                    degradations: truth["degradations"] as? [String] ?? [], rotation: truth["rotation"] as? Int ?? -1,
+                    skew: truth["skewDegrees"] as? Double ?? 0))
         }
         return specimens.sorted { $0.path < $1.path }
     }()
@@ -55,13 +58,14 @@ import Testing
         for name in classes {
             let candidates = all.filter { $0.degradations.contains(name) && !chosen.map(\.path).contains($0.path) }
             let pick = candidates.min { a, b in
-                (chosen.filter { $0.format == a.format }.count, a.path) < (chosen.filter { $0.format == b.format }.count, b.path)
+                (chosen.filter { $0.format == a.format }.count, a.path) < (
+                    chosen.filter { $0.format == b.format }.count, b.path
+                )
             }
             if let pick { chosen.append(pick) }
         }
         return chosen
     }()
-
 
     @Test func theSampleCoversEveryFormatAndDegradation() {
         #expect(Set(Self.sample.map(\.format)) == ["TD1", "TD2", "TD3", "MRVA", "MRVB"])
@@ -88,7 +92,9 @@ import Testing
         // A photo-like dark box and some short "words": print, but no MRZ.
         for y in 100..<400 { for x in 80..<300 { page[x, y] = 60 } }
         for word in 0..<6 {
-            for y in (120 + word * 40)..<(135 + word * 40) { for x in 400..<(460 + word * 20) where x % 12 < 8 { page[x, y] = 20 } }
+            for y in (120 + word * 40)..<(135 + word * 40) {
+                for x in 400..<(460 + word * 20) where x % 12 < 8 { page[x, y] = 20 }
+            }
         }
         #expect(MRZLocator().locate(page) == nil)
     }

@@ -11,7 +11,8 @@ import Testing
         let folder = testImages.appendingPathComponent(format.lowercased())
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         for name in names where name.hasSuffix(".json") {
-            let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name)))
+            let truth =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name)))
                 as? [String: Any]
             let stem = String(name.dropLast(5))
             guard (truth?["degradations"] as? [String])?.isEmpty == true, let lines = truth?["lines"] as? [String],
@@ -61,7 +62,8 @@ import Testing
     }
 
     @Test func debugDirHoldsTheBandAndAnAnnotatedPagePerScan() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docguard-debug-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docguard-debug-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let good = try Self.specimen("MRVB")
         let run = try Docguard.run(["scan", good.image.path, "--debug-dir", folder.path])

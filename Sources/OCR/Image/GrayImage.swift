@@ -33,11 +33,13 @@ public struct GrayImage: Sendable, Equatable {
         let x0 = Int(x.rounded(.down))
         let y0 = Int(y.rounded(.down))
         guard x0 >= 0, y0 >= 0, x0 + 1 < width, y0 + 1 < height else {
-            let xi = Int(x.rounded()), yi = Int(y.rounded())
+            let xi = Int(x.rounded())
+            let yi = Int(y.rounded())
             guard xi >= 0, yi >= 0, xi < width, yi < height else { return outside }
             return pixels[yi * width + xi]
         }
-        let fx = x - Double(x0), fy = y - Double(y0)
+        let fx = x - Double(x0)
+        let fy = y - Double(y0)
         return pixels.withUnsafeBufferPointer { p in
             let i = y0 * width + x0
             let top = Double(p[i]) * (1 - fx) + Double(p[i + 1]) * fx
@@ -68,7 +70,9 @@ public struct ColorImage: Sendable, Equatable {
     public var gray: GrayImage {
         var out = [UInt8](repeating: 0, count: width * height)
         for i in 0..<(width * height) {
-            let r = Int(rgb[3 * i]), g = Int(rgb[3 * i + 1]), b = Int(rgb[3 * i + 2])
+            let r = Int(rgb[3 * i])
+            let g = Int(rgb[3 * i + 1])
+            let b = Int(rgb[3 * i + 2])
             out[i] = UInt8((299 * r + 587 * g + 114 * b + 500) / 1000)
         }
         return GrayImage(width: width, height: height, pixels: out)

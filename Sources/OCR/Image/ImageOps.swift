@@ -2,7 +2,8 @@
 public enum ImageOps {
     /// Box-averages `factor` × `factor` blocks into one pixel (edges dropped).
     public static func reduce(_ image: GrayImage, by factor: Int) -> GrayImage {
-        let width = image.width / factor, height = image.height / factor
+        let width = image.width / factor
+        let height = image.height / factor
         var out = GrayImage(width: width, height: height)
         let area = factor * factor
         image.pixels.withUnsafeBufferPointer { source in
@@ -23,8 +24,10 @@ public enum ImageOps {
     }
 
     /// Samples a `width` × `height` image whose pixel (i, j) lies at `origin + xStep*i + yStep*j` on `page`.
-    public static func resample(_ page: GrayImage, origin: Point, xStep: Point, yStep: Point, width: Int,
-                                height: Int) -> GrayImage {
+    public static func resample(
+        _ page: GrayImage, origin: Point, xStep: Point, yStep: Point, width: Int,
+        height: Int
+    ) -> GrayImage {
         var out = GrayImage(width: width, height: height)
         for j in 0..<height {
             let rowStart = origin + yStep * Double(j)
@@ -41,11 +44,18 @@ public enum ImageOps {
         var histogram = [Int](repeating: 0, count: 256)
         for value in image.pixels { histogram[Int(value)] += 1 }
         let cut = Int(Double(image.pixels.count) * clip)
-        var low = 0, seen = 0
-        while low < 255 && seen + histogram[low] <= cut { seen += histogram[low]; low += 1 }
+        var low = 0
+        var seen = 0
+        while low < 255 && seen + histogram[low] <= cut {
+            seen += histogram[low]
+            low += 1
+        }
         var high = 255
         seen = 0
-        while high > low && seen + histogram[high] <= cut { seen += histogram[high]; high -= 1 }
+        while high > low && seen + histogram[high] <= cut {
+            seen += histogram[high]
+            high -= 1
+        }
         guard high > low else { return image }
         var table = [UInt8](repeating: 0, count: 256)
         for value in 0..<256 {
@@ -53,6 +63,39 @@ public enum ImageOps {
         }
         var out = image
         for index in out.pixels.indices { out.pixels[index] = table[Int(out.pixels[index])] }
+        return out
+    }
+
+    /// Otsu's threshold: the grey level that best splits the histogram into ink and paper.
+    public static func otsuThreshold(_ image: GrayImage) -> UInt8 {
+        var histogram = [Double](repeating: 0, count: 256)
+        for value in image.pixels { histogram[Int(value)] += 1 }
+        let total = Double(image.pixels.count)
+        let sumAll = histogram.enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
+        var weightBelow = 0.0
+        var sumBelow = 0.0
+        var best = 0.0
+        var threshold = 127
+        for level in 0..<256 {
+            weightBelow += histogram[level]
+            guard weightBelow > 0, weightBelow < total else { continue }
+            sumBelow += Double(level) * histogram[level]
+            let meanBelow = sumBelow / weightBelow
+            let meanAbove = (sumAll - sumBelow) / (total - weightBelow)
+            let between = weightBelow * (total - weightBelow) * (meanBelow - meanAbove) * (meanBelow - meanAbove)
+            if between > best {
+                best = between
+                threshold = level
+            }
+        }
+        return UInt8(threshold)
+    }
+
+    /// Black ink on white at Otsu's threshold.
+    public static func binarize(_ image: GrayImage) -> GrayImage {
+        let threshold = otsuThreshold(image)
+        var out = image
+        for index in out.pixels.indices { out.pixels[index] = out.pixels[index] <= threshold ? 0 : 255 }
         return out
     }
 }

@@ -17,14 +17,17 @@ public enum ImageAnnotator {
         if let outline, outline.count > 1 {
             let scale = 1 / Double(factor)
             for (a, b) in zip(outline, outline.dropFirst() + [outline[0]]) {
-                pixRenderLineArb(color, Int32(a.x * scale), Int32(a.y * scale), Int32(b.x * scale), Int32(b.y * scale),
-                                 2, 230, 20, 20)
+                pixRenderLineArb(
+                    color, Int32(a.x * scale), Int32(a.y * scale), Int32(b.x * scale), Int32(b.y * scale),
+                    2, 230, 20, 20)
             }
         }
         var font = bmfCreate(nil, 10)
         defer { bmfDestroy(&font) }
         var overflow: Int32 = 0
-        let captioned = font.flatMap { pixAddSingleTextblock(color, $0, caption, 0xC0_10_10_00, Int32(L_ADD_BELOW), &overflow) }
+        let captioned = font.flatMap {
+            pixAddSingleTextblock(color, $0, caption, 0xC0_10_10_00, Int32(L_ADD_BELOW), &overflow)
+        }
         // `encode` takes ownership of (one reference to) the pix it is given.
         guard let result = captioned ?? pixClone(color) else { throw OCRError.encodeFailed("out of memory") }
         return try ImageCodec.encode(result, dpi: nil) { pixWriteMemPng($0, $1, $2, 0) }

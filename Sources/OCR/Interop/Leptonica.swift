@@ -16,11 +16,16 @@ public enum ImageCodec {
         silenceLeptonica
         guard bytes.count >= 8 else { throw OCRError.badImage(bytes.isEmpty ? "empty file" : "file too short") }
         let format = try sniffFormat(bytes)
-        var width: Int32 = 0, height: Int32 = 0, bitsPerSample: Int32 = 0, samples: Int32 = 0
-        var leptFormat: Int32 = 0, colormapped: Int32 = 0
+        var width: Int32 = 0
+        var height: Int32 = 0
+        var bitsPerSample: Int32 = 0
+        var samples: Int32 = 0
+        var leptFormat: Int32 = 0
+        var colormapped: Int32 = 0
         let headerStatus = bytes.withUnsafeBufferPointer {
-            pixReadHeaderMem($0.baseAddress, $0.count, &leptFormat, &width, &height, &bitsPerSample, &samples,
-                             &colormapped)
+            pixReadHeaderMem(
+                $0.baseAddress, $0.count, &leptFormat, &width, &height, &bitsPerSample, &samples,
+                &colormapped)
         }
         guard headerStatus == 0, width > 0, height > 0 else { throw OCRError.badImage("unreadable \(format) header") }
         guard Int(width) * Int(height) <= pixelBudget else {
@@ -95,7 +100,9 @@ public enum ImageCodec {
         guard let gray = converted else { throw OCRError.badImage("unsupported pixel layout") }
         var owned: UnsafeMutablePointer<PIX>? = gray
         defer { pixDestroy(&owned) }
-        let width = Int(pixGetWidth(gray)), height = Int(pixGetHeight(gray)), wordsPerLine = Int(pixGetWpl(gray))
+        let width = Int(pixGetWidth(gray))
+        let height = Int(pixGetHeight(gray))
+        let wordsPerLine = Int(pixGetWpl(gray))
         guard pixGetDepth(gray) == 8, let data = pixGetData(gray) else { throw OCRError.badImage("unsupported depth") }
         pixEndianByteSwap(gray)  // Leptonica keeps bytes big-endian inside 32-bit words
         var out = [UInt8](repeating: 0, count: width * height)
@@ -142,8 +149,10 @@ public enum ImageCodec {
 
     static func encode(
         _ pix: UnsafeMutablePointer<PIX>, dpi: Int?,
-        writer: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, UnsafeMutablePointer<Int>,
-                 UnsafeMutablePointer<PIX>) -> Int32
+        writer: (
+            UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, UnsafeMutablePointer<Int>,
+            UnsafeMutablePointer<PIX>
+        ) -> Int32
     ) throws -> [UInt8] {
         var owned: UnsafeMutablePointer<PIX>? = pix
         defer { pixDestroy(&owned) }

@@ -37,8 +37,9 @@ public final class TesseractEngine: LineRecognizer {
     public func read(line image: GrayImage) -> LineReading {
         guard image.width > 0, image.height > 0 else { return LineReading(characters: []) }
         image.pixels.withUnsafeBufferPointer { pixels in
-            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1,
-                                Int32(image.width))
+            TessBaseAPISetImage(
+                handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1,
+                Int32(image.width))
         }
         defer { TessBaseAPIClear(handle) }
         guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else {
@@ -58,11 +59,16 @@ public final class TesseractEngine: LineRecognizer {
         let byte = UInt8(bitPattern: text.pointee)
         guard MRZCharacter.isMRZ(byte) else { return nil }
         let confidence = Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)) / 100
-        var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
-        _ = TessPageIteratorBoundingBox(TessResultIteratorGetPageIteratorConst(iterator), RIL_SYMBOL,
-                                        &left, &top, &right, &bottom)
-        return RecognizedCharacter(byte: byte, confidence: max(0, min(1, confidence)), left: Int(left),
-                                   right: Int(right), alternatives: choices(at: iterator, excluding: byte))
+        var left: Int32 = 0
+        var top: Int32 = 0
+        var right: Int32 = 0
+        var bottom: Int32 = 0
+        _ = TessPageIteratorBoundingBox(
+            TessResultIteratorGetPageIteratorConst(iterator), RIL_SYMBOL,
+            &left, &top, &right, &bottom)
+        return RecognizedCharacter(
+            byte: byte, confidence: max(0, min(1, confidence)), left: Int(left),
+            right: Int(right), alternatives: choices(at: iterator, excluding: byte))
     }
 
     private func choices(at iterator: OpaquePointer, excluding byte: UInt8) -> [UInt8] {

@@ -21,7 +21,12 @@ public struct InkBlob: Sendable, Equatable {
 public enum ConnectedComponents {
     /// Every blob of `mask`, in no particular order of meaning but a deterministic one.
     public static func blobs(in mask: InkMask) -> [InkBlob] {
-        struct Run { var y: Int32; var start: Int32; var end: Int32; var label: Int32 }
+        struct Run {
+            var y: Int32
+            var start: Int32
+            var end: Int32
+            var label: Int32
+        }
         var runs: [Run] = []
         var rowStarts = [Int](repeating: 0, count: mask.height + 1)
         var parent: [Int32] = []
@@ -42,7 +47,10 @@ public enum ConnectedComponents {
                 var x = 0
                 let row = y * mask.width
                 while x < mask.width {
-                    if ink[row + x] == 0 { x += 1; continue }
+                    if ink[row + x] == 0 {
+                        x += 1
+                        continue
+                    }
                     let start = x
                     while x < mask.width && ink[row + x] != 0 { x += 1 }
                     let label = Int32(parent.count)
@@ -61,7 +69,8 @@ public enum ConnectedComponents {
                 while above < aboveEnd && runs[above].end < run.start { above += 1 }
                 var probe = above
                 while probe < aboveEnd && runs[probe].start <= run.end {
-                    let a = find(run.label), b = find(runs[probe].label)
+                    let a = find(run.label)
+                    let b = find(runs[probe].label)
                     if a != b { parent[Int(max(a, b))] = min(a, b) }
                     probe += 1
                 }
@@ -73,8 +82,10 @@ public enum ConnectedComponents {
             let root = Int(find(run.label))
             if blobIndex[root] < 0 {
                 blobIndex[root] = Int32(blobs.count)
-                blobs.append(InkBlob(minX: Int(run.start), minY: Int(run.y), maxX: Int(run.end), maxY: Int(run.y) + 1,
-                                     area: 0))
+                blobs.append(
+                    InkBlob(
+                        minX: Int(run.start), minY: Int(run.y), maxX: Int(run.end), maxY: Int(run.y) + 1,
+                        area: 0))
             }
             let i = Int(blobIndex[root])
             blobs[i].minX = min(blobs[i].minX, Int(run.start))

@@ -21,9 +21,11 @@ public struct InkMask: Sendable {
         image.pixels.withUnsafeBufferPointer { pixels in
             ink.withUnsafeMutableBufferPointer { ink in
                 for y in 0..<height {
-                    let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
+                    let y0 = max(0, y - radius)
+                    let y1 = min(height, y + radius + 1)
                     for x in 0..<width {
-                        let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
+                        let x0 = max(0, x - radius)
+                        let x1 = min(width, x + radius + 1)
                         let area = (y1 - y0) * (x1 - x0)
                         let sum = integral.sum(x0: x0, y0: y0, x1: x1, y1: y1)
                         let value = Int(pixels[y * width + x])

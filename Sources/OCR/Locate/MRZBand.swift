@@ -65,7 +65,8 @@ public struct MRZBand: Sendable, Equatable {
         let last = lineOffsets.last ?? 0
         let length = max(extent, Double(lineLength - 1) * pitch)
         let topLeft = origin - axis * margin - down * margin
-        let width = axis * (length + 2 * margin), height = down * (last + 2 * margin)
+        let width = axis * (length + 2 * margin)
+        let height = down * (last + 2 * margin)
         return [topLeft, topLeft + width, topLeft + width + height, topLeft + height]
     }
 }

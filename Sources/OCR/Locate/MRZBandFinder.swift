@@ -17,7 +17,9 @@ struct MRZBandFinder {
 
     /// The best MRZ band among `lines`, in the coordinates of the blobs (the caller scales to the page).
     func band(lines rawLines: [TextLine], axisAngle: Double, characters: [InkBlob]) -> MRZBand? {
-        let lines = mergeCollinear(rawLines).filter { $0.count >= minimumLineCount && Self.evenSpacing($0) >= minimumEvenSpacing }
+        let lines = mergeCollinear(rawLines).filter {
+            $0.count >= minimumLineCount && Self.evenSpacing($0) >= minimumEvenSpacing
+        }
         guard let group = bestGroup(lines)?.map(Self.trimmingStrayEnds) else { return nil }
         return geometry(of: group, axisAngle: axisAngle, characters: characters)
     }
@@ -60,8 +62,10 @@ struct MRZBandFinder {
     static func trimmingStrayEnds(_ line: TextLine) -> TextLine {
         var line = line
         let pitch = pitch(of: line)
-        let widths = line.blobs.map(\.width).sorted(), heights = line.blobs.map(\.height).sorted()
-        let typicalWidth = Double(widths[widths.count / 2]), typicalHeight = Double(heights[heights.count / 2])
+        let widths = line.blobs.map(\.width).sorted()
+        let heights = line.blobs.map(\.height).sorted()
+        let typicalWidth = Double(widths[widths.count / 2])
+        let typicalHeight = Double(heights[heights.count / 2])
         func stray(_ blob: InkBlob, gap: Double) -> Bool {
             gap > 1.45 * pitch
                 && (Double(blob.width) > 1.3 * typicalWidth || Double(blob.height) > 1.3 * typicalHeight
@@ -90,7 +94,8 @@ struct MRZBandFinder {
 
     /// The 2 or 3 consecutive lines that look most like an MRZ.
     private func bestGroup(_ lines: [TextLine]) -> [TextLine]? {
-        var best: [TextLine]? = nil, bestScore = 0.0
+        var best: [TextLine]? = nil
+        var bestScore = 0.0
         for first in lines.indices {
             var group = [lines[first]]
             for next in lines[(first + 1)...] where group.count < 3 {
@@ -110,7 +115,8 @@ struct MRZBandFinder {
 
     private func belongTogether(_ a: TextLine, _ b: TextLine) -> Bool {
         let height = (a.characterHeight + b.characterHeight) / 2
-        let pitchA = Self.pitch(of: a), pitchB = Self.pitch(of: b)
+        let pitchA = Self.pitch(of: a)
+        let pitchB = Self.pitch(of: b)
         let spacing = b.meanV - a.meanV
         guard abs(a.characterHeight / b.characterHeight - 1) < 0.35, abs(pitchA / pitchB - 1) < 0.25,
             spacing > 1.1 * height, spacing < 3.2 * height
@@ -126,8 +132,10 @@ struct MRZBandFinder {
         // Refine the axis by the mean slope of the lines' centres.
         var slopes: [Double] = []
         for line in group where line.count >= 3 {
-            let meanU = line.u.reduce(0, +) / Double(line.count), meanV = line.meanV
-            var covariance = 0.0, variance = 0.0
+            let meanU = line.u.reduce(0, +) / Double(line.count)
+            let meanV = line.meanV
+            var covariance = 0.0
+            var variance = 0.0
             for (u, v) in zip(line.u, line.v) {
                 covariance += (u - meanU) * (v - meanV)
                 variance += (u - meanU) * (u - meanU)
@@ -135,12 +143,16 @@ struct MRZBandFinder {
             if variance > 0 { slopes.append(covariance / variance) }
         }
         let angle = axisAngle + atan(slopes.isEmpty ? 0 : slopes.reduce(0, +) / Double(slopes.count))
-        let axis = Point.unit(angle), down = axis.turnedClockwise
+        let axis = Point.unit(angle)
+        let down = axis.turnedClockwise
         let centers = group.map { $0.blobs.map { Point(x: $0.centerX, y: $0.centerY) } }
-        let u = centers.map { $0.map { $0.dot(axis) } }, v = centers.map { $0.map { $0.dot(down) } }
-        let starts = u.map { $0.min() ?? 0 }, ends = u.map { $0.max() ?? 0 }
+        let u = centers.map { $0.map { $0.dot(axis) } }
+        let v = centers.map { $0.map { $0.dot(down) } }
+        let starts = u.map { $0.min() ?? 0 }
+        let ends = u.map { $0.max() ?? 0 }
         let lineV = v.map { $0.reduce(0, +) / Double(max(1, $0.count)) }
-        let startU = starts.min() ?? 0, endU = ends.max() ?? 0
+        let startU = starts.min() ?? 0
+        let endU = ends.max() ?? 0
         let pitches = group.map(Self.pitch(of:)).sorted()
         var pitch = pitches[pitches.count / 2]
         let seen = Int(((endU - startU) / pitch).rounded()) + 1
@@ -158,11 +170,14 @@ struct MRZBandFinder {
 
     /// True when more of the document's other print lies below the band than above it: the guess is upside down.
     private func printMostlyBelow(_ band: MRZBand, characters: [InkBlob]) -> Bool {
-        let height = band.characterHeight, last = band.lineOffsets.last ?? 0
-        var above = 0, below = 0
+        let height = band.characterHeight
+        let last = band.lineOffsets.last ?? 0
+        var above = 0
+        var below = 0
         for blob in characters {
             let offset = Point(x: blob.centerX, y: blob.centerY) - band.origin
-            let along = offset.dot(band.axis), across = offset.dot(band.down)
+            let along = offset.dot(band.axis)
+            let across = offset.dot(band.down)
             guard along > -5 * height, along < band.extent + 5 * height else { continue }
             if across < -1.5 * height && across > -25 * height { above += 1 }
             if across > last + 1.5 * height && across < last + 25 * height { below += 1 }

@@ -10,12 +10,14 @@ public struct MRZLocator: Sendable {
 
     /// The band in page coordinates, or nil when the page shows no MRZ.
     public func locate(_ page: GrayImage) -> MRZBand? {
-        let factor = max(1, Int((Double(page.width * page.height) / Double(workingPixelBudget)).squareRoot().rounded(.up)))
+        let factor = max(
+            1, Int((Double(page.width * page.height) / Double(workingPixelBudget)).squareRoot().rounded(.up)))
         let work = factor == 1 ? page : ImageOps.reduce(page, by: factor)
         let longSide = max(work.width, work.height)
         let mask = InkMask(work, window: min(101, max(31, longSide / 25)) | 1)
-        let blobs = TextLineFinder.characterLike(ConnectedComponents.blobs(in: mask), minSize: 6,
-                                                 maxSize: max(12, min(work.width, work.height) / 8))
+        let blobs = TextLineFinder.characterLike(
+            ConnectedComponents.blobs(in: mask), minSize: 6,
+            maxSize: max(12, min(work.width, work.height) / 8))
         var finder = TextLineFinder()
         let lines = finder.lines(from: blobs, minimumCount: 4)
         guard var band = MRZBandFinder().band(lines: lines, axisAngle: finder.axisAngle, characters: blobs) else {

@@ -32,7 +32,8 @@ struct TextLineFinder {
     /// Character-like blobs: not specks, not page-sized, not long hairlines.
     static func characterLike(_ blobs: [InkBlob], minSize: Int, maxSize: Int) -> [InkBlob] {
         blobs.filter { blob in
-            let size = blob.size, thin = min(blob.width, blob.height)
+            let size = blob.size
+            let thin = min(blob.width, blob.height)
             return size >= minSize && size <= maxSize && thin >= 1
                 && blob.area * 12 >= blob.width * blob.height && size <= 6 * max(thin, size / 6 + 1)
         }
@@ -44,7 +45,8 @@ struct TextLineFinder {
         guard blobs.count >= minimumCount else { return [] }
         let grid = BlobGrid(blobs)
         axisAngle = dominantLinkAngle(grid)
-        let axis = Point.unit(axisAngle), normal = axis.turnedClockwise
+        let axis = Point.unit(axisAngle)
+        let normal = axis.turnedClockwise
         let u = blobs.map { Point(x: $0.centerX, y: $0.centerY).dot(axis) }
         let v = blobs.map { Point(x: $0.centerX, y: $0.centerY).dot(normal) }
         let (sinA, cosA) = (abs(sin(axisAngle)), abs(cos(axisAngle)))
@@ -56,7 +58,8 @@ struct TextLineFinder {
         var predecessorGap = [Double](repeating: .infinity, count: blobs.count)
         var predecessor = [Int](repeating: -1, count: blobs.count)
         for a in blobs.indices {
-            var best = -1, bestGap = Double.infinity
+            var best = -1
+            var bestGap = Double.infinity
             grid.forEachNear(blobs[a], reach: 3) { b in
                 guard b != a else { return }
                 let du = u[b] - u[a]
@@ -89,8 +92,10 @@ struct TextLineFinder {
             }
             guard members.count >= minimumCount else { continue }
             let heights = members.map { across[$0] }.sorted()
-            lines.append(TextLine(blobs: members.map { blobs[$0] }, u: members.map { u[$0] }, v: members.map { v[$0] },
-                                  characterHeight: heights[heights.count / 2]))
+            lines.append(
+                TextLine(
+                    blobs: members.map { blobs[$0] }, u: members.map { u[$0] }, v: members.map { v[$0] },
+                    characterHeight: heights[heights.count / 2]))
         }
         return lines.sorted { ($0.meanV, $0.startU) < ($1.meanV, $1.startU) }
     }
@@ -101,12 +106,14 @@ struct TextLineFinder {
         var histogram = [Double](repeating: 0, count: bins)
         let blobs = grid.blobs
         for a in blobs.indices {
-            var nearest = -1, nearestDistance = Double.infinity
+            var nearest = -1
+            var nearestDistance = Double.infinity
             grid.forEachNear(blobs[a], reach: 2) { b in
                 guard b != a else { return }
                 let ratio = Double(blobs[a].size) / Double(blobs[b].size)
                 guard ratio > 0.5, ratio < 2 else { return }
-                let dx = blobs[b].centerX - blobs[a].centerX, dy = blobs[b].centerY - blobs[a].centerY
+                let dx = blobs[b].centerX - blobs[a].centerX
+                let dy = blobs[b].centerY - blobs[a].centerY
                 let distance = (dx * dx + dy * dy).squareRoot()
                 if distance < nearestDistance && distance < 2.2 * Double(max(blobs[a].size, blobs[b].size)) {
                     nearest = b
@@ -114,13 +121,15 @@ struct TextLineFinder {
                 }
             }
             guard nearest >= 0 else { continue }
-            var degrees = atan2(blobs[nearest].centerY - blobs[a].centerY, blobs[nearest].centerX - blobs[a].centerX)
+            var degrees =
+                atan2(blobs[nearest].centerY - blobs[a].centerY, blobs[nearest].centerX - blobs[a].centerX)
                 * 180 / .pi
             if degrees < 0 { degrees += 180 }
             histogram[Int(degrees.rounded()) % bins] += 1
         }
         // Smooth over ±3° (circularly) and refine the peak by its weighted mean.
-        var bestBin = 0, bestScore = -1.0
+        var bestBin = 0
+        var bestScore = -1.0
         for bin in 0..<bins {
             var score = 0.0
             for offset in -3...3 { score += histogram[(bin + offset + bins) % bins] * (4 - Double(abs(offset))) }
@@ -129,7 +138,8 @@ struct TextLineFinder {
                 bestBin = bin
             }
         }
-        var weight = 0.0, sum = 0.0
+        var weight = 0.0
+        var sum = 0.0
         for offset in -3...3 {
             let count = histogram[(bestBin + offset + bins) % bins]
             weight += count
@@ -160,7 +170,8 @@ struct BlobGrid {
 
     /// Calls `body` with the index of every blob within `reach` cells (scaled up for big blobs) of `blob`.
     func forEachNear(_ blob: InkBlob, reach: Int, _ body: (Int) -> Void) {
-        let column = Int(blob.centerX / cell), row = Int(blob.centerY / cell)
+        let column = Int(blob.centerX / cell)
+        let row = Int(blob.centerY / cell)
         let span = reach * max(1, Int((Double(blob.size) / cell).rounded(.up)))
         for r in (row - span)...(row + span) {
             for c in (column - span)...(column + span) {

@@ -26,7 +26,9 @@ struct MRZLineFitter {
                 slots[column - 1] = [slots[column].removeFirst()]
             }
         }
-        var line: [UInt8] = [], alternatives: [[UInt8]] = [], confidence: [Double] = []
+        var line: [UInt8] = []
+        var alternatives: [[UInt8]] = []
+        var confidence: [Double] = []
         for slot in slots {
             guard let best = slot.max(by: { $0.confidence < $1.confidence }) else {
                 line.append(UInt8(ascii: "<"))
@@ -36,7 +38,9 @@ struct MRZLineFitter {
             }
             line.append(best.byte)
             var others = best.alternatives
-            for other in slot where other.byte != best.byte && !others.contains(other.byte) { others.append(other.byte) }
+            for other in slot where other.byte != best.byte && !others.contains(other.byte) {
+                others.append(other.byte)
+            }
             alternatives.append(others)
             confidence.append(best.confidence)
         }

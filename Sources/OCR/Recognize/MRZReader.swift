@@ -23,6 +23,8 @@ public final class MRZReader {
     private let repairer = MRZRepairer()
     /// Character height, in pixels, of the line images given to the engine.
     public var targetCharacterHeight = 30.0
+    /// Give the engine black-and-white line images (Otsu) rather than contrast-stretched grey.
+    public var binarizeLines = false
 
     /// A reader over `engine`.
     public init(engine: LineRecognizer, locator: MRZLocator = MRZLocator()) {
@@ -48,17 +50,22 @@ public final class MRZReader {
         let margin = 1.5 * band.pitch
         let width = Int(((Double(band.lineLength - 1) * band.pitch + 2 * margin) * scale).rounded())
         // Tall enough for the whole line, short enough to leave out the neighbouring lines.
-        let spacing = band.lineOffsets.count > 1
+        let spacing =
+            band.lineOffsets.count > 1
             ? (band.lineOffsets.last ?? 0) / Double(band.lineOffsets.count - 1) : 2 * band.characterHeight
-        let halfHeight = min(band.characterHeight, max(0.65 * band.characterHeight, spacing - 0.55 * band.characterHeight))
+        let halfHeight = min(
+            band.characterHeight, max(0.65 * band.characterHeight, spacing - 0.55 * band.characterHeight))
         let height = Int((2 * halfHeight * scale).rounded())
-        var readings: [LineReading] = [], images: [GrayImage] = []
+        var readings: [LineReading] = []
+        var images: [GrayImage] = []
         for line in 0..<band.lineCount {
             let center = band.center(line: line, column: 0)
             let origin = center - band.axis * margin - band.down * halfHeight
-            let image = ImageOps.normalizeContrast(ImageOps.resample(
-                page, origin: origin, xStep: band.axis * (1 / scale), yStep: band.down * (1 / scale), width: width,
-                height: height))
+            let grey = ImageOps.normalizeContrast(
+                ImageOps.resample(
+                    page, origin: origin, xStep: band.axis * (1 / scale), yStep: band.down * (1 / scale), width: width,
+                    height: height))
+            let image = binarizeLines ? ImageOps.binarize(grey) : grey
             readings.append(engine.read(line: image))
             images.append(image)
         }
@@ -66,17 +73,20 @@ public final class MRZReader {
         // taken for one): try the nearby column origins and keep the one whose check digits agree best.
         var best: MRZReading? = nil
         for shift in [0, -1, 1, -2, 2] {
-            let fitter = MRZLineFitter(lineLength: band.lineLength, firstCenter: (margin + Double(shift) * band.pitch) * scale,
-                                       pitch: band.pitch * scale)
+            let fitter = MRZLineFitter(
+                lineLength: band.lineLength, firstCenter: (margin + Double(shift) * band.pitch) * scale,
+                pitch: band.pitch * scale)
             let fitted = readings.map(fitter.fit)
-            let document = repairer.read(fitted.map(\.line), alternatives: CharacterAlternatives(fitted.map(\.alternatives)),
-                                         currentYear: currentYear)
+            let document = repairer.read(
+                fitted.map(\.line), alternatives: CharacterAlternatives(fitted.map(\.alternatives)),
+                currentYear: currentYear)
             let confidences = fitted.flatMap(\.confidence)
             let confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
             var shifted = band
             shifted.origin = band.origin + band.axis * (Double(shift) * band.pitch)
-            let reading = MRZReading(band: shifted, rawLines: fitted.map(\.line), document: document,
-                                     confidence: confidence, lineImages: images)
+            let reading = MRZReading(
+                band: shifted, rawLines: fitted.map(\.line), document: document,
+                confidence: confidence, lineImages: images)
             if best.map({ score(reading) > score($0) }) ?? true { best = reading }
             if document.valid { break }
         }

@@ -24,7 +24,9 @@ public struct OCRModel: Sendable, Equatable {
             .deletingLastPathComponent().deletingLastPathComponent()
         folders.append(packageRoot.path + "/Models")
         if let prefix = environment["TESSDATA_PREFIX"], !prefix.isEmpty { folders.append(prefix) }
-        folders += ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata"]
+        folders += [
+            "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata",
+        ]
         var seen = Set<String>()
         return folders.filter { seen.insert($0).inserted }
     }

@@ -48,7 +48,8 @@ public struct Evaluation: Sendable {
             text += "\n" + group.padding(toLength: 14, withPad: " ", startingAt: 0) + "  read / scans    rate\n"
             for (name, tally) in (tallies[group] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 let rate = tally.total == 0 ? 0 : 100 * Double(tally.read) / Double(tally.total)
-                text += name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                text +=
+                    name.padding(toLength: 14, withPad: " ", startingAt: 0)
                     + String(format: "  %4d / %4d  %6.1f %%\n", tally.read, tally.total, rate)
             }
         }
@@ -56,10 +57,12 @@ public struct Evaluation: Sendable {
         if !sorted.isEmpty {
             let mean = sorted.reduce(0, +) / Double(sorted.count)
             let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
-            text += String(format: "\ntime per scan: mean %.0f ms, p95 %.0f ms, max %.0f ms (one worker)\n",
-                           mean * 1000, p95 * 1000, (sorted.last ?? 0) * 1000)
-            text += String(format: "throughput: %.1f scans/s over %.1f s wall\n",
-                           Double(sorted.count) / max(wallSeconds, 1e-9), wallSeconds)
+            text += String(
+                format: "\ntime per scan: mean %.0f ms, p95 %.0f ms, max %.0f ms (one worker)\n",
+                mean * 1000, p95 * 1000, (sorted.last ?? 0) * 1000)
+            text += String(
+                format: "throughput: %.1f scans/s over %.1f s wall\n",
+                Double(sorted.count) / max(wallSeconds, 1e-9), wallSeconds)
         }
         return text
     }

@@ -17,10 +17,13 @@ public struct DebugImageWriter: Sendable {
         if let reading, let band = try? ImageCodec.png(Self.stack(reading.lineImages)) {
             _ = FileManager.default.createFile(atPath: base + ".band.png", contents: Data(band))
         }
-        let caption = reading.map { "MRZ turn \($0.band.rotationDegrees) skew \(String(format: "%.1f", $0.band.skewDegrees))" }
+        let caption =
+            reading.map { "MRZ turn \($0.band.rotationDegrees) skew \(String(format: "%.1f", $0.band.skewDegrees))" }
             ?? "NO MRZ FOUND"
-        if let annotated = try? ImageAnnotator.annotatedPage(page, outline: reading?.band.outline, caption: caption,
-                                                               maxSide: 800) {
+        if let annotated = try? ImageAnnotator.annotatedPage(
+            page, outline: reading?.band.outline, caption: caption,
+            maxSide: 800)
+        {
             _ = FileManager.default.createFile(atPath: base + ".page.png", contents: Data(annotated))
         }
     }
@@ -31,7 +34,8 @@ public struct DebugImageWriter: Sendable {
     }
 
     private static func stack(_ images: [GrayImage]) -> GrayImage {
-        let width = images.map(\.width).max() ?? 1, gap = 4
+        let width = images.map(\.width).max() ?? 1
+        let gap = 4
         let height = images.map(\.height).reduce(0, +) + gap * max(0, images.count - 1)
         var out = GrayImage(width: width, height: max(1, height), fill: 200)
         var top = 0

@@ -26,8 +26,9 @@ public final class PageScanner {
         do {
             bytes = try Self.readFile(path)
         } catch {
-            return ScanResult(file: path, sha256: "", status: .error, document: nil, ocr: nil,
-                              problem: ScanProblem(code: "BAD_FILE", detail: "cannot read the file"))
+            return ScanResult(
+                file: path, sha256: "", status: .error, document: nil, ocr: nil,
+                problem: ScanProblem(code: "BAD_FILE", detail: "cannot read the file"))
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
