@@ -7,6 +7,8 @@ public final class TesseractEngine: LineRecognizer {
     private let handle: OpaquePointer
     /// The model this engine runs.
     public let model: OCRModel
+    /// Alternative choices below this confidence (Tesseract's 0–100 scale) are not passed on.
+    public var minimumChoiceConfidence: Float = 1
 
     /// Loads `model`; throws when Tesseract cannot initialise with it.
     public init(model: OCRModel) throws {
@@ -18,7 +20,8 @@ public final class TesseractEngine: LineRecognizer {
             TessBaseAPIDelete(handle)
             throw OCRError.engineInitFailed(name: model.name)
         }
-        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
+        // Raw line: the image already is one upright line; layout analysis only loses edge characters.
+        TessBaseAPISetPageSegMode(handle, PSM_RAW_LINE)
         _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
         // Mode 2: the LSTM's alternative symbols per timestep, exposed through the choice iterator.
         _ = TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
@@ -78,8 +81,12 @@ public final class TesseractEngine: LineRecognizer {
         repeat {
             guard let text = TessChoiceIteratorGetUTF8Text(choice) else { continue }
             let candidate = UInt8(bitPattern: text.pointee)
-            if candidate != byte, MRZCharacter.isMRZ(candidate), !scored.contains(where: { $0.byte == candidate }) {
-                scored.append((candidate, TessChoiceIteratorConfidence(choice)))
+            // The LSTM lists near-zero also-rans at every position; only a real runner-up is evidence.
+            let confidence = TessChoiceIteratorConfidence(choice)
+            if candidate != byte, confidence >= minimumChoiceConfidence, MRZCharacter.isMRZ(candidate),
+                !scored.contains(where: { $0.byte == candidate })
+            {
+                scored.append((candidate, confidence))
             }
         } while TessChoiceIteratorNext(choice) != 0
         return scored.sorted { $0.confidence > $1.confidence }.map(\.byte)

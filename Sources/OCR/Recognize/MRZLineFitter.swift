@@ -11,6 +11,10 @@ struct MRZLineFitter {
     /// The fitted line (a filler where nothing was read), the engine's alternatives and confidence per column.
     func fit(_ reading: LineReading) -> (line: [UInt8], alternatives: [[UInt8]], confidence: [Double]) {
         var slots = [[RecognizedCharacter]](repeating: [], count: lineLength)
+        // As many characters as columns: the engine's own order is the surest placement.
+        if reading.characters.count == lineLength {
+            return (reading.bytes, reading.characters.map(\.alternatives), reading.characters.map(\.confidence))
+        }
         for character in reading.characters {
             let column = Int(((character.center - firstCenter) / pitch).rounded())
             guard column >= 0, column < lineLength else { continue }
