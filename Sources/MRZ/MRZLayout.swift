@@ -201,8 +201,19 @@ public struct MRZLayout: Sendable {
 
     /// True when `byte` may stand at `index` of `line` (the line must exist; the index be in range).
     @inline(__always)
-    func allows(_ byte: UInt8, line: Int, index: Int) -> Bool {
+    public func allows(_ byte: UInt8, line: Int, index: Int) -> Bool {
         allowedBits[line][index &* 4 &+ Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+    }
+
+    /// Share of the characters in `lines` that their position allows (digits where digits belong, letters
+    /// or fillers in names…): near 1 for a real read, low for text read upside down. 0 when the shape is wrong.
+    public func plausibleShare(of lines: [[UInt8]]) -> Double {
+        guard lines.count == format.lineCount, lines.allSatisfy({ $0.count == format.lineLength }) else { return 0 }
+        var allowed = 0
+        for (line, bytes) in lines.enumerated() {
+            for (index, byte) in bytes.enumerated() where allows(byte, line: line, index: index) { allowed += 1 }
+        }
+        return Double(allowed) / Double(format.lineCount * format.lineLength)
     }
 
     private func withKinds() -> MRZLayout {

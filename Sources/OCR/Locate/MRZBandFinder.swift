@@ -157,7 +157,10 @@ struct MRZBandFinder {
         var pitch = pitches[pitches.count / 2]
         let seen = Int(((endU - startU) / pitch).rounded()) + 1
         let lineLength = group.count == 3 ? 30 : (seen <= 39 ? 36 : 44)
-        if abs(seen - lineLength) <= 2 && seen > 1 { pitch = (endU - startU) / Double(seen - 1) }
+        // First to last character seen spans at most lineLength - 1 steps: a line seen (nearly) whole gives the
+        // pitch far more precisely than neighbour steps measured on the reduced image.
+        let steps = min(lineLength - 1, seen - 1)
+        if steps >= lineLength - 3 && steps > 0 { pitch = (endU - startU) / Double(steps) }
         let heights = group.map(\.characterHeight).sorted()
         let origin = axis * startU + down * lineV[0]
         var band = MRZBand(

@@ -1,53 +1,135 @@
-/// Places recognised characters into the MRZ's fixed columns by where they stand on the line, so a
-/// dropped or doubled character (common in filler runs) does not shift the rest of the line.
+import MRZ
+
+/// Places recognised characters into the MRZ's fixed columns. The engine's order is kept and each character
+/// goes to the column it stands in, as an alignment: a character may be left out (a spurious extra), a column
+/// may stay unread (a dropped filler), a wide `<` box may fill several columns (a filler run read as fewer
+/// symbols), and a character where the format does not allow it costs extra. Box positions drift near the
+/// line ends; the order and the format's shape keep the read in place.
 struct MRZLineFitter {
     /// Characters per line.
     let lineLength: Int
-    /// Line-image x of column 0's centre.
+    /// Line-image x of column 0's centre, as the band geometry puts it.
     let firstCenter: Double
     /// Line-image distance between column centres.
     let pitch: Double
+    /// Whether a character may stand in a column of this line, by the candidate formats' layouts.
+    var allows: (UInt8, Int) -> Bool = { _, _ in true }
+
+    /// Cost of a column nothing was placed in.
+    static let unreadColumnCost = 1.0
+    /// Cost of leaving out a character the engine read.
+    static let droppedCharacterCost = 1.5, droppedFillerCost = 0.6
+    /// Cost of a character where the layout does not allow it.
+    static let disallowedCost = 1.5
+    /// Distance costs are capped so one wild box cannot outweigh the structure.
+    static let maximumDistanceCost = 3.0
 
     /// The fitted line (a filler where nothing was read), the engine's alternatives and confidence per column.
+    /// Two passes: the band's grid places the characters, then the grid is refitted to where the placed
+    /// characters really stand (a pitch off by 1 % drifts half a column over 44), and they are placed again.
     func fit(_ reading: LineReading) -> (line: [UInt8], alternatives: [[UInt8]], confidence: [Double]) {
-        var slots = [[RecognizedCharacter]](repeating: [], count: lineLength)
-        // As many characters as columns: the engine's own order is the surest placement.
-        if reading.characters.count == lineLength {
-            return (reading.bytes, reading.characters.map(\.alternatives), reading.characters.map(\.confidence))
+        let origin = firstCenter + phase(of: reading.characters) * pitch
+        let first = align(reading.characters, origin: origin, pitch: pitch)
+        // Refit on the characters that already sit well in their columns, so a misplaced stretch cannot pull.
+        let trusted = zip(reading.characters, first.columns).map { character, column -> Int? in
+            guard let column else { return nil }
+            return abs(character.center - (origin + Double(column) * pitch)) < 0.35 * pitch ? column : nil
         }
-        for character in reading.characters {
-            let column = Int(((character.center - firstCenter) / pitch).rounded())
-            guard column >= 0, column < lineLength else { continue }
-            slots[column].append(character)
+        guard let grid = refittedGrid(reading.characters, columns: trusted) else { return first.result }
+        return align(reading.characters, origin: grid.origin, pitch: grid.pitch).result
+    }
+
+    /// Least-squares line through the centres of single-column characters against their columns.
+    private func refittedGrid(_ characters: [RecognizedCharacter], columns: [Int?]) -> (origin: Double, pitch: Double)? {
+        var points: [(column: Double, center: Double)] = []
+        for (character, column) in zip(characters, columns) {
+            guard let column, Double(character.right - character.left) <= 1.2 * pitch else { continue }
+            points.append((Double(column), character.center))
         }
-        // A doubled column gives its extra character to an empty neighbour on the side it leans to.
-        for column in slots.indices where slots[column].count > 1 {
-            slots[column].sort { $0.center < $1.center }
-            if column + 1 < lineLength, slots[column + 1].isEmpty, let last = slots[column].popLast() {
-                slots[column + 1] = [last]
-            }
-            if column > 0, slots[column - 1].isEmpty, slots[column].count > 1 {
-                slots[column - 1] = [slots[column].removeFirst()]
+        guard points.count >= lineLength / 2 else { return nil }
+        let n = Double(points.count)
+        let meanColumn = points.map(\.column).reduce(0, +) / n, meanCenter = points.map(\.center).reduce(0, +) / n
+        var covariance = 0.0, variance = 0.0
+        for point in points {
+            covariance += (point.column - meanColumn) * (point.center - meanCenter)
+            variance += (point.column - meanColumn) * (point.column - meanColumn)
+        }
+        guard variance > 0 else { return nil }
+        let fitted = covariance / variance
+        // Only a refinement: a grid far from the band's is a misfit, not a correction.
+        guard abs(fitted / pitch - 1) < 0.05 else { return nil }
+        return (meanCenter - fitted * meanColumn, fitted)
+    }
+
+    /// One alignment pass on a given grid: the fitted line and, per character, the column it went to.
+    private func align(_ characters: [RecognizedCharacter], origin: Double, pitch: Double)
+        -> (result: (line: [UInt8], alternatives: [[UInt8]], confidence: [Double]), columns: [Int?])
+    {
+        let filler = UInt8(ascii: "<")
+        let count = characters.count, columns = lineLength
+        // cost[i][j]: best cost with the first i characters used and the first j columns decided.
+        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: columns + 1), count: count + 1)
+        var step = [[(character: Int, span: Int)]](
+            repeating: [(character: Int, span: Int)](repeating: (0, 0), count: columns + 1), count: count + 1)
+        cost[0][0] = 0
+        for i in 0...count {
+            for j in 0...columns where cost[i][j] < .infinity {
+                let here = cost[i][j]
+                if j < columns, here + Self.unreadColumnCost < cost[i][j + 1] {
+                    cost[i][j + 1] = here + Self.unreadColumnCost
+                    step[i][j + 1] = (0, 0)  // column left unread
+                }
+                guard i < count else { continue }
+                let character = characters[i]
+                let dropCost = character.byte == filler ? Self.droppedFillerCost : Self.droppedCharacterCost
+                if here + dropCost < cost[i + 1][j] {
+                    cost[i + 1][j] = here + dropCost
+                    step[i + 1][j] = (1, 0)  // character left out
+                }
+                let widest = character.byte == filler
+                    ? max(1, Int((Double(character.right - character.left) / pitch).rounded()) + 1) : 1
+                for span in 1...widest where j + span <= columns {
+                    let center = origin + (Double(j) + Double(span - 1) / 2) * pitch
+                    var total = here + min(Self.maximumDistanceCost, abs(character.center - center) / pitch)
+                        + 0.2 * Double(span - 1)
+                    for column in j..<(j + span) where !allows(character.byte, column) { total += Self.disallowedCost }
+                    if total < cost[i + 1][j + span] {
+                        cost[i + 1][j + span] = total
+                        step[i + 1][j + span] = (1, span)
+                    }
+                }
             }
         }
-        var line: [UInt8] = []
-        var alternatives: [[UInt8]] = []
-        var confidence: [Double] = []
-        for slot in slots {
-            guard let best = slot.max(by: { $0.confidence < $1.confidence }) else {
-                line.append(UInt8(ascii: "<"))
-                alternatives.append([])
-                confidence.append(0)
-                continue
+        var placed = [Int?](repeating: nil, count: count)
+        var line = [UInt8](repeating: filler, count: columns)
+        var alternatives = [[UInt8]](repeating: [], count: columns)
+        var confidence = [Double](repeating: 0, count: columns)
+        var (i, j) = (count, columns)
+        while i > 0 || j > 0 {
+            let (usedCharacter, span) = step[i][j]
+            if usedCharacter == 1 && span > 0 {
+                let character = characters[i - 1]
+                if span == 1 { placed[i - 1] = j - 1 }
+                for column in (j - span)..<j {
+                    line[column] = character.byte
+                    alternatives[column] = character.alternatives
+                    confidence[column] = character.confidence
+                }
             }
-            line.append(best.byte)
-            var others = best.alternatives
-            for other in slot where other.byte != best.byte && !others.contains(other.byte) {
-                others.append(other.byte)
-            }
-            alternatives.append(others)
-            confidence.append(best.confidence)
+            i -= usedCharacter
+            j -= span == 0 && usedCharacter == 0 ? 1 : span
         }
-        return (line, alternatives, confidence)
+        return ((line, alternatives, confidence), placed)
+    }
+
+    /// How far, in pitches, the characters sit from the band's grid (median over the line, −0.5…0.5).
+    private func phase(of characters: [RecognizedCharacter]) -> Double {
+        let residuals = characters.filter { Double($0.right - $0.left) <= 1.2 * pitch }
+            .map { character -> Double in
+                let offset = (character.center - firstCenter) / pitch
+                return offset - offset.rounded()
+            }
+            .sorted()
+        return residuals.isEmpty ? 0 : residuals[residuals.count / 2]
     }
 }

@@ -76,7 +76,7 @@ public final class MRZReader {
             let fitter = MRZLineFitter(
                 lineLength: band.lineLength, firstCenter: (margin + Double(shift) * band.pitch) * scale,
                 pitch: band.pitch * scale)
-            let fitted = readings.map(fitter.fit)
+            let fitted = fit(readings, with: fitter, lineLength: band.lineLength)
             let document = repairer.read(
                 fitted.map(\.line), alternatives: CharacterAlternatives(fitted.map(\.alternatives)),
                 currentYear: currentYear)
@@ -93,9 +93,36 @@ public final class MRZReader {
         return best!
     }
 
-    /// Valid reads first, then more passing checks, then engine confidence.
+    /// Fits each line to the columns of the formats its shape allows; the first line's document code
+    /// (V for visas) then narrows the later lines to one format's layout.
+    private func fit(_ readings: [LineReading], with fitter: MRZLineFitter, lineLength: Int)
+        -> [(line: [UInt8], alternatives: [[UInt8]], confidence: [Double])]
+    {
+        var candidates = MRZFormat.allCases.filter {
+            $0.lineCount == readings.count && $0.lineLength == lineLength
+        }.map(MRZLayout.of)
+        var fitted: [(line: [UInt8], alternatives: [[UInt8]], confidence: [Double])] = []
+        for (index, reading) in readings.enumerated() {
+            var lineFitter = fitter
+            let layouts = candidates
+            lineFitter.allows = { byte, column in
+                layouts.isEmpty || layouts.contains { $0.allows(byte, line: index, index: column) }
+            }
+            fitted.append(lineFitter.fit(reading))
+            if index == 0, candidates.count > 1 {
+                let isVisa = fitted[0].line.first == UInt8(ascii: "V")
+                candidates = candidates.filter { ($0.format == .mrvA || $0.format == .mrvB) == isVisa }
+            }
+        }
+        return fitted
+    }
+
+    /// Valid reads first, then more passing checks, then more characters where their position allows them
+    /// (text read upside down is mostly in the wrong places), then engine confidence.
     private func score(_ reading: MRZReading) -> Double {
-        let checks = reading.document.checks.passing
-        return (reading.document.valid ? 100 : 0) + Double(checks) * 10 + reading.confidence
+        let document = reading.document
+        let plausible = document.format.map { MRZLayout.of($0).plausibleShare(of: document.lines) } ?? 0
+        return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausible * 100
+            + reading.confidence
     }
 }
