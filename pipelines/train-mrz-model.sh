@@ -5,7 +5,7 @@
 #   pipelines/train-mrz-model.sh
 #
 # Knobs (environment): TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, MAX_ITERATIONS,
-# TARGET_ERROR (lstmtraining's --target_error_rate, percent), MAX_MINUTES (wall-clock cap on
+# CONTINUE_FROM (checkpoint to continue), TARGET_ERROR (lstmtraining's --target_error_rate, percent), MAX_MINUTES (wall-clock cap on
 # lstmtraining; SIGTERM then convert the last checkpoint), REUSE_DATA=1 (keep .training/data).
 # Work files live in .training/ (git-ignored). Training runs on one thread, niced, because the
 # build machine is shared.
@@ -75,11 +75,19 @@ CK=$WORK/ckpt
 rm -rf "$CK"
 mkdir -p "$CK"
 log "training: net $NET_SPEC, max $MAX_ITERATIONS iterations, target $TARGET_ERROR %, cap $MAX_MINUTES min"
+# CONTINUE_FROM=CHECKPOINT continues an earlier run instead of starting from scratch (the
+# iteration counter then restarts: MAX_ITERATIONS counts from the checkpoint).
+if [[ -n ${CONTINUE_FROM:-} ]]; then
+    START=(--continue_from "$CONTINUE_FROM")
+    log "continuing from $CONTINUE_FROM"
+else
+    START=(--net_spec "$NET_SPEC")
+fi
 tt0=$(date +%s)
 set +e
 $NICE timeout -s TERM "${MAX_MINUTES}m" lstmtraining \
     --traineddata "$ST/mrz/mrz.traineddata" \
-    --net_spec "$NET_SPEC" \
+    "${START[@]}" \
     --model_output "$CK/mrz" \
     --learning_rate $LEARNING_RATE \
     --train_listfile "$DATA/train.list" \

@@ -2,7 +2,7 @@
 """Seeded generator of synthetic MRZ line images for training docguard's Tesseract model.
 
 Writes, for each line, NAME.png (greyscale), NAME.gt.txt (the text) and NAME.box (one box
-per character covering the whole line, as tesstrain's generate_line_box.py does), so that
+per character, each the tight box around the line's ink, as Tesseract's PSM 7 crops), so that
 `tesseract NAME.png NAME --psm 13 lstm.train` makes NAME.lstmf.
 
 The images imitate what docguard's MRZ locator hands to Tesseract: one upright line, capital
@@ -273,6 +273,10 @@ class Maker:
             if y2 > y1 and x2 > x1:
                 ink[y1:y2, x1:x2] = np.maximum(ink[y1:y2, x1:x2],
                                                a[y1 - top:y2 - top, x1 - left:x2 - left])
+            if dy == 0:  # ink bounding box of the line itself, oversampled page coordinates
+                rows = np.where(a.max(1) > 0.3)[0]
+                cols = np.where(a.max(0) > 0.3)[0]
+                main_box = (left + cols[0], top + rows[0], left + cols[-1] + 1, top + rows[-1] + 1)
         # stroke weight: ink spread or thin print (at oversampled resolution)
         inkim = Image.fromarray((ink * 255).astype(np.uint8))
         u = rng.random_sample()
@@ -332,6 +336,24 @@ class Maker:
             a = np.where(a > t, 255.0, 0.0)
             if rng.random_sample() < 0.5:
                 a = np.asarray(Image.fromarray(a.astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7)), np.float32)
+        # Text box in output pixels: the rotated ink box mapped through crop and scale.
+        # Tesseract's PSM 7 crops the line to its blobs (plus a few pixels), and lstm.train
+        # crops training lines to the union of the .box boxes, so the box must be this tight
+        # box (jittered a little), not the whole image.
+        ca, sa = math.cos(math.radians(ang)), math.sin(math.radians(ang))
+        xs, ys = [], []
+        for (px, py) in ((main_box[0], main_box[1]), (main_box[2], main_box[1]),
+                         (main_box[0], main_box[3]), (main_box[2], main_box[3])):
+            dx, dy = px - W / 2.0, py - H / 2.0
+            xs.append((W / 2.0 + dx * ca + dy * sa) / os_)
+            ys.append((H / 2.0 - dx * sa + dy * ca) / os_)
+        bx1 = (min(xs) - left) * f + rng.uniform(-2, 1)
+        bx2 = (max(xs) - left) * f + rng.uniform(-1, 2)
+        by1 = (min(ys) - (ccy - hh / 2)) * f + rng.uniform(-3, 1)
+        by2 = (max(ys) - (ccy - hh / 2)) * f + rng.uniform(-1, 3)
+        bx1, by1 = max(0, int(bx1)), max(0, int(by1))
+        bx2, by2 = min(out_w, int(math.ceil(bx2))), min(out_h, int(math.ceil(by2)))
+        self.last_box = (bx1, out_h - by2, bx2, out_h - by1)  # Tesseract: origin bottom left
         return Image.fromarray(a.astype(np.uint8))
 
     def lines(self, count):
@@ -363,11 +385,11 @@ def main():
         img.save(base + ".png")
         with open(base + ".gt.txt", "w") as fh:
             fh.write(text + "\n")
-        w, h = img.size
+        l, b, r, t = m.last_box
         with open(base + ".box", "w") as fh:
             for ch in text:
-                fh.write("%s 0 0 %d %d 0\n" % (ch, w, h))
-            fh.write("\t 0 0 %d %d 0\n" % (w, h))
+                fh.write("%s %d %d %d %d 0\n" % (ch, l, b, r, t))
+            fh.write("\t %d %d %d %d 0\n" % (l, b, r, t))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def main():
         cmd = ["tesseract", png, "-", "--psm", "7", "--oem", "1", "-l", model,
                "-c", "tessedit_char_whitelist=" + WHITELIST]
         if tessdata:
-            cmd[2:2] = ["--tessdata-dir", tessdata]
+            cmd[1:1] = ["--tessdata-dir", tessdata]
         out = subprocess.run(cmd, capture_output=True, text=True, env=env).stdout
         got = "".join(out.split())
         e = lev(got, truth)
