@@ -22,7 +22,7 @@ public final class MRZReader {
     private let locator: MRZLocator
     private let repairer = MRZRepairer()
     /// Character height, in pixels, of the line images given to the engine.
-    public var targetCharacterHeight = 30.0
+    public var targetCharacterHeight = 20.0
     /// Give the engine black-and-white line images (Otsu) rather than contrast-stretched grey.
     public var binarizeLines = false
 
@@ -39,7 +39,9 @@ public final class MRZReader {
     public func read(_ page: GrayImage, currentYear: Int) -> MRZReading? {
         guard let band = locator.locate(page) else { return nil }
         let first = read(band, on: page, currentYear: currentYear)
-        if first.document.valid { return first }
+        // Text read upside down lands mostly where the layout forbids it; a read that fits the layout is
+        // the right way up even when a check digit fails, and needs no second read.
+        if first.document.valid || plausibility(first) >= 0.95 { return first }
         let second = read(band.flipped(), on: page, currentYear: currentYear)
         return score(second) > score(first) ? second : first
     }
@@ -121,8 +123,12 @@ public final class MRZReader {
     /// (text read upside down is mostly in the wrong places), then engine confidence.
     private func score(_ reading: MRZReading) -> Double {
         let document = reading.document
-        let plausible = document.format.map { MRZLayout.of($0).plausibleShare(of: document.lines) } ?? 0
-        return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausible * 100
+        return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausibility(reading) * 100
             + reading.confidence
+    }
+
+    /// Share of the read's characters that stand where the layout allows them; 0 when no format fits.
+    private func plausibility(_ reading: MRZReading) -> Double {
+        reading.document.format.map { MRZLayout.of($0).plausibleShare(of: reading.document.lines) } ?? 0
     }
 }
