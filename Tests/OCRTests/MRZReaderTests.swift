@@ -83,7 +83,16 @@ import Testing
             #expect(abs(reading.band.skewDegrees - specimen.skew) < 1.0)
             #expect(reading.band.lineCount == specimen.lines.count)
             #expect(reading.band.lineLength == specimen.lines.first?.count)
-            #expect(reading.document.lineTexts == specimen.lines)
+            // Clean scans must read exactly; a degraded one may lose a character or two to the engine, never
+            // its place: the read stays aligned with the truth, column for column.
+            let read = reading.document.lineTexts
+            if specimen.degradations.isEmpty {
+                #expect(read == specimen.lines)
+            } else {
+                let pairs = zip(read.joined(), specimen.lines.joined())
+                let right = pairs.filter { $0 == $1 }.count
+                #expect(Double(right) >= 0.95 * Double(specimen.lines.joined().count), "read \(read)")
+            }
         }
     }
 

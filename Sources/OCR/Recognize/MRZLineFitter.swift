@@ -81,7 +81,9 @@ struct MRZLineFitter {
                 }
                 guard i < count else { continue }
                 let character = characters[i]
-                let dropCost = character.byte == filler ? Self.droppedFillerCost : Self.droppedCharacterCost
+                // Leaving out what the engine was unsure of is cheap; keeping it in place costs its doubt.
+                let dropCost = (character.byte == filler ? Self.droppedFillerCost : Self.droppedCharacterCost)
+                    * character.confidence
                 if here + dropCost < cost[i + 1][j] {
                     cost[i + 1][j] = here + dropCost
                     step[i + 1][j] = (1, 0)  // character left out
@@ -91,7 +93,7 @@ struct MRZLineFitter {
                 for span in 1...widest where j + span <= columns {
                     let center = origin + (Double(j) + Double(span - 1) / 2) * pitch
                     var total = here + min(Self.maximumDistanceCost, abs(character.center - center) / pitch)
-                        + 0.2 * Double(span - 1)
+                        + 0.2 * Double(span - 1) + 0.5 * (1 - character.confidence)
                     for column in j..<(j + span) where !allows(character.byte, column) { total += Self.disallowedCost }
                     if total < cost[i + 1][j + span] {
                         cost[i + 1][j + span] = total
@@ -109,7 +111,7 @@ struct MRZLineFitter {
             let (usedCharacter, span) = step[i][j]
             if usedCharacter == 1 && span > 0 {
                 let character = characters[i - 1]
-                if span == 1 { placed[i - 1] = j - 1 }
+                placed[i - 1] = j - span
                 for column in (j - span)..<j {
                     line[column] = character.byte
                     alternatives[column] = character.alternatives
@@ -118,6 +120,14 @@ struct MRZLineFitter {
             }
             i -= usedCharacter
             j -= span == 0 && usedCharacter == 0 ? 1 : span
+        }
+        // What the alignment left out is still evidence: an alternative for the column it stood in.
+        for (character, column) in zip(characters, placed) where column == nil {
+            let nearest = Int(((character.center - origin) / pitch).rounded())
+            guard nearest >= 0, nearest < columns, line[nearest] != character.byte,
+                !alternatives[nearest].contains(character.byte)
+            else { continue }
+            alternatives[nearest].append(character.byte)
         }
         return ((line, alternatives, confidence), placed)
     }
