@@ -15,6 +15,9 @@ struct MRZLineFitter {
     /// Whether a character may stand in a column of this line, by the candidate formats' layouts.
     var allows: (UInt8, Int) -> Bool = { _, _ in true }
 
+    /// Every character an MRZ may hold.
+    static let mrzCharacters = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<".utf8)
+
     /// Cost of a column nothing was placed in.
     static let unreadColumnCost = 1.0
     /// Cost of leaving out a character the engine read.
@@ -120,6 +123,16 @@ struct MRZLineFitter {
             }
             i -= usedCharacter
             j -= span == 0 && usedCharacter == 0 ? 1 : span
+        }
+        // A column nothing was read in may hold anything its position allows: let repair choose (a lost
+        // check digit is fully determined by the data it guards).
+        // So may a column holding what its position forbids (a filler where a check digit belongs).
+        for column in 0..<columns where (confidence[column] == 0 && alternatives[column].isEmpty)
+            || !allows(line[column], column)
+        {
+            alternatives[column] += Self.mrzCharacters.filter {
+                $0 != line[column] && allows($0, column) && !alternatives[column].contains($0)
+            }
         }
         // What the alignment left out is still evidence: an alternative for the column it stood in.
         for (character, column) in zip(characters, placed) where column == nil {
