@@ -10,6 +10,10 @@ public struct MRZReading: Sendable {
     public var document: MRZDocument
     /// Mean per-character confidence, 0…1.
     public var confidence: Double
+    /// Share of characters standing where the format's layout allows them, 0…1 (0 when no format fits).
+    public var plausibility: Double {
+        document.format.map { MRZLayout.of($0).plausibleShare(of: document.lines) } ?? 0
+    }
     /// The line images given to the engine, top line first.
     public var lineImages: [GrayImage]
 }
@@ -41,7 +45,7 @@ public final class MRZReader {
         let first = read(band, on: page, currentYear: currentYear)
         // Text read upside down lands mostly where the layout forbids it; a read that fits the layout is
         // the right way up even when a check digit fails, and needs no second read.
-        if first.document.valid || plausibility(first) >= 0.95 { return first }
+        if first.document.valid || first.plausibility >= 0.95 { return first }
         let second = read(band.flipped(), on: page, currentYear: currentYear)
         return score(second) > score(first) ? second : first
     }
@@ -123,12 +127,9 @@ public final class MRZReader {
     /// (text read upside down is mostly in the wrong places), then engine confidence.
     private func score(_ reading: MRZReading) -> Double {
         let document = reading.document
-        return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausibility(reading) * 100
+        return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + reading.plausibility * 100
             + reading.confidence
     }
 
-    /// Share of the read's characters that stand where the layout allows them; 0 when no format fits.
-    private func plausibility(_ reading: MRZReading) -> Double {
-        reading.document.format.map { MRZLayout.of($0).plausibleShare(of: reading.document.lines) } ?? 0
-    }
+
 }

@@ -12,6 +12,8 @@ public final class PageScanner {
     public var pixelBudget = ImageCodec.defaultPixelBudget
     /// Reads below this mean confidence are reported `unreadable`.
     public var minimumConfidence = 0.3
+    /// Reads with fewer characters where the layout allows them are reported `unreadable`: not an MRZ read.
+    public var minimumPlausibility = 0.8
 
     /// A scanner running `model`.
     public init(model: OCRModel) throws {
@@ -49,7 +51,9 @@ public final class PageScanner {
         result.ocr = OCRSummary(
             confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
             model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees)
-        guard reading.document.format != nil, reading.confidence >= minimumConfidence else {
+        guard reading.document.format != nil, reading.confidence >= minimumConfidence,
+            reading.plausibility >= minimumPlausibility
+        else {
             result.status = .unreadable
             result.problem = ScanProblem(code: "UNREADABLE", detail: "an MRZ was found but could not be read")
             return result
