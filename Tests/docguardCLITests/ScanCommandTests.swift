@@ -77,6 +77,24 @@ import Testing
         }
     }
 
+    @Test func aPageWithoutAnMRZIsNoMRZ() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docguard-blank-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A blank grey page with a dark box, as binary PGM (PNM is one of the formats read).
+        let width = 600, height = 400
+        var pixels = [UInt8](repeating: 230, count: width * height)
+        for y in 100..<250 { for x in 50..<200 { pixels[y * width + x] = 40 } }
+        let page = Data("P5\n\(width) \(height)\n255\n".utf8) + Data(pixels)
+        try page.write(to: folder.appendingPathComponent("blank.pgm"))
+        let run = try Docguard.run(["scan", folder.appendingPathComponent("blank.pgm").path])
+        let result = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(result["status"] as? String == "no_mrz")
+        #expect((result["error"] as? [String: Any])?["code"] as? String == "NO_MRZ")
+        #expect(result["mrz"] is NSNull)
+    }
+
     @Test func aMissingPathIsAUsageError() throws {
         let run = try Docguard.run(["scan", "/nonexistent/scan.png"])
         #expect(run.status == 2)
