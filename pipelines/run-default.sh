@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps
 export OMP_THREAD_LIMIT=1
-swift build -c release --product docguard
+swift build -c release --product docguard >&2  # keep stdout for the results
 .build/release/docguard scan TestImages
 .build/release/docguard eval TestImages >&2
