@@ -20,8 +20,9 @@ public final class TesseractEngine: LineRecognizer {
             TessBaseAPIDelete(handle)
             throw OCRError.engineInitFailed(name: model.name)
         }
-        // Raw line: the image already is one upright line; layout analysis only loses edge characters.
-        TessBaseAPISetPageSegMode(handle, PSM_RAW_LINE)
+        // Single line: Tesseract crops the line to its ink before the LSTM, as the project's model was trained
+        // (Models/README.md); raw-line mode would hand it the margins it never saw.
+        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
         _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
         // Mode 2: the LSTM's alternative symbols per timestep, exposed through the choice iterator.
         _ = TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
