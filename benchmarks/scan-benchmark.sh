@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scan throughput and peak memory on 300 dpi passport pages (issue 3 targets: >= 20 scans/s on 2 cores,
-# peak RSS < 300 MB). Renders COUNT pages with `docguard synth` into a temporary folder, scans them with
-# JOBS workers in a release build and prints the figures. Usage: bash benchmarks/scan-benchmark.sh
+# peak RSS < 300 MB). Renders COUNT clean pages (small skew only, all at 300 dpi) with `docguard synth`
+# into a temporary folder, scans them with JOBS workers in a release build and prints the figures, then
+# the read rate on the same pages. Usage: bash benchmarks/scan-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-120}
@@ -14,7 +15,7 @@ bin=.build/release/docguard
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$bin" synth --out "$work/pages" --count "$COUNT" --seed 20261124 --dpi 300 --format TD3 2>/dev/null
+"$bin" synth --out "$work/pages" --count "$COUNT" --seed 20261124 --dpi 300 --format TD3 --clean 2>/dev/null
 model_args=()
 [ -n "$MODEL" ] && model_args=(--model "$MODEL")
 
