@@ -27,7 +27,9 @@ public final class MRZReader {
     private let repairer = MRZRepairer()
     /// Character height, in pixels, of the line images given to the engine.
     public var targetCharacterHeight = 20.0
-    /// Give the engine black-and-white line images (Otsu) rather than contrast-stretched grey.
+    /// Give the engine black-and-white line images (Otsu) rather than contrast-stretched grey. Off by
+    /// default: Tesseract thresholds each line itself, and pre-binarised lines read worse with the project's
+    /// model (96.4 % against 98.6 % on TestImages, 92.2 % against 94.4 % on independently rendered pages).
     public var binarizeLines = false
 
     /// A reader over `engine`.
