@@ -47,6 +47,29 @@ struct RepairTests {
         #expect(result.corrections.map(\.description) == ["line2[8]: G->C"])
     }
 
+    @Test("an unlisted state code becomes the one listed code a single second choice gives")
+    func stateCodeFromChoices() {
+        // Nationality UTO read as UT0 with the engine offering Q: only O makes a listed code (UTO).
+        let read = replacing(passport, line: 1, index: 12, with: UInt8(ascii: "0"))
+        var choices = [[[UInt8]]](repeating: [[UInt8]](repeating: [], count: 44), count: 2)
+        choices[1][12] = [UInt8(ascii: "Q")]
+        let result = repairer.repair(read, alternatives: CharacterAlternatives(choices))
+        #expect(result.lines == passport)
+        #expect(result.corrections.map(\.description) == ["line2[13]: 0->O"])
+    }
+
+    @Test("a state code two listed codes are one change away from stays as read")
+    func stateCodeAmbiguous() {
+        // FRX: FRA and FRO (Faroe Islands) are both one change away when the engine offers A and O.
+        let read = replacing(passport, line: 1, index: 12, with: UInt8(ascii: "X"))
+        let relabelled = replacing(replacing(read, line: 1, index: 10, with: UInt8(ascii: "F")), line: 1, index: 11,
+                                   with: UInt8(ascii: "R"))
+        var choices = [[[UInt8]]](repeating: [[UInt8]](repeating: [], count: 44), count: 2)
+        choices[1][12] = [UInt8(ascii: "A"), UInt8(ascii: "O")]
+        let result = repairer.repair(relabelled, alternatives: CharacterAlternatives(choices))
+        #expect(Array(result.lines[1][10..<13]) == Array("FRX".utf8))
+    }
+
     @Test("the engine's second choice is tried before blind confusions")
     func engineChoiceFirst() {
         // The expiry date 120415 read as 12O415: 0 is the table's answer for O; the engine says 8.

@@ -280,7 +280,9 @@ private struct RepairSearch {
     /// only be `1`), so no passing check digit is broken.
     private func normaliseUnprotected(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
         let covered = Set(layout.fieldChecks(for: lines).flatMap(\.positions) + (layout.compositeCheckRule?.positions ?? []))
-        var changes = replaceDisallowed(in: &lines) { position, current, candidates in
+        // State codes first: among a misread character's candidates, the one that makes a listed code wins.
+        var changes = [layout.issuingState, layout.nationality].flatMap { restoreStateFromChoices(in: $0, of: &lines) }
+        changes += replaceDisallowed(in: &lines) { position, current, candidates in
             guard covered.contains(position) else { return candidates.first?.byte }
             let value = MRZCharacter.checkValue(current)
             guard value != MRZCharacter.invalidValue else { return nil }
@@ -291,6 +293,32 @@ private struct RepairSearch {
             changes += restoreStateFillers(in: span, of: &lines)
         }
         return changes
+    }
+
+    /// A code that is not on the ICAO list but becomes exactly one listed code by taking the engine's second
+    /// choice (or a common confusion) at one position: `DAM` read for `DOM`. Several listed codes within one
+    /// change, or none: left as read, and UNKNOWN_STATE says so.
+    private func restoreStateFromChoices(in span: MRZSpan, of lines: inout [[UInt8]]) -> [MRZCorrection] {
+        let code = Array(lines[span.line][span.range])
+        func known(_ bytes: [UInt8]) -> Bool {
+            let letters = bytes.prefix { $0 != MRZCharacter.filler }
+            return bytes.dropFirst(letters.count).allSatisfy { $0 == MRZCharacter.filler } && StateCode.isKnown(letters)
+        }
+        guard !known(code) else { return [] }
+        var found: [MRZCorrection] = []
+        for offset in code.indices {
+            let position = MRZPosition(line: span.line, index: span.start + offset)
+            for option in options(at: position, current: code[offset]) {
+                var candidate = code
+                candidate[offset] = option.byte
+                if known(candidate), !found.contains(where: { $0.position == position && $0.to == option.byte }) {
+                    found.append(MRZCorrection(position: position, from: code[offset], to: option.byte))
+                }
+            }
+        }
+        guard found.count == 1, let change = found.first else { return [] }
+        lines[change.position.line][change.position.index] = change.to
+        return [change]
     }
 
     /// Stock models read runs of `<` as K, X or C. In the trailing run of a name, a K/X/C with two
