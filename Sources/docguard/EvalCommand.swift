@@ -32,33 +32,22 @@ struct EvalCommand: ParsableCommand {
         guard !scans.isEmpty else { throw ValidationError("\(folder): no scans with ground truth (NAME.json) found") }
         let model = try OCRModel.locate(self.model)
         let truths = Dictionary(scans.map { ($0.scan, $0.truth) }, uniquingKeysWith: { first, _ in first })
-        let evaluation = EvaluationBox()
+        let evaluation = Locked(Evaluation())
         let start = Date()
         try BatchScanner(model: model, jobs: jobs, currentYear: Clock.currentYear())
             .run(scans.map(\.scan)) { result in
-                if let truth = truths[result.file] { evaluation.record(result, truth: truth) }
+                if let truth = truths[result.file] { evaluation.withLock { $0.record(result, truth: truth) } }
             }
         let wall = Date().timeIntervalSince(start)
-        var report = evaluation.value.report(wallSeconds: wall, jobs: jobs, model: model.name)
+        let finished = evaluation.withLock { $0 }
+        var report = finished.report(wallSeconds: wall, jobs: jobs, model: model.name)
         if showMisses {
             report += "\nmisses:\n"
-            for miss in evaluation.value.misses {
+            for miss in finished.misses {
                 report += "\(miss.file) [\(miss.status)]\n  truth: \(miss.truth.joined(separator: " / "))\n"
                 report += "  read:  \(miss.read?.joined(separator: " / ") ?? "-")\n"
             }
         }
         print(report, terminator: "")
-    }
-}
-
-/// The evaluation, fed one result at a time by the batch (which calls in order, one thread at a time).
-private final class EvaluationBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var value = Evaluation()
-
-    func record(_ result: ScanResult, truth: ScanTruth) {
-        lock.lock()
-        defer { lock.unlock() }
-        value.record(result, truth: truth)
     }
 }

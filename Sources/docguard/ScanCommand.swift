@@ -36,31 +36,11 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let files = try ScanInputs.files(paths)
         let model = try OCRModel.locate(self.model)
-        let sink = try OutputSink(out.map { try StandardOutput(path: $0) } ?? StandardOutput())
+        let sink = Locked(try out.map { try StandardOutput(path: $0) } ?? StandardOutput())
         let batch = BatchScanner(
             model: model, jobs: jobs, currentYear: Clock.currentYear(),
             debug: debugDir.map(DebugImageWriter.init(directory:)))
-        try batch.run(files) { sink.write($0.json) }
-        sink.flush()
-    }
-}
-
-/// A `StandardOutput` shared by the batch's workers; the batch calls it one thread at a time, in order.
-final class OutputSink: @unchecked Sendable {
-    private var output: StandardOutput
-    private let lock = NSLock()
-
-    init(_ output: StandardOutput) { self.output = output }
-
-    func write(_ value: JSONValue) {
-        lock.lock()
-        defer { lock.unlock() }
-        output.writeLine(value)
-    }
-
-    func flush() {
-        lock.lock()
-        defer { lock.unlock() }
-        output.flush()
+        try batch.run(files) { result in sink.withLock { $0.writeLine(result.json) } }
+        sink.withLock { $0.flush() }
     }
 }

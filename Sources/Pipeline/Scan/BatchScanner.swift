@@ -25,14 +25,14 @@ public struct BatchScanner: Sendable {
     /// Throws only when an engine cannot be created.
     public func run(_ files: [String], emit: @escaping @Sendable (ScanResult) -> Void) throws {
         let queue = ResultQueue(count: files.count, emit: emit)
-        let failure = FirstError()
+        let failure = Locked<Error?>(nil)
         let workers = min(jobs, max(1, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let scanner: PageScanner
             do {
                 scanner = try PageScanner(model: model)
             } catch {
-                failure.record(error)
+                failure.withLock { if $0 == nil { $0 = error } }
                 return
             }
             while let index = queue.claim() {
@@ -42,7 +42,7 @@ public struct BatchScanner: Sendable {
                 queue.complete(index, result)
             }
         }
-        if let error = failure.error { throw error }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }
 
@@ -76,17 +76,5 @@ private final class ResultQueue: @unchecked Sendable {
             emit(ready)
             nextEmit += 1
         }
-    }
-}
-
-/// Keeps the first error any worker hit.
-private final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var error: Error?
-
-    func record(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if self.error == nil { self.error = error }
     }
 }
