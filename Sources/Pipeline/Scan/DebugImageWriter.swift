@@ -28,7 +28,7 @@ public struct DebugImageWriter: Sendable {
         }
     }
 
-    /// The scan's path as one file name: separators become `__`.
+    /// The scan's path as one file name: separators become `_`.
     static func flatName(_ path: String) -> String {
         String(path.map { $0 == "/" ? "_" : $0 }).replacingOccurrences(of: "..", with: "_")
     }

@@ -17,7 +17,7 @@ public struct ScanResult: Sendable {
 
     /// The path as reached from the arguments.
     public var file: String
-    /// SHA-256 of the file's bytes, lowercase hex.
+    /// SHA-256 of the file's bytes, lowercase hex; empty when the file could not be read at all.
     public var sha256: String
     /// Outcome.
     public var status: Status
@@ -59,7 +59,7 @@ extension ScanResult {
         let members: [String: JSONValue] = [
             "schema": .string("docguard.result/1"),
             "file": .string(file),
-            "sha256": .string(sha256),
+            "sha256": sha256.isEmpty ? .null : .string(sha256),
             "status": .string(status.rawValue),
             "mrz": document?.json ?? .null,
             "ocr": ocr.map { ocr in
