@@ -6,7 +6,9 @@
 #
 # Knobs (environment): TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, MAX_ITERATIONS,
 # CONTINUE_FROM (checkpoint to continue), TARGET_ERROR (lstmtraining's --target_error_rate, percent), MAX_MINUTES (wall-clock cap on
-# lstmtraining; SIGTERM then convert the last checkpoint), REUSE_DATA=1 (keep .training/data).
+# lstmtraining; SIGTERM then convert the last checkpoint), REUSE_DATA=1 (keep .training/data),
+# MODEL_OUT (where the integer model goes; default Models/mrz.traineddata: write elsewhere to
+# compare before replacing), SCORE_ENG=0 (skip scoring Debian's eng, which is slow).
 # Work files live in .training/ (git-ignored). Training runs on one thread, niced, because the
 # build machine is shared.
 set -euo pipefail
@@ -19,6 +21,7 @@ EVAL_SEED=${EVAL_SEED:-9009}
 MAX_ITERATIONS=${MAX_ITERATIONS:-40000}
 TARGET_ERROR=${TARGET_ERROR:-0.01}
 MAX_MINUTES=${MAX_MINUTES:-30}
+MODEL_OUT=${MODEL_OUT:-Models/mrz.traineddata}
 NET_SPEC='[1,36,0,1 Ct3,3,16 Mp3,3 Lfys32 Lfx64 Lrx64 Lfx96 O1c40]'
 LEARNING_RATE=0.002
 
@@ -72,6 +75,12 @@ log "starter traineddata: $ST/mrz/mrz.traineddata ($(( $(grep -c . "$ST/mrz.unic
 
 # 3. Train from scratch, one thread.
 CK=$WORK/ckpt
+# The checkpoint folder is emptied below, so a CONTINUE_FROM inside it (the previous run's
+# .training/ckpt/mrz_checkpoint) is first copied out of it.
+if [[ -n ${CONTINUE_FROM:-} && $(realpath "$CONTINUE_FROM") == $(realpath "$CK")/* ]]; then
+    cp "$CONTINUE_FROM" "$WORK/continue_from.checkpoint"
+    CONTINUE_FROM=$WORK/continue_from.checkpoint
+fi
 rm -rf "$CK"
 mkdir -p "$CK"
 log "training: net $NET_SPEC, max $MAX_ITERATIONS iterations, target $TARGET_ERROR %, cap $MAX_MINUTES min"
@@ -102,19 +111,26 @@ log "lstmtraining exit $rc after ~$train_min min"
 [[ -f $CK/mrz_checkpoint ]] || { echo "no checkpoint; see $WORK/train.log" >&2; exit 1; }
 
 # 4. Convert to an integer model (small, fast).
-mkdir -p Models
+mkdir -p "$(dirname "$MODEL_OUT")"
 lstmtraining --stop_training --convert_to_int --continue_from "$CK/mrz_checkpoint" \
-    --traineddata "$ST/mrz/mrz.traineddata" --model_output Models/mrz.traineddata >/dev/null 2>&1
-log "Models/mrz.traineddata: $(stat -c %s Models/mrz.traineddata) bytes"
+    --traineddata "$ST/mrz/mrz.traineddata" --model_output "$MODEL_OUT" >/dev/null 2>&1
+log "$MODEL_OUT: $(stat -c %s "$MODEL_OUT") bytes"
 
 # 5. Evaluate on the held-out lines.
-log "lstmeval (mrz): $(lstmeval --model Models/mrz.traineddata --eval_listfile "$DATA/eval.list" 2>&1 | grep -E 'BCER eval' | tail -n 1)"
-mrz=$(python3 pipelines/training/score.py "$DATA/eval" mrz Models)
-eng=$(python3 pipelines/training/score.py "$DATA/eval" eng)
+log "lstmeval (mrz): $(lstmeval --model "$MODEL_OUT" --eval_listfile "$DATA/eval.list" 2>&1 | grep -E 'BCER eval' | tail -n 1)"
+# score.py loads MODEL.traineddata from a tessdata folder: give it one holding the new model as mrz.
+SCORE_DIR=$WORK/score-tessdata
+rm -rf "$SCORE_DIR"; mkdir -p "$SCORE_DIR"
+cp "$MODEL_OUT" "$SCORE_DIR/mrz.traineddata"
+mrz=$(python3 pipelines/training/score.py "$DATA/eval" mrz "$SCORE_DIR")
+rows=("$mrz")
+if [[ ${SCORE_ENG:-1} != 0 ]]; then
+    rows+=("$(python3 pipelines/training/score.py "$DATA/eval" eng)")
+fi
 echo
 echo "held-out set: $(wc -l < "$DATA/eval.list") synthetic lines (seed $EVAL_SEED), tesseract --psm 7 --oem 1, whitelist A-Z0-9<"
 printf '%-6s %7s %7s %8s %8s %11s\n' model lines chars errors 'CER %' 'exact %'
-for r in "$mrz" "$eng"; do
+for r in "${rows[@]}"; do
     read -r m n c e cer x xp <<< "$r"
     printf '%-6s %7s %7s %8s %8s %5s %5s\n' "$m" "$n" "$c" "$e" "$cer" "$x" "($xp)"
 done
