@@ -39,7 +39,7 @@ import Testing
     @Test func aBandReadTheOtherWayRoundStartsAtTheOtherCorner() {
         let band = MRZBand(
             axis: Point(x: 1, y: 0), origin: Point(x: 100, y: 500), pitch: 20, lineOffsets: [0, 40],
-            characterHeight: 18, lineLength: 44, blobCounts: [44, 44], extent: 860)
+            characterHeight: 18, lineLength: 44, extent: 860)
         #expect(band.rotationDegrees == 0)
         let flipped = band.flipped()
         #expect(flipped.rotationDegrees == 180)
@@ -59,7 +59,7 @@ import Testing
     func turnAndSkew(degrees: Double, turn: Int, skew: Double) {
         let band = MRZBand(
             axis: Point.unit(degrees * .pi / 180), origin: Point(x: 0, y: 0), pitch: 10,
-            lineOffsets: [0, 20], characterHeight: 9, lineLength: 44, blobCounts: [44, 44], extent: 430)
+            lineOffsets: [0, 20], characterHeight: 9, lineLength: 44, extent: 430)
         #expect(band.rotationDegrees == turn)
         #expect(abs(band.skewDegrees - skew) < 1e-9)
     }

@@ -19,8 +19,6 @@ public struct MRZBand: Sendable, Equatable {
     public var characterHeight: Double
     /// Characters per line for the format the geometry suggests (30, 36 or 44).
     public var lineLength: Int
-    /// How many characters the locator saw on each line (a hint, not a read).
-    public var blobCounts: [Int]
     /// Reading-direction coordinate of the last character seen on the longest line, from `origin`.
     public var extent: Double
 
@@ -55,7 +53,6 @@ public struct MRZBand: Sendable, Equatable {
         copy.axis = axis * -1
         copy.origin = origin + axis * extent + down * last
         copy.lineOffsets = lineOffsets.reversed().map { last - $0 }
-        copy.blobCounts = blobCounts.reversed()
         return copy
     }
 

@@ -165,7 +165,7 @@ struct MRZBandFinder {
         let origin = axis * startU + down * lineV[0]
         var band = MRZBand(
             axis: axis, origin: origin, pitch: pitch, lineOffsets: lineV.map { $0 - lineV[0] },
-            characterHeight: heights[heights.count / 2], lineLength: lineLength, blobCounts: group.map(\.count),
+            characterHeight: heights[heights.count / 2], lineLength: lineLength,
             extent: endU - startU)
         if printMostlyBelow(band, characters: characters) { band = band.flipped() }
         return band

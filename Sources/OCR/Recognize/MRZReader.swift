@@ -38,9 +38,6 @@ public final class MRZReader {
         self.locator = locator
     }
 
-    /// The band alone (nil when the page has no MRZ), for callers that only locate.
-    public func locate(_ page: GrayImage) -> MRZBand? { locator.locate(page) }
-
     /// Reads `page`; nil when no MRZ band was found. `currentYear` resolves two-digit birth years.
     public func read(_ page: GrayImage, currentYear: Int) -> MRZReading? {
         guard let band = locator.locate(page) else { return nil }
