@@ -11,7 +11,9 @@ struct SynthCommand: ParsableCommand {
         discussion: """
             Writes DIR/<format>/NNNN.jpg (or .png with --png) and NNNN.json (the ground truth) for each scan. Formats \
             cycle evenly; about a third of the scans are clean, the rest carry one or two degradations. \
-            The same seed gives the same bytes.
+            The same seed gives the same bytes. With --line-crops it writes training lines for the MRZ model \
+            instead: each scan's MRZ lines as the reader cuts them, flat in DIR as NAME.png, NAME.gt.txt and \
+            NAME.box (see pipelines/train-mrz-model.sh).
             """
     )
 
@@ -36,6 +38,9 @@ struct SynthCommand: ParsableCommand {
     @Flag(name: .long, help: "Write PNG instead of scanner-quality JPEG (jpeg and noise scans stay JPEG).")
     var png = false
 
+    @Flag(name: .long, help: "Write the MRZ line images the reader cuts from each scan (training data), not the scans.")
+    var lineCrops = false
+
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be at least 1") }
         if let dpi, !(72...600).contains(dpi) { throw ValidationError("--dpi must be between 72 and 600") }
@@ -46,6 +51,12 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         let options = SynthOptions(count: count, seed: seed, formats: try formats(), dpi: dpi, cleanOnly: clean,
                                    lossless: png)
+        if lineCrops {
+            let summary = try TrainingLineBatch.write(options, to: out)
+            FileHandle.standardError.write(Data(
+                "synth: wrote \(summary.lines) line crops to \(out); \(summary.skippedScans) scans left out (band not found as printed)\n".utf8))
+            return
+        }
         let written = try SynthBatch.write(options, to: out)
         FileHandle.standardError.write(Data("synth: wrote \(written) scans with ground truth to \(out)\n".utf8))
     }
