@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Trains docguard's MRZ OCR model from scratch and writes Models/mrz.traineddata, then scores it
-# and Debian's `eng` on a held-out set of synthetic MRZ line images.
+# and Debian's `eng` on held-out line images never used in training.
 #
 #   pipelines/train-mrz-model.sh
 #
-# Knobs (environment): TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, MAX_ITERATIONS,
+# Training data, shuffled together: rendered MRZ lines (pipelines/training/make_lines.py) and the
+# line crops docguard's own locator and cutter take from `docguard synth` scans
+# (`docguard synth --line-crops`), so the model sees what it gets at run time. The held-out set has
+# both kinds too, from other seeds, and is scored per kind.
+#
+# Knobs (environment): TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, CROP_SCANS, CROP_SEED,
+# EVAL_CROP_SCANS, EVAL_CROP_SEED, MAX_ITERATIONS,
 # CONTINUE_FROM (checkpoint to continue), TARGET_ERROR (lstmtraining's --target_error_rate, percent), MAX_MINUTES (wall-clock cap on
 # lstmtraining; SIGTERM then convert the last checkpoint), REUSE_DATA=1 (keep .training/data),
 # MODEL_OUT (where the integer model goes; default Models/mrz.traineddata: write elsewhere to
@@ -18,6 +24,10 @@ TRAIN_LINES=${TRAIN_LINES:-6000}
 EVAL_LINES=${EVAL_LINES:-300}
 TRAIN_SEED=${TRAIN_SEED:-1001}
 EVAL_SEED=${EVAL_SEED:-9009}
+CROP_SCANS=${CROP_SCANS:-2500}
+CROP_SEED=${CROP_SEED:-4242}
+EVAL_CROP_SCANS=${EVAL_CROP_SCANS:-150}
+EVAL_CROP_SEED=${EVAL_CROP_SEED:-9191}
 MAX_ITERATIONS=${MAX_ITERATIONS:-40000}
 TARGET_ERROR=${TARGET_ERROR:-0.01}
 MAX_MINUTES=${MAX_MINUTES:-30}
@@ -27,19 +37,26 @@ LEARNING_RATE=0.002
 
 export OMP_THREAD_LIMIT=1
 NICE="nice -n 5"
-WORK=.training
-DATA=$WORK/data
+WORK=${WORK:-.training}
+DATA=${DATA:-$WORK/data}
 GEN=pipelines/training/make_lines.py
 t0=$(date +%s)
 log() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
 
 mkdir -p "$WORK"
 
-# 1. Data: training lines in two shards (seeds TRAIN_SEED and TRAIN_SEED+1), held-out set with
-#    its own seed; then one .lstmf per line image.
+# 1. Data: rendered training lines in two shards (seeds TRAIN_SEED and TRAIN_SEED+1) and the
+#    reader's crops from CROP_SCANS synthetic scans; held-out lines and crops with their own seeds;
+#    then one .lstmf per line image, and the training list shuffled (seeded).
 if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
     rm -rf "$DATA"
     mkdir -p "$DATA/train" "$DATA/eval"
+    log "building docguard (release) for the line crops"
+    $NICE swift build -c release --product docguard >&2
+    DOCGUARD=$(swift build -c release --show-bin-path)/docguard
+    log "cutting line crops from $CROP_SCANS scans (seed $CROP_SEED) and $EVAL_CROP_SCANS held-out scans (seed $EVAL_CROP_SEED)"
+    $NICE "$DOCGUARD" synth --line-crops --out "$DATA/train-crops" --count "$CROP_SCANS" --seed "$CROP_SEED"
+    $NICE "$DOCGUARD" synth --line-crops --out "$DATA/eval-crops" --count "$EVAL_CROP_SCANS" --seed "$EVAL_CROP_SEED"
     half=$(( TRAIN_LINES / 2 ))
     log "generating $TRAIN_LINES training lines (seeds $TRAIN_SEED, $((TRAIN_SEED + 1))) and $EVAL_LINES eval lines (seed $EVAL_SEED)"
     $NICE python3 $GEN "$DATA/train" "$half" "$TRAIN_SEED" a &
@@ -55,11 +72,15 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
         done
     }
     export -f mklstmf
-    find "$DATA/train" "$DATA/eval" -name '*.png' | sort | $NICE xargs -n 200 -P 2 bash -c 'mklstmf "$@"' _
-    ls "$DATA"/train/*.lstmf > "$DATA/train.list"
-    ls "$DATA"/eval/*.lstmf > "$DATA/eval.list"
+    find "$DATA/train" "$DATA/train-crops" "$DATA/eval" "$DATA/eval-crops" -name '*.png' | sort \
+        | $NICE xargs -n 200 -P 2 bash -c 'mklstmf "$@"' _
+    ls "$DATA"/train/*.lstmf "$DATA"/train-crops/*.lstmf \
+        | python3 -c 'import random, sys; l = sys.stdin.read().split(); random.Random(7).shuffle(l); print("\n".join(l))' \
+        > "$DATA/train.list"
+    ls "$DATA"/eval/*.lstmf "$DATA"/eval-crops/*.lstmf > "$DATA/eval.list"
     log "$(wc -l < "$DATA/train.list") training and $(wc -l < "$DATA/eval.list") eval .lstmf files"
 fi
+if [[ ${DATA_ONLY:-0} == 1 ]]; then log "data ready in $DATA"; exit 0; fi
 
 # 2. Starter traineddata: unicharset of the 37 MRZ characters, pass-through recoder.
 ST=$WORK/starter
@@ -122,16 +143,19 @@ log "lstmeval (mrz): $(lstmeval --model "$MODEL_OUT" --eval_listfile "$DATA/eval
 SCORE_DIR=$WORK/score-tessdata
 rm -rf "$SCORE_DIR"; mkdir -p "$SCORE_DIR"
 cp "$MODEL_OUT" "$SCORE_DIR/mrz.traineddata"
-mrz=$(python3 pipelines/training/score.py "$DATA/eval" mrz "$SCORE_DIR")
-rows=("$mrz")
-if [[ ${SCORE_ENG:-1} != 0 ]]; then
-    rows+=("$(python3 pipelines/training/score.py "$DATA/eval" eng)")
-fi
+rows=()
+for set in eval eval-crops; do
+    rows+=("$set $(python3 pipelines/training/score.py "$DATA/$set" mrz "$SCORE_DIR")")
+    if [[ ${SCORE_ENG:-1} != 0 ]]; then
+        rows+=("$set $(python3 pipelines/training/score.py "$DATA/$set" eng)")
+    fi
+done
 echo
-echo "held-out set: $(wc -l < "$DATA/eval.list") synthetic lines (seed $EVAL_SEED), tesseract --psm 7 --oem 1, whitelist A-Z0-9<"
-printf '%-6s %7s %7s %8s %8s %11s\n' model lines chars errors 'CER %' 'exact %'
+echo "held-out: eval = rendered lines (seed $EVAL_SEED), eval-crops = reader crops of $EVAL_CROP_SCANS scans (seed $EVAL_CROP_SEED)"
+echo "tesseract --psm 7 --oem 1, whitelist A-Z0-9<"
+printf '%-10s %-6s %7s %7s %8s %8s %11s\n' set model lines chars errors 'CER %' 'exact %'
 for r in "${rows[@]}"; do
-    read -r m n c e cer x xp <<< "$r"
-    printf '%-6s %7s %7s %8s %8s %5s %5s\n' "$m" "$n" "$c" "$e" "$cer" "$x" "($xp)"
+    read -r set m n c e cer x xp <<< "$r"
+    printf '%-10s %-6s %7s %7s %8s %8s %5s %5s\n' "$set" "$m" "$n" "$c" "$e" "$cer" "$x" "($xp)"
 done
 log "done"

@@ -99,6 +99,17 @@ class Content:
             s = s[:width]  # truncated names are legal in the MRZ
         return s.ljust(width, "<")
 
+    def repeats(self, s, share=0.3):
+        """With probability `share`, one character of `s` becomes a run of two or three of itself
+        (keeping the length): doubled characters such as 55 or 000 are where an undertrained line
+        recogniser collapses two characters into one."""
+        r = self.r
+        if len(s) < 3 or r.random() >= share:
+            return s
+        i = r.randrange(len(s) - 2)
+        n = r.choice((2, 2, 3))
+        return s[:i] + s[i] * n + s[i + n:]
+
     def docnum(self):
         r = self.r
         n = r.randint(6, 9)
@@ -106,7 +117,7 @@ class Content:
             s = "".join(r.choice(DIGITS) for _ in range(n))
         else:
             s = "".join(r.choice(ALNUM) for _ in range(n))
-        return s.ljust(9, "<")
+        return self.repeats(s).ljust(9, "<")
 
     def optional(self, width):
         r = self.r
@@ -115,7 +126,7 @@ class Content:
             return "<" * width
         n = r.randint(1, width)
         pool = DIGITS if u < 0.7 else ALNUM
-        s = "".join(r.choice(pool) for _ in range(n))
+        s = self.repeats("".join(r.choice(pool) for _ in range(n)))
         if r.random() < 0.3:  # optional data with inner fillers
             s = "<".join(s[i:i + 3] for i in range(0, len(s), 3))[:width]
         return s.ljust(width, "<")
@@ -166,7 +177,7 @@ class Content:
     def random_line(self, width):
         """Uniform random characters, so that rare characters appear often enough."""
         r = self.r
-        return "".join(r.choice(CHARSET) for _ in range(width))
+        return self.repeats(self.repeats("".join(r.choice(CHARSET) for _ in range(width)), 0.6), 0.6)
 
     def document(self):
         u = self.r.random()
