@@ -11,6 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
@@ -25,18 +30,31 @@ let package = Package(
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         // The only importer of CTesseract: decode, locate the MRZ band, recognise. Swift values out.
         .target(name: "OCR", dependencies: ["CTesseract", "MRZ"]),
+        // Stolen/lost lists: the store protocol, SQLite (GRDB) and PostgreSQL (postgres-nio), import, matching.
+        .target(
+            name: "Lists",
+            dependencies: [
+                "MRZ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // Renders specimen scans with ground truth (`docguard synth`).
         .target(name: "Synth", dependencies: ["CFreeType", "OCR", "MRZ", "Pipeline"]),
         // The stages wired together; results, ingest.
         .target(
             name: "Pipeline",
-            dependencies: ["MRZ", "OCR", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MRZ", "OCR", "Lists", .product(name: "Crypto", package: "swift-crypto")],
             linkerSettings: [.linkedLibrary("m")]),
         // The command line: argument parsing, building a config, rendering errors.
         .executableTarget(
             name: "docguard",
             dependencies: [
                 "Pipeline",
+                "Lists",
                 "MRZ",
                 "Synth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,6 +70,7 @@ let package = Package(
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "MRZ"]),
+        .testTarget(name: "ListsTests", dependencies: ["Lists", "MRZ"]),
         .testTarget(name: "docguardCLITests", dependencies: ["docguard"]),
     ]
 )

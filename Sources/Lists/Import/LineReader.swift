@@ -1,0 +1,58 @@
+import Foundation
+
+/// Reads a file line by line in fixed-size chunks, so a file of any size streams in constant memory.
+/// Lines are handed out as bytes without their `\n` (and without a trailing `\r`).
+final class LineReader {
+    private let handle: FileHandle
+    private let path: String
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+    /// 1-based number of the line last returned.
+    private(set) var lineNumber = 0
+
+    /// Opens `path`.
+    init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ListError.cannotRead(path: path, reason: "no such file, or not readable")
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next line, or nil at the end of the file.
+    func next() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { start = end + 1 }
+                lineNumber += 1
+                return trimmed(buffer[start..<end])
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                defer { start = buffer.count }
+                lineNumber += 1
+                return trimmed(buffer[start...])
+            }
+            try fill()
+        }
+    }
+
+    private func fill() throws {
+        buffer.removeSubrange(0..<start)
+        start = 0
+        let chunk: Data?
+        do {
+            chunk = try handle.read(upToCount: 1 << 20)
+        } catch {
+            throw ListError.cannotRead(path: path, reason: error.localizedDescription)
+        }
+        if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true }
+    }
+
+    private func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+    }
+}

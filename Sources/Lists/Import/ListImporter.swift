@@ -1,0 +1,67 @@
+/// What an import did.
+public struct ListImportReport: Sendable, Equatable {
+    /// Rows that added or replaced a record.
+    public var upserted = 0
+    /// Withdrawals that removed a stored record.
+    public var withdrawn = 0
+    /// Withdrawals naming a record that was not stored.
+    public var withdrawnUnknown = 0
+    /// Rows skipped as bad.
+    public var badRows = 0
+    /// Whether the list was replaced rather than updated.
+    public var replaced = false
+    /// The list as it stands after the import.
+    public var info = ListInfo(version: "", importedAt: "", records: 0, generation: 0)
+}
+
+/// Loads list files into a store: rows stream through in batches (constant memory), bad rows are reported
+/// and skipped, and the whole import, key filter included, is one unit in the store — it lands completely
+/// or not at all.
+public enum ListImporter {
+    /// Changes handed to the store at a time.
+    static let batchSize = 10_000
+
+    /// Imports `files` in order into `store`. `version` labels the list; `importedAt` is the time to
+    /// record. Each bad row goes to `badRow` as it is met.
+    public static func run(
+        files: [String], into store: any ListStore, replace: Bool, version: String, importedAt: String,
+        badRow: (ListRowProblem) -> Void
+    ) throws -> ListImportReport {
+        let generation = (try store.info()?.generation ?? 0) + 1
+        var report = ListImportReport()
+        report.replaced = replace
+        try store.withImport(replace: replace) { writer in
+            var batch: [ListChange] = []
+            batch.reserveCapacity(batchSize)
+            var withdrawals = 0
+            func flush() throws {
+                let applied = try writer.apply(batch)
+                report.upserted += applied.upserted
+                report.withdrawn += applied.withdrawn
+                batch.removeAll(keepingCapacity: true)
+            }
+            for file in files {
+                let reader = try ListFileReader(path: file)
+                while let row = try reader.next() {
+                    switch row {
+                    case .change(let change):
+                        if case .withdraw = change { withdrawals += 1 }
+                        batch.append(change)
+                        if batch.count >= batchSize { try flush() }
+                    case .problem(let problem):
+                        report.badRows += 1
+                        badRow(problem)
+                    }
+                }
+            }
+            try flush()
+            report.withdrawnUnknown = withdrawals - report.withdrawn
+            let records = try writer.recordCount()
+            var filter = KeyFilter(capacity: records)
+            try writer.forEachKey { state, folded in filter.insert(state: state, foldedNumber: folded) }
+            report.info = ListInfo(version: version, importedAt: importedAt, records: records, generation: generation)
+            try writer.finish(info: report.info, filter: filter)
+        }
+        return report
+    }
+}

@@ -1,0 +1,24 @@
+/// Operational failures of the list stage; each description tells a person what to do. Descriptions never
+/// hold list contents (document numbers are personal data).
+public enum ListError: Error, CustomStringConvertible, Sendable {
+    /// The store could not be opened or created.
+    case cannotOpen(store: String, reason: String)
+    /// A database operation failed.
+    case database(operation: String, reason: String)
+    /// An import file could not be read.
+    case cannotRead(path: String, reason: String)
+    /// An import file's header lacks required columns, or it is neither CSV nor JSONL.
+    case badFile(path: String, reason: String)
+    /// Another import into the same store is running.
+    case busy(store: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let store, let reason): "list store \(store): cannot open (\(reason))"
+        case .database(let operation, let reason): "list store: \(operation) failed (\(reason))"
+        case .cannotRead(let path, let reason): "\(path): cannot read (\(reason))"
+        case .badFile(let path, let reason): "\(path): \(reason)"
+        case .busy(let store): "list store \(store): another import is running; try again when it has finished"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Checks documents against a store: the key filter and the ranges are held in memory, so a document that
+/// is not listed is answered without touching the database; every possible hit is confirmed there.
+public final class ListMatcher: Sendable {
+    private let store: any ListStore
+    private let filter: KeyFilter?
+    private let ranges: RangeIndex
+    /// The list consulted; nil when nothing was ever imported.
+    public let info: ListInfo?
+
+    /// A matcher over `store` as it stands now (later imports are seen by a new matcher).
+    public init(store: any ListStore) throws {
+        self.store = store
+        info = try store.info()
+        filter = try store.loadFilter()
+        ranges = RangeIndex(try store.rangeRecords())
+    }
+
+    /// Whether a saved key filter is in use (without it, every lookup queries the database).
+    public var usesFilter: Bool { filter != nil }
+
+    /// The verdict for a document with this issuing state and number (as read from the MRZ); not checked
+    /// when either is missing or not a valid code or number.
+    public func verdict(issuingState: String?, documentNumber: String?) throws -> ListVerdict {
+        guard let state = issuingState.flatMap(DocumentNumber.state),
+              let number = documentNumber.flatMap(DocumentNumber.normalized)
+        else { return ListVerdict(checked: false, hits: [], listVersion: info?.version) }
+        let folded = DocumentNumber.folded(number)
+        var hits = ranges.hits(state: state, number: number)
+        if filter?.mightContain(state: state, foldedNumber: folded) ?? true {
+            hits += try store.records(state: state, foldedNumber: folded).map { record in
+                ListHit(record: record, kind: record.documentNumber == number ? .exact : .fuzzy)
+            }
+        }
+        return ListVerdict(checked: true, hits: hits, listVersion: info?.version)
+    }
+}
+
+/// Opens the store a STORE argument names: a `postgres://` (or `postgresql://`) URL, or else a SQLite
+/// file path.
+public enum ListStores {
+    /// The store at `location`.
+    public static func open(_ location: String) throws -> any ListStore {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            return try PostgresListStore(url: location)
+        }
+        return try SQLiteListStore(path: location)
+    }
+}

@@ -1,0 +1,27 @@
+/// The listed ranges of stolen blank documents, grouped by issuing state, held in memory: ranges are few
+/// (one record covers a whole print run), and every document must be tested against its state's ranges.
+public struct RangeIndex: Sendable {
+    private var byState: [String: [(range: NumberRange, record: ListRecord)]] = [:]
+
+    /// An index over `records`; records without a valid range are left out.
+    public init(_ records: [ListRecord]) {
+        for record in records {
+            guard let to = record.numberTo, let range = NumberRange(from: record.documentNumber, to: to) else { continue }
+            byState[record.issuingState, default: []].append((range, record))
+        }
+    }
+
+    /// Ranges held.
+    public var count: Int { byState.values.reduce(0) { $0 + $1.count } }
+
+    /// The ranges of `state` holding the normalised `number`: `.range` when it lies inside as read,
+    /// `.fuzzy` when only after folding OCR confusions.
+    public func hits(state: String, number: String) -> [ListHit] {
+        guard let ranges = byState[state] else { return [] }
+        return ranges.compactMap { entry in
+            if entry.range.contains(number) { return ListHit(record: entry.record, kind: .range) }
+            if entry.range.containsFolded(number) { return ListHit(record: entry.record, kind: .fuzzy) }
+            return nil
+        }
+    }
+}

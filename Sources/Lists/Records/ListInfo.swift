@@ -1,0 +1,19 @@
+/// What is loaded in a store: the list's version, when it was imported, how many records.
+public struct ListInfo: Sendable, Equatable {
+    /// The version label given at import (default: the imported files' names).
+    public var version: String
+    /// When the last import finished, UTC, ISO 8601 (`2026-11-24T18:00:00Z`).
+    public var importedAt: String
+    /// Records stored (a range counts once).
+    public var records: Int
+    /// Counts imports; the key filter saved with the list carries the generation it was built from.
+    public var generation: Int
+
+    /// Info with every field given.
+    public init(version: String, importedAt: String, records: Int, generation: Int) {
+        self.version = version
+        self.importedAt = importedAt
+        self.records = records
+        self.generation = generation
+    }
+}

@@ -1,0 +1,39 @@
+/// Where the stolen/lost list lives. Two implementations with the same behaviour and the same tests:
+/// `SQLiteListStore` (a file, the embedded default) and `PostgresListStore` (a server several border
+/// posts share). Reads may run on several threads at once.
+public protocol ListStore: AnyObject, Sendable {
+    /// Runs one import as a single unit: `body` changes the list through the writer; when it returns,
+    /// everything is committed at once, and when it throws, the list stays exactly as it was. With
+    /// `replace`, the writer starts from an empty list.
+    func withImport<Result>(replace: Bool, _ body: (any ListStoreWriter) throws -> Result) throws -> Result
+
+    /// The point records (ranges excluded) of `state` whose number folds to `foldedNumber`: every exact
+    /// and OCR-confusion candidate for a number with that folded form.
+    func records(state: String, foldedNumber: String) throws -> [ListRecord]
+
+    /// Every range record (those with `numberTo`).
+    func rangeRecords() throws -> [ListRecord]
+
+    /// What is loaded; nil for a store no list was ever imported into.
+    func info() throws -> ListInfo?
+
+    /// The key filter saved by the last import, or nil when there is none or it was built for another
+    /// generation of the list (then every lookup goes to the database).
+    func loadFilter() throws -> KeyFilter?
+}
+
+/// Changes one store inside an import (see `ListStore.withImport`).
+public protocol ListStoreWriter: AnyObject {
+    /// Upserts and withdrawals, in order; returns how many records were written and how many withdrawn
+    /// records existed and were removed.
+    func apply(_ changes: [ListChange]) throws -> (upserted: Int, withdrawn: Int)
+
+    /// Records in the list as it stands inside the import.
+    func recordCount() throws -> Int
+
+    /// Calls `body` with the issuing state and folded number of every point record (ranges excluded).
+    func forEachKey(_ body: (String, String) -> Void) throws
+
+    /// Stores the list's info and the key filter built for it.
+    func finish(info: ListInfo, filter: KeyFilter) throws
+}

@@ -1,0 +1,294 @@
+import Foundation
+import GRDB
+
+/// The embedded list store: one SQLite file (through GRDB), in rollback-journal mode so that a finished
+/// file can be swapped in whole.
+///
+/// - A full refresh (`replace`, or the first import into an empty store) is built in a side file
+///   (`STORE.importing`, no journal, indexes made after the load) and renamed over the store when it is
+///   complete: readers are never blocked, and a failed import leaves the previous file untouched.
+/// - A delta import changes the store in place inside one transaction.
+/// - A lock file (`STORE.lock`) keeps two imports from running at once.
+public final class SQLiteListStore: ListStore {
+    /// The store's file.
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens (and when missing creates) the store at `path`.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            queue = try Self.connect(path, bulk: false)
+        } catch let error as ListError {
+            throw error
+        } catch {
+            throw ListError.cannotOpen(store: path, reason: Self.reason(error))
+        }
+    }
+
+    public func withImport<Result>(replace: Bool, _ body: (any ListStoreWriter) throws -> Result) throws -> Result {
+        let lock = try ImportLock(path: path + ".lock", store: path)
+        defer { lock.release() }
+        let empty = try (info()?.records ?? 0) == 0
+        if replace || empty { return try rebuild(body) }
+        return try database("import") {
+            try queue.write { db in
+                let writer = SQLiteListWriter(db)
+                defer { writer.close() }
+                return try body(writer)
+            }
+        }
+    }
+
+    public func records(state: String, foldedNumber: String) throws -> [ListRecord] {
+        try database("lookup") {
+            try queue.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT * FROM list_records WHERE issuing_state = ? AND folded_number = ? AND number_to IS NULL",
+                    arguments: [state, foldedNumber]
+                ).map(Self.record)
+            }
+        }
+    }
+
+    public func rangeRecords() throws -> [ListRecord] {
+        try database("range lookup") {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM list_records WHERE number_to IS NOT NULL ORDER BY record_id")
+                    .map(Self.record)
+            }
+        }
+    }
+
+    public func info() throws -> ListInfo? {
+        try database("read list info") {
+            try queue.read { db in
+                let values = try [String: String](
+                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM list_info").map {
+                        ($0["key"] as String, $0["value"] as String)
+                    })
+                guard let version = values["version"], let importedAt = values["imported_at"],
+                      let records = values["records"].flatMap(Int.init),
+                      let generation = values["generation"].flatMap(Int.init)
+                else { return nil }
+                return ListInfo(version: version, importedAt: importedAt, records: records, generation: generation)
+            }
+        }
+    }
+
+    public func loadFilter() throws -> KeyFilter? {
+        guard let generation = try info()?.generation else { return nil }
+        return try database("read key filter") {
+            try queue.read { db in
+                var bytes: [UInt8] = []
+                let chunks = try Row.fetchCursor(
+                    db, sql: "SELECT bytes FROM list_filter WHERE generation = ? ORDER BY chunk", arguments: [generation])
+                while let chunk = try chunks.next() {
+                    let data: Data = chunk["bytes"]
+                    bytes.append(contentsOf: data)
+                }
+                return KeyFilter(serialized: bytes)
+            }
+        }
+    }
+
+    /// Builds the whole list in the side file, then renames it over the store.
+    private func rebuild<Result>(_ body: (any ListStoreWriter) throws -> Result) throws -> Result {
+        let side = path + ".importing"
+        Self.removeDatabase(at: side)
+        do {
+            let bulk = try Self.connect(side, bulk: true)
+            let result = try bulk.write { db in
+                let writer = SQLiteListWriter(db)
+                defer { writer.close() }
+                return try body(writer)
+            }
+            try bulk.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try bulk.close()
+            try Self.syncFile(at: side)
+            guard rename(side, path) == 0 else {
+                throw ListError.database(operation: "replace store file", reason: String(cString: strerror(errno)))
+            }
+            try Self.syncFile(at: (path as NSString).deletingLastPathComponent.isEmpty
+                              ? "." : (path as NSString).deletingLastPathComponent)
+            return result
+        } catch {
+            Self.removeDatabase(at: side)
+            if let error = error as? ListError { throw error }
+            throw ListError.database(operation: "import", reason: Self.reason(error))
+        }
+    }
+
+    /// Opens a connection with the store's schema. `bulk`: no journal and no durability until the file
+    /// is complete (a failed bulk file is thrown away), a large cache, and the key index made only at
+    /// the end (`SQLiteListWriter.close`).
+    private static func connect(_ path: String, bulk: Bool) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.label = "docguard.lists"
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            if bulk {
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+            } else {
+                try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
+            }
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS list_records (
+                    record_id TEXT PRIMARY KEY NOT NULL,
+                    issuing_state TEXT NOT NULL,
+                    document_number TEXT NOT NULL,
+                    folded_number TEXT NOT NULL,
+                    number_to TEXT,
+                    document_type TEXT,
+                    status TEXT NOT NULL,
+                    reported_on TEXT
+                ) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS list_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS list_filter (
+                    chunk INTEGER PRIMARY KEY, generation INTEGER NOT NULL, bytes BLOB NOT NULL);
+                """)
+            if !bulk { try SQLiteListWriter.createIndexes(db) }
+        }
+        return queue
+    }
+
+    static func record(_ row: Row) -> ListRecord {
+        ListRecord(
+            recordID: row["record_id"], issuingState: row["issuing_state"], documentNumber: row["document_number"],
+            documentType: row["document_type"], status: ListStatus(rawValue: row["status"]) ?? .stolen,
+            reportedOn: row["reported_on"], numberTo: row["number_to"])
+    }
+
+    private func database<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ListError {
+            throw error
+        } catch {
+            throw ListError.database(operation: operation, reason: Self.reason(error))
+        }
+    }
+
+    /// The SQLite message without the SQL or its arguments (which can hold document numbers).
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode)" }
+        return String(describing: error)
+    }
+
+    private static func removeDatabase(at path: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    private static func syncFile(at path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ListError.database(operation: "sync \(path)", reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        fsync(descriptor)
+    }
+}
+
+/// An exclusive advisory lock on `STORE.lock` for the length of an import.
+private struct ImportLock {
+    private let descriptor: Int32
+
+    init(path: String, store: String) throws {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ListError.cannotOpen(store: store, reason: String(cString: strerror(errno))) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw ListError.busy(store: store)
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// The writer of one SQLite import.
+final class SQLiteListWriter: ListStoreWriter {
+    private let db: Database
+    private var upsert: SQLiteStatement?
+    private var withdraw: SQLiteStatement?
+
+    init(_ db: Database) { self.db = db }
+
+    func apply(_ changes: [ListChange]) throws -> (upserted: Int, withdrawn: Int) {
+        if upsert == nil {
+            upsert = try SQLiteStatement(db, """
+                INSERT INTO list_records (record_id, issuing_state, document_number, folded_number, number_to,
+                    document_type, status, reported_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (record_id) DO UPDATE SET issuing_state = excluded.issuing_state,
+                    document_number = excluded.document_number, folded_number = excluded.folded_number,
+                    number_to = excluded.number_to, document_type = excluded.document_type,
+                    status = excluded.status, reported_on = excluded.reported_on
+                """)
+            withdraw = try SQLiteStatement(db, "DELETE FROM list_records WHERE record_id = ?")
+        }
+        var upserted = 0, withdrawn = 0
+        for change in changes {
+            switch change {
+            case .upsert(let record):
+                upsert!.bind([record.recordID, record.issuingState, record.documentNumber, record.foldedNumber,
+                              record.numberTo, record.documentType, record.status.rawValue, record.reportedOn])
+                upserted += try upsert!.run()
+            case .withdraw(let recordID):
+                withdraw!.bind([recordID])
+                withdrawn += try withdraw!.run()
+            }
+        }
+        return (upserted, withdrawn)
+    }
+
+    func recordCount() throws -> Int {
+        try createIndexes()
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM list_records") ?? 0
+    }
+
+    func forEachKey(_ body: (String, String) -> Void) throws {
+        try createIndexes()
+        let keys = try SQLiteStatement(
+            db, "SELECT issuing_state, folded_number FROM list_records INDEXED BY list_records_key WHERE number_to IS NULL")
+        try keys.forEachRow(columns: 2) { body($0[0] ?? "", $0[1] ?? "") }
+    }
+
+    func finish(info: ListInfo, filter: KeyFilter) throws {
+        try createIndexes()
+        try db.execute(sql: "DELETE FROM list_info; DELETE FROM list_filter")
+        for (key, value) in [("version", info.version), ("imported_at", info.importedAt),
+                             ("records", String(info.records)), ("generation", String(info.generation))] {
+            try db.execute(sql: "INSERT INTO list_info (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+        let bytes = filter.serialized()
+        let chunkSize = 1 << 24
+        for (chunk, start) in stride(from: 0, to: bytes.count, by: chunkSize).enumerated() {
+            try db.execute(
+                sql: "INSERT INTO list_filter (chunk, generation, bytes) VALUES (?, ?, ?)",
+                arguments: [chunk, info.generation, Data(bytes[start..<min(bytes.count, start + chunkSize)])])
+        }
+    }
+
+    /// Drops the prepared statements (they must not outlive the connection's transaction).
+    func close() {
+        upsert = nil
+        withdraw = nil
+    }
+
+    private func createIndexes() throws { try Self.createIndexes(db) }
+
+    /// The key index (point records by state and folded number) and the range index.
+    static func createIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX IF NOT EXISTS list_records_key ON list_records (issuing_state, folded_number)
+                WHERE number_to IS NULL;
+            CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state)
+                WHERE number_to IS NOT NULL;
+            """)
+    }
+}

@@ -1,0 +1,66 @@
+import GRDB
+import GRDBSQLite
+
+/// One prepared SQLite statement on a GRDB connection, driven through the C API for the bulk paths
+/// (import, key scans) where building GRDB argument values per row would cost more than SQLite's own work.
+/// Owns the handle; finalised on deinit. Never crosses threads: used inside one GRDB access block.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer
+
+    /// Prepares `sql` on `db`'s connection.
+    init(_ db: Database, _ sql: String) throws {
+        guard let connection = db.sqliteConnection else {
+            throw ListError.database(operation: "prepare", reason: "connection closed")
+        }
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw ListError.database(operation: "prepare", reason: String(cString: sqlite3_errmsg(connection)))
+        }
+        self.handle = statement
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds `values` (nil binds NULL) to the parameters in order.
+    func bind(_ values: [String?]) {
+        sqlite3_reset(handle)
+        for (index, value) in values.enumerated() {
+            if let value {
+                sqlite3_bind_text(handle, Int32(index + 1), value, -1, SQLiteStatement.transient)
+            } else {
+                sqlite3_bind_null(handle, Int32(index + 1))
+            }
+        }
+    }
+
+    /// Runs a statement that returns no rows; returns the rows it changed.
+    @discardableResult
+    func run() throws -> Int {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw failure("write") }
+        return Int(sqlite3_changes(connection))
+    }
+
+    /// Steps through the rows, calling `body` with the text of the first `columns` columns (nil for NULL).
+    func forEachRow(columns: Int, _ body: ([String?]) -> Void) throws {
+        sqlite3_reset(handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw failure("read") }
+            body((0..<columns).map { column in
+                sqlite3_column_text(handle, Int32(column)).map { String(cString: $0) }
+            })
+        }
+    }
+
+    private func failure(_ operation: String) -> ListError {
+        .database(operation: operation, reason: String(cString: sqlite3_errmsg(connection)))
+    }
+
+    /// SQLite's SQLITE_TRANSIENT: copy the bound text before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
