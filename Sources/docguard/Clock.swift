@@ -8,4 +8,11 @@ enum Clock {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.component(.year, from: Date())
     }
+
+    /// Now, UTC, ISO 8601 to the second (`2026-11-24T18:00:00Z`).
+    static func nowISO() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")!
+        return formatter.string(from: Date())
+    }
 }

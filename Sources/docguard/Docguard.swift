@@ -7,7 +7,9 @@ struct Docguard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docguard",
         abstract: "Reads travel-document MRZs, validates them against ICAO 9303 and screens them.",
-        subcommands: [MRZCommand.self, ScanCommand.self, EvalCommand.self, SynthCommand.self]
+        subcommands: [
+            MRZCommand.self, ScanCommand.self, ListsCommand.self, ScreenCommand.self, EvalCommand.self, SynthCommand.self,
+        ]
     )
 
     /// Runs the command; every failure ends here as one line on stderr and exit 2 for usage and input
@@ -24,7 +26,7 @@ struct Docguard: ParsableCommand {
                 Foundation.exit(0)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            if !message.isEmpty {
+            if !message.isEmpty && !(error is ExitCode) {
                 FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
             }
             // A command's own ExitCode stands; every other failure is a usage or input error (SPEC.md: 2).

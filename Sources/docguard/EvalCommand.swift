@@ -36,7 +36,7 @@ struct EvalCommand: ParsableCommand {
         let start = Date()
         try BatchScanner(model: model, jobs: jobs, currentYear: Clock.currentYear())
             .run(scans.map(\.scan)) { result in
-                if let truth = truths[result.file] { evaluation.withLock { $0.record(result, truth: truth) } }
+                if let file = result.file, let truth = truths[file] { evaluation.withLock { $0.record(result, truth: truth) } }
             }
         let wall = Date().timeIntervalSince(start)
         let finished = evaluation.withLock { $0 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lists
 import OCR
 import Pipeline
 
@@ -20,6 +21,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Write results to FILE instead of standard output.")
     var out: String?
 
+    @Option(name: .long, help: "Check every read document against this list store (SQLite path or postgres:// URL).")
+    var lists: String?
+
     @Option(name: .long, help: "Worker threads, one OCR engine each.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -39,7 +43,8 @@ struct ScanCommand: ParsableCommand {
         let sink = Locked(try out.map { try StandardOutput(path: $0) } ?? StandardOutput())
         let batch = BatchScanner(
             model: model, jobs: jobs, currentYear: Clock.currentYear(),
-            debug: debugDir.map(DebugImageWriter.init(directory:)))
+            debug: debugDir.map(DebugImageWriter.init(directory:)),
+            matcher: try lists.map { try ListMatcher(store: try ListStores.open($0)) })
         try batch.run(files) { result in sink.withLock { $0.writeLine(result.json) } }
         sink.withLock { $0.flush() }
     }

@@ -33,6 +33,16 @@ public final class ListMatcher: Sendable {
         }
         return ListVerdict(checked: true, hits: hits, listVersion: info?.version)
     }
+
+    /// Like `verdict`, but a store failure becomes an unchecked verdict saying why, so a scan is never
+    /// lost to a database outage (the risk stage treats an unchecked document as needing a look).
+    public func verdictOrUnavailable(issuingState: String?, documentNumber: String?) -> ListVerdict {
+        do {
+            return try verdict(issuingState: issuingState, documentNumber: documentNumber)
+        } catch {
+            return ListVerdict(checked: false, hits: [], listVersion: info?.version, unavailable: "\(error)")
+        }
+    }
 }
 
 /// Opens the store a STORE argument names: a `postgres://` (or `postgresql://`) URL, or else a SQLite

@@ -31,7 +31,7 @@ public struct Evaluation: Sendable {
         count("format", truth.format, exact)
         for name in truth.classes { count("degradation", name, exact) }
         seconds.append(result.seconds)
-        if !exact { misses.append((result.file, truth.lines, readLines, result.status.rawValue)) }
+        if !exact { misses.append((result.file ?? "", truth.lines, readLines, result.status.rawValue)) }
     }
 
     private mutating func count(_ group: String, _ name: String, _ exact: Bool) {

@@ -1,4 +1,5 @@
 import Foundation
+import Lists
 import OCR
 
 /// Scans many files on `jobs` worker threads, one `PageScanner` (one Tesseract engine) per worker, and hands
@@ -12,13 +13,17 @@ public struct BatchScanner: Sendable {
     public var currentYear: Int
     /// Where debug images go, if anywhere.
     public var debug: DebugImageWriter?
+    /// The stolen/lost lists to check each read document against, if any.
+    public var matcher: ListMatcher?
 
     /// A batch over `model` with `jobs` workers.
-    public init(model: OCRModel, jobs: Int, currentYear: Int, debug: DebugImageWriter? = nil) {
+    public init(model: OCRModel, jobs: Int, currentYear: Int, debug: DebugImageWriter? = nil,
+                matcher: ListMatcher? = nil) {
         self.model = model
         self.jobs = max(1, jobs)
         self.currentYear = currentYear
         self.debug = debug
+        self.matcher = matcher
     }
 
     /// Scans `files`; `emit` is called once per file, in order, on one thread at a time.
@@ -31,6 +36,7 @@ public struct BatchScanner: Sendable {
             let scanner: PageScanner
             do {
                 scanner = try PageScanner(model: model)
+                scanner.matcher = matcher
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
                 return

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Lists
 import MRZ
 import OCR
 
@@ -14,6 +15,8 @@ public final class PageScanner {
     public var minimumConfidence = 0.3
     /// Reads with fewer characters where the layout allows them are reported `unreadable`: not an MRZ read.
     public var minimumPlausibility = 0.8
+    /// The stolen/lost lists every read document is checked against, if any.
+    public var matcher: ListMatcher?
 
     /// A scanner running `model`.
     public init(model: OCRModel) throws {
@@ -60,6 +63,8 @@ public final class PageScanner {
         }
         result.status = .ok
         result.document = reading.document
+        result.list = matcher?.verdictOrUnavailable(
+            issuingState: reading.document.issuingState, documentNumber: reading.document.documentNumber)
         return result
     }
 

@@ -1,7 +1,8 @@
+import Lists
 import MRZ
 import OCR
 
-/// What the pipeline concluded about one scan (SPEC.md result line), as far as the OCR half goes.
+/// What the pipeline concluded about one scan or screened MRZ text record (SPEC.md result line).
 public struct ScanResult: Sendable {
     /// How far the scan got.
     public enum Status: String, Sendable {
@@ -15,8 +16,10 @@ public struct ScanResult: Sendable {
         case error
     }
 
-    /// The path as reached from the arguments.
-    public var file: String
+    /// The path as reached from the arguments; nil for a screened text record.
+    public var file: String?
+    /// 1-based position of a screened text record in its input; nil for a scan.
+    public var record: Int? = nil
     /// SHA-256 of the file's bytes, lowercase hex; empty when the file could not be read at all.
     public var sha256: String
     /// Outcome.
@@ -27,6 +30,8 @@ public struct ScanResult: Sendable {
     public var ocr: OCRSummary?
     /// Error code and detail for `status == .error` (and NO_MRZ / UNREADABLE for those statuses).
     public var problem: ScanProblem?
+    /// The stolen/lost list verdict; nil when no list was consulted or nothing was read.
+    public var list: ListVerdict? = nil
     /// Seconds the scan took; for benchmarks and `eval`, never written to the result line.
     public var seconds: Double = 0
 }
@@ -54,9 +59,9 @@ public struct ScanProblem: Sendable, Equatable {
 }
 
 extension ScanResult {
-    /// The result line of SPEC.md. `list` and `risk` stay null until those stages run.
+    /// The result line of SPEC.md. `risk` stays null until that stage runs.
     public var json: JSONValue {
-        let members: [String: JSONValue] = [
+        var members: [String: JSONValue] = [
             "schema": .string("docguard.result/1"),
             "file": .string(file),
             "sha256": sha256.isEmpty ? .null : .string(sha256),
@@ -71,10 +76,11 @@ extension ScanResult {
                     "skew": .double(Self.rounded(ocr.skew, places: 1)),
                 ])
             } ?? .null,
-            "list": .null,
+            "list": list?.json ?? .null,
             "risk": .null,
             "error": problem.map { .object(["code": .string($0.code), "detail": .string($0.detail)]) } ?? .null,
         ]
+        if let record { members["record"] = .int(record) }
         return .object(members)
     }
 

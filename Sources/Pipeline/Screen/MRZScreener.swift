@@ -1,0 +1,37 @@
+import Lists
+import MRZ
+
+/// The text half of the pipeline: parse → validate → list lookup for MRZ text without an image
+/// (`docguard screen`, re-checking a day's crossings against a newer list). Safe to share between threads.
+public struct MRZScreener: Sendable {
+    /// The lists, if any are consulted.
+    public let matcher: ListMatcher?
+    /// Resolves two-digit birth years.
+    public let currentYear: Int
+
+    /// A screener over `matcher`.
+    public init(matcher: ListMatcher?, currentYear: Int) {
+        self.matcher = matcher
+        self.currentYear = currentYear
+    }
+
+    /// The result line for text record number `index` (1-based). Throws only when the list store fails.
+    public func screen(_ record: MRZTextRecord, index: Int) throws -> ScanResult {
+        var result = ScanResult(file: nil, sha256: "", status: .unreadable, document: nil, ocr: nil, problem: nil)
+        result.record = index
+        guard case .lines(let lines) = record else {
+            if case .malformed(let why) = record { result.problem = ScanProblem(code: "UNREADABLE", detail: why) }
+            return result
+        }
+        let document = MRZParser.parse(lines, currentYear: currentYear)
+        guard document.format != nil else {
+            result.problem = ScanProblem(
+                code: "UNREADABLE", detail: "not an MRZ: needs 2 lines of 36 or 44 characters, or 3 of 30")
+            return result
+        }
+        result.status = .ok
+        result.document = document
+        result.list = try matcher?.verdict(issuingState: document.issuingState, documentNumber: document.documentNumber)
+        return result
+    }
+}

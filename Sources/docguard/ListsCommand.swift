@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import Lists
+import Pipeline
+
+/// `docguard lists import|lookup|info`: load and query stolen/lost lists (SPEC.md).
+struct ListsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lists",
+        abstract: "Load stolen/lost document lists into a store and query them.",
+        subcommands: [ListsImportCommand.self, ListsLookupCommand.self, ListsInfoCommand.self]
+    )
+}
+
+/// `docguard lists import FILE ... --store STORE [--replace]`.
+struct ListsImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load list files (CSV or JSONL) into a store; prints counts as one JSON line.",
+        discussion: """
+            Rows are keyed by record_id: importing a record again replaces it, and status "withdrawn" \
+            removes it (daily delta files). Bad rows are reported on stderr with their line number and \
+            skipped; the good rows load. The whole import is one transaction: if it fails, the previous \
+            list stays as it was. --replace loads the files as the complete new list.
+            """
+    )
+
+    @Argument(help: "List files, CSV with a header row or JSONL, loaded in the order given.")
+    var files: [String]
+
+    @Option(name: .long, help: "The store: a SQLite file path or a postgres:// URL.")
+    var store: String
+
+    @Flag(name: .long, help: "Replace the whole list instead of applying the files as changes.")
+    var replace = false
+
+    @Option(name: .customLong("list-version"), help: "Version label to record (default: the files' names).")
+    var listVersion: String?
+
+    func run() throws {
+        let listStore = try ListStores.open(store)
+        var shown = 0
+        let version = listVersion ?? files.map { ($0 as NSString).lastPathComponent }.joined(separator: "+")
+        let report = try ListImporter.run(
+            files: files, into: listStore, replace: replace, version: version, importedAt: Clock.nowISO()
+        ) { problem in
+            shown += 1
+            if shown <= 100 { FileHandle.standardError.write(Data("docguard: skipped \(problem)\n".utf8)) }
+        }
+        if report.badRows > 100 {
+            FileHandle.standardError.write(Data("docguard: ... \(report.badRows - 100) more bad rows skipped\n".utf8))
+        }
+        var output = StandardOutput()
+        output.writeLine(.object([
+            "upserted": .int(report.upserted),
+            "withdrawn": .int(report.withdrawn),
+            "withdrawn_unknown": .int(report.withdrawnUnknown),
+            "bad_rows": .int(report.badRows),
+            "replaced": .bool(report.replaced),
+        ].merging(report.info.jsonMembers) { $1 }))
+        output.flush()
+    }
+}
+
+/// `docguard lists lookup --store STORE --state XXX --number N`.
+struct ListsLookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Print the listed records a document matches, one JSON line each; exit 1 when none.",
+        discussion: """
+            Matches are exact (same state and number), range (inside a listed range of stolen blanks) or \
+            fuzzy (equal only when O/0, I/1, B/8, S/5, Z/2, G/6 are taken as equal). Each line is the \
+            listed record plus "match".
+            """
+    )
+
+    @Option(name: .long, help: "The store: a SQLite file path or a postgres:// URL.")
+    var store: String
+
+    @Option(name: .long, help: "Issuing state, e.g. UKR (D for Germany).")
+    var state: String
+
+    @Option(name: .long, help: "Document number.")
+    var number: String
+
+    func validate() throws {
+        guard DocumentNumber.state(state) != nil else { throw ValidationError("--state must be a 1–3 letter code") }
+        guard DocumentNumber.normalized(number) != nil else {
+            throw ValidationError("--number must hold letters A–Z and digits only")
+        }
+    }
+
+    func run() throws {
+        let matcher = try ListMatcher(store: try ListStores.open(store))
+        let verdict = try matcher.verdict(issuingState: state, documentNumber: number)
+        var output = StandardOutput()
+        for hit in verdict.hits { output.writeLine(hit.json) }
+        output.flush()
+        if !verdict.hit {
+            FileHandle.standardError.write(Data("docguard: no listed record matches\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `docguard lists info --store STORE`.
+struct ListsInfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Print the loaded list's version, import time and record count as one JSON line; exit 1 when empty."
+    )
+
+    @Option(name: .long, help: "The store: a SQLite file path or a postgres:// URL.")
+    var store: String
+
+    func run() throws {
+        guard let info = try ListStores.open(store).info() else {
+            FileHandle.standardError.write(Data("docguard: no list has been imported into \(store)\n".utf8))
+            throw ExitCode(1)
+        }
+        var output = StandardOutput()
+        output.writeLine(.object(info.jsonMembers))
+        output.flush()
+    }
+}
+
+extension ListInfo {
+    /// `version`, `imported_at`, `records`, `generation`.
+    var jsonMembers: [String: JSONValue] {
+        ["version": .string(version), "imported_at": .string(importedAt), "records": .int(records),
+         "generation": .int(generation)]
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Lists
+import Pipeline
+
+/// `docguard screen FILE --lists STORE`: re-check MRZ text records against the lists, without images.
+struct ScreenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen",
+        abstract: "Re-screen MRZ text records against the lists; one result line per record, in input order.",
+        discussion: """
+            FILE holds one document per group of 2 or 3 MRZ lines, groups separated by a blank line, or \
+            JSONL objects with a "lines" array. Results carry "file": null and "record": N (1-based). Use \
+            - for standard input.
+            """
+    )
+
+    @Argument(help: "MRZ text records (- for standard input).")
+    var file: String
+
+    @Option(name: .long, help: "The store: a SQLite file path or a postgres:// URL.")
+    var lists: String
+
+    @Option(name: .long, help: "Write results to FILE instead of standard output.")
+    var out: String?
+
+    @Option(name: .long, help: "Worker threads.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let screener = MRZScreener(
+            matcher: try ListMatcher(store: try ListStores.open(lists)), currentYear: Clock.currentYear())
+        let reader = try MRZTextRecordReader(path: file)
+        var output = try out.map { try StandardOutput(path: $0) } ?? StandardOutput()
+        try TextScreening.run(reader: reader, screener: screener, jobs: jobs) { output.writeLine($0) }
+        output.flush()
+    }
+}
