@@ -70,7 +70,13 @@ let package = Package(
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "Pipeline"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "MRZ"]),
-        .testTarget(name: "ListsTests", dependencies: ["Lists", "MRZ"]),
+        .testTarget(
+            name: "ListsTests",
+            dependencies: [
+                "Lists", "MRZ",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "docguardCLITests", dependencies: ["docguard"]),
     ]
 )

@@ -150,6 +150,9 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
     private static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
+            if error.code == .connectionError {
+                return "cannot connect to the server" + (error.underlying.map { ": \($0)" } ?? "")
+            }
             return "\(error.code)"
         }
         if let error = error as? PostgresTransactionError { return String(describing: error) }

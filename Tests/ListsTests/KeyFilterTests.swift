@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Lists
+
+@Suite struct KeyFilterTests {
+    @Test func neverForgetsAKeyAndRarelyClaimsAnUnknownOne() {
+        var filter = KeyFilter(capacity: 50_000)
+        for index in 0..<50_000 { filter.insert(state: "UTO", foldedNumber: "A\(index)") }
+        #expect((0..<50_000).allSatisfy { filter.mightContain(state: "UTO", foldedNumber: "A\($0)") })
+        let falsePositives = (0..<50_000).filter { filter.mightContain(state: "UTO", foldedNumber: "B\($0)") }.count
+        #expect(falsePositives < 50_000 / 100)
+        // The state is part of the key.
+        let otherState = (0..<5_000).filter { filter.mightContain(state: "UTA", foldedNumber: "A\($0)") }.count
+        #expect(otherState < 50)
+    }
+
+    @Test func survivesSerialisation() throws {
+        var filter = KeyFilter(capacity: 1_000)
+        for index in 0..<1_000 { filter.insert(state: "D", foldedNumber: "\(index)") }
+        let copy = try #require(KeyFilter(serialized: filter.serialized()))
+        #expect(copy == filter)
+        #expect(KeyFilter(serialized: Array(filter.serialized().dropLast())) == nil)
+        #expect(KeyFilter(serialized: [1, 2, 3]) == nil)
+    }
+}
+
+@Suite struct NumberRangeTests {
+    @Test func alphanumericPrefixesAndFixedWidthSerials() throws {
+        let range = try #require(NumberRange(from: "B0100000", to: "B0100999"))
+        #expect(range.prefix == "B" && range.width == 7)
+        #expect(range.contains("B0100000") && range.contains("B0100999") && range.contains("B0100123"))
+        #expect(!range.contains("B0101000") && !range.contains("A0100500") && !range.contains("B100500"))
+        #expect(range.containsFolded("8O1OO5OO"))
+        #expect(!range.containsFolded("8O1O15OO"))
+        #expect(NumberRange(from: "B0100999", to: "B0100000") == nil)
+        #expect(NumberRange(from: "B0100000", to: "C0100999") == nil)
+        #expect(NumberRange(from: "ABC", to: "ABD") == nil)
+        #expect(NumberRange(from: "123", to: "1234") == nil)
+    }
+}
+
+@Suite struct CSVLineTests {
+    @Test func quotedFieldsAndEscapedQuotes() throws {
+        #expect(try CSVLine.fields(Array("a,\"b,c\",\"d\"\"e\",".utf8)[...]).get() == ["a", "b,c", "d\"e", ""])
+        #expect(throws: RowReason.self) { try CSVLine.fields(Array("a,\"b".utf8)[...]).get() }
+        #expect(throws: RowReason.self) { try CSVLine.fields(Array("\"a\"b,c".utf8)[...]).get() }
+    }
+}
