@@ -66,6 +66,12 @@ let package = Package(
             dependencies: ["MRZ", "Pipeline"],
             path: "benchmarks/MRZBenchmark"
         ),
+        // Synthetic lists and crossings, lookup latency (benchmarks/lists-benchmark.sh); never run as a test.
+        .executableTarget(
+            name: "ListBenchmark",
+            dependencies: ["Lists", "MRZ"],
+            path: "benchmarks/ListBenchmark"
+        ),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "Pipeline"]),

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Stolen/lost list stage at scale (issue 5): import time and rate into SQLite, database size, single-lookup
+# latency p50/p99 (listed numbers read the database; unlisted ones are answered by the in-memory key
+# filter), `docguard screen` throughput end to end (parse, validate, look up, write each result line) on a
+# warm store, and peak RSS of import and screen.
+#
+#   bash benchmarks/lists-benchmark.sh            # 10 M records (quick)
+#   RECORDS=128000000 bash benchmarks/lists-benchmark.sh   # INTERPOL SLTD scale
+#
+# Knobs: RECORDS, CROSSINGS (MRZs screened, default 2 000 000), JOBS (screen threads, default 2),
+# WORK (folder for the list, store and results; default /tmp/docguard-lists-bench, removed after unless
+# KEEP=1). Targets on the 2-core build machine: 128 M import < 15 min (>= 142 k records/s), p99 lookup
+# < 1 ms, screen >= 250 k documents/s, flat import memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RECORDS=${RECORDS:-10000000}
+CROSSINGS=${CROSSINGS:-2000000}
+JOBS=${JOBS:-2}
+WORK=${WORK:-/tmp/docguard-lists-bench}
+bash .ci/install-deps
+swift build -c release --product docguard >&2
+swift build -c release --product ListBenchmark >&2
+bin=$(swift build -c release --show-bin-path)
+rm -rf "$WORK"
+mkdir -p "$WORK"
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
+
+# Runs a command; afterwards $wall holds its wall time in seconds and $peak_mb its peak RSS in MB.
+measure() {
+    local start end pid peak_kb=0 rss
+    start=$(date +%s.%N)
+    "$@" &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+        [ -n "$rss" ] && [ "$rss" -gt "$peak_kb" ] && peak_kb=$rss
+        sleep 0.2
+    done
+    wait "$pid"
+    end=$(date +%s.%N)
+    wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+    peak_mb=$(( peak_kb / 1024 ))
+}
+
+echo "generating a synthetic list of $RECORDS records and $CROSSINGS crossings" >&2
+measure "$bin/ListBenchmark" list "$RECORDS" "$WORK/list.csv"
+gen_list=$wall
+"$bin/ListBenchmark" crossings "$CROSSINGS" "$WORK/crossings.txt" "$RECORDS"
+list_mb=$(( $(stat -c %s "$WORK/list.csv") / 1048576 ))
+
+echo "importing" >&2
+measure "$bin/docguard" lists import "$WORK/list.csv" --store "$WORK/lists.sqlite" --list-version bench
+import_wall=$wall import_peak=$peak_mb
+db_mb=$(( $(stat -c %s "$WORK/lists.sqlite") / 1048576 ))
+
+echo "lookups" >&2
+lookups=$("$bin/ListBenchmark" lookups "$WORK/lists.sqlite" "$RECORDS" 20000)
+
+echo "screening" >&2
+"$bin/docguard" screen "$WORK/crossings.txt" --lists "$WORK/lists.sqlite" --out /dev/null --jobs "$JOBS"  # warm
+measure "$bin/docguard" screen "$WORK/crossings.txt" --lists "$WORK/lists.sqlite" --out "$WORK/results.jsonl" --jobs "$JOBS"
+screen_wall=$wall screen_peak=$peak_mb
+hits=$(grep -c '"hit":true' "$WORK/results.jsonl" || true)
+results=$(wc -l < "$WORK/results.jsonl")
+
+echo
+echo "list stage benchmark, SQLite store, $(nproc) cores"
+awk -v n="$RECORDS" -v w="$import_wall" -v p="$import_peak" -v db="$db_mb" -v csv="$list_mb" -v g="$gen_list" 'BEGIN {
+    printf "list:    %d records, CSV %d MB (generated in %.1f s)\n", n, csv, g
+    printf "import:  %.1f s, %.0f records/s, peak RSS %d MB, database %d MB (%.0f bytes/record)\n", w, n / w, p, db, db * 1048576 / n
+}'
+echo "$lookups" | sed 's/^/lookup:  /'
+awk -v n="$results" -v w="$screen_wall" -v p="$screen_peak" -v h="$hits" -v j="$JOBS" 'BEGIN {
+    printf "screen:  %d MRZ records in %.1f s = %.0f documents/s (%d jobs, result lines written), %d hits, peak RSS %d MB\n", n, w, n / w, j, h, p
+}'
