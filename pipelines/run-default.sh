@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The main job on the embedded defaults: installs missing system packages, builds docguard in
-# release mode and scans TestImages/ (one JSON result line per scan on stdout), then prints the read
-# rate against the ground truth beside each scan on stderr. The stolen/lost list stage (issue 5)
-# will add the bundled sample list here.
+# release mode, loads the bundled sample list (pipelines/lists/sample-list.csv) into the embedded
+# SQLite store, and scans TestImages/ against it (one JSON result line per scan on stdout); then
+# prints the read rate against the ground truth beside each scan on stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps
 export OMP_THREAD_LIMIT=1
 swift build -c release --product docguard >&2  # keep stdout for the results
-.build/release/docguard scan TestImages
+store=.build/sample-lists.sqlite
+.build/release/docguard lists import pipelines/lists/sample-list.csv --store "$store" --replace \
+    --list-version sample-list >&2
+.build/release/docguard scan TestImages --lists "$store"
 .build/release/docguard eval TestImages >&2
