@@ -15,7 +15,8 @@ final class ListFileReader {
     private var format: Format?
 
     private enum Format {
-        case csv(columns: [String: Int])
+        /// For each of `ListRowFields.columns`, its position in the file's rows (nil when absent).
+        case csv(positions: [Int?])
         case jsonl
     }
 
@@ -41,18 +42,25 @@ final class ListFileReader {
     private func row(_ line: ArraySlice<UInt8>) -> Row {
         let outcome: Result<ListChange, RowReason>
         switch format {
-        case .csv(let columns)?:
-            switch CSVLine.fields(line) {
-            case .success(let fields):
-                outcome = ListRowValidator.change { column in
-                    columns[column].flatMap { $0 < fields.count ? Self.present(fields[$0]) : nil }
+        case .csv(let positions)?:
+            outcome = CSVLine.fields(line).flatMap { fields in
+                var values: [String?] = []
+                values.reserveCapacity(positions.count)
+                for position in positions {
+                    guard let position, position < fields.count else {
+                        values.append(nil)
+                        continue
+                    }
+                    guard let text = CSVLine.text(fields[position]) else { return .failure("not UTF-8 text") }
+                    values.append(text.isEmpty ? nil : text)
                 }
-            case .failure(let reason):
-                outcome = .failure(reason)
+                return ListRowValidator.change(from: ListRowFields(values: values))
             }
         case .jsonl?, nil:
             outcome = Self.jsonObject(line).flatMap { object in
-                ListRowValidator.change { key in Self.present(object[key] as? String) }
+                ListRowValidator.change(from: ListRowFields(values: ListRowFields.columns.map { key in
+                    Self.present(object[key] as? String)
+                }))
             }
         }
         switch outcome {
@@ -83,60 +91,70 @@ final class ListFileReader {
         var line = first
         if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }  // UTF-8 byte order mark
         if line.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "{") { return .jsonl }
-        guard case .success(let names) = CSVLine.fields(line) else {
+        guard case .success(let fields) = CSVLine.fields(line) else {
             throw ListError.badFile(path: path, reason: "the CSV header row cannot be read")
         }
-        var columns: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            columns[name.trimmingCharacters(in: .whitespaces).lowercased()] = index
-        }
-        let missing = ListRowValidator.requiredColumns.filter { columns[$0] == nil }
+        let names = fields.map { CSVLine.text($0)?.lowercased() ?? "" }
+        let missing = ListRowFields.requiredColumns.filter { !names.contains($0) }
         guard missing.isEmpty else {
             throw ListError.badFile(
                 path: path,
                 reason: "not a list file: the CSV header lacks \(missing.joined(separator: ", ")) (or use JSONL)")
         }
-        return .csv(columns: columns)
+        return .csv(positions: ListRowFields.columns.map { names.firstIndex(of: $0) })
     }
 }
 
-/// Splits one CSV line into fields (RFC 4180 quoting within the line: `"a,b"`, `""` for a quote).
+/// Splits one CSV line into fields (RFC 4180 quoting within the line: `"a,b"`, `""` for a quote). Fields
+/// are slices of the line (a copy only for a quoted field holding `""`), so a row costs few allocations.
 enum CSVLine {
-    static func fields(_ line: ArraySlice<UInt8>) -> Result<[String], RowReason> {
-        var fields: [String] = []
+    static func fields(_ line: ArraySlice<UInt8>) -> Result<[ArraySlice<UInt8>], RowReason> {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        var fields: [ArraySlice<UInt8>] = []
+        fields.reserveCapacity(8)
         var index = line.startIndex
         while true {
-            var field: [UInt8] = []
-            if index < line.endIndex, line[index] == UInt8(ascii: "\"") {
+            if index < line.endIndex, line[index] == quote {
+                var field: [UInt8] = []
+                var escaped = false
+                let start = index + 1
                 index += 1
                 while true {
                     guard index < line.endIndex else { return .failure("a quoted field is not closed") }
-                    if line[index] == UInt8(ascii: "\"") {
-                        if index + 1 < line.endIndex, line[index + 1] == UInt8(ascii: "\"") {
-                            field.append(UInt8(ascii: "\""))
+                    if line[index] == quote {
+                        if index + 1 < line.endIndex, line[index + 1] == quote {
+                            if !escaped { field = Array(line[start..<index]); escaped = true }
+                            field.append(quote)
                             index += 2
                             continue
                         }
-                        index += 1
                         break
                     }
-                    field.append(line[index])
+                    if escaped { field.append(line[index]) }
                     index += 1
                 }
-                guard index == line.endIndex || line[index] == UInt8(ascii: ",") else {
+                fields.append(escaped ? field[...] : line[start..<index])
+                index += 1  // the closing quote
+                guard index == line.endIndex || line[index] == comma else {
                     return .failure("text after a closing quote")
                 }
             } else {
-                let end = line[index...].firstIndex(of: UInt8(ascii: ",")) ?? line.endIndex
-                field.append(contentsOf: line[index..<end])
+                let end = line[index...].firstIndex(of: comma) ?? line.endIndex
+                fields.append(line[index..<end])
                 index = end
             }
-            guard let text = String(validating: field, as: UTF8.self) else {
-                return .failure("not UTF-8 text")
-            }
-            fields.append(text)
             guard index < line.endIndex else { return .success(fields) }
             index += 1  // the comma
         }
+    }
+
+    /// A field as text without surrounding spaces and tabs; nil when it is not UTF-8.
+    static func text(_ field: ArraySlice<UInt8>) -> String? {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = field.firstIndex(where: { !isSpace($0) }), let last = field.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        let trimmed = field[first...last]
+        if trimmed.allSatisfy({ $0 < 0x80 }) { return String(decoding: trimmed, as: UTF8.self) }
+        return String(validating: trimmed, as: UTF8.self)
     }
 }
