@@ -51,13 +51,14 @@ struct ListsImportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("docguard: ... \(report.badRows - 100) more bad rows skipped\n".utf8))
         }
         var output = StandardOutput()
-        output.writeLine(.object([
+        let counts: JSONObject = [
             "upserted": .int(report.upserted),
             "withdrawn": .int(report.withdrawn),
             "withdrawn_unknown": .int(report.withdrawnUnknown),
             "bad_rows": .int(report.badRows),
             "replaced": .bool(report.replaced),
-        ].merging(report.info.jsonMembers) { $1 }))
+        ]
+        output.writeLine(.object(counts.merging(report.info.jsonMembers)))
         output.flush()
     }
 }
@@ -126,7 +127,7 @@ struct ListsInfoCommand: ParsableCommand {
 
 extension ListInfo {
     /// `version`, `imported_at`, `records`, `generation`.
-    var jsonMembers: [String: JSONValue] {
+    var jsonMembers: JSONObject {
         ["version": .string(version), "imported_at": .string(importedAt), "records": .int(records),
          "generation": .int(generation)]
     }

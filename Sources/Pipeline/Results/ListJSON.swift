@@ -29,7 +29,7 @@ extension ListRecord {
     /// A stored record as `lists lookup` prints it (the list file's keys).
     public var json: JSONValue { .object(jsonMembers) }
 
-    fileprivate var jsonMembers: [String: JSONValue] {
+    fileprivate var jsonMembers: JSONObject {
         [
             "record_id": .string(recordID),
             "issuing_state": .string(issuingState),

@@ -61,7 +61,7 @@ public struct ScanProblem: Sendable, Equatable {
 extension ScanResult {
     /// The result line of SPEC.md. `risk` stays null until that stage runs.
     public var json: JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "schema": .string("docguard.result/1"),
             "file": .string(file),
             "sha256": sha256.isEmpty ? .null : .string(sha256),
