@@ -27,17 +27,27 @@ struct StandardOutput {
         if writer.bytes.count >= 1 << 16 { flush() }
     }
 
+    /// Writes JSON Lines bytes made elsewhere (by workers), after what is buffered.
+    mutating func write(bytes: [UInt8]) {
+        flush()
+        writeAll(bytes)
+    }
+
     /// Writes out what is buffered, straight to the file descriptor (no stdio buffer in between).
     mutating func flush() {
-        writer.bytes.withUnsafeBytes { buffer in
+        writeAll(writer.bytes)
+        writer.reset()
+    }
+
+    private func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { return }
                 offset += written
             }
         }
-        writer.reset()
     }
 }

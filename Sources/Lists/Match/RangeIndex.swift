@@ -18,10 +18,10 @@ public struct RangeIndex: Sendable {
     /// `.fuzzy` when only after folding OCR confusions.
     public func hits(state: String, number: String) -> [ListHit] {
         guard let ranges = byState[state] else { return [] }
+        let bytes = Array(number.utf8)
+        let folded = bytes.map(DocumentNumber.fold)
         return ranges.compactMap { entry in
-            if entry.range.contains(number) { return ListHit(record: entry.record, kind: .range) }
-            if entry.range.containsFolded(number) { return ListHit(record: entry.record, kind: .fuzzy) }
-            return nil
+            entry.range.kind(of: bytes, folded: folded).map { ListHit(record: entry.record, kind: $0) }
         }
     }
 }

@@ -54,8 +54,10 @@ public final class SQLiteListStore: ListStore {
     public func rangeRecords() throws -> [ListRecord] {
         try database("range lookup") {
             try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM list_records WHERE number_to IS NOT NULL ORDER BY record_id")
-                    .map(Self.record)
+                // Through the partial range index: ordering by record_id in SQL would walk the whole table.
+                try Row.fetchAll(
+                    db, sql: "SELECT * FROM list_records INDEXED BY list_records_ranges WHERE number_to IS NOT NULL"
+                ).map(Self.record).sorted { $0.recordID < $1.recordID }
             }
         }
     }

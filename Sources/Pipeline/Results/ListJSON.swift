@@ -31,13 +31,13 @@ extension ListRecord {
 
     fileprivate var jsonMembers: JSONObject {
         [
-            "record_id": .string(recordID),
-            "issuing_state": .string(issuingState),
             "document_number": .string(documentNumber),
             "document_type": .string(documentType),
-            "status": .string(status.rawValue),
-            "reported_on": .string(reportedOn),
+            "issuing_state": .string(issuingState),
             "number_to": .string(numberTo),
+            "record_id": .string(recordID),
+            "reported_on": .string(reportedOn),
+            "status": .string(status.rawValue),
         ]
     }
 }
