@@ -125,9 +125,13 @@ import Testing
     func replaceLoadsACompleteNewList(_ backend: Backend) throws {
         try withFixture(backend) { fixture in
             try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)])
+            // A full list in which an id comes twice (the later row wins) and one is withdrawn again.
             let fresh = try fixture.file("fresh.csv", """
                 record_id,issuing_state,document_number,status
+                R-1,ESP,AAA000001,lost
+                R-2,ESP,AAA000002,stolen
                 R-1,ESP,AAA000001,stolen
+                R-2,,,withdrawn
 
                 """)
             let report = try importFiles(fixture, [fresh], replace: true, version: "full-2").report
@@ -136,7 +140,9 @@ import Testing
             let matcher = try ListMatcher(store: try fixture.open())
             #expect(try !matcher.verdict(issuingState: "UKR", documentNumber: "FA123456").hit)
             #expect(try !matcher.verdict(issuingState: "MDA", documentNumber: "B0100500").hit)
-            #expect(try matcher.verdict(issuingState: "ESP", documentNumber: "AAA000001").match == .exact)
+            #expect(try matcher.verdict(issuingState: "ESP", documentNumber: "AAA000001").hits.map(\.record.status)
+                    == [.stolen])
+            #expect(try !matcher.verdict(issuingState: "ESP", documentNumber: "AAA000002").hit)
             #expect(matcher.info?.version == "full-2")
         }
     }

@@ -14,9 +14,11 @@ public struct ListImportReport: Sendable, Equatable {
     public var info = ListInfo(version: "", importedAt: "", records: 0, generation: 0)
 }
 
+import Foundation
+
 /// Loads list files into a store: rows stream through in batches (constant memory), bad rows are reported
 /// and skipped, and the whole import, key filter included, is one unit in the store — it lands completely
-/// or not at all.
+/// or not at all. Files are parsed on a second thread while the store writes the previous batch.
 public enum ListImporter {
     /// Changes handed to the store at a time.
     static let batchSize = 10_000
@@ -31,30 +33,22 @@ public enum ListImporter {
         var report = ListImportReport()
         report.replaced = replace
         try store.withImport(replace: replace) { writer in
-            var batch: [ListChange] = []
-            batch.reserveCapacity(batchSize)
+            let batches = BatchPipe()
+            let parser = Thread { parse(files, into: batches) }
+            parser.stackSize = 1 << 22
+            parser.start()
+            defer { batches.cancel() }  // stops the parser when the store fails
             var withdrawals = 0
-            func flush() throws {
-                let applied = try writer.apply(batch)
+            while let batch = try batches.next() {
+                for problem in batch.problems {
+                    report.badRows += 1
+                    badRow(problem)
+                }
+                withdrawals += batch.withdrawals
+                let applied = try writer.apply(batch.changes)
                 report.upserted += applied.upserted
                 report.withdrawn += applied.withdrawn
-                batch.removeAll(keepingCapacity: true)
             }
-            for file in files {
-                let reader = try ListFileReader(path: file)
-                while let row = try reader.next() {
-                    switch row {
-                    case .change(let change):
-                        if case .withdraw = change { withdrawals += 1 }
-                        batch.append(change)
-                        if batch.count >= batchSize { try flush() }
-                    case .problem(let problem):
-                        report.badRows += 1
-                        badRow(problem)
-                    }
-                }
-            }
-            try flush()
             report.withdrawnUnknown = withdrawals - report.withdrawn
             let records = try writer.recordCount()
             var filter = KeyFilter(capacity: records)
@@ -63,5 +57,88 @@ public enum ListImporter {
             try writer.finish(info: report.info, filter: filter)
         }
         return report
+    }
+
+    /// Reads every file into batches on the calling thread; a read failure ends the pipe with that error.
+    private static func parse(_ files: [String], into pipe: BatchPipe) {
+        var batch = ParsedBatch()
+        do {
+            for file in files {
+                let reader = try ListFileReader(path: file)
+                while let row = try reader.next() {
+                    switch row {
+                    case .change(let change):
+                        if case .withdraw = change { batch.withdrawals += 1 }
+                        batch.changes.append(change)
+                    case .problem(let problem):
+                        batch.problems.append(problem)
+                    }
+                    if batch.changes.count >= batchSize {
+                        guard pipe.put(batch) else { return }
+                        batch = ParsedBatch()
+                    }
+                }
+            }
+            if pipe.put(batch) { pipe.finish(nil) }
+        } catch {
+            pipe.finish(error)
+        }
+    }
+}
+
+/// Rows parsed from the files, in order: changes and the bad rows met among them.
+private struct ParsedBatch {
+    var changes: [ListChange] = []
+    var problems: [ListRowProblem] = []
+    var withdrawals = 0
+}
+
+/// Hands batches from the parsing thread to the writing one, holding at most two, so memory stays flat.
+private final class BatchPipe: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [ParsedBatch] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+
+    /// Queues a batch, waiting while two are queued; false when the reader has gone away.
+    func put(_ batch: ParsedBatch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= 2 && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// No more batches; `error` when parsing failed.
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch; nil when all were taken; throws the parser's error.
+    func next() throws -> ParsedBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        if !queue.isEmpty {
+            condition.broadcast()
+            return queue.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// The reader stops taking batches; the parser stops at its next one.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
