@@ -61,11 +61,11 @@ public struct ScanProblem: Sendable, Equatable {
 extension ScanResult {
     /// The result line of SPEC.md. `risk` stays null until that stage runs.
     public var json: JSONValue {
+        // Keys in sorted order: each member is then appended, not inserted.
         var members: JSONObject = [
-            "schema": .string("docguard.result/1"),
+            "error": problem.map { .object(["code": .string($0.code), "detail": .string($0.detail)]) } ?? .null,
             "file": .string(file),
-            "sha256": sha256.isEmpty ? .null : .string(sha256),
-            "status": .string(status.rawValue),
+            "list": list?.json ?? .null,
             "mrz": document?.json ?? .null,
             "ocr": ocr.map { ocr in
                 .object([
@@ -76,9 +76,10 @@ extension ScanResult {
                     "skew": .double(Self.rounded(ocr.skew, places: 1)),
                 ])
             } ?? .null,
-            "list": list?.json ?? .null,
             "risk": .null,
-            "error": problem.map { .object(["code": .string($0.code), "detail": .string($0.detail)]) } ?? .null,
+            "schema": .string("docguard.result/1"),
+            "sha256": sha256.isEmpty ? .null : .string(sha256),
+            "status": .string(status.rawValue),
         ]
         if let record { members["record"] = .int(record) }
         return .object(members)
