@@ -33,7 +33,7 @@ public enum ListImporter {
         var report = ListImportReport()
         report.replaced = replace
         try store.withImport(replace: replace) { writer in
-            let batches = BatchPipe()
+            let batches = BoundedPipe<ParsedBatch>()
             let parser = Thread { parse(files, into: batches) }
             parser.stackSize = 1 << 22
             parser.start()
@@ -60,7 +60,7 @@ public enum ListImporter {
     }
 
     /// Reads every file into batches on the calling thread; a read failure ends the pipe with that error.
-    private static func parse(_ files: [String], into pipe: BatchPipe) {
+    private static func parse(_ files: [String], into pipe: BoundedPipe<ParsedBatch>) {
         var batch = ParsedBatch()
         do {
             for file in files {
@@ -91,54 +91,4 @@ private struct ParsedBatch {
     var changes: [ListChange] = []
     var problems: [ListRowProblem] = []
     var withdrawals = 0
-}
-
-/// Hands batches from the parsing thread to the writing one, holding at most two, so memory stays flat.
-private final class BatchPipe: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var queue: [ParsedBatch] = []
-    private var finished = false
-    private var failure: (any Error)?
-    private var cancelled = false
-
-    /// Queues a batch, waiting while two are queued; false when the reader has gone away.
-    func put(_ batch: ParsedBatch) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= 2 && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
-        queue.append(batch)
-        condition.broadcast()
-        return true
-    }
-
-    /// No more batches; `error` when parsing failed.
-    func finish(_ error: (any Error)?) {
-        condition.lock()
-        finished = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch; nil when all were taken; throws the parser's error.
-    func next() throws -> ParsedBatch? {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.isEmpty && !finished { condition.wait() }
-        if !queue.isEmpty {
-            condition.broadcast()
-            return queue.removeFirst()
-        }
-        if let failure { throw failure }
-        return nil
-    }
-
-    /// The reader stops taking batches; the parser stops at its next one.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
 }

@@ -93,11 +93,7 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
                 let (key, value) = try row.decode((String, String).self)
                 values[key] = value
             }
-            guard let version = values["version"], let importedAt = values["imported_at"],
-                  let records = values["records"].flatMap(Int.init),
-                  let generation = values["generation"].flatMap(Int.init)
-            else { return nil }
-            return ListInfo(version: version, importedAt: importedAt, records: records, generation: generation)
+            return ListInfo(keyValues: values)
         }
     }
 
@@ -267,8 +263,7 @@ final class PostgresListWriter: ListStoreWriter {
     func finish(info: ListInfo, filter: KeyFilter) throws {
         _ = try store.query("DELETE FROM list_info")
         _ = try store.query("DELETE FROM list_filter")
-        for (key, value) in [("version", info.version), ("imported_at", info.importedAt),
-                             ("records", String(info.records)), ("generation", String(info.generation))] {
+        for (key, value) in info.keyValues {
             _ = try store.query("INSERT INTO list_info (key, value) VALUES (\(key), \(value))")
         }
         let bytes = filter.serialized()

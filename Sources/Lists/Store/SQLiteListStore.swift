@@ -69,11 +69,7 @@ public final class SQLiteListStore: ListStore {
                     uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM list_info").map {
                         ($0["key"] as String, $0["value"] as String)
                     })
-                guard let version = values["version"], let importedAt = values["imported_at"],
-                      let records = values["records"].flatMap(Int.init),
-                      let generation = values["generation"].flatMap(Int.init)
-                else { return nil }
-                return ListInfo(version: version, importedAt: importedAt, records: records, generation: generation)
+                return ListInfo(keyValues: values)
             }
         }
     }
@@ -289,8 +285,7 @@ final class SQLiteListWriter: ListStoreWriter {
     func finish(info: ListInfo, filter: KeyFilter) throws {
         try finishBulkLoad()
         try db.execute(sql: "DELETE FROM list_info; DELETE FROM list_filter")
-        for (key, value) in [("version", info.version), ("imported_at", info.importedAt),
-                             ("records", String(info.records)), ("generation", String(info.generation))] {
+        for (key, value) in info.keyValues {
             try db.execute(sql: "INSERT INTO list_info (key, value) VALUES (?, ?)", arguments: [key, value])
         }
         let bytes = filter.serialized()

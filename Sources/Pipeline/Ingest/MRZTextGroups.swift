@@ -8,7 +8,12 @@ public struct MRZTextGrouper {
 
     /// Takes one input line; returns the documents it completes (a blank line ends a group).
     public mutating func feed(_ line: some StringProtocol) -> [[[UInt8]]] {
-        let trimmed = Self.trim(Array(line.utf8))
+        feed(bytes: Array(line.utf8)[...])
+    }
+
+    /// Takes one input line as bytes (without its newline); returns the documents it completes.
+    public mutating func feed(bytes line: ArraySlice<UInt8>) -> [[[UInt8]]] {
+        let trimmed = Self.trim(line)
         guard trimmed.isEmpty else {
             pending.append(trimmed)
             return []
@@ -48,7 +53,7 @@ public struct MRZTextGrouper {
     }
 
     /// Without surrounding spaces, tabs and carriage returns.
-    private static func trim(_ bytes: [UInt8]) -> [UInt8] {
+    private static func trim(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }),
               let last = bytes.lastIndex(where: { !isSpace($0) })

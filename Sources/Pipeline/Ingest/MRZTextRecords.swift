@@ -8,8 +8,9 @@ public enum MRZTextRecord: Sendable, Equatable {
 
 /// Reads the MRZ text records `docguard screen` takes (SPEC.md): blank-line-separated groups of MRZ
 /// lines, or JSONL objects with a `lines` array, told apart by the first non-blank character (`{`).
-/// Streams: records come out in chunks, in input order.
-public final class MRZTextRecordReader {
+/// Streams: records come out in chunks, in input order. Used by one thread at a time (screening hands it
+/// to its reading thread), hence unchecked `Sendable`.
+public final class MRZTextRecordReader: @unchecked Sendable {
     private let handle: FileHandle
     private let path: String
     private var pending: [UInt8] = []
@@ -50,7 +51,7 @@ public final class MRZTextRecordReader {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return [] }
             return [Self.jsonRecord(line)]
         }
-        return grouper.feed(String(decoding: line, as: UTF8.self)).map(MRZTextRecord.lines)
+        return grouper.feed(bytes: line).map(MRZTextRecord.lines)
     }
 
     private static func jsonRecord(_ line: ArraySlice<UInt8>) -> MRZTextRecord {

@@ -76,8 +76,8 @@ public struct JSONWriter {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
 
-    /// An empty writer.
-    public init() {}
+    /// An empty writer, with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// Appends one value.
     public mutating func write(_ value: JSONValue) {

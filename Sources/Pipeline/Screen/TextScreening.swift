@@ -1,17 +1,32 @@
 import Dispatch
+import Foundation
+import Lists
 
-/// Screens a stream of MRZ text records on `jobs` threads, a chunk at a time, and hands the result lines
-/// back in input order. Each worker also writes its lines' JSON, so only the copying out is serial.
+/// Screens a stream of MRZ text records on `jobs` threads and hands the result lines back in input order.
+/// Three things overlap: a reader thread reads and groups the next records, the workers screen the current
+/// chunk (each writing its own lines' JSON), and the caller writes the previous chunk's bytes out.
 public enum TextScreening {
     /// Reads every record from `reader`, screens it and calls `emit` with the result lines (JSON Lines
     /// bytes, newline-terminated), in input order. Throws when the input cannot be read or the list store
     /// fails.
     public static func run(reader: MRZTextRecordReader, screener: MRZScreener, jobs: Int,
                            emit: ([UInt8]) -> Void) throws {
+        let chunks = BoundedPipe<[MRZTextRecord]>()
+        let readerThread = Thread {
+            do {
+                while true {
+                    let records = try reader.nextChunk()
+                    guard !records.isEmpty, chunks.put(records) else { break }
+                }
+                chunks.finish(nil)
+            } catch {
+                chunks.finish(error)
+            }
+        }
+        readerThread.start()
+        defer { chunks.cancel() }
         var next = 1
-        while true {
-            let records = try reader.nextChunk()
-            if records.isEmpty { return }
+        while let records = try chunks.next() {
             let slices = max(1, min(jobs, records.count / 256))
             let outputs = Locked([[UInt8]](repeating: [], count: slices))
             let failure = Locked<Error?>(nil)
