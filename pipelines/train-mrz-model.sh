@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Trains docguard's MRZ OCR model from scratch and writes Models/mrz.traineddata, then scores it
-# and Debian's `eng` on held-out line images never used in training.
+# Trains docguard's MRZ OCR model and writes Models/mrz.traineddata, then scores it and Debian's
+# `eng` on held-out line images never used in training. By default it continues from the shipped
+# model's float checkpoint (Models/training/mrz.checkpoint, then updated too), so a run never starts
+# below the shipped model; FROM_SCRATCH=1 trains a new network from nothing (an hour on two cores gives
+# a weaker model than the shipped one: see Models/README.md).
 #
 #   pipelines/train-mrz-model.sh
 #
@@ -9,7 +12,7 @@
 # (`docguard synth --line-crops`), so the model sees what it gets at run time. The held-out set has
 # both kinds too, from other seeds, and is scored per kind.
 #
-# Knobs (environment): TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, CROP_SCANS, CROP_SEED,
+# Knobs (environment): FROM_SCRATCH=1, TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, CROP_SCANS, CROP_SEED,
 # EVAL_CROP_SCANS, EVAL_CROP_SEED, MAX_ITERATIONS,
 # CONTINUE_FROM (checkpoint to continue), TARGET_ERROR (lstmtraining's --target_error_rate, percent), MAX_MINUTES (wall-clock cap on
 # lstmtraining; SIGTERM then convert the last checkpoint), REUSE_DATA=1 (keep .training/data),
@@ -96,6 +99,10 @@ log "starter traineddata: $ST/mrz/mrz.traineddata ($(( $(grep -c . "$ST/mrz.unic
 
 # 3. Train from scratch, one thread.
 CK=$WORK/ckpt
+SHIPPED_CHECKPOINT=Models/training/mrz.checkpoint
+if [[ -z ${CONTINUE_FROM:-} && ${FROM_SCRATCH:-0} != 1 && -f $SHIPPED_CHECKPOINT ]]; then
+    CONTINUE_FROM=$SHIPPED_CHECKPOINT
+fi
 # The checkpoint folder is emptied below, so a CONTINUE_FROM inside it (the previous run's
 # .training/ckpt/mrz_checkpoint) is first copied out of it.
 if [[ -n ${CONTINUE_FROM:-} && $(realpath "$CONTINUE_FROM") == $(realpath "$CK")/* ]]; then
@@ -136,6 +143,11 @@ mkdir -p "$(dirname "$MODEL_OUT")"
 lstmtraining --stop_training --convert_to_int --continue_from "$CK/mrz_checkpoint" \
     --traineddata "$ST/mrz/mrz.traineddata" --model_output "$MODEL_OUT" >/dev/null 2>&1
 log "$MODEL_OUT: $(stat -c %s "$MODEL_OUT") bytes"
+# The float checkpoint goes beside the shipped model, so the next run continues from this one.
+if [[ $MODEL_OUT == Models/mrz.traineddata ]]; then
+    cp "$CK/mrz_checkpoint" "$SHIPPED_CHECKPOINT"
+    log "$SHIPPED_CHECKPOINT updated"
+fi
 
 # 5. Evaluate on the held-out lines.
 log "lstmeval (mrz): $(lstmeval --model "$MODEL_OUT" --eval_listfile "$DATA/eval.list" 2>&1 | grep -E 'BCER eval' | tail -n 1)"
