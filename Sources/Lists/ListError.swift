@@ -22,3 +22,17 @@ public enum ListError: Error, CustomStringConvertible, Sendable {
         }
     }
 }
+
+extension ListError {
+    /// Runs a store operation; a failure that is not already a `ListError` becomes `.database` with the
+    /// backend's message as `reason` gives it (never the SQL or its arguments).
+    static func wrapping<T>(_ operation: String, reason: (any Error) -> String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ListError {
+            throw error
+        } catch {
+            throw ListError.database(operation: operation, reason: reason(error))
+        }
+    }
+}

@@ -124,13 +124,7 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
     private func run<T>(_ operation: String, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        do {
-            return try body()
-        } catch let error as ListError {
-            throw error
-        } catch {
-            throw ListError.database(operation: operation, reason: Self.reason(error))
-        }
+        return try ListError.wrapping(operation, reason: Self.reason, body)
     }
 
     private static func record(_ row: PostgresRow) throws -> ListRecord {

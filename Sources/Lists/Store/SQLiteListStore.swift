@@ -162,13 +162,7 @@ public final class SQLiteListStore: ListStore {
     }
 
     private func database<T>(_ operation: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ListError {
-            throw error
-        } catch {
-            throw ListError.database(operation: operation, reason: Self.reason(error))
-        }
+        try ListError.wrapping(operation, reason: Self.reason, body)
     }
 
     /// The SQLite message without the SQL or its arguments (which can hold document numbers).
