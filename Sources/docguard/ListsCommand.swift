@@ -58,7 +58,7 @@ struct ListsImportCommand: ParsableCommand {
             "bad_rows": .int(report.badRows),
             "replaced": .bool(report.replaced),
         ]
-        output.writeLine(.object(counts.merging(report.info.jsonMembers)))
+        output.writeLine(JSONValue.object(counts.merging(report.info.jsonMembers)))
         output.flush()
     }
 }
@@ -95,7 +95,7 @@ struct ListsLookupCommand: ParsableCommand {
         let matcher = try ListMatcher(store: try ListStores.open(store))
         let verdict = try matcher.verdict(issuingState: state, documentNumber: number)
         var output = StandardOutput()
-        for hit in verdict.hits { output.writeLine(hit.json) }
+        for hit in verdict.hits { output.writeLine(hit) }
         output.flush()
         if !verdict.hit {
             FileHandle.standardError.write(Data("docguard: no listed record matches\n".utf8))
@@ -120,7 +120,7 @@ struct ListsInfoCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var output = StandardOutput()
-        output.writeLine(.object(info.jsonMembers))
+        output.writeLine(JSONValue.object(info.jsonMembers))
         output.flush()
     }
 }

@@ -22,7 +22,7 @@ struct MRZCommand: ParsableCommand {
         var output = StandardOutput()
         func emit(_ documents: [[[UInt8]]]) {
             for lines in documents {
-                output.writeLine(MRZParser.parse(lines, currentYear: currentYear).json)
+                output.writeLine(MRZParser.parse(lines, currentYear: currentYear))
             }
         }
         var grouper = MRZTextGrouper()

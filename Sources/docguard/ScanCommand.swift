@@ -45,7 +45,7 @@ struct ScanCommand: ParsableCommand {
             model: model, jobs: jobs, currentYear: Clock.currentYear(),
             debug: debugDir.map(DebugImageWriter.init(directory:)),
             matcher: try lists.map { try ListMatcher(store: try ListStores.open($0)) })
-        try batch.run(files) { result in sink.withLock { $0.writeLine(result.json) } }
+        try batch.run(files) { result in sink.withLock { $0.writeLine(result) } }
         sink.withLock { $0.flush() }
     }
 }

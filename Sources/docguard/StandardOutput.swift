@@ -21,8 +21,8 @@ struct StandardOutput {
     }
 
     /// Writes one value and a newline; flushes when the buffer grows past 64 KiB.
-    mutating func writeLine(_ value: JSONValue) {
-        writer.write(value)
+    mutating func writeLine(_ value: some JSONWritable) {
+        value.write(to: &writer)
         writer.newline()
         if writer.bytes.count >= 1 << 16 { flush() }
     }

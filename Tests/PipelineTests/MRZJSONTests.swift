@@ -13,13 +13,13 @@ struct MRZJSONTests {
             + #""lines":["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<","L898902C36UTO7408122F1204159ZE184226B<<<<<10"],"#
             + #""nameMayBeTruncated":false,"nationality":"UTO","optionalData":"ZE184226B","optionalData2":null,"#
             + #""sex":"F","surname":"ERIKSSON","valid":true}"#
-        #expect(JSONWriter.text(document.json) == expected)
+        #expect(JSONWriter.text(document) == expected)
     }
 
     @Test("an unreadable group has null fields, FORMAT and its finding")
     func malformed() {
         let document = MRZParser.parse([Array("NOT AN MRZ".utf8)], currentYear: 2026)
-        let text = JSONWriter.text(document.json)
+        let text = JSONWriter.text(document)
         #expect(text.contains(#""format":null"#))
         #expect(text.contains(#""errors":["FORMAT"]"#))
         #expect(text.contains(#""valid":false"#))

@@ -1,43 +1,49 @@
 import Lists
 
-extension ListVerdict {
+extension ListVerdict: JSONWritable {
     /// The `list` object of SPEC.md: `hit`, `match` (`exact`, `range`, `fuzzy` or null), `records` (each
     /// with how it matched and the listed number, so a fuzzy hit names it), plus `checked` and the list's
     /// `version`, and `error` when the store could not be consulted.
-    public var json: JSONValue {
-        .object([
-            "checked": .bool(checked),
-            "error": .string(unavailable),
-            "hit": .bool(hit),
-            "match": .string(match?.rawValue),
-            "records": .array(hits.map(\.json)),
-            "version": .string(listVersion),
-        ])
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("checked"); writer.bool(checked)
+        writer.key("error"); writer.string(unavailable)
+        writer.key("hit"); writer.bool(hit)
+        writer.key("match"); writer.string(match?.rawValue)
+        writer.key("records")
+        writer.beginArray()
+        for hit in hits {
+            writer.element()
+            hit.write(to: &writer)
+        }
+        writer.endArray()
+        writer.key("version"); writer.string(listVersion)
+        writer.endObject()
     }
 }
 
-extension ListHit {
+extension ListHit: JSONWritable {
     /// One matched record: the record's keys plus how it matched.
-    public var json: JSONValue {
-        var members = record.jsonMembers
-        members["match"] = .string(kind.rawValue)
-        return .object(members)
+    public func write(to writer: inout JSONWriter) {
+        record.write(to: &writer, match: kind)
     }
 }
 
-extension ListRecord {
+extension ListRecord: JSONWritable {
     /// A stored record as `lists lookup` prints it (the list file's keys).
-    public var json: JSONValue { .object(jsonMembers) }
+    public func write(to writer: inout JSONWriter) { write(to: &writer, match: nil) }
 
-    fileprivate var jsonMembers: JSONObject {
-        [
-            "document_number": .string(documentNumber),
-            "document_type": .string(documentType),
-            "issuing_state": .string(issuingState),
-            "number_to": .string(numberTo),
-            "record_id": .string(recordID),
-            "reported_on": .string(reportedOn),
-            "status": .string(status.rawValue),
-        ]
+    /// The record's keys, with `match` among them when given.
+    fileprivate func write(to writer: inout JSONWriter, match: ListMatchKind?) {
+        writer.beginObject()
+        writer.key("document_number"); writer.string(documentNumber)
+        writer.key("document_type"); writer.string(documentType)
+        writer.key("issuing_state"); writer.string(issuingState)
+        if let match { writer.key("match"); writer.string(match.rawValue) }
+        writer.key("number_to"); writer.string(numberTo)
+        writer.key("record_id"); writer.string(recordID)
+        writer.key("reported_on"); writer.string(reportedOn)
+        writer.key("status"); writer.string(status.rawValue)
+        writer.endObject()
     }
 }

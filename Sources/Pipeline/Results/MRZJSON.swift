@@ -1,37 +1,44 @@
 import MRZ
 
-extension MRZDocument {
+extension MRZDocument: JSONWritable {
     /// The `mrz` object of SPEC.md, plus `nameMayBeTruncated` and `findings` (what is wrong, where).
-    public var json: JSONValue {
-        // Keys in sorted order: each member is then appended, not inserted.
-        .object([
-            "birthDate": .string(birthDate?.description),
-            "checks": .object([
-                "birthDate": .bool(checks.birthDate),
-                "composite": .bool(checks.composite),
-                "documentNumber": .bool(checks.documentNumber),
-                "expiryDate": .bool(checks.expiryDate),
-                "optionalData": .bool(checks.optionalData),
-            ]),
-            "documentCode": .string(documentCode),
-            "documentNumber": .string(documentNumber),
-            "errors": .array(errorCodes.map { .string($0.rawValue) }),
-            "expiryDate": .string(expiryDate?.description),
-            "findings": .array(findings.map {
-                .object(["code": .string($0.code.rawValue), "detail": .string($0.detail),
-                         "field": .string($0.field.rawValue)])
-            }),
-            "format": .string(format?.rawValue),
-            "givenNames": .string(givenNames),
-            "issuingState": .string(issuingState),
-            "lines": .array(lineTexts.map(JSONValue.string)),
-            "nameMayBeTruncated": .bool(nameMayBeTruncated),
-            "nationality": .string(nationality),
-            "optionalData": .string(optionalData),
-            "optionalData2": .string(optionalData2),
-            "sex": .string(sex),
-            "surname": .string(surname),
-            "valid": .bool(valid),
-        ])
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("birthDate"); writer.string(birthDate?.description)
+        writer.key("checks")
+        writer.beginObject()
+        writer.key("birthDate"); writer.bool(checks.birthDate)
+        writer.key("composite"); writer.bool(checks.composite)
+        writer.key("documentNumber"); writer.bool(checks.documentNumber)
+        writer.key("expiryDate"); writer.bool(checks.expiryDate)
+        writer.key("optionalData"); writer.bool(checks.optionalData)
+        writer.endObject()
+        writer.key("documentCode"); writer.string(documentCode)
+        writer.key("documentNumber"); writer.string(documentNumber)
+        writer.key("errors"); writer.strings(errorCodes.map(\.rawValue))
+        writer.key("expiryDate"); writer.string(expiryDate?.description)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in findings {
+            writer.element()
+            writer.beginObject()
+            writer.key("code"); writer.string(finding.code.rawValue)
+            writer.key("detail"); writer.string(finding.detail)
+            writer.key("field"); writer.string(finding.field.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("format"); writer.string(format?.rawValue)
+        writer.key("givenNames"); writer.string(givenNames)
+        writer.key("issuingState"); writer.string(issuingState)
+        writer.key("lines"); writer.strings(lineTexts)
+        writer.key("nameMayBeTruncated"); writer.bool(nameMayBeTruncated)
+        writer.key("nationality"); writer.string(nationality)
+        writer.key("optionalData"); writer.string(optionalData)
+        writer.key("optionalData2"); writer.string(optionalData2)
+        writer.key("sex"); writer.string(sex)
+        writer.key("surname"); writer.string(surname)
+        writer.key("valid"); writer.bool(valid)
+        writer.endObject()
     }
 }

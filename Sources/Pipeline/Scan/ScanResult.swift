@@ -58,31 +58,40 @@ public struct ScanProblem: Sendable, Equatable {
     public var detail: String
 }
 
-extension ScanResult {
-    /// The result line of SPEC.md. `risk` stays null until that stage runs.
-    public var json: JSONValue {
-        // Keys in sorted order: each member is then appended, not inserted.
-        var members: JSONObject = [
-            "error": problem.map { .object(["code": .string($0.code), "detail": .string($0.detail)]) } ?? .null,
-            "file": .string(file),
-            "list": list?.json ?? .null,
-            "mrz": document?.json ?? .null,
-            "ocr": ocr.map { ocr in
-                .object([
-                    "confidence": .double(Self.rounded(ocr.confidence, places: 3)),
-                    "corrected": .array(ocr.corrected.map(JSONValue.string)),
-                    "model": .string(ocr.model),
-                    "rotation": .int(ocr.rotation),
-                    "skew": .double(Self.rounded(ocr.skew, places: 1)),
-                ])
-            } ?? .null,
-            "risk": .null,
-            "schema": .string("docguard.result/1"),
-            "sha256": sha256.isEmpty ? .null : .string(sha256),
-            "status": .string(status.rawValue),
-        ]
-        if let record { members["record"] = .int(record) }
-        return .object(members)
+extension ScanResult: JSONWritable {
+    /// The result line of SPEC.md (`risk` stays null until that stage runs), keys in sorted order.
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("error")
+        if let problem {
+            writer.beginObject()
+            writer.key("code"); writer.string(problem.code)
+            writer.key("detail"); writer.string(problem.detail)
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+        writer.key("file"); writer.string(file)
+        writer.key("list"); writer.value(list)
+        writer.key("mrz"); writer.value(document)
+        writer.key("ocr")
+        if let ocr {
+            writer.beginObject()
+            writer.key("confidence"); writer.double(Self.rounded(ocr.confidence, places: 3))
+            writer.key("corrected"); writer.strings(ocr.corrected)
+            writer.key("model"); writer.string(ocr.model)
+            writer.key("rotation"); writer.int(ocr.rotation)
+            writer.key("skew"); writer.double(Self.rounded(ocr.skew, places: 1))
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+        if let record { writer.key("record"); writer.int(record) }
+        writer.key("risk"); writer.null()
+        writer.key("schema"); writer.string("docguard.result/1")
+        writer.key("sha256"); writer.string(sha256.isEmpty ? nil : sha256)
+        writer.key("status"); writer.string(status.rawValue)
+        writer.endObject()
     }
 
     private static func rounded(_ value: Double, places: Int) -> Double {

@@ -36,7 +36,7 @@ public enum TextScreening {
                 var writer = JSONWriter()
                 do {
                     for index in range {
-                        writer.write(try screener.screen(records[index], index: first + index).json)
+                        try screener.screen(records[index], index: first + index).write(to: &writer)
                         writer.newline()
                     }
                 } catch {
