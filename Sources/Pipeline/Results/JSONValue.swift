@@ -155,6 +155,16 @@ public struct JSONWriter {
         if let value { writeString(value) } else { append("null") }
     }
 
+    /// Bytes as a string: copied as they are when they are printable ASCII without quotes or
+    /// backslashes (an MRZ line), else decoded as UTF-8 (invalid sequences become U+FFFD) and escaped.
+    public mutating func string(bytes text: [UInt8]) {
+        guard text.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+        else { return writeString(String(decoding: text, as: UTF8.self)) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A boolean, or null.
     public mutating func bool(_ value: Bool?) {
         if let value { append(value ? "true" : "false") } else { append("null") }

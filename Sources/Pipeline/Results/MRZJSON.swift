@@ -31,7 +31,13 @@ extension MRZDocument: JSONWritable {
         writer.key("format"); writer.string(format?.rawValue)
         writer.key("givenNames"); writer.string(givenNames)
         writer.key("issuingState"); writer.string(issuingState)
-        writer.key("lines"); writer.strings(lineTexts)
+        writer.key("lines")
+        writer.beginArray()
+        for line in lines {
+            writer.element()
+            writer.string(bytes: line)
+        }
+        writer.endArray()
         writer.key("nameMayBeTruncated"); writer.bool(nameMayBeTruncated)
         writer.key("nationality"); writer.string(nationality)
         writer.key("optionalData"); writer.string(optionalData)

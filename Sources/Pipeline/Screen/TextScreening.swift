@@ -26,28 +26,52 @@ public enum TextScreening {
         readerThread.start()
         defer { chunks.cancel() }
         var next = 1
+        let writers = WriterSlots(count: max(1, jobs))  // one output buffer per slice, reused chunk after chunk
         while let records = try chunks.next() {
             let slices = max(1, min(jobs, records.count / 256))
-            let outputs = Locked([[UInt8]](repeating: [], count: slices))
             let failure = Locked<Error?>(nil)
             let first = next
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 let range = (records.count * slice / slices)..<(records.count * (slice + 1) / slices)
-                var writer = JSONWriter()
-                do {
-                    for index in range {
-                        try screener.screen(records[index], index: first + index).write(to: &writer)
-                        writer.newline()
+                writers.use(slice) { writer in
+                    writer.reset()
+                    do {
+                        for index in range {
+                            try screener.screen(records[index], index: first + index).write(to: &writer)
+                            writer.newline()
+                        }
+                    } catch {
+                        failure.withLock { if $0 == nil { $0 = error } }
                     }
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
                 }
-                let bytes = writer.bytes
-                outputs.withLock { $0[slice] = bytes }
             }
             if let error = failure.withLock({ $0 }) { throw error }
-            for bytes in outputs.withLock({ $0 }) { emit(bytes) }
+            for slice in 0..<slices { writers.use(slice) { emit($0.bytes) } }
             next += records.count
         }
+    }
+}
+
+/// One JSON writer per slice of a chunk, in memory it owns (a raw buffer: slices run at once, and an
+/// array property would count as one variable accessed by all of them). Each slice touches only its own
+/// slot; the buffers keep their capacity from chunk to chunk.
+private final class WriterSlots: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<JSONWriter>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: JSONWriter(), count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func use(_ slot: Int, _ body: (inout JSONWriter) -> Void) {
+        precondition(slot < count)
+        body(&slots[slot])
     }
 }
