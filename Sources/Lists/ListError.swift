@@ -11,6 +11,9 @@ public enum ListError: Error, CustomStringConvertible, Sendable {
     case badFile(path: String, reason: String)
     /// Another import into the same store is running.
     case busy(store: String)
+    /// Documents were to be checked against a store holding no list (a wrong path, or never imported):
+    /// refused, since "no hit" from an empty list would clear every document.
+    case noList(store: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum ListError: Error, CustomStringConvertible, Sendable {
         case .cannotRead(let path, let reason): "\(path): cannot read (\(reason))"
         case .badFile(let path, let reason): "\(path): \(reason)"
         case .busy(let store): "list store \(store): another import is running; try again when it has finished"
+        case .noList(let store):
+            "list store \(store): no list has been imported (check the path or URL, or run docguard lists import)"
         }
     }
 }

@@ -38,7 +38,7 @@ struct ListsImportCommand: ParsableCommand {
     var listVersion: String?
 
     func run() throws {
-        let listStore = try ListStores.open(store)
+        let listStore = try ListStores.open(store, create: true)
         var shown = 0
         let version = listVersion ?? files.map { ($0 as NSString).lastPathComponent }.joined(separator: "+")
         let report = try ListImporter.run(

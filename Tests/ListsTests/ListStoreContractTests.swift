@@ -193,6 +193,20 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.allCases)
+    func checkingAgainstAStoreWithoutAListIsRefused(_ backend: Backend) throws {
+        try withFixture(backend) { fixture in
+            // An empty list would answer "no hit" for every document: a wrong clear, never allowed.
+            #expect(throws: ListError.self) { _ = try ListMatcher(store: try fixture.open()) }
+        }
+    }
+
+    @Test func aMistypedSQLitePathIsAnErrorNotAnEmptyList() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).sqlite").path
+        #expect(throws: ListError.self) { _ = try ListStores.open(path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func aSecondImportIntoTheSameSQLiteStoreIsRefusedWhileOneRuns() throws {
         try withFixture(.sqlite) { fixture in
             let store = try fixture.open()
@@ -219,6 +233,8 @@ final class CountingStore: ListStore, @unchecked Sendable {
     private var count = 0
 
     init(_ base: any ListStore) { self.base = base }
+
+    var displayName: String { base.displayName }
 
     var lookups: Int { lock.withLock { count } }
 

@@ -43,7 +43,7 @@ final class StoreFixture {
     }
 
     /// Opens the store (a new connection each time, like a new process).
-    func open() throws -> any ListStore { try ListStores.open(location) }
+    func open() throws -> any ListStore { try ListStores.open(location, create: true) }
 
     /// Writes `text` to a file in the fixture's folder and returns its path.
     func file(_ name: String, _ text: String) throws -> String {

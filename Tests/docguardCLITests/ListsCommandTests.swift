@@ -49,6 +49,14 @@ import Testing
         let bad = try Docguard.run(["lists", "lookup", "--store", space.store, "--state", "U1O", "--number", "1"])
         #expect(bad.status == 2)
 
+        // A mistyped store path is an error (exit 2), never an empty list that clears everyone.
+        let typo = space.store + ".typo"
+        let lost = try Docguard.run(["lists", "lookup", "--store", typo, "--state", "UTO", "--number", "L898902C3"])
+        #expect(lost.status == 2 && lost.stderr.contains("no such file"))
+        let screened = try Docguard.run(["screen", "-", "--lists", typo], input: td3.joined(separator: "\n") + "\n")
+        #expect(screened.status == 2 && screened.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: typo))
+
         let info = try Docguard.run(["lists", "info", "--store", space.store])
         #expect(info.status == 0 && info.stdout.contains(#""version":"v7""#) && info.stdout.contains(#""records":3"#))
 

@@ -4,13 +4,15 @@ public final class ListMatcher: Sendable {
     private let store: any ListStore
     private let filter: KeyFilter?
     private let ranges: RangeIndex
-    /// The list consulted; nil when nothing was ever imported.
+    /// The list consulted.
     public let info: ListInfo?
 
-    /// A matcher over `store` as it stands now (later imports are seen by a new matcher).
+    /// A matcher over `store` as it stands now (later imports are seen by a new matcher). Throws
+    /// `ListError.noList` when no list was ever imported into it: an empty list would clear everything.
     public init(store: any ListStore) throws {
         self.store = store
-        info = try store.info()
+        guard let info = try store.info() else { throw ListError.noList(store: store.displayName) }
+        self.info = info
         filter = try store.loadFilter()
         ranges = RangeIndex(try store.rangeRecords())
     }
@@ -48,11 +50,12 @@ public final class ListMatcher: Sendable {
 /// Opens the store a STORE argument names: a `postgres://` (or `postgresql://`) URL, or else a SQLite
 /// file path.
 public enum ListStores {
-    /// The store at `location`.
-    public static func open(_ location: String) throws -> any ListStore {
+    /// The store at `location`. `create`: a missing SQLite file becomes a new store (imports); otherwise
+    /// it is an error, so a mistyped path is never read as an empty list.
+    public static func open(_ location: String, create: Bool = false) throws -> any ListStore {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             return try PostgresListStore(url: location)
         }
-        return try SQLiteListStore(path: location)
+        return try SQLiteListStore(path: location, create: create)
     }
 }

@@ -2,6 +2,9 @@
 /// `SQLiteListStore` (a file, the embedded default) and `PostgresListStore` (a server several border
 /// posts share). Reads may run on several threads at once.
 public protocol ListStore: AnyObject, Sendable {
+    /// The store as messages name it (a path, or a URL without its password).
+    var displayName: String { get }
+
     /// Runs one import as a single unit: `body` changes the list through the writer; when it returns,
     /// everything is committed at once, and when it throws, the list stays exactly as it was. With
     /// `replace`, the writer starts from an empty list.

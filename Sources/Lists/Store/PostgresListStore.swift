@@ -16,6 +16,7 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private let display: String
+    public var displayName: String { display }
 
     /// Connects to the server `url` names and creates the schema when missing.
     public init(url: String) throws {

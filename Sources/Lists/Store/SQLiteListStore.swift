@@ -12,11 +12,16 @@ import GRDB
 public final class SQLiteListStore: ListStore {
     /// The store's file.
     public let path: String
+    public var displayName: String { path }
     private let queue: DatabaseQueue
 
-    /// Opens (and when missing creates) the store at `path`.
-    public init(path: String) throws {
+    /// Opens the store at `path`; with `create`, a missing file becomes a new empty store (for imports),
+    /// else a missing file is an error (a mistyped path must not read as an empty list).
+    public init(path: String, create: Bool = true) throws {
         self.path = path
+        guard create || FileManager.default.fileExists(atPath: path) else {
+            throw ListError.cannotOpen(store: path, reason: "no such file")
+        }
         do {
             queue = try Self.connect(path, bulk: false)
         } catch let error as ListError {
