@@ -120,4 +120,28 @@ import Testing
         let without = try Docguard.run(["scan", specimen.image.path])
         #expect(without.stdout.contains(#""list":null"#))
     }
+
+    @Test func theSampleListHitsWhatItsReadmeSays() throws {
+        let root = ScanCommandTests.testImages.deletingLastPathComponent()
+        let space = try workspace(list: "")
+        defer { try? FileManager.default.removeItem(at: space.folder) }
+        let sample = root.appendingPathComponent("pipelines/lists/sample-list.csv").path
+        #expect(try Docguard.run(["lists", "import", sample, "--store", space.store]).status == 0)
+        let expected = [
+            "mrva/0001": "exact", "mrva/0013": "exact", "td1/0017": "exact", "td3/0009": "exact",
+            "td3/0021": "fuzzy", "td2/0025": "range", "td2/0001": "none",
+        ]
+        let files = expected.keys.sorted().map { ScanCommandTests.testImages.appendingPathComponent($0 + ".jpg").path }
+        let run = try Docguard.run(["scan"] + files + ["--lists", space.store])
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == expected.count)
+        for (line, name) in zip(lines, expected.keys.sorted()) {
+            let match = expected[name]!
+            if match == "none" {
+                #expect(line.contains(#""hit":false"#), "\(name)")
+            } else {
+                #expect(line.contains(#""hit":true,"match":"\#(match)""#), "\(name)")
+            }
+        }
+    }
 }
