@@ -42,9 +42,6 @@ public struct KeyFilter: Sendable, Equatable {
         }
     }
 
-    /// Size of the filter's bit array in bytes.
-    public var byteCount: Int { words.count * 8 }
-
     /// The first word of the block a hash selects, and a second hash whose 6-bit groups pick the bit in
     /// each of the block's words.
     private func probe(_ hash: UInt64) -> (Int, UInt64) {

@@ -11,9 +11,6 @@ public struct RangeIndex: Sendable {
         }
     }
 
-    /// Ranges held.
-    public var count: Int { byState.values.reduce(0) { $0 + $1.count } }
-
     /// The ranges of `state` holding the normalised `number`: `.range` when it lies inside as read,
     /// `.fuzzy` when only after folding OCR confusions.
     public func hits(state: String, number: String) -> [ListHit] {
