@@ -27,7 +27,7 @@ public final class ListMatcher: Sendable {
               let number = documentNumber.flatMap(DocumentNumber.normalized)
         else { return ListVerdict(checked: false, hits: [], listVersion: info?.version) }
         let folded = DocumentNumber.folded(number)
-        var hits = ranges.hits(state: state, number: number)
+        var hits = ranges.hits(state: state, number: number, folded: folded)
         if filter?.mightContain(state: state, foldedNumber: folded) ?? true {
             hits += try store.records(state: state, foldedNumber: folded).map { record in
                 ListHit(record: record, kind: record.documentNumber == number ? .exact : .fuzzy)

@@ -13,12 +13,12 @@ public struct RangeIndex: Sendable {
 
     /// The ranges of `state` holding the normalised `number`: `.range` when it lies inside as read,
     /// `.fuzzy` when only after folding OCR confusions.
-    public func hits(state: String, number: String) -> [ListHit] {
+    /// `folded` is `DocumentNumber.folded(number)`, which the caller has already made for its filter probe.
+    public func hits(state: String, number: String, folded: String) -> [ListHit] {
         guard let ranges = byState[state] else { return [] }
-        let bytes = Array(number.utf8)
-        let folded = bytes.map(DocumentNumber.fold)
+        let bytes = Array(number.utf8), foldedBytes = Array(folded.utf8)
         return ranges.compactMap { entry in
-            entry.range.kind(of: bytes, folded: folded).map { ListHit(record: entry.record, kind: $0) }
+            entry.range.kind(of: bytes, folded: foldedBytes).map { ListHit(record: entry.record, kind: $0) }
         }
     }
 }
