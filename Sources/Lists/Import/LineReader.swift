@@ -1,29 +1,39 @@
 import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so a file of any size streams in constant memory.
-/// Lines are handed out as bytes without their `\n` (and without a trailing `\r`).
-final class LineReader {
+/// Lines are handed out as bytes without their `\n` (and without a trailing `\r`), valid until the next
+/// call. List import and screening both read their input through it.
+public final class LineReader {
     private let handle: FileHandle
     private let path: String
+    private let ownsHandle: Bool
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
     /// 1-based number of the line last returned.
-    private(set) var lineNumber = 0
+    public private(set) var lineNumber = 0
 
-    /// Opens `path`.
-    init(path: String) throws {
+    /// Opens `path`; closed when the reader goes.
+    public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ListError.cannotRead(path: path, reason: "no such file, or not readable")
         }
         self.handle = handle
         self.path = path
+        ownsHandle = true
     }
 
-    deinit { try? handle.close() }
+    /// Reads an already open `handle` (standard input, say), named `path` in errors; left open.
+    public init(handle: FileHandle, path: String) {
+        self.handle = handle
+        self.path = path
+        ownsHandle = false
+    }
+
+    deinit { if ownsHandle { try? handle.close() } }
 
     /// The next line, or nil at the end of the file.
-    func next() throws -> ArraySlice<UInt8>? {
+    public func next() throws -> ArraySlice<UInt8>? {
         while true {
             if let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 defer { start = end + 1 }

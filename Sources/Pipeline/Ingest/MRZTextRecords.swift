@@ -1,4 +1,5 @@
 import Foundation
+import Lists
 
 /// One document of a screening input: its MRZ lines, or why the record could not be taken as one.
 public enum MRZTextRecord: Sendable, Equatable {
@@ -11,33 +12,31 @@ public enum MRZTextRecord: Sendable, Equatable {
 /// Streams: records come out in chunks, in input order. Used by one thread at a time (screening hands it
 /// to its reading thread), hence unchecked `Sendable`.
 public final class MRZTextRecordReader: @unchecked Sendable {
-    private let handle: FileHandle
-    private let path: String
-    private var pending: [UInt8] = []
-    private var finished = false
+    /// Records handed out per chunk.
+    static let chunkSize = 4096
+    private let lines: LineReader
     private var isJSONL: Bool?
     private var grouper = MRZTextGrouper()
 
     /// Opens `path` (`-` is standard input).
     public init(path: String) throws {
-        self.path = path
         if path == "-" {
-            handle = .standardInput
+            lines = LineReader(handle: .standardInput, path: path)
         } else {
             guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineError.inputNotFound(path) }
-            self.handle = handle
+            lines = LineReader(handle: handle, path: path)
         }
     }
 
-    /// The next records, at least one unless the input is exhausted (then empty).
+    /// The next records (about `chunkSize`), at least one unless the input is exhausted (then empty).
     public func nextChunk() throws -> [MRZTextRecord] {
         var records: [MRZTextRecord] = []
-        while records.isEmpty {
-            guard let lines = try nextLines() else {
+        while records.count < Self.chunkSize {
+            guard let line = try lines.next() else {
                 if isJSONL != true { records += grouper.finish().map(MRZTextRecord.lines) }
                 return records
             }
-            for line in lines { records += take(line) }
+            records += take(line)
         }
         return records
     }
@@ -59,23 +58,5 @@ public final class MRZTextRecordReader: @unchecked Sendable {
               let lines = object["lines"] as? [String], (2...3).contains(lines.count)
         else { return .malformed("not a JSON object with a lines array of 2 or 3 strings") }
         return .lines(lines.map { Array($0.utf8) })
-    }
-
-    /// The next whole lines read (about 1 MiB at a time); nil at the end of the input.
-    private func nextLines() throws -> [ArraySlice<UInt8>]? {
-        while true {
-            if let lastNewline = pending.lastIndex(of: 0x0A) {
-                let block = Array(pending[...lastNewline])
-                pending.removeSubrange(...lastNewline)
-                return block.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { $0 }
-            }
-            if finished {
-                guard !pending.isEmpty else { return nil }
-                defer { pending.removeAll() }
-                return [pending[...]]
-            }
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { finished = true } else { pending.append(contentsOf: chunk) }
-        }
     }
 }
