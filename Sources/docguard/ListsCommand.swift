@@ -50,7 +50,7 @@ struct ListsImportCommand: ParsableCommand {
         if report.badRows > 100 {
             FileHandle.standardError.write(Data("docguard: ... \(report.badRows - 100) more bad rows skipped\n".utf8))
         }
-        var output = StandardOutput()
+        let output = StandardOutput()
         let counts: JSONObject = [
             "upserted": .int(report.upserted),
             "withdrawn": .int(report.withdrawn),
@@ -94,7 +94,7 @@ struct ListsLookupCommand: ParsableCommand {
     func run() throws {
         let matcher = try ListMatcher(store: try ListStores.open(store))
         let verdict = try matcher.verdict(issuingState: state, documentNumber: number)
-        var output = StandardOutput()
+        let output = StandardOutput()
         for hit in verdict.hits { output.writeLine(hit) }
         output.flush()
         if !verdict.hit {
@@ -119,7 +119,7 @@ struct ListsInfoCommand: ParsableCommand {
             FileHandle.standardError.write(Data("docguard: no list has been imported into \(store)\n".utf8))
             throw ExitCode(1)
         }
-        var output = StandardOutput()
+        let output = StandardOutput()
         output.writeLine(JSONValue.object(info.jsonMembers))
         output.flush()
     }

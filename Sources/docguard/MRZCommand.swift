@@ -19,7 +19,7 @@ struct MRZCommand: ParsableCommand {
 
     func run() throws {
         let currentYear = Clock.currentYear()
-        var output = StandardOutput()
+        let output = StandardOutput()
         func emit(_ documents: [[[UInt8]]]) {
             for lines in documents {
                 output.writeLine(MRZParser.parse(lines, currentYear: currentYear))

@@ -35,7 +35,7 @@ struct ScreenCommand: ParsableCommand {
         let screener = MRZScreener(
             matcher: try ListMatcher(store: try ListStores.open(lists)), currentYear: Clock.currentYear())
         let reader = try MRZTextRecordReader(path: file)
-        var output = try out.map { try StandardOutput(path: $0) } ?? StandardOutput()
+        let output = try out.map { try StandardOutput(path: $0) } ?? StandardOutput()
         try TextScreening.run(reader: reader, screener: screener, jobs: jobs) { output.write(bytes: $0) }
         output.flush()
     }

@@ -6,7 +6,7 @@ import Darwin
 import Pipeline
 
 /// Buffered JSON Lines on standard output, or on a file.
-struct StandardOutput {
+final class StandardOutput {
     private var writer = JSONWriter()
     private let descriptor: Int32
 
@@ -21,33 +21,31 @@ struct StandardOutput {
     }
 
     /// Writes one value and a newline; flushes when the buffer grows past 64 KiB.
-    mutating func writeLine(_ value: some JSONWritable) {
+    func writeLine(_ value: some JSONWritable) {
         value.write(to: &writer)
         writer.newline()
-        if writer.bytes.count >= 1 << 16 { flush() }
+        if writer.count >= 1 << 16 { flush() }
     }
 
     /// Writes JSON Lines bytes made elsewhere (by workers), after what is buffered.
-    mutating func write(bytes: [UInt8]) {
+    func write(bytes: UnsafeRawBufferPointer) {
         flush()
         writeAll(bytes)
     }
 
     /// Writes out what is buffered, straight to the file descriptor (no stdio buffer in between).
-    mutating func flush() {
-        writeAll(writer.bytes)
+    func flush() {
+        writer.withBytes { writeAll($0) }
         writer.reset()
     }
 
-    private func writeAll(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
+    private func writeAll(_ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
         }
     }
 }

@@ -47,9 +47,11 @@ public final class SQLiteListStore: ListStore {
 
     public func records(state: String, foldedNumber: String) throws -> [ListRecord] {
         try database("lookup") {
-            try queue.read { db in
+            // One SELECT is atomic by itself: no transaction around it, and the statement is prepared once.
+            try queue.unsafeRead { db in
                 try Row.fetchAll(
-                    db, sql: "SELECT * FROM list_records WHERE issuing_state = ? AND folded_number = ? AND number_to IS NULL",
+                    db.cachedStatement(
+                        sql: "SELECT * FROM list_records WHERE issuing_state = ? AND folded_number = ? AND number_to IS NULL"),
                     arguments: [state, foldedNumber]
                 ).map(Self.record)
             }

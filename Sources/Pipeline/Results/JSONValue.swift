@@ -83,9 +83,14 @@ extension JSONValue: JSONWritable {
 
 /// Writes `JSONValue`s as compact UTF-8 with sorted keys, one small writer for every output
 /// (JSONEncoder is too slow for a million lines and does not promise key order on every platform).
-public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+///
+/// The bytes live in memory the writer owns and appends to without checks beyond capacity (an array
+/// would check uniqueness on every byte), so a writer cannot be copied, only moved or lent.
+public struct JSONWriter: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes have been written.
+    public private(set) var count = 0
 
     /// One flag per open object or array: true until its first member is written.
     private var openAtStart: [Bool] = []
@@ -95,13 +100,27 @@ public struct JSONWriter {
     #endif
 
     /// An empty writer, with room for `capacity` bytes before it grows.
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 4096) {
+        self.capacity = max(64, capacity)
+        start = .allocate(capacity: self.capacity)
+        openAtStart.reserveCapacity(8)
+    }
+
+    deinit { start.deallocate() }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+    /// Lends the bytes written so far, without copying them.
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: start, count: count))
+    }
 
     // MARK: Streaming: objects and arrays written member by member.
 
     /// Opens an object; give its keys in sorted order with `key(_:)`.
     public mutating func beginObject() {
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         openAtStart.append(true)
         #if DEBUG
         lastKeys.append("")
@@ -110,7 +129,7 @@ public struct JSONWriter {
 
     /// Closes the innermost object.
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         openAtStart.removeLast()
         #if DEBUG
         lastKeys.removeLast()
@@ -119,7 +138,7 @@ public struct JSONWriter {
 
     /// Opens an array; call `element()` before each element.
     public mutating func beginArray() {
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         openAtStart.append(true)
         #if DEBUG
         lastKeys.append("")
@@ -128,23 +147,29 @@ public struct JSONWriter {
 
     /// Closes the innermost array.
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         openAtStart.removeLast()
         #if DEBUG
         lastKeys.removeLast()
         #endif
     }
 
-    /// Starts the next member of the innermost object; keys must come in sorted order (checked in debug
-    /// builds, so the tests catch a key out of place).
-    public mutating func key(_ name: String) {
+    /// Starts the next member of the innermost object; keys are plain ASCII literals given in sorted
+    /// order (checked in debug builds, so the tests catch a key out of place).
+    public mutating func key(_ name: StaticString) {
         #if DEBUG
-        assert(lastKeys.last.map { $0.isEmpty || $0 < name } ?? false, "JSON key \(name) out of order")
-        lastKeys[lastKeys.count - 1] = name
+        let text = name.description
+        assert(lastKeys.last.map { $0.isEmpty || $0 < text } ?? false, "JSON key \(text) out of order")
+        lastKeys[lastKeys.count - 1] = text
         #endif
         separate()
-        writeString(name)
-        bytes.append(UInt8(ascii: ":"))
+        reserve(name.utf8CodeUnitCount + 3)
+        start[count] = UInt8(ascii: "\"")
+        (start + count + 1).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        count += name.utf8CodeUnitCount + 1
+        start[count] = UInt8(ascii: "\"")
+        start[count + 1] = UInt8(ascii: ":")
+        count += 2
     }
 
     /// Starts the next element of the innermost array.
@@ -152,36 +177,50 @@ public struct JSONWriter {
 
     /// A string, or null.
     public mutating func string(_ value: String?) {
-        if let value { writeString(value) } else { append("null") }
+        if let value { writeString(value) } else { literal("null") }
     }
 
     /// Bytes as a string: copied as they are when they are printable ASCII without quotes or
     /// backslashes (an MRZ line), else decoded as UTF-8 (invalid sequences become U+FFFD) and escaped.
     public mutating func string(bytes text: [UInt8]) {
-        guard text.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
-        else { return writeString(String(decoding: text, as: UTF8.self)) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: text)
-        bytes.append(UInt8(ascii: "\""))
+        text.withUnsafeBufferPointer { buffer in
+            if buffer.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                quoted(buffer)
+            } else {
+                writeString(String(decoding: buffer, as: UTF8.self))
+            }
+        }
     }
 
     /// A boolean, or null.
     public mutating func bool(_ value: Bool?) {
-        if let value { append(value ? "true" : "false") } else { append("null") }
+        if let value { literal(value ? "true" : "false") } else { literal("null") }
     }
 
     /// An integer.
-    public mutating func int(_ value: Int) { append(String(value)) }
+    public mutating func int(_ value: Int) {
+        guard value >= 0 else { return writeText(String(value)) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int's digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var remaining = value, first = buffer.count
+            repeat {
+                first -= 1
+                buffer[first] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            append(UnsafeRawBufferPointer(rebasing: buffer[first...]))
+        }
+    }
 
     /// A number (finite, up to 6 decimals).
     public mutating func double(_ value: Double) { writeDouble(value) }
 
     /// null.
-    public mutating func null() { append("null") }
+    public mutating func null() { literal("null") }
 
     /// A value that writes itself, or null.
     public mutating func value(_ value: (some JSONWritable)?) {
-        if let value { value.write(to: &self) } else { append("null") }
+        if let value { value.write(to: &self) } else { literal("null") }
     }
 
     /// An array of strings.
@@ -194,103 +233,148 @@ public struct JSONWriter {
         endArray()
     }
 
-    private mutating func separate() {
-        if openAtStart[openAtStart.count - 1] {
-            openAtStart[openAtStart.count - 1] = false
-        } else {
-            bytes.append(UInt8(ascii: ","))
-        }
-    }
-
     /// Appends one value.
     public mutating func write(_ value: JSONValue) {
         switch value {
-        case .null: append("null")
-        case .bool(let flag): append(flag ? "true" : "false")
-        case .int(let number): append(String(number))
+        case .null: literal("null")
+        case .bool(let flag): literal(flag ? "true" : "false")
+        case .int(let number): int(number)
         case .double(let number): writeDouble(number)
         case .string(let text): writeString(text)
         case .array(let elements):
-            bytes.append(UInt8(ascii: "["))
+            append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if index > 0 { append(UInt8(ascii: ",")) }
                 write(element)
             }
-            bytes.append(UInt8(ascii: "]"))
+            append(UInt8(ascii: "]"))
         case .object(let object):
-            bytes.append(UInt8(ascii: "{"))
+            append(UInt8(ascii: "{"))
             for (index, member) in object.members.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if index > 0 { append(UInt8(ascii: ",")) }
                 writeString(member.key)
-                bytes.append(UInt8(ascii: ":"))
+                append(UInt8(ascii: ":"))
                 write(member.value)
             }
-            bytes.append(UInt8(ascii: "}"))
+            append(UInt8(ascii: "}"))
         }
     }
 
     /// Appends a newline (JSON Lines).
-    public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+    public mutating func newline() { append(UInt8(ascii: "\n")) }
 
     /// Empties the buffer, keeping its capacity.
-    public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+    public mutating func reset() { count = 0 }
 
     /// One value as a JSON text.
     public static func text(_ value: some JSONWritable) -> String {
         var writer = JSONWriter()
         value.write(to: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    // MARK: Bytes
+
+    private mutating func separate() {
+        if openAtStart[openAtStart.count - 1] {
+            openAtStart[openAtStart.count - 1] = false
+        } else {
+            append(UInt8(ascii: ","))
+        }
+    }
+
+    /// Makes room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        grow(to: count + extra)
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newStart = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStart.update(from: start, count: count)
+        start.deallocate()
+        start = newStart
+        capacity = newCapacity
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ buffer: UnsafeRawBufferPointer) {
+        reserve(buffer.count)
+        if let base = buffer.baseAddress {
+            UnsafeMutableRawPointer(start + count).copyMemory(from: base, byteCount: buffer.count)
+        }
+        count += buffer.count
+    }
+
+    private mutating func literal(_ text: StaticString) {
+        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func writeText(_ text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `text` between quotes, as it is (it needs no escaping).
+    private mutating func quoted(_ text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count + 2)
+        start[count] = UInt8(ascii: "\"")
+        if let base = text.baseAddress { (start + count + 1).update(from: base, count: text.count) }
+        count += text.count + 1
+        start[count] = UInt8(ascii: "\"")
+        count += 1
+    }
 
     /// Finite numbers with up to 6 decimals, trailing zeros dropped; JSON has no NaN or infinity.
     private mutating func writeDouble(_ number: Double) {
-        guard number.isFinite else { return append("null") }
+        guard number.isFinite else { return literal("null") }
         let scaled = (number * 1_000_000).rounded()
         var integerPart = Int(scaled / 1_000_000)
         var fraction = Int(abs(scaled.truncatingRemainder(dividingBy: 1_000_000)))
-        if scaled < 0 && integerPart == 0 { bytes.append(UInt8(ascii: "-")) }
+        if scaled < 0 && integerPart == 0 { append(UInt8(ascii: "-")) }
         if scaled < 0 { integerPart = -abs(integerPart) }
-        append(String(integerPart))
+        int(integerPart)
         guard fraction != 0 else { return }
         var digits = 6
         while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        var text = String(fraction)
-        text = String(repeating: "0", count: digits - text.count) + text
-        bytes.append(UInt8(ascii: "."))
-        append(text)
+        let text = String(fraction)
+        append(UInt8(ascii: "."))
+        writeText(String(repeating: "0", count: digits - text.count) + text)
     }
 
     private mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        var text = text
         // Most strings need no escaping: copy them whole.
-        var copy = text
-        let plain = copy.withUTF8 { buffer in
+        let plain = text.withUTF8 { buffer in
             guard !buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
             else { return false }
-            bytes.append(contentsOf: buffer)
+            quoted(buffer)
             return true
         }
-        if plain {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
+        guard !plain else { return }
+        append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
+            case UInt8(ascii: "\""): literal("\\\"")
+            case UInt8(ascii: "\\"): literal("\\\\")
+            case 0x0A: literal("\\n")
+            case 0x0D: literal("\\r")
+            case 0x09: literal("\\t")
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                append("\\u00")
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+                let hex: StaticString = "0123456789abcdef"
+                literal("\\u00")
+                append(hex.utf8Start[Int(byte >> 4)])
+                append(hex.utf8Start[Int(byte & 0x0F)])
+            default: append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 }

@@ -3,16 +3,20 @@ import Foundation
 import Lists
 
 /// Screens a stream of MRZ text records on `jobs` threads and hands the result lines back in input order.
-/// Three things overlap: a reader thread reads and groups the next records, the workers screen the current
-/// chunk (each writing its own lines' JSON), and the caller writes the previous chunk's bytes out.
+/// Three stages overlap, joined by bounded pipes so memory stays flat: a reader thread reads and groups
+/// the next records, a screening thread has the workers screen the current chunk (each slice writing its
+/// own lines' JSON), and the caller writes out the chunk before.
 public enum TextScreening {
     /// Reads every record from `reader`, screens it and calls `emit` with the result lines (JSON Lines
     /// bytes, newline-terminated), in input order. Throws when the input cannot be read or the list store
     /// fails.
     public static func run(reader: MRZTextRecordReader, screener: MRZScreener, jobs: Int,
-                           emit: ([UInt8]) -> Void) throws {
+                           emit: (UnsafeRawBufferPointer) -> Void) throws {
         let chunks = BoundedPipe<[MRZTextRecord]>()
-        let readerThread = Thread {
+        let screened = BoundedPipe<ScreenedChunk>()
+        let spare = Locked<[ScreenedChunk]>([])  // outputs already written, kept for their buffers
+        let slices = max(1, jobs)
+        Thread {
             do {
                 while true {
                     let records = try reader.nextChunk()
@@ -22,56 +26,73 @@ public enum TextScreening {
             } catch {
                 chunks.finish(error)
             }
-        }
-        readerThread.start()
-        defer { chunks.cancel() }
-        var next = 1
-        let writers = WriterSlots(count: max(1, jobs))  // one output buffer per slice, reused chunk after chunk
-        while let records = try chunks.next() {
-            let slices = max(1, min(jobs, records.count / 256))
-            let failure = Locked<Error?>(nil)
-            let first = next
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let range = (records.count * slice / slices)..<(records.count * (slice + 1) / slices)
-                writers.use(slice) { writer in
-                    writer.reset()
-                    do {
-                        for index in range {
-                            try screener.screen(records[index], index: first + index).write(to: &writer)
-                            writer.newline()
-                        }
-                    } catch {
-                        failure.withLock { if $0 == nil { $0 = error } }
-                    }
+        }.start()
+        Thread {
+            do {
+                var first = 1
+                while let records = try chunks.next() {
+                    let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: slices)
+                    try output.fill(records, firstIndex: first, screener: screener)
+                    guard screened.put(output) else { break }
+                    first += records.count
                 }
+                screened.finish(nil)
+            } catch {
+                screened.finish(error)
             }
-            if let error = failure.withLock({ $0 }) { throw error }
-            for slice in 0..<slices { writers.use(slice) { emit($0.bytes) } }
-            next += records.count
+            chunks.cancel()
+        }.start()
+        defer { screened.cancel() }
+        while let output = try screened.next() {
+            output.emit(emit)
+            spare.withLock { $0.append(output) }
         }
     }
 }
 
-/// One JSON writer per slice of a chunk, in memory it owns (a raw buffer: slices run at once, and an
-/// array property would count as one variable accessed by all of them). Each slice touches only its own
-/// slot; the buffers keep their capacity from chunk to chunk.
-private final class WriterSlots: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<JSONWriter>
-    private let count: Int
+/// The result lines of one chunk: one JSON writer per slice, each slice screened by its own worker into
+/// memory it alone touches (a raw buffer: slices run at once, and an array property would count as one
+/// variable accessed by all of them). The buffers keep their capacity when the output is reused.
+private final class ScreenedChunk: @unchecked Sendable {
+    private let writers: UnsafeMutablePointer<JSONWriter>
+    private let slices: Int
+    /// Slices used by the current chunk (a small chunk is not split).
+    private var used = 0
 
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: JSONWriter(), count: count)
+    init(slices: Int) {
+        self.slices = slices
+        writers = .allocate(capacity: slices)
+        for slice in 0..<slices { (writers + slice).initialize(to: JSONWriter(capacity: 1 << 20)) }
     }
 
     deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
+        writers.deinitialize(count: slices)
+        writers.deallocate()
     }
 
-    func use(_ slot: Int, _ body: (inout JSONWriter) -> Void) {
-        precondition(slot < count)
-        body(&slots[slot])
+    /// Screens `records` (numbered from `firstIndex`) on up to `slices` workers, replacing what it held.
+    func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener) throws {
+        used = max(1, min(slices, records.count / 256))
+        let failure = Locked<Error?>(nil)
+        let used = used
+        DispatchQueue.concurrentPerform(iterations: used) { slice in
+            let range = (records.count * slice / used)..<(records.count * (slice + 1) / used)
+            let writer = writers + slice
+            writer.pointee.reset()
+            do {
+                for index in range {
+                    try screener.screen(records[index], index: firstIndex + index).write(to: &writer.pointee)
+                    writer.pointee.newline()
+                }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// Hands the result lines to `emit`, slice by slice, in input order.
+    func emit(_ emit: (UnsafeRawBufferPointer) -> Void) {
+        for slice in 0..<used { writers[slice].withBytes(emit) }
     }
 }
