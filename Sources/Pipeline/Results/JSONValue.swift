@@ -92,8 +92,10 @@ public struct JSONWriter: ~Copyable {
     /// How many bytes have been written.
     public private(set) var count = 0
 
-    /// One flag per open object or array: true until its first member is written.
-    private var openAtStart: [Bool] = []
+    /// One bit per open object or array, innermost lowest: set until its first member is written.
+    private var openAtStart: UInt64 = 0
+    /// How many objects and arrays are open (at most 64: docguard's lines nest a few deep).
+    private var depth = 0
     #if DEBUG
     /// The last key written in each open object, to catch keys given out of order in tests.
     private var lastKeys: [String] = []
@@ -103,7 +105,6 @@ public struct JSONWriter: ~Copyable {
     public init(capacity: Int = 4096) {
         self.capacity = max(64, capacity)
         start = .allocate(capacity: self.capacity)
-        openAtStart.reserveCapacity(8)
     }
 
     deinit { start.deallocate() }
@@ -121,7 +122,7 @@ public struct JSONWriter: ~Copyable {
     /// Opens an object; give its keys in sorted order with `key(_:)`.
     public mutating func beginObject() {
         append(UInt8(ascii: "{"))
-        openAtStart.append(true)
+        open()
         #if DEBUG
         lastKeys.append("")
         #endif
@@ -130,7 +131,7 @@ public struct JSONWriter: ~Copyable {
     /// Closes the innermost object.
     public mutating func endObject() {
         append(UInt8(ascii: "}"))
-        openAtStart.removeLast()
+        close()
         #if DEBUG
         lastKeys.removeLast()
         #endif
@@ -139,7 +140,7 @@ public struct JSONWriter: ~Copyable {
     /// Opens an array; call `element()` before each element.
     public mutating func beginArray() {
         append(UInt8(ascii: "["))
-        openAtStart.append(true)
+        open()
         #if DEBUG
         lastKeys.append("")
         #endif
@@ -148,7 +149,7 @@ public struct JSONWriter: ~Copyable {
     /// Closes the innermost array.
     public mutating func endArray() {
         append(UInt8(ascii: "]"))
-        openAtStart.removeLast()
+        close()
         #if DEBUG
         lastKeys.removeLast()
         #endif
@@ -275,9 +276,20 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: Bytes
 
+    private mutating func open() {
+        precondition(depth < 64, "JSON nested more than 64 deep")
+        depth += 1
+        openAtStart = openAtStart << 1 | 1
+    }
+
+    private mutating func close() {
+        depth -= 1
+        openAtStart >>= 1
+    }
+
     private mutating func separate() {
-        if openAtStart[openAtStart.count - 1] {
-            openAtStart[openAtStart.count - 1] = false
+        if openAtStart & 1 != 0 {
+            openAtStart &= ~1
         } else {
             append(UInt8(ascii: ","))
         }

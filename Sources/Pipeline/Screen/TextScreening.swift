@@ -15,7 +15,7 @@ public enum TextScreening {
         let chunks = BoundedPipe<[MRZTextRecord]>()
         let screened = BoundedPipe<ScreenedChunk>()
         let spare = Locked<[ScreenedChunk]>([])  // outputs already written, kept for their buffers
-        let slices = max(1, jobs)
+        let workers = max(1, jobs)
         Thread {
             do {
                 while true {
@@ -31,8 +31,8 @@ public enum TextScreening {
             do {
                 var first = 1
                 while let records = try chunks.next() {
-                    let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: slices)
-                    try output.fill(records, firstIndex: first, screener: screener)
+                    let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: workers * 4)
+                    try output.fill(records, firstIndex: first, screener: screener, workers: workers)
                     guard screened.put(output) else { break }
                     first += records.count
                 }
@@ -50,9 +50,11 @@ public enum TextScreening {
     }
 }
 
-/// The result lines of one chunk: one JSON writer per slice, each slice screened by its own worker into
+/// The result lines of one chunk: one JSON writer per slice, each slice screened by one worker into
 /// memory it alone touches (a raw buffer: slices run at once, and an array property would count as one
-/// variable accessed by all of them). The buffers keep their capacity when the output is reused.
+/// variable accessed by all of them). There are more slices than workers, taken in turn, so a worker the
+/// reader or writer thread holds up does not leave the others waiting. The buffers keep their capacity
+/// when the output is reused.
 private final class ScreenedChunk: @unchecked Sendable {
     private let writers: UnsafeMutablePointer<JSONWriter>
     private let slices: Int
@@ -70,22 +72,25 @@ private final class ScreenedChunk: @unchecked Sendable {
         writers.deallocate()
     }
 
-    /// Screens `records` (numbered from `firstIndex`) on up to `slices` workers, replacing what it held.
-    func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener) throws {
-        used = max(1, min(slices, records.count / 256))
+    /// Screens `records` (numbered from `firstIndex`) on `workers` threads, replacing what it held.
+    func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, workers: Int) throws {
+        used = max(1, min(slices, records.count / 128))
         let failure = Locked<Error?>(nil)
+        let nextSlice = Locked(0)
         let used = used
-        DispatchQueue.concurrentPerform(iterations: used) { slice in
-            let range = (records.count * slice / used)..<(records.count * (slice + 1) / used)
-            let writer = writers + slice
-            writer.pointee.reset()
-            do {
-                for index in range {
-                    try screener.screen(records[index], index: firstIndex + index).write(to: &writer.pointee)
-                    writer.pointee.newline()
+        DispatchQueue.concurrentPerform(iterations: min(workers, used)) { _ in
+            while case let slice = nextSlice.withLock({ next in defer { next += 1 }; return next }), slice < used {
+                let range = (records.count * slice / used)..<(records.count * (slice + 1) / used)
+                let writer = writers + slice
+                writer.pointee.reset()
+                do {
+                    for index in range {
+                        try screener.screen(records[index], index: firstIndex + index).write(to: &writer.pointee)
+                        writer.pointee.newline()
+                    }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
                 }
-            } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
