@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
@@ -47,7 +48,11 @@ let package = Package(
         // The stages wired together; results, ingest.
         .target(
             name: "Pipeline",
-            dependencies: ["MRZ", "OCR", "Lists", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "MRZ", "OCR", "Lists",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             linkerSettings: [.linkedLibrary("m")]),
         // The command line: argument parsing, building a config, rendering errors.
         .executableTarget(
@@ -75,7 +80,7 @@ let package = Package(
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "Pipeline"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "MRZ"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "MRZ", "Lists", "OCR", "Synth"]),
         .testTarget(
             name: "ListsTests",
             dependencies: [

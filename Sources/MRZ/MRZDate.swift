@@ -37,6 +37,13 @@ public struct MRZDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whole years from `earlier` to this date (an age on this day); nil when `earlier` is later.
+    public func years(since earlier: MRZDate) -> Int? {
+        guard earlier <= self else { return nil }
+        let before = (month, day) < (earlier.month, earlier.day)
+        return year - earlier.year - (before ? 1 : 0)
+    }
+
     /// Parses `YYYY-MM-DD`; nil when malformed or not a real date.
     public init?(iso text: String) {
         let bytes = Array(text.utf8)

@@ -12,7 +12,7 @@ public enum ScanSynthesizer {
     /// The scan `plan` describes; with `lossless`, PNG unless the plan calls for JPEG or noise.
     public static func render(_ plan: ScanPlan, lossless: Bool = false) throws -> SyntheticScan {
         var look = SeededGenerator(seed: plan.lookSeed)
-        let lines = MRZComposer.compose(plan.fields)
+        let lines = plan.printedLines ?? MRZComposer.compose(plan.fields)
         let renderer = try PageRenderer(font: FontRasterizer(), dpi: plan.dpi)
         let page = try renderer.render(plan.fields, lines: lines, using: &look)
         let pixelsPerMM = renderer.painter.pixelsPerMM

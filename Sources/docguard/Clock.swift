@@ -1,4 +1,5 @@
 import Foundation
+import MRZ
 
 /// The one place the CLI reads the wall clock; stages below get dates passed in.
 enum Clock {
@@ -7,6 +8,14 @@ enum Clock {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.component(.year, from: Date())
+    }
+
+    /// Today in UTC, the default "as of" date.
+    static func today() -> MRZDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return MRZDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     /// Now, UTC, ISO 8601 to the second (`2026-11-24T18:00:00Z`).

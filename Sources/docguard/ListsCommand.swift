@@ -50,7 +50,7 @@ struct ListsImportCommand: ParsableCommand {
         if report.badRows > 100 {
             FileHandle.standardError.write(Data("docguard: ... \(report.badRows - 100) more bad rows skipped\n".utf8))
         }
-        let output = StandardOutput()
+        let output = OutputFile()
         let counts: JSONObject = [
             "upserted": .int(report.upserted),
             "withdrawn": .int(report.withdrawn),
@@ -59,7 +59,7 @@ struct ListsImportCommand: ParsableCommand {
             "replaced": .bool(report.replaced),
         ]
         output.writeLine(JSONValue.object(counts.merging(report.info.jsonMembers)))
-        output.flush()
+        try output.finish()
     }
 }
 
@@ -94,9 +94,9 @@ struct ListsLookupCommand: ParsableCommand {
     func run() throws {
         let matcher = try ListMatcher(store: try ListStores.open(store))
         let verdict = try matcher.verdict(issuingState: state, documentNumber: number)
-        let output = StandardOutput()
+        let output = OutputFile()
         for hit in verdict.hits { output.writeLine(hit) }
-        output.flush()
+        try output.finish()
         if !verdict.hit {
             FileHandle.standardError.write(Data("docguard: no listed record matches\n".utf8))
             throw ExitCode(1)
@@ -119,9 +119,9 @@ struct ListsInfoCommand: ParsableCommand {
             FileHandle.standardError.write(Data("docguard: no list has been imported into \(store)\n".utf8))
             throw ExitCode(1)
         }
-        let output = StandardOutput()
+        let output = OutputFile()
         output.writeLine(JSONValue.object(info.jsonMembers))
-        output.flush()
+        try output.finish()
     }
 }
 

@@ -19,7 +19,7 @@ struct MRZCommand: ParsableCommand {
 
     func run() throws {
         let currentYear = Clock.currentYear()
-        let output = StandardOutput()
+        let output = OutputFile()
         func emit(_ documents: [[[UInt8]]]) {
             for lines in documents {
                 output.writeLine(MRZParser.parse(lines, currentYear: currentYear))
@@ -37,6 +37,6 @@ struct MRZCommand: ParsableCommand {
             }
         }
         emit(grouper.finish())
-        output.flush()
+        try output.finish()
     }
 }

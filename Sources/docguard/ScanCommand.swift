@@ -21,6 +21,12 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Write results to FILE instead of standard output.")
     var out: String?
 
+    @Option(name: .long, help: "Also write one CSV row per scan to FILE (for spreadsheets).")
+    var csv: String?
+
+    @Option(name: .long, help: "Also write a self-contained HTML report to FILE: counts, then alerts and reviews first.")
+    var report: String?
+
     @Option(name: .long, help: "Check every read document against this list store (SQLite path or postgres:// URL).")
     var lists: String?
 
@@ -33,6 +39,8 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("debug-dir"), help: "Write the MRZ band and an annotated page per scan here.")
     var debugDir: String?
 
+    @OptionGroup var riskOptions: RiskOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -40,12 +48,18 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let files = try ScanInputs.files(paths)
         let model = try OCRModel.locate(self.model)
-        let sink = Locked(try out.map { try StandardOutput(path: $0) } ?? StandardOutput())
+        let risk = try riskOptions.makeStage()
+        let matcher = try lists.map { try ListMatcher(store: try ListStores.open($0)) }
+        var writers: [any ResultWriter] = [JSONLinesWriter(try out.map { try OutputFile(path: $0) } ?? OutputFile())]
+        if let csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
+        if let report {
+            writers.append(HTMLReportWriter(try OutputFile(path: report), context: ReportContext(
+                title: "docguard scan report", asOf: risk.scorer.asOf.description,
+                policyVersion: risk.scorer.policy.version, listVersion: matcher?.info?.version)))
+        }
         let batch = BatchScanner(
-            model: model, jobs: jobs, currentYear: Clock.currentYear(),
-            debug: debugDir.map(DebugImageWriter.init(directory:)),
-            matcher: try lists.map { try ListMatcher(store: try ListStores.open($0)) })
-        try batch.run(files) { result in sink.withLock { $0.writeLine(result) } }
-        sink.withLock { $0.flush() }
+            model: model, jobs: jobs, currentYear: risk.scorer.asOf.year,
+            debug: debugDir.map(DebugImageWriter.init(directory:)), matcher: matcher)
+        try ScanRun(batch: batch, risk: risk).run(files, writer: ResultWriters(writers))
     }
 }

@@ -27,16 +27,19 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var riskOptions: RiskOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
+        let risk = try riskOptions.makeStage()
         let screener = MRZScreener(
-            matcher: try ListMatcher(store: try ListStores.open(lists)), currentYear: Clock.currentYear())
+            matcher: try ListMatcher(store: try ListStores.open(lists)), currentYear: risk.scorer.asOf.year)
         let reader = try MRZTextRecordReader(path: file)
-        let output = try out.map { try StandardOutput(path: $0) } ?? StandardOutput()
-        try TextScreening.run(reader: reader, screener: screener, jobs: jobs) { output.write(bytes: $0) }
-        output.flush()
+        let output = try out.map { try OutputFile(path: $0) } ?? OutputFile()
+        try TextScreening.run(reader: reader, screener: screener, risk: risk, jobs: jobs) { output.write(bytes: $0) }
+        try output.finish()
     }
 }

@@ -32,6 +32,8 @@ public struct ScanResult: Sendable {
     public var problem: ScanProblem?
     /// The stolen/lost list verdict; nil when no list was consulted or nothing was read.
     public var list: ListVerdict? = nil
+    /// The risk stage's decision; nil until it has run.
+    public var risk: RiskAssessment? = nil
     /// Seconds the scan took; for benchmarks and `eval`, never written to the result line.
     public var seconds: Double = 0
 }
@@ -59,7 +61,7 @@ public struct ScanProblem: Sendable, Equatable {
 }
 
 extension ScanResult: JSONWritable {
-    /// The result line of SPEC.md (`risk` stays null until that stage runs), keys in sorted order.
+    /// The result line of SPEC.md (`risk` is null until that stage has run), keys in sorted order.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("error")
@@ -87,7 +89,7 @@ extension ScanResult: JSONWritable {
             writer.null()
         }
         if let record { writer.key("record"); writer.int(record) }
-        writer.key("risk"); writer.null()
+        writer.key("risk"); writer.value(risk)
         writer.key("schema"); writer.string("docguard.result/1")
         writer.key("sha256"); writer.string(sha256.isEmpty ? nil : sha256)
         writer.key("status"); writer.string(status.rawValue)

@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import Lists
 
-/// Screens a stream of MRZ text records on `jobs` threads and hands the result lines back in input order.
+/// Screens a stream of MRZ text records on `jobs` threads, weighs each result's risk, and hands the result
+/// lines back in input order.
 /// Three stages overlap, joined by bounded pipes so memory stays flat: a reader thread reads and groups
 /// the next records, a screening thread has the workers screen the current chunk (each slice writing its
 /// own lines' JSON), and the caller writes out the chunk before.
@@ -10,7 +11,7 @@ public enum TextScreening {
     /// Reads every record from `reader`, screens it and calls `emit` with the result lines (JSON Lines
     /// bytes, newline-terminated), in input order. Throws when the input cannot be read or the list store
     /// fails.
-    public static func run(reader: MRZTextRecordReader, screener: MRZScreener, jobs: Int,
+    public static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
                            emit: (UnsafeRawBufferPointer) -> Void) throws {
         let chunks = BoundedPipe<[MRZTextRecord]>()
         let screened = BoundedPipe<ScreenedChunk>()
@@ -32,7 +33,7 @@ public enum TextScreening {
                 var first = 1
                 while let records = try chunks.next() {
                     let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: workers * 4)
-                    try output.fill(records, firstIndex: first, screener: screener, workers: workers)
+                    try output.fill(records, firstIndex: first, screener: screener, risk: risk, workers: workers)
                     guard screened.put(output) else { break }
                     first += records.count
                 }
@@ -50,44 +51,71 @@ public enum TextScreening {
     }
 }
 
-/// The result lines of one chunk: one JSON writer per slice, each slice screened by one worker into
-/// memory it alone touches (a raw buffer: slices run at once, and an array property would count as one
-/// variable accessed by all of them). There are more slices than workers, taken in turn, so a worker the
-/// reader or writer thread holds up does not leave the others waiting. The buffers keep their capacity
-/// when the output is reused.
+/// The result lines of one chunk, screened in slices: one JSON writer and one result buffer per slice,
+/// each slice handled by one worker at a time in memory only it touches (raw buffers: slices run at once,
+/// and an array property would count as one variable accessed by all of them). There are more slices than
+/// workers, taken in turn, so a worker the reader or writer thread holds up does not leave the others
+/// waiting. The buffers keep their capacity when the output is reused.
 private final class ScreenedChunk: @unchecked Sendable {
     private let writers: UnsafeMutablePointer<JSONWriter>
+    private let results: UnsafeMutablePointer<[ScanResult]>
     private let slices: Int
-    /// Slices used by the current chunk (a small chunk is not split).
+    /// Slices used by the current chunk (a small chunk is cut into fewer).
     private var used = 0
 
     init(slices: Int) {
         self.slices = slices
         writers = .allocate(capacity: slices)
-        for slice in 0..<slices { (writers + slice).initialize(to: JSONWriter(capacity: 1 << 20)) }
+        results = .allocate(capacity: slices)
+        for slice in 0..<slices {
+            (writers + slice).initialize(to: JSONWriter(capacity: 1 << 20))
+            (results + slice).initialize(to: [])
+        }
     }
 
     deinit {
         writers.deinitialize(count: slices)
         writers.deallocate()
+        results.deinitialize(count: slices)
+        results.deallocate()
     }
 
-    /// Screens `records` (numbered from `firstIndex`) on `workers` threads, replacing what it held.
-    func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, workers: Int) throws {
+    /// Screens `records` (numbered from `firstIndex`) on `workers` threads, replacing what it held. Two passes:
+    /// the first screens every record and notes its document for clone checks, the second weighs each result
+    /// (its clone check then sees the whole chunk noted, as if one thread had gone through it) and writes it.
+    func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
+              workers: Int) throws {
         used = max(1, min(slices, records.count / 128))
+        let count = records.count, used = used
+        @Sendable func range(_ slice: Int) -> Range<Int> { (count * slice / used)..<(count * (slice + 1) / used) }
+        try forEachSlice(workers: workers) { slice in
+            results[slice].removeAll(keepingCapacity: true)
+            for index in range(slice) {
+                let result = try screener.screen(records[index], index: firstIndex + index)
+                risk.note(result, order: firstIndex + index)
+                results[slice].append(result)
+            }
+        }
+        try forEachSlice(workers: workers) { slice in
+            let writer = writers + slice
+            writer.pointee.reset()
+            for (index, var result) in zip(range(slice), results[slice]) {
+                risk.assess(&result, order: firstIndex + index)
+                result.write(to: &writer.pointee)
+                writer.pointee.newline()
+            }
+        }
+    }
+
+    /// Runs `body` for every used slice on `workers` threads, each taking the next slice in turn.
+    private func forEachSlice(workers: Int, _ body: @Sendable (Int) throws -> Void) throws {
         let failure = Locked<Error?>(nil)
         let nextSlice = Locked(0)
         let used = used
         DispatchQueue.concurrentPerform(iterations: min(workers, used)) { _ in
             while case let slice = nextSlice.withLock({ next in defer { next += 1 }; return next }), slice < used {
-                let range = (records.count * slice / used)..<(records.count * (slice + 1) / used)
-                let writer = writers + slice
-                writer.pointee.reset()
                 do {
-                    for index in range {
-                        try screener.screen(records[index], index: firstIndex + index).write(to: &writer.pointee)
-                        writer.pointee.newline()
-                    }
+                    try body(slice)
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }

@@ -18,6 +18,9 @@ public struct ScanPlan: Sendable {
     public var skewDegrees: Double
     /// Seed of the look: palette, pattern, placement, degradation strengths.
     public var lookSeed: UInt64
+    /// MRZ lines printed instead of those composed from `fields` (an altered or malformed MRZ, for tests of
+    /// what the pipeline makes of one); nil prints the composed lines.
+    public var printedLines: [[UInt8]]? = nil
 
     /// The plan of scan `index` under `options`; depends on nothing else.
     public static func draw(index: Int, options: SynthOptions) -> ScanPlan {

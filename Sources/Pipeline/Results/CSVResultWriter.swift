@@ -1,0 +1,70 @@
+import Foundation
+
+/// One row per result, for spreadsheets: who, what was read, the decision and why. RFC 4180 quoting; a
+/// cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
+public final class CSVResultWriter: ResultWriter {
+    /// The header row, in column order.
+    public static let columns = [
+        "file", "record", "status", "level", "score", "reasons", "problem", "format", "document_code", "issuing_state",
+        "document_number", "nationality", "surname", "given_names", "birth_date", "sex", "expiry_date", "mrz_valid",
+        "mrz_errors", "list_checked", "list_hit", "list_match", "list_records", "ocr_confidence", "ocr_corrected",
+        "sha256",
+    ]
+    private let output: OutputFile
+
+    /// Writes the header to `output`; rows follow.
+    public init(_ output: OutputFile) {
+        self.output = output
+        output.write(text: Self.row(Self.columns))
+    }
+
+    public func write(_ result: ScanResult) throws {
+        output.write(text: Self.row(Self.cells(of: result)))
+    }
+
+    public func finish() throws { try output.finish() }
+
+    /// The cells of `result`, in `columns` order.
+    static func cells(of result: ScanResult) -> [String] {
+        let document = result.document
+        let risk = result.risk
+        let list = result.list
+        return [
+            result.file ?? "", result.record.map(String.init) ?? "", result.status.rawValue,
+            risk?.level.rawValue ?? "", risk.map { String($0.score) } ?? "",
+            risk?.reasons.map(\.code.rawValue).joined(separator: " ") ?? "",
+            result.problem.map { "\($0.code): \($0.detail)" } ?? "",
+            document?.format?.rawValue ?? "", document?.documentCode ?? "", document?.issuingState ?? "",
+            document?.documentNumber ?? "", document?.nationality ?? "", document?.surname ?? "",
+            document?.givenNames ?? "", document?.birthDate?.description ?? "", document?.sex ?? "",
+            document?.expiryDate?.description ?? "", document.map { $0.valid ? "true" : "false" } ?? "",
+            document?.errorCodes.map(\.rawValue).joined(separator: " ") ?? "",
+            list.map { $0.checked ? "true" : "false" } ?? "", list.map { $0.hit ? "true" : "false" } ?? "",
+            list?.match?.rawValue ?? "", list?.hits.map(\.record.recordID).joined(separator: " ") ?? "",
+            result.ocr.map { String(format3: $0.confidence) } ?? "",
+            result.ocr?.corrected.joined(separator: " ") ?? "", result.sha256,
+        ]
+    }
+
+    /// One CSV row with its line break.
+    static func row(_ cells: [String]) -> String {
+        cells.map(quoted).joined(separator: ",") + "\r\n"
+    }
+
+    private static func quoted(_ cell: String) -> String {
+        var cell = cell
+        if let first = cell.utf8.first, "=+-@".utf8.contains(first) { cell = "'" + cell }
+        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    /// A number with up to three decimals, as the result line writes it.
+    init(format3 value: Double) {
+        var writer = JSONWriter()
+        writer.double((value * 1000).rounded() / 1000)
+        self = writer.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+}

@@ -1,0 +1,169 @@
+import MRZ
+import Lists
+
+/// The report's HTML, made from the counts and the results that need a look.
+struct HTMLReportPage {
+    var context: ReportContext
+    var total: Int
+    var counts: [RiskLevel: Int]
+    var reasonCounts: [ReasonCode: Int]
+    var needsLook: [ScanResult]
+    var cleared: [String]
+
+    /// Where a result came from: its file, or its record number for screened text.
+    static func source(of result: ScanResult) -> String {
+        result.file ?? "record \(result.record ?? 0)"
+    }
+
+    func render() -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(context.title))</title>
+            <style>\(Self.style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(escape(context.title))</h1>
+            <p class="meta">\(total) scan\(total == 1 ? "" : "s") · as of \(escape(context.asOf)) · risk policy \
+            \(escape(context.policyVersion)) · \(context.listVersion.map { "list \(escape($0))" } ?? "no list checked")</p>
+            </header>
+
+            """
+        html += levelTiles() + reasonTable()
+        for level in [RiskLevel.alert, .review] {
+            let results = needsLook.filter { ($0.risk?.level ?? .review) == level }
+            html += "<section>\n<h2>\(Self.heading[level]!) (\(results.count))</h2>\n"
+            if results.isEmpty { html += "<p class=\"none\">None.</p>\n" }
+            for result in results { html += card(result) }
+            html += "</section>\n"
+        }
+        html += clearedList() + "</body>\n</html>\n"
+        return html
+    }
+
+    private static let heading: [RiskLevel: String] = [.alert: "Alerts", .review: "Reviews", .clear: "Clear"]
+
+    private func levelTiles() -> String {
+        var html = "<section class=\"tiles\">\n"
+        for level in [RiskLevel.alert, .review, .clear] {
+            html += "<div class=\"tile \(level.rawValue)\"><span class=\"count\">\(counts[level] ?? 0)</span>"
+                + "<span class=\"label\">\(level.rawValue)</span></div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    private func reasonTable() -> String {
+        var html = "<section>\n<h2>Reasons</h2>\n"
+        guard !reasonCounts.isEmpty else { return html + "<p class=\"none\">No reasons: every scan is clear.</p>\n</section>\n" }
+        html += "<table class=\"reasons\"><thead><tr><th>Reason</th><th>Scans</th></tr></thead><tbody>\n"
+        for (code, count) in reasonCounts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            html += "<tr><td><code>\(code.rawValue)</code></td><td>\(count)</td></tr>\n"
+        }
+        return html + "</tbody></table>\n</section>\n"
+    }
+
+    private func card(_ result: ScanResult) -> String {
+        let level = result.risk?.level ?? .review
+        var html = "<article class=\"card \(level.rawValue)\">\n<h3><span class=\"badge \(level.rawValue)\">"
+            + "\(level.rawValue)</span> <span class=\"score\">\(result.risk?.score ?? 0)</span> "
+            + "<span class=\"source\">\(escape(Self.source(of: result)))</span></h3>\n"
+        if let reasons = result.risk?.reasons, !reasons.isEmpty {
+            html += "<ul class=\"why\">\n"
+            for reason in reasons {
+                html += "<li><code>\(reason.code.rawValue)</code> <span class=\"points\">+\(reason.points)</span> "
+                    + "\(escape(reason.detail))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        if let document = result.document {
+            html += documentFacts(document)
+            html += "<pre class=\"mrz\">\(escape(document.lineTexts.joined(separator: "\n")))</pre>\n"
+        } else if let problem = result.problem {
+            html += "<p class=\"problem\">\(escape(problem.code)): \(escape(problem.detail))</p>\n"
+        }
+        return html + "</article>\n"
+    }
+
+    private func documentFacts(_ document: MRZDocument) -> String {
+        let name = [document.surname, document.givenNames].compactMap { $0 }.filter { !$0.isEmpty }
+            .joined(separator: ", ")
+        let facts: [(String, String?)] = [
+            ("Document", [document.format?.rawValue, document.documentCode].compactMap { $0 }.joined(separator: " ")),
+            ("Number", document.documentNumber), ("Issued by", document.issuingState), ("Name", name),
+            ("Nationality", document.nationality), ("Born", document.birthDate?.description),
+            ("Expires", document.expiryDate?.description),
+        ]
+        var html = "<dl class=\"facts\">"
+        for (label, value) in facts {
+            html += "<div><dt>\(label)</dt><dd>\(escape(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–"))</dd></div>"
+        }
+        return html + "</dl>\n"
+    }
+
+    private func clearedList() -> String {
+        var html = "<section>\n<h2>Clear (\(cleared.count))</h2>\n"
+        guard !cleared.isEmpty else { return html + "<p class=\"none\">None.</p>\n</section>\n" }
+        html += "<details><summary>Show the cleared scans</summary>\n<ul class=\"cleared\">\n"
+        for source in cleared { html += "<li>\(escape(source))</li>\n" }
+        return html + "</ul>\n</details>\n</section>\n"
+    }
+
+    private func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Inline, so the page is one file an officer can mail or open offline; large type and one column on a phone.
+    private static let style = """
+        :root{--alert:#b00020;--review:#b35c00;--clear:#1b6e20;--ink:#1a1a1a;--muted:#5f6368;--line:#dadce0}
+        *{box-sizing:border-box}
+        body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+        h1{font-size:1.5rem;margin:.2rem 0}
+        h2{font-size:1.2rem;margin:1.6rem 0 .6rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
+        h3{font-size:1rem;margin:0 0 .5rem;display:flex;flex-wrap:wrap;gap:.4rem;align-items:baseline}
+        .meta,.none{color:var(--muted)}
+        .tiles{display:grid;grid-template-columns:repeat(3,1fr);gap:.6rem;margin-top:1rem}
+        .tile{border-radius:.6rem;padding:.8rem;color:#fff;text-align:center}
+        .tile .count{display:block;font-size:2rem;font-weight:700;line-height:1.1}
+        .tile .label{text-transform:uppercase;letter-spacing:.06em;font-size:.85rem}
+        .tile.alert,.badge.alert{background:var(--alert)}
+        .tile.review,.badge.review{background:var(--review)}
+        .tile.clear,.badge.clear{background:var(--clear)}
+        table.reasons{border-collapse:collapse;width:100%}
+        table.reasons th,table.reasons td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+        table.reasons td:last-child,table.reasons th:last-child{text-align:right}
+        .card{border:1px solid var(--line);border-left:.4rem solid var(--review);border-radius:.5rem;padding:.8rem;margin:.7rem 0}
+        .card.alert{border-left-color:var(--alert)}
+        .badge{color:#fff;border-radius:.3rem;padding:.05rem .45rem;text-transform:uppercase;font-size:.8rem;font-weight:700;letter-spacing:.05em}
+        .score{font-weight:700}
+        .source{overflow-wrap:anywhere;color:var(--muted)}
+        .why{margin:.3rem 0 .6rem;padding-left:1.1rem}
+        .why li{margin:.25rem 0}
+        .points{color:var(--muted);font-variant-numeric:tabular-nums}
+        code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,monospace;font-size:.9em;background:#f1f3f4;border-radius:.2rem;padding:0 .2rem}
+        .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.2rem .8rem;margin:.4rem 0}
+        .facts div{display:flex;gap:.4rem}
+        .facts dt{color:var(--muted);min-width:5.5rem}
+        .facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+        .mrz{font-family:"OCR-B","OCR B",ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85rem;background:#f8f9fa;border:1px solid var(--line);border-radius:.3rem;padding:.5rem;overflow-x:auto;margin:.4rem 0 0}
+        .problem{color:var(--alert)}
+        .cleared{columns:2 16rem;padding-left:1.1rem}
+        summary{cursor:pointer;color:var(--muted)}
+        @media (max-width:30rem){body{padding:.6rem}.tile .count{font-size:1.6rem}.mrz{font-size:.72rem}}
+        """
+}

@@ -1,0 +1,63 @@
+/// What a report says about the run as a whole.
+public struct ReportContext: Sendable {
+    /// The heading.
+    public var title: String
+    /// The day expiry was judged against.
+    public var asOf: String
+    /// The risk policy version.
+    public var policyVersion: String
+    /// The list version checked against; nil when no list was checked.
+    public var listVersion: String?
+
+    /// A context.
+    public init(title: String, asOf: String, policyVersion: String, listVersion: String?) {
+        self.title = title
+        self.asOf = asOf
+        self.policyVersion = policyVersion
+        self.listVersion = listVersion
+    }
+}
+
+/// The static HTML report: one self-contained page (no scripts, fonts or images from elsewhere) that reads
+/// on a phone. Counts by level and reason first, then every alert and review with its reasons, the document
+/// read and the MRZ as read, then the cleared scans. No clock in it: the same results give the same bytes.
+public final class HTMLReportWriter: ResultWriter {
+    private let output: OutputFile
+    private let context: ReportContext
+    private var counts: [RiskLevel: Int] = [:]
+    private var reasonCounts: [ReasonCode: Int] = [:]
+    private var needsLook: [ScanResult] = []
+    private var cleared: [String] = []
+    private var total = 0
+
+    /// A report written to `output` when finished.
+    public init(_ output: OutputFile, context: ReportContext) {
+        self.output = output
+        self.context = context
+    }
+
+    public func write(_ result: ScanResult) throws {
+        total += 1
+        let level = result.risk?.level ?? .review
+        counts[level, default: 0] += 1
+        for code in Set(result.risk?.reasons.map(\.code) ?? []) { reasonCounts[code, default: 0] += 1 }
+        if level == .clear {
+            cleared.append(HTMLReportPage.source(of: result))
+        } else {
+            needsLook.append(result)
+        }
+    }
+
+    public func finish() throws {
+        // Alerts before reviews, highest score first, then in output order (already by path).
+        let ordered = needsLook.enumerated().sorted { first, second in
+            let a = first.element.risk, b = second.element.risk
+            return ((b?.level ?? .review), (b?.score ?? 0), second.offset) < ((a?.level ?? .review), (a?.score ?? 0), first.offset)
+        }.map(\.element)
+        let page = HTMLReportPage(
+            context: context, total: total, counts: counts, reasonCounts: reasonCounts, needsLook: ordered,
+            cleared: cleared)
+        output.write(text: page.render())
+        try output.finish()
+    }
+}

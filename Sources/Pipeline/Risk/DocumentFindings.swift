@@ -1,0 +1,64 @@
+import MRZ
+
+/// Risk reasons in the MRZ itself: its validation findings, its dates against the as-of date, specimens.
+enum DocumentFindings {
+    /// Every reason `document` gives, as (rule, detail).
+    static func reasons(_ document: MRZDocument, asOf: MRZDate, policy: RiskPolicy) -> [(RiskRule, String)] {
+        validation(document) + dates(document, asOf: asOf, maxAge: policy.maxAgeYears)
+            + (policy.specimens.mark(of: document).map { [(RiskRule.specimen, "specimen document: \($0)")] } ?? [])
+    }
+
+    /// The parser's findings, one reason per rule (details joined), check digits weighed by what repair made of
+    /// them: a composite failure beside right field digits is the tampering signal.
+    private static func validation(_ document: MRZDocument) -> [(RiskRule, String)] {
+        var details: [RiskRule: [String]] = [:]
+        var order: [RiskRule] = []
+        for finding in document.findings {
+            let rule = rule(for: finding.code, checks: document.checks)
+            if details[rule] == nil { order.append(rule) }
+            details[rule, default: []].append(finding.detail)
+        }
+        return order.map { rule in
+            var detail = details[rule]!.joined(separator: "; ")
+            switch rule {
+            case .compositeOnly:
+                detail += "; every field check digit is right, so the data may have been altered after issue"
+            case .checkDigit where document.repairOutcome != nil:
+                detail += "; OCR repair found no single reading that explains it"
+            default: break
+            }
+            return (rule, detail)
+        }
+    }
+
+    private static func rule(for code: MRZErrorCode, checks: MRZCheckResults) -> RiskRule {
+        switch code {
+        case .format: return .format
+        case .checkDigit: return .checkDigit
+        case .compositeCheck: return checks.fieldsPass ? .compositeOnly : .compositeCheck
+        case .dateInvalid: return .dateInvalid
+        case .unknownState: return .unknownState
+        }
+    }
+
+    /// Birth, expiry and age against each other and the as-of date (only dates that are real dates).
+    private static func dates(_ document: MRZDocument, asOf: MRZDate, maxAge: Int) -> [(RiskRule, String)] {
+        var found: [(RiskRule, String)] = []
+        if let birth = document.birthDate {
+            if birth > asOf {
+                found.append((.birthInFuture, "date of birth \(birth) is after the as-of date \(asOf)"))
+            } else if let age = asOf.years(since: birth), age > maxAge {
+                found.append((.implausibleAge, "the holder would be \(age) years old, more than \(maxAge)"))
+            }
+        }
+        if let expiry = document.expiryDate {
+            if let birth = document.birthDate, expiry < birth {
+                found.append((.expiryBeforeBirth, "date of expiry \(expiry) is before the date of birth"))
+            }
+            if expiry < asOf {
+                found.append((.expired, "expired on \(expiry), before the as-of date \(asOf)"))
+            }
+        }
+        return found
+    }
+}

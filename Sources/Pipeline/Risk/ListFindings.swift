@@ -1,0 +1,41 @@
+import Lists
+
+/// Risk reasons from the list verdict: one per kind of listing, naming the records.
+enum ListFindings {
+    /// Every reason `verdict` gives, as (rule, detail).
+    static func reasons(_ verdict: ListVerdict) -> [(RiskRule, String)] {
+        if !verdict.checked {
+            guard let why = verdict.unavailable else { return [] }  // nothing to look up: FORMAT says why
+            return [(.listUnchecked, "not checked against the stolen/lost lists: \(why)")]
+        }
+        var details: [RiskRule: [String]] = [:]
+        for hit in verdict.hits {
+            let rule = rule(for: hit)
+            let record = hit.record
+            let text: String
+            switch hit.kind {
+            case .exact:
+                text = "listed \(status(record.status)) (record \(record.recordID))"
+            case .range:
+                text = "inside the listed range \(record.documentNumber)–\(record.numberTo ?? "") of \(status(record.status)) (record \(record.recordID))"
+            case .fuzzy:
+                text = "equals the listed number \(record.documentNumber) (\(status(record.status)), record \(record.recordID)) only when O/0, I/1, B/8, S/5, Z/2, G/6 are taken as equal: compare the document"
+            }
+            details[rule, default: []].append(text)
+        }
+        return RiskRule.allCases.compactMap { rule in details[rule].map { (rule, $0.joined(separator: "; ")) } }
+    }
+
+    private static func rule(for hit: ListHit) -> RiskRule {
+        if hit.kind == .fuzzy { return .listFuzzy }
+        switch hit.record.status {
+        case .stolen, .stolenBlank: return .listStolen
+        case .lost: return .listLost
+        case .revoked, .invalidated, .withdrawn: return .listRevoked
+        }
+    }
+
+    private static func status(_ status: ListStatus) -> String {
+        status == .stolenBlank ? "stolen blank documents" : status.rawValue
+    }
+}

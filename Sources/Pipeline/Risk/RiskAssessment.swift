@@ -1,0 +1,73 @@
+/// A SPEC.md reason code: why a result needs a look. `LIST_UNCHECKED` is docguard's addition for a
+/// document whose list check could not be made (store down): such a document is never cleared.
+public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
+    case listStolen = "LIST_STOLEN"
+    case listLost = "LIST_LOST"
+    case listRevoked = "LIST_REVOKED"
+    case listFuzzy = "LIST_FUZZY"
+    case listUnchecked = "LIST_UNCHECKED"
+    case clone = "CLONE"
+    case compositeCheck = "COMPOSITE_CHECK"
+    case checkDigit = "CHECK_DIGIT"
+    case format = "FORMAT"
+    case dateInvalid = "DATE_INVALID"
+    case birthInFuture = "BIRTH_IN_FUTURE"
+    case expiryBeforeBirth = "EXPIRY_BEFORE_BIRTH"
+    case expired = "EXPIRED"
+    case unknownState = "UNKNOWN_STATE"
+    case specimen = "SPECIMEN"
+    case lowConfidence = "LOW_CONFIDENCE"
+    case repaired = "REPAIRED"
+    case noMRZ = "NO_MRZ"
+    case unreadable = "UNREADABLE"
+    case badFile = "BAD_FILE"
+
+    /// Declaration order: the order reasons of equal points are listed in.
+    public static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// What an officer is asked to do with a result (SPEC.md `risk.level`), in rising order.
+public enum RiskLevel: String, Sendable, CaseIterable, Comparable {
+    /// Nothing found: let the traveller through.
+    case clear
+    /// Something an officer should look at before deciding.
+    case review
+    /// Stop: a listed document or signs of forgery.
+    case alert
+
+    public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One reason behind a score: a code, the points it adds, and a sentence for the officer.
+public struct RiskReason: Sendable, Equatable {
+    /// The SPEC.md code.
+    public var code: ReasonCode
+    /// Points added to the score (from the risk policy).
+    public var points: Int
+    /// What was found, in words.
+    public var detail: String
+
+    /// A reason.
+    public init(code: ReasonCode, points: Int, detail: String) {
+        self.code = code
+        self.points = points
+        self.detail = detail
+    }
+}
+
+/// The risk stage's decision on one result (SPEC.md `risk` object).
+public struct RiskAssessment: Sendable, Equatable {
+    /// 0–100: the reasons' points, capped at 100.
+    public var score: Int
+    /// What to do: from the score by the policy's thresholds, raised by rules that hold whatever the
+    /// weights (an exact list hit is always `alert`, …).
+    public var level: RiskLevel
+    /// Every reason, most points first.
+    public var reasons: [RiskReason]
+    /// The policy version that weighed them.
+    public var policyVersion: String
+}

@@ -1,0 +1,37 @@
+/// The risk stage as a run uses it: the scorer and the run's clone register together. Results are noted
+/// with their place in the output, then assessed; `assessInOrder` does both for one thread going through
+/// results in output order, while screening workers note a whole chunk before assessing any of it.
+public struct RiskStage: Sendable {
+    /// Weighs each result.
+    public let scorer: RiskScorer
+    /// Documents seen so far in this run and in earlier results.
+    public let clones: CloneRegister
+
+    /// A stage over `scorer`, with `clones` (earlier results already remembered, if any).
+    public init(scorer: RiskScorer, clones: CloneRegister = CloneRegister()) {
+        self.scorer = scorer
+        self.clones = clones
+    }
+
+    /// Notes `result`'s document at place `order`.
+    public func note(_ result: ScanResult, order: Int) {
+        guard let document = result.document else { return }
+        clones.note(document, order: order, source: Self.source(of: result))
+    }
+
+    /// Sets `result.risk`, a clone when a sighting before place `order` had another holder.
+    public func assess(_ result: inout ScanResult, order: Int) {
+        let clone = result.document.flatMap { clones.sighting(for: $0, order: order) }
+        result.risk = scorer.assess(result, clone: clone)
+    }
+
+    /// `note` then `assess`.
+    public func assessInOrder(_ result: inout ScanResult, order: Int) {
+        note(result, order: order)
+        assess(&result, order: order)
+    }
+
+    private static func source(of result: ScanResult) -> String {
+        result.file ?? "record \(result.record ?? 0)"
+    }
+}

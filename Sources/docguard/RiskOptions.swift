@@ -1,0 +1,32 @@
+import ArgumentParser
+import MRZ
+import Pipeline
+
+/// The options of the risk stage, shared by `scan` and `screen`.
+struct RiskOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Judge expiry and age as of this day, YYYY-MM-DD (default: today, UTC).")
+    var asOf: String?
+
+    @Option(name: .long, help: "Risk policy file (default: Models/risk.yaml).")
+    var risk: String?
+
+    @Option(name: .long, help: "An earlier result file (JSON Lines) whose documents count for CLONE; repeatable.")
+    var history: [String] = []
+
+    func validate() throws {
+        if let asOf, MRZDate(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a real date written YYYY-MM-DD, got '\(asOf)'")
+        }
+    }
+
+    /// The "as of" date.
+    var asOfDate: MRZDate { asOf.flatMap(MRZDate.init(iso:)) ?? Clock.today() }
+
+    /// The risk stage: the policy loaded, earlier results remembered.
+    func makeStage() throws -> RiskStage {
+        let policy = try RiskPolicyFile.load(try risk ?? RiskPolicyFile.locateDefault())
+        let clones = CloneRegister()
+        for file in history { try clones.remember(resultsAt: file) }
+        return RiskStage(scorer: RiskScorer(policy: policy, asOf: asOfDate), clones: clones)
+    }
+}

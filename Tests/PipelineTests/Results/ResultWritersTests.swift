@@ -1,0 +1,58 @@
+import Foundation
+import Lists
+import MRZ
+@testable import Pipeline
+import Testing
+
+struct ResultWritersTests {
+    typealias F = RiskFixtures
+
+    private func assessed(_ result: ScanResult) throws -> ScanResult {
+        var result = result
+        result.risk = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf).assess(result)
+        return result
+    }
+
+    private func written(_ make: (OutputFile) -> any ResultWriter, _ results: [ScanResult]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)").path
+        let writer = make(try OutputFile(path: path))
+        for result in results { try writer.write(result) }
+        try writer.finish()
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test("CSV: a header and one row per result; quotes doubled, formulas defused")
+    func csv() throws {
+        var stolen = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact)))
+        stolen.file = "=cmd|' /C calc'!A0, \"odd\".png"
+        let text = try written({ CSVResultWriter($0) }, [stolen])
+        let rows = text.components(separatedBy: "\r\n")
+        #expect(rows[0] == CSVResultWriter.columns.joined(separator: ","))
+        #expect(rows[1].hasPrefix(#""'=cmd|' /C calc'!A0, ""odd"".png",,ok,alert,90,LIST_STOLEN,"#))
+        #expect(rows[1].contains(",C01X00T47,D,MUELLER,JAN,1980-01-01,M,2030-01-01,true,,true,true,exact,R-1,"))
+        #expect(rows.count == 3 && rows[2].isEmpty)
+    }
+
+    @Test("HTML: counts, alerts before reviews, reasons and the MRZ as read, everything escaped, no clock")
+    func html() throws {
+        let clear = try assessed(F.result(F.document(number: "A1111111")))
+        var review = try assessed(F.result(F.document(expiry: "200101")))
+        review.file = "<script>alert(1)</script>.png"
+        let alert = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact)))
+        let context = ReportContext(title: "Night batch", asOf: "2026-11-24", policyVersion: "p1", listVersion: "v1")
+        let make = { HTMLReportWriter($0, context: context) as any ResultWriter }
+        let page = try written(make, [clear, review, alert])
+        #expect(page.contains("<meta name=\"viewport\""))
+        #expect(!page.contains("<script"))
+        #expect(page.contains("&lt;script&gt;"))
+        let alertAt = try #require(page.range(of: "<h2>Alerts (1)</h2>"))
+        let reviewAt = try #require(page.range(of: "<h2>Reviews (1)</h2>"))
+        #expect(alertAt.lowerBound < reviewAt.lowerBound)
+        #expect(page.contains("<span class=\"count\">1</span><span class=\"label\">clear</span>"))
+        #expect(page.contains("<td><code>LIST_STOLEN</code></td><td>1</td>"))
+        let mrzLine = String(decoding: F.document().lines[1], as: UTF8.self).replacingOccurrences(of: "<", with: "&lt;")
+        #expect(page.contains(mrzLine))
+        #expect(!page.contains("<link") && !page.contains("src="))
+        #expect(try written(make, [clear, review, alert]) == page)
+    }
+}
