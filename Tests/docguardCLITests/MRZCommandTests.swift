@@ -65,10 +65,11 @@ enum Docguard {
         return URL(fileURLWithPath: ".build/debug/docguard")
     }
 
-    static func run(_ arguments: [String], input: String = "") throws -> Run {
+    static func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.currentDirectoryURL = directory
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
