@@ -99,7 +99,7 @@ struct HTMLReportPage {
         ]
         var html = "<dl class=\"facts\">"
         for (label, value) in facts {
-            html += "<div><dt>\(label)</dt><dd>\(escape(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–"))</dd></div>"
+            html += "<div\(label == "Name" ? " class=\"wide\"" : "")><dt>\(label)</dt><dd>\(escape(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–"))</dd></div>"
         }
         return html + "</dl>\n"
     }
@@ -158,12 +158,13 @@ struct HTMLReportPage {
         code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,monospace;font-size:.9em;background:#f1f3f4;border-radius:.2rem;padding:0 .2rem}
         .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.2rem .8rem;margin:.4rem 0}
         .facts div{display:flex;gap:.4rem}
+        .facts div.wide{grid-column:1/-1}
         .facts dt{color:var(--muted);min-width:5.5rem}
         .facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
         .mrz{font-family:"OCR-B","OCR B",ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85rem;background:#f8f9fa;border:1px solid var(--line);border-radius:.3rem;padding:.5rem;overflow-x:auto;margin:.4rem 0 0}
         .problem{color:var(--alert)}
         .cleared{columns:2 16rem;padding-left:1.1rem}
         summary{cursor:pointer;color:var(--muted)}
-        @media (max-width:30rem){body{padding:.6rem}.tile .count{font-size:1.6rem}.mrz{font-size:.72rem}}
+        @media (max-width:30rem){body{padding:.6rem}.tile .count{font-size:1.6rem}.mrz{font-size:clamp(.5rem,2.6vw,.8rem);padding:.4rem}}
         """
 }

@@ -52,7 +52,7 @@ public final class HTMLReportWriter: ResultWriter {
         // Alerts before reviews, highest score first, then in output order (already by path).
         let ordered = needsLook.enumerated().sorted { first, second in
             let a = first.element.risk, b = second.element.risk
-            return ((b?.level ?? .review), (b?.score ?? 0), second.offset) < ((a?.level ?? .review), (a?.score ?? 0), first.offset)
+            return ((b?.level ?? .review), (b?.score ?? 0), first.offset) < ((a?.level ?? .review), (a?.score ?? 0), second.offset)
         }.map(\.element)
         let page = HTMLReportPage(
             context: context, total: total, counts: counts, reasonCounts: reasonCounts, needsLook: ordered,

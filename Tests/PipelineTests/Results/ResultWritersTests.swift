@@ -38,21 +38,29 @@ struct ResultWritersTests {
         let clear = try assessed(F.result(F.document(number: "A1111111")))
         var review = try assessed(F.result(F.document(expiry: "200101")))
         review.file = "<script>alert(1)</script>.png"
-        let alert = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact)))
+        var alert = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact)))
+        alert.file = "b-alert.png"
+        var sameScore = alert
+        sameScore.file = "c-alert.png"
+        var higher = try assessed(F.result(F.document(state: "UTO"), list: F.verdict(.stolen, .exact)))
+        higher.file = "d-alert.png"
         let context = ReportContext(title: "Night batch", asOf: "2026-11-24", policyVersion: "p1", listVersion: "v1")
         let make = { HTMLReportWriter($0, context: context) as any ResultWriter }
-        let page = try written(make, [clear, review, alert])
+        let page = try written(make, [clear, review, alert, sameScore, higher])
         #expect(page.contains("<meta name=\"viewport\""))
         #expect(!page.contains("<script"))
         #expect(page.contains("&lt;script&gt;"))
-        let alertAt = try #require(page.range(of: "<h2>Alerts (1)</h2>"))
+        let alertAt = try #require(page.range(of: "<h2>Alerts (3)</h2>"))
+        // Highest score first, then in output order.
+        let order = ["d-alert.png", "b-alert.png", "c-alert.png"].map { page.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
         let reviewAt = try #require(page.range(of: "<h2>Reviews (1)</h2>"))
         #expect(alertAt.lowerBound < reviewAt.lowerBound)
         #expect(page.contains("<span class=\"count\">1</span><span class=\"label\">clear</span>"))
-        #expect(page.contains("<td><code>LIST_STOLEN</code></td><td>1</td>"))
+        #expect(page.contains("<td><code>LIST_STOLEN</code></td><td>3</td>"))
         let mrzLine = String(decoding: F.document().lines[1], as: UTF8.self).replacingOccurrences(of: "<", with: "&lt;")
         #expect(page.contains(mrzLine))
         #expect(!page.contains("<link") && !page.contains("src="))
-        #expect(try written(make, [clear, review, alert]) == page)
+        #expect(try written(make, [clear, review, alert, sameScore, higher]) == page)
     }
 }
