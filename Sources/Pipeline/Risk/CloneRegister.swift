@@ -24,13 +24,36 @@ public final class CloneRegister: @unchecked Sendable {
         var source: String
     }
 
+    /// One document's sightings, earliest first: the first held inline (most documents are seen once, and
+    /// a day's crossings can be millions), the rest, up to `kept`, beside it.
+    private struct Sightings {
+        var first: Sighting
+        var more: [Sighting] = []
+
+        mutating func insert(_ sighting: Sighting) {
+            if sighting.order < first.order {
+                more.insert(first, at: 0)
+                first = sighting
+            } else {
+                more.insert(sighting, at: more.firstIndex { $0.order > sighting.order } ?? more.endIndex)
+            }
+            if more.count >= CloneRegister.kept { more.removeLast() }
+        }
+
+        /// The earliest sighting before `order` that `accepts`.
+        func first(before order: Int, where accepts: (Sighting) -> Bool) -> Sighting? {
+            if first.order < order, accepts(first) { return first }
+            return more.first { $0.order < order && accepts($0) }
+        }
+    }
+
     /// Sightings kept per document: the earliest ones (a document seen with more holders is flagged anyway).
     private static let kept = 8
     private let shards: [Shard]
 
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
-        var sightings: [String: [Sighting]] = [:]
+        var sightings: [String: Sightings] = [:]
     }
 
     /// An empty register.
@@ -47,12 +70,7 @@ public final class CloneRegister: @unchecked Sendable {
         let shard = shard(for: key)
         shard.lock.lock()
         defer { shard.lock.unlock() }
-        var list = shard.sightings[key, default: []]
-        let index = list.firstIndex { $0.order > order } ?? list.endIndex
-        guard index < Self.kept else { return }
-        list.insert(sighting, at: index)
-        if list.count > Self.kept { list.removeLast() }
-        shard.sightings[key] = list
+        if shard.sightings[key]?.insert(sighting) == nil { shard.sightings[key] = Sightings(first: sighting) }
     }
 
     /// The earliest sighting before place `order` of the same document with a different holder, if any.
@@ -62,18 +80,20 @@ public final class CloneRegister: @unchecked Sendable {
         let birthDate = document.checks.birthDate == true ? document.birthDate : nil
         let shard = shard(for: key)
         shard.lock.lock()
-        let list = shard.sightings[key] ?? []
+        let sightings = shard.sightings[key]
         shard.lock.unlock()
-        for earlier in list where earlier.order < order {
-            var differences: [String] = []
-            if Self.namesDiffer(earlier.name, name) { differences.append("name") }
-            if let before = earlier.birthDate, let now = birthDate, before != now { differences.append("date of birth") }
-            guard !differences.isEmpty else { continue }
-            return CloneSighting(
-                detail: "the same issuing state and document number was seen in \(earlier.source) with a different "
-                    + differences.joined(separator: " and "))
+        func namesDiffer(_ earlier: Sighting) -> Bool { Self.namesDiffer(earlier.name, name) }
+        func birthsDiffer(_ earlier: Sighting) -> Bool {
+            if let before = earlier.birthDate, let now = birthDate { return before != now }
+            return false
         }
-        return nil
+        guard let earlier = sightings?.first(before: order, where: { namesDiffer($0) || birthsDiffer($0) }) else {
+            return nil
+        }
+        let differences = [namesDiffer(earlier) ? "name" : nil, birthsDiffer(earlier) ? "date of birth" : nil]
+        return CloneSighting(
+            detail: "the same issuing state and document number was seen in \(earlier.source) with a different "
+                + differences.compactMap { $0 }.joined(separator: " and "))
     }
 
     /// Notes every read document of earlier result files (JSON Lines), before anything of this run, so a

@@ -8,6 +8,7 @@ enum ListFindings {
             guard let why = verdict.unavailable else { return [] }  // nothing to look up: FORMAT says why
             return [(.listUnchecked, "not checked against the stolen/lost lists: \(why)")]
         }
+        guard verdict.hit else { return [] }
         var details: [RiskRule: [String]] = [:]
         for hit in verdict.hits {
             let rule = rule(for: hit)

@@ -66,9 +66,11 @@ public struct SpecimenMarkers: Sendable, Equatable {
         if let number = document.documentNumber, numbers.contains(number) {
             return "the document number is one printed on specimen documents"
         }
-        let name = [document.surname, document.givenNames].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        if names.contains(name) { return "the holder's name is a specimen name" }
-        if name.split(separator: " ").contains(where: { nameWords.contains(String($0)) }) {
+        let surname = document.surname ?? "", givenNames = document.givenNames ?? ""
+        if !names.isEmpty, names.contains(givenNames.isEmpty ? surname : surname + " " + givenNames) {
+            return "the holder's name is a specimen name"
+        }
+        for part in [surname, givenNames] where part.split(separator: " ").contains(where: { nameWords.contains(String($0)) }) {
             return "the name contains a specimen word"
         }
         return nil
