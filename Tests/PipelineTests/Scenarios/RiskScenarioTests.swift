@@ -106,6 +106,21 @@ struct RiskScenarioTests {
         }
     }
 
+    @Test("a store that fails during the run: the listed document is not cleared, and the scan is not lost")
+    func storeOutage() throws {
+        let folder = try Self.folder()
+        let matcher = try Self.sampleStore(in: folder)
+        // The store breaks after the run has started (its key filter is already in memory): a possible hit
+        // must be confirmed in the database, which now fails.
+        try FileHandle(forWritingTo: folder.appendingPathComponent("lists.sqlite")).truncate(atOffset: 0)
+        let listed = Self.testImage("mrva/0001.jpg")
+        let result = try Self.run([listed], matcher: matcher)[listed]
+        #expect(result?.status == .ok)
+        #expect(result?.list?.checked == false && result?.list?.unavailable != nil)
+        #expect(codes(result).contains("LIST_UNCHECKED"))
+        #expect((result?.risk?.level ?? .clear) >= .review)
+    }
+
     @Test("what the MRZ itself shows: altered, malformed, impossible dates, unknown states, specimens, clones")
     func documentReasons() throws {
         let folder = try Self.folder()
