@@ -7,93 +7,124 @@ public struct CloneSighting: Sendable, Equatable {
     public var detail: String
 }
 
-/// Remembers who each document (issuing state and number) was seen with, in this run and in earlier
-/// results, and tells when the same document turns up with a different holder: one of the two is a
+/// Remembers who each document (issuing state and number) was first seen with, in this run and in earlier
+/// results, and tells when the same document turns up later with a different holder: one of the two is a
 /// clone. Only reads whose number check digit is right take part, names must differ by more than a few
 /// characters (OCR slips on names, which no check digit covers), and birth dates count only when their
 /// check digit is right.
 ///
-/// Every sighting carries its place in the output order, and a document is a clone only of sightings
-/// before it. Workers may note a chunk of documents at once, in any order, and ask afterwards: the answer
-/// is the same as one thread going through them in order, so the same run flags the same results.
+/// Every sighting carries its place in the output order, and the register keeps the earliest per
+/// document. Workers may note a chunk of documents at once, in any order, and ask afterwards: the answer
+/// is the same as one thread going through them in order, so the same run flags the same results. A day's
+/// crossings can be millions of documents, so a sighting is kept small: a 128-bit key, the name, the birth
+/// date packed, the place, and the source only when it is not the place itself.
 public final class CloneRegister: @unchecked Sendable {
+    private struct Key: Equatable {
+        var high: UInt64
+        var low: UInt64
+        /// Marks a free slot; no document's key is this (`key(_:)` sets a bit of `low`).
+        static let free = Key(high: 0, low: 0)
+    }
+
     private struct Sighting {
-        var name: String
-        var birthDate: MRZDate?
+        var surname: String
+        var givenNames: String
+        /// `YYYYMMDD`, 0 when the birth date does not count.
+        var birthDate: Int32
         var order: Int
-        var source: String
+        /// Where it was seen; nil for a screened record, whose number is its place.
+        var source: String?
+
+        static let none = Sighting(surname: "", givenNames: "", birthDate: 0, order: 0, source: nil)
     }
 
-    /// One document's sightings, earliest first: the first held inline (most documents are seen once, and
-    /// a day's crossings can be millions), the rest, up to `kept`, beside it.
-    private struct Sightings {
-        var first: Sighting
-        var more: [Sighting] = []
-
-        mutating func insert(_ sighting: Sighting) {
-            if sighting.order < first.order {
-                more.insert(first, at: 0)
-                first = sighting
-            } else {
-                more.insert(sighting, at: more.firstIndex { $0.order > sighting.order } ?? more.endIndex)
-            }
-            if more.count >= CloneRegister.kept { more.removeLast() }
-        }
-
-        /// The earliest sighting before `order` that `accepts`.
-        func first(before order: Int, where accepts: (Sighting) -> Bool) -> Sighting? {
-            if first.order < order, accepts(first) { return first }
-            return more.first { $0.order < order && accepts($0) }
-        }
-    }
-
-    /// Sightings kept per document: the earliest ones (a document seen with more holders is flagged anyway).
-    private static let kept = 8
-    private let shards: [Shard]
-
+    /// One lock's share of the documents: an open-addressing table (linear probing, at most 70 % full), which
+    /// costs a fraction of a `Dictionary`'s hashing and memory at millions of documents.
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
-        var sightings: [String: Sightings] = [:]
+        private var keys = [Key](repeating: .free, count: 1024)
+        private var sightings = [Sighting](repeating: .none, count: 1024)
+        private var count = 0
+
+        /// The earliest sighting of `key`.
+        func earliest(_ key: Key) -> Sighting? {
+            var slot = start(key)
+            while keys[slot] != .free {
+                if keys[slot] == key { return sightings[slot] }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+
+        /// Keeps `sighting` when it is the earliest of its document so far.
+        func offer(_ key: Key, _ sighting: Sighting) {
+            if (count + 1) * 10 > keys.count * 7 { grow() }
+            var slot = start(key)
+            while keys[slot] != .free {
+                if keys[slot] == key {
+                    if sighting.order < sightings[slot].order { sightings[slot] = sighting }
+                    return
+                }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            keys[slot] = key
+            sightings[slot] = sighting
+            count += 1
+        }
+
+        private func start(_ key: Key) -> Int { Int(truncatingIfNeeded: key.high) & (keys.count - 1) }
+
+        private func grow() {
+            let oldKeys = keys, oldSightings = sightings
+            keys = [Key](repeating: .free, count: oldKeys.count * 2)
+            sightings = [Sighting](repeating: .none, count: oldKeys.count * 2)
+            count = 0
+            for (key, sighting) in zip(oldKeys, oldSightings) where key != .free { offer(key, sighting) }
+        }
     }
+
+    private let shards: [Shard]
+    /// Places for earlier results: before every place of this run (which are not negative).
+    private var earlierOrder = Int.min / 2
 
     /// An empty register.
     public init() {
         shards = (0..<64).map { _ in Shard() }
     }
 
-    /// Notes `document`, seen at `source` (a file path or `record N`) at place `order` in the output.
-    public func note(_ document: MRZDocument, order: Int, source: String) {
+    /// Notes `document`, seen at `source` (a file path; nil for a screened record, named by its place) at
+    /// place `order` in the output.
+    public func note(_ document: MRZDocument, order: Int, source: String?) {
         guard let key = Self.key(document) else { return }
         let sighting = Sighting(
-            name: Self.name(document), birthDate: document.checks.birthDate == true ? document.birthDate : nil,
-            order: order, source: source)
+            surname: document.surname ?? "", givenNames: document.givenNames ?? "",
+            birthDate: Self.birthDate(document), order: order, source: source)
         let shard = shard(for: key)
         shard.lock.lock()
-        defer { shard.lock.unlock() }
-        if shard.sightings[key]?.insert(sighting) == nil { shard.sightings[key] = Sightings(first: sighting) }
+        shard.offer(key, sighting)
+        shard.lock.unlock()
     }
 
-    /// The earliest sighting before place `order` of the same document with a different holder, if any.
+    /// The earliest sighting of the same document, when it came before place `order` with a different holder.
     public func sighting(for document: MRZDocument, order: Int) -> CloneSighting? {
         guard let key = Self.key(document) else { return nil }
-        let name = Self.name(document)
-        let birthDate = document.checks.birthDate == true ? document.birthDate : nil
         let shard = shard(for: key)
         shard.lock.lock()
-        let sightings = shard.sightings[key]
+        let found = shard.earliest(key)
         shard.lock.unlock()
-        func namesDiffer(_ earlier: Sighting) -> Bool { Self.namesDiffer(earlier.name, name) }
-        func birthsDiffer(_ earlier: Sighting) -> Bool {
-            if let before = earlier.birthDate, let now = birthDate { return before != now }
-            return false
+        guard let earlier = found, earlier.order < order else { return nil }
+        let surname = document.surname ?? "", givenNames = document.givenNames ?? ""
+        var differences: [String] = []
+        if (earlier.surname != surname || earlier.givenNames != givenNames),
+           Self.namesDiffer(Self.name(earlier.surname, earlier.givenNames), Self.name(surname, givenNames)) {
+            differences.append("name")
         }
-        guard let earlier = sightings?.first(before: order, where: { namesDiffer($0) || birthsDiffer($0) }) else {
-            return nil
-        }
-        let differences = [namesDiffer(earlier) ? "name" : nil, birthsDiffer(earlier) ? "date of birth" : nil]
+        let birthDate = Self.birthDate(document)
+        if earlier.birthDate != 0, birthDate != 0, earlier.birthDate != birthDate { differences.append("date of birth") }
+        guard !differences.isEmpty else { return nil }
         return CloneSighting(
-            detail: "the same issuing state and document number was seen in \(earlier.source) with a different "
-                + differences.compactMap { $0 }.joined(separator: " and "))
+            detail: "the same issuing state and document number was seen in \(earlier.source ?? "record \(earlier.order)") "
+                + "with a different " + differences.joined(separator: " and "))
     }
 
     /// Notes every read document of earlier result files (JSON Lines), before anything of this run, so a
@@ -113,28 +144,45 @@ public final class CloneRegister: @unchecked Sendable {
         }
     }
 
-    /// Places for earlier results: before every place of this run (which start at 0).
-    private var earlierOrder = Int.min / 2
+    private func shard(for key: Key) -> Shard { shards[Int((key.low >> 1) % UInt64(shards.count))] }
 
-    private func shard(for key: String) -> Shard {
-        var hasher = Hasher()
-        hasher.combine(key)
-        return shards[Int(UInt(bitPattern: hasher.finalize()) % UInt(shards.count))]
-    }
-
-    private static func key(_ document: MRZDocument) -> String? {
+    /// Two FNV-1a hashes of `STATE/NUMBER` with different offsets: 128 bits, so two documents of a day (or a
+    /// year) never share a key by chance.
+    private static func key(_ document: MRZDocument) -> Key? {
         guard document.checks.documentNumber == true, let state = document.issuingState,
               let number = document.documentNumber, !number.isEmpty
         else { return nil }
-        return state + "/" + number
+        var hash = (high: UInt64(0xCBF2_9CE4_8422_2325), low: UInt64(0x6C62_272E_07BB_0142))
+        Self.mix(state, into: &hash)
+        Self.mix("/", into: &hash)
+        Self.mix(number, into: &hash)
+        return Key(high: hash.high, low: hash.low | 1)
     }
 
-    private static func name(_ document: MRZDocument) -> String {
-        [document.surname, document.givenNames].compactMap { $0 }.joined(separator: " ")
+    private static func mix(_ text: String, into hash: inout (high: UInt64, low: UInt64)) {
+        var text = text
+        var (high, low) = hash
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9_7F4A_7C15
+            }
+        }
+        hash = (high, low)
+    }
+
+    private static func name(_ surname: String, _ givenNames: String) -> String {
+        givenNames.isEmpty ? surname : surname + " " + givenNames
+    }
+
+    private static func birthDate(_ document: MRZDocument) -> Int32 {
+        guard document.checks.birthDate == true, let date = document.birthDate else { return 0 }
+        return Int32(date.year * 10_000 + date.month * 100 + date.day)
     }
 
     /// More than a slip: an edit distance above 2, or above a tenth of the longer name.
     static func namesDiffer(_ first: String, _ second: String) -> Bool {
+        guard first != second else { return false }
         let a = Array(first.utf8), b = Array(second.utf8)
         return editDistance(a, b) > max(2, max(a.count, b.count) / 10)
     }

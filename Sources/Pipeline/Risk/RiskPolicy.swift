@@ -67,12 +67,29 @@ public struct SpecimenMarkers: Sendable, Equatable {
             return "the document number is one printed on specimen documents"
         }
         let surname = document.surname ?? "", givenNames = document.givenNames ?? ""
-        if !names.isEmpty, names.contains(givenNames.isEmpty ? surname : surname + " " + givenNames) {
+        // Compared by length first: this runs for every document of a screening run.
+        let length = surname.utf8.count + (givenNames.isEmpty ? 0 : 1 + givenNames.utf8.count)
+        if names.contains(where: { $0.utf8.count == length }),
+           names.contains(givenNames.isEmpty ? surname : surname + " " + givenNames) {
             return "the holder's name is a specimen name"
         }
-        for part in [surname, givenNames] where part.split(separator: " ").contains(where: { nameWords.contains(String($0)) }) {
+        if !nameWords.isEmpty, Self.hasWord(of: nameWords, in: surname) || Self.hasWord(of: nameWords, in: givenNames) {
             return "the name contains a specimen word"
         }
         return nil
+    }
+
+    /// Whether a space-separated word of `name` is one of `words`.
+    private static func hasWord(of words: Set<String>, in name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if words.contains(where: { $0.utf8.elementsEqual(word) }) { return true }
+                start = end + 1
+            }
+            return false
+        }
     }
 }

@@ -13,10 +13,10 @@ public struct RiskStage: Sendable {
         self.clones = clones
     }
 
-    /// Notes `result`'s document at place `order`.
+    /// Notes `result`'s document at place `order` (for a screened record, its record number).
     public func note(_ result: ScanResult, order: Int) {
         guard let document = result.document else { return }
-        clones.note(document, order: order, source: Self.source(of: result))
+        clones.note(document, order: order, source: result.file)
     }
 
     /// Sets `result.risk`, a clone when a sighting before place `order` had another holder.
@@ -29,9 +29,5 @@ public struct RiskStage: Sendable {
     public func assessInOrder(_ result: inout ScanResult, order: Int) {
         note(result, order: order)
         assess(&result, order: order)
-    }
-
-    private static func source(of result: ScanResult) -> String {
-        result.file ?? "record \(result.record ?? 0)"
     }
 }
