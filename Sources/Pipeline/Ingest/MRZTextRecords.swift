@@ -13,7 +13,7 @@ public enum MRZTextRecord: Sendable, Equatable {
 /// to its reading thread), hence unchecked `Sendable`.
 public final class MRZTextRecordReader: @unchecked Sendable {
     /// Records handed out per chunk.
-    static let chunkSize = 4096
+    static let chunkSize = 16_384
     private let lines: LineReader
     private var isJSONL: Bool?
     private var grouper = MRZTextGrouper()

@@ -32,7 +32,7 @@ public enum TextScreening {
             do {
                 var first = 1
                 while let records = try chunks.next() {
-                    let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: workers * 4)
+                    let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: workers * 16)
                     try output.fill(records, firstIndex: first, screener: screener, risk: risk, workers: workers)
                     guard screened.put(output) else { break }
                     first += records.count
