@@ -1,0 +1,91 @@
+import Foundation
+
+/// Two result files compared result by result (matched by file, or record number), field by field: what
+/// QA reads before a change ships.
+public struct ResultComparison {
+    /// One field that differs: its path in the result (`risk.reasons[0].code`) and both values as JSON.
+    public struct FieldDifference: Equatable {
+        public var path: String
+        public var golden: String
+        public var actual: String
+    }
+
+    /// Results whose fields differ, by key, in golden file order.
+    public private(set) var changed: [(key: String, fields: [FieldDifference])] = []
+    /// Keys in the golden file that the actual file lacks.
+    public private(set) var missing: [String] = []
+    /// Keys in the actual file that the golden file lacks.
+    public private(set) var extra: [String] = []
+    /// Results compared (present in both).
+    public private(set) var compared = 0
+
+    /// Compares `actual` with `golden`, leaving out fields whose path is in `ignoring` (and everything below
+    /// them), e.g. `ocr.confidence`.
+    public init(actual: ResultFile, golden: ResultFile, ignoring: Set<String> = []) {
+        for key in golden.keys {
+            guard let actualResult = actual.results[key] else {
+                missing.append(key)
+                continue
+            }
+            compared += 1
+            var fields: [FieldDifference] = []
+            Self.compare(golden.results[key]!, actualResult, path: "", ignoring: ignoring, into: &fields)
+            if !fields.isEmpty { changed.append((key, fields)) }
+        }
+        extra = actual.keys.filter { golden.results[$0] == nil }
+    }
+
+    /// True when nothing differs.
+    public var isEqual: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty }
+
+    /// The differences for a person: each changed result with its fields, golden value then actual value,
+    /// then what is missing or extra, then a count.
+    public func report(actualPath: String, goldenPath: String) -> String {
+        var lines: [String] = []
+        for (key, fields) in changed {
+            lines.append(key)
+            for field in fields { lines.append("  \(field.path): \(field.golden) -> \(field.actual)") }
+        }
+        for key in missing { lines.append("\(key): missing from \(actualPath)") }
+        for key in extra { lines.append("\(key): not in \(goldenPath)") }
+        lines.append(
+            isEqual
+                ? "\(compared) results, all equal"
+                : "\(changed.count) of \(compared) results differ, \(missing.count) missing, \(extra.count) extra")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func compare(_ golden: Any, _ actual: Any, path: String, ignoring: Set<String>,
+                                into differences: inout [FieldDifference]) {
+        guard !ignoring.contains(path) else { return }
+        switch (golden, actual) {
+        case (let golden as [String: Any], let actual as [String: Any]):
+            for key in Set(golden.keys).union(actual.keys).sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                switch (golden[key], actual[key]) {
+                case (let g?, let a?): compare(g, a, path: child, ignoring: ignoring, into: &differences)
+                case (let g?, nil) where !ignoring.contains(child):
+                    differences.append(FieldDifference(path: child, golden: text(g), actual: "(absent)"))
+                case (nil, let a?) where !ignoring.contains(child):
+                    differences.append(FieldDifference(path: child, golden: "(absent)", actual: text(a)))
+                default: break
+                }
+            }
+        case (let golden as [Any], let actual as [Any]) where golden.count == actual.count:
+            for (index, (g, a)) in zip(golden, actual).enumerated() {
+                compare(g, a, path: "\(path)[\(index)]", ignoring: ignoring, into: &differences)
+            }
+        default:
+            let (g, a) = (text(golden), text(actual))
+            if g != a { differences.append(FieldDifference(path: path, golden: g, actual: a)) }
+        }
+    }
+
+    /// A value as compact JSON with sorted keys (so equal values read equal).
+    static func text(_ value: Any) -> String {
+        guard JSONSerialization.isValidJSONObject([value]),
+              let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "\(value)" }
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    }
+}

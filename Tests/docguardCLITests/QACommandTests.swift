@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `docguard qa compare` on equal, different and unreadable result files.
+@Suite struct QACommandTests {
+    static let golden = GoldenTests.golden.appendingPathComponent("scan-subset.jsonl")
+
+    /// A copy of the golden results changed by `edit`, in a temporary file.
+    func edited(_ edit: (String) -> String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qa-\(UUID().uuidString).jsonl").path
+        try edit(try String(contentsOf: Self.golden, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func equalFilesExitZeroWhateverTheOrder() throws {
+        let reversed = try edited { $0.split(separator: "\n").reversed().joined(separator: "\n") + "\n" }
+        let run = try Docguard.run(["qa", "compare", reversed, Self.golden.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("12 results, all equal"))
+    }
+
+    @Test func differencesAreListedFieldByFieldAndExitOne() throws {
+        let changed = try edited { text in
+            var lines = text.split(separator: "\n").map(String.init)
+            lines[0] = lines[0].replacingOccurrences(of: #""level":"alert""#, with: #""level":"clear""#)
+            lines.remove(at: 1)
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let run = try Docguard.run(["qa", "compare", changed, Self.golden.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("TestImages/mrva/0001.jpg\n  risk.level: \"alert\" -> \"clear\""))
+        #expect(run.stdout.contains("TestImages/mrva/0013.jpg: missing from"))
+        #expect(run.stdout.contains("1 of 11 results differ, 1 missing, 0 extra"))
+        let ignoring = try Docguard.run(["qa", "compare", changed, Self.golden.path, "--ignore", "risk.level"])
+        #expect(ignoring.stdout.contains("0 of 11 results differ, 1 missing"))
+    }
+
+    @Test("unreadable input exits 2 with the file and line", arguments: [
+        ("not json at all\n", ":1: not a JSON object"), ("{\"schema\":\"x\"}\n", ":1: not a result line"),
+    ])
+    func unreadable(content: String, message: String) throws {
+        let bad = try edited { _ in content }
+        let run = try Docguard.run(["qa", "compare", bad, Self.golden.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(bad + message))
+        #expect(try Docguard.run(["qa", "compare", "/nonexistent.jsonl", Self.golden.path]).status == 2)
+    }
+}
