@@ -8,8 +8,8 @@ struct Docguard: ParsableCommand {
         commandName: "docguard",
         abstract: "Reads travel-document MRZs, validates them against ICAO 9303 and screens them.",
         subcommands: [
-            MRZCommand.self, ScanCommand.self, ListsCommand.self, ScreenCommand.self, QACommand.self, EvalCommand.self,
-            SynthCommand.self,
+            MRZCommand.self, ScanCommand.self, ListsCommand.self, ScreenCommand.self, RunCommand.self, QACommand.self,
+            EvalCommand.self, SynthCommand.self,
         ]
     )
 

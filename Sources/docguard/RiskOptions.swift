@@ -24,9 +24,6 @@ struct RiskOptions: ParsableArguments {
 
     /// The risk stage: the policy loaded, earlier results remembered.
     func makeStage() throws -> RiskStage {
-        let policy = try RiskPolicyFile.load(try risk ?? RiskPolicyFile.locateDefault())
-        let clones = CloneRegister()
-        for file in history { try clones.remember(resultsAt: file) }
-        return RiskStage(scorer: RiskScorer(policy: policy, asOf: asOfDate), clones: clones)
+        try RiskStage.load(policyPath: risk, asOf: asOfDate, history: history)
     }
 }

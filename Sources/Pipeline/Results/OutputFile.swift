@@ -19,9 +19,9 @@ public final class OutputFile {
         path = "standard output"
     }
 
-    /// Writes to `path`, created or truncated.
-    public init(path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes to `path`, created or truncated; with `append`, created or added to.
+    public init(path: String, append: Bool = false) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw PipelineError.cannotWrite(path, String(cString: strerror(errno))) }
         self.descriptor = descriptor
         self.path = path

@@ -1,3 +1,5 @@
+import MRZ
+
 /// The risk stage as a run uses it: the scorer and the run's clone register together. Results are noted
 /// with their place in the output, then assessed; `assessInOrder` does both for one thread going through
 /// results in output order, while screening workers note a whole chunk before assessing any of it.
@@ -11,6 +13,15 @@ public struct RiskStage: Sendable {
     public init(scorer: RiskScorer, clones: CloneRegister = CloneRegister()) {
         self.scorer = scorer
         self.clones = clones
+    }
+
+    /// The stage a run uses: the policy at `policyPath` (nil: the shipped `risk.yaml`), dates judged as of
+    /// `asOf`, and the documents of `history` (earlier result files) remembered for clone checks.
+    public static func load(policyPath: String?, asOf: MRZDate, history: [String]) throws -> RiskStage {
+        let policy = try RiskPolicyFile.load(try policyPath ?? RiskPolicyFile.locateDefault())
+        let clones = CloneRegister()
+        for file in history { try clones.remember(resultsAt: file) }
+        return RiskStage(scorer: RiskScorer(policy: policy, asOf: asOf), clones: clones)
     }
 
     /// Notes `result`'s document at place `order` (for a screened record, its record number).

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The result file a pipeline appends to, read back: which scans (by content hash) already have their
+/// result, so a re-run skips them.
+public enum ResultLog {
+    /// The `sha256` of every complete result line in `path` (none when the file does not exist). A last
+    /// line cut short by a stop mid-write is removed first, so the next result starts on a line of its own
+    /// and that scan is done again.
+    public static func completedHashes(_ path: String) throws -> Set<String> {
+        guard let handle = FileHandle(forUpdatingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        let data = try handle.readToEnd() ?? Data()
+        var complete = data
+        if let last = data.last, last != UInt8(ascii: "\n") {
+            let cut = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.startIndex
+            try handle.truncate(atOffset: UInt64(cut - data.startIndex))
+            complete = data[data.startIndex..<cut]
+        }
+        var hashes = Set<String>()
+        for line in complete.split(separator: UInt8(ascii: "\n")) {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let hash = object["sha256"] as? String, !hash.isEmpty
+            else { continue }
+            hashes.insert(hash)
+        }
+        return hashes
+    }
+}
