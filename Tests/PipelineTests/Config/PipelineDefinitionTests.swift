@@ -1,0 +1,52 @@
+import Foundation
+@testable import Pipeline
+import Testing
+
+struct PipelineDefinitionTests {
+    /// `text` written as a pipeline file in a fresh folder.
+    func pipeline(_ text: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("night.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("the shipped example pipelines load")
+    func examples() throws {
+        for name in ["nightly", "qa", "watch"] {
+            let path = RiskFixtures.packageRoot.appendingPathComponent("pipelines/\(name).yaml").path
+            #expect(throws: Never.self) { try PipelineDefinition.load(path) }
+        }
+    }
+
+    @Test("relative paths are relative to the pipeline file, spelled without ./ and ../ steps")
+    func relativePaths() throws {
+        let path = try pipeline("mode: batch\ninputs: [scans, ../other/*.png]\nresults: out/results.jsonl\nlists: postgres://u@h/db\nas_of: 2026-01-31\njobs: 3\n")
+        let folder = (path as NSString).deletingLastPathComponent
+        let definition = try PipelineDefinition.load(path)
+        #expect(definition.inputs == [folder + "/scans", (folder as NSString).deletingLastPathComponent + "/other/*.png"])
+        #expect(definition.results == folder + "/out/results.jsonl")
+        #expect(definition.lists == "postgres://u@h/db")
+        #expect(definition.asOf?.description == "2026-01-31" && definition.jobs == 3)
+        #expect(PipelineDefinition.joined("pipelines", "../TestImages/./td3/a.jpg") == "TestImages/td3/a.jpg")
+    }
+
+    @Test("mistakes are refused with the file, line and key", arguments: [
+        ("mode: batch\ninputs: [a]\nresults: r.jsonl\nsettle_secnds: 2\n", 4, "settle_secnds", "unknown key"),
+        ("mode: batch\ninputs: [a]\nresults: r.jsonl\njobs: 0\n", 4, "jobs", "whole number"),
+        ("mode: nightly\ninputs: [a]\nresults: r.jsonl\n", 1, "mode", "watch or batch"),
+        ("mode: batch\nresults: r.jsonl\n", 1, "inputs", "batch mode needs it"),
+        ("mode: watch\ninbox: in\nresults: r.jsonl\nprocessed: p\n", 1, "quarantine", "watch mode needs it"),
+        ("mode: batch\ninputs: [a]\nresults: r.jsonl\nas_of: 2026-02-30\n", 4, "as_of", "YYYY-MM-DD"),
+    ])
+    func refused(text: String, line: Int, key: String, problem: String) throws {
+        let path = try pipeline(text)
+        #expect {
+            try PipelineDefinition.load(path)
+        } throws: { error in
+            guard let error = error as? ConfigError else { return false }
+            return error.file == path && error.line == line && error.key == key && error.problem.contains(problem)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import MRZ
+@testable import Pipeline
+import Testing
+
+/// Batch mode through the whole pipeline (real Tesseract, shipped model and policy): results appended,
+/// a re-run skips what is done by content hash, a result cut short is redone.
+@Suite(.serialized)
+struct BatchModeTests {
+    static let asOf = MRZDate(year: 2026, month: 11, day: 24)!
+
+    /// A folder with two TestImages scans and a file that is not an image, and a pipeline over it.
+    func night() throws -> (folder: URL, definition: PipelineDefinition) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("night-\(UUID().uuidString)")
+        let scans = folder.appendingPathComponent("scans")
+        try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
+        for name in ["td3/0001", "mrva/0001"] {
+            try FileManager.default.copyItem(
+                at: RiskFixtures.packageRoot.appendingPathComponent("TestImages/\(name).jpg"),
+                to: scans.appendingPathComponent(name.replacingOccurrences(of: "/", with: "-") + ".jpg"))
+        }
+        try Data("not an image".utf8).write(to: scans.appendingPathComponent("broken.jpg"))
+        let pipeline = folder.appendingPathComponent("night.yaml").path
+        try """
+            mode: batch
+            inputs: [scans]
+            results: results.jsonl
+            report: report.html
+            risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
+            jobs: 2
+            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        return (folder, try PipelineDefinition.load(pipeline))
+    }
+
+    func resultLines(_ definition: PipelineDefinition) throws -> [String] {
+        try String(contentsOfFile: definition.results, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test func aRerunSkipsWhatIsDoneAndScansWhatIsNew() throws {
+        let (folder, definition) = try night()
+        var seen = 0
+        let first = try BatchMode(definition: definition).run(asOf: Self.asOf) { _, total in
+            seen += 1
+            #expect(total == 3)
+        }
+        #expect(first.inputs == 3 && first.skipped == 0 && first.scanned == 3 && seen == 3)
+        #expect(first.unread == 1 && first.levels[.review, default: 0] >= 1)
+        #expect(try resultLines(definition).count == 3)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.html").path))
+
+        let again = try BatchMode(definition: definition).run(asOf: Self.asOf)
+        #expect(again.skipped == 3 && again.scanned == 0)
+        #expect(try resultLines(definition).count == 3)
+
+        try FileManager.default.copyItem(
+            at: RiskFixtures.packageRoot.appendingPathComponent("TestImages/td1/0001.jpg"),
+            to: folder.appendingPathComponent("scans/td1-0001.jpg"))
+        let grown = try BatchMode(definition: definition).run(asOf: Self.asOf)
+        #expect(grown.skipped == 3 && grown.scanned == 1)
+        #expect(try resultLines(definition).count == 4)
+    }
+
+    @Test func aResultCutShortByAStopIsDroppedAndRedone() throws {
+        let (_, definition) = try night()
+        _ = try BatchMode(definition: definition).run(asOf: Self.asOf)
+        var lines = try resultLines(definition)
+        let cut = String(lines.removeLast().prefix(40))  // the process died while writing the last line
+        try (lines.joined(separator: "\n") + "\n" + cut).write(toFile: definition.results, atomically: true, encoding: .utf8)
+        let rerun = try BatchMode(definition: definition).run(asOf: Self.asOf)
+        #expect(rerun.scanned == 1 && rerun.skipped == 2)
+        let after = try resultLines(definition)
+        #expect(after.count == 3)
+        #expect(after.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+    }
+
+    @Test func aGlobThatMatchesNothingIsAnError() throws {
+        #expect(throws: PipelineError.self) { try BatchMode.expand(["/nonexistent-\(UUID().uuidString)/*.jpg"]) }
+    }
+}
