@@ -52,6 +52,7 @@ let package = Package(
                 "MRZ", "OCR", "Lists",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             linkerSettings: [.linkedLibrary("m")]),
         // The command line: argument parsing, building a config, rendering errors.

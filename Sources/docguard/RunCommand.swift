@@ -9,11 +9,13 @@ import Glibc
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a pipeline definition (pipelines/*.yaml): a batch over folders and globs, resumable.",
+        abstract: "Run a pipeline definition (pipelines/*.yaml): a watched inbox, or a resumable batch.",
         discussion: """
             Batch mode scans every input whose content is not yet in the result file, appends the results, \
             writes the report and CSV when the pipeline names them, and prints a summary. A progress bar \
-            with rate and ETA goes to stderr on a terminal. Watch mode is not built yet.
+            with rate and ETA goes to stderr on a terminal. Watch mode takes scans from the inbox as they \
+            settle, appends each result and moves the scan to processed/ or quarantine/, until SIGTERM or \
+            SIGINT, which finish the scans in flight.
             """
     )
 
@@ -22,8 +24,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let definition = try PipelineDefinition.load(pipeline)
-        guard definition.mode == .batch else {
-            throw ValidationError("\(pipeline): watch mode is not built yet; run a batch pipeline")
+        if definition.mode == .watch {
+            StopSignals.install()
+            try WatchMode(definition: definition, asOf: Clock.today()).run(shouldStop: StopSignals.received)
+            return
         }
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
         let summary = try BatchMode(definition: definition).run(asOf: Clock.today()) { _, total in bar?.advance(total: total) }
@@ -67,4 +71,16 @@ final class ProgressBar {
     }
 
     func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+}
+
+/// SIGTERM and SIGINT ask watch mode to stop after the scans in flight.
+enum StopSignals {
+    nonisolated(unsafe) private static var stop: sig_atomic_t = 0
+
+    static func install() {
+        signal(SIGTERM) { _ in StopSignals.stop = 1 }
+        signal(SIGINT) { _ in StopSignals.stop = 1 }
+    }
+
+    static func received() -> Bool { stop != 0 }
 }

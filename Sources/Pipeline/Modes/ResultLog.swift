@@ -7,6 +7,11 @@ public enum ResultLog {
     /// line cut short by a stop mid-write is removed first, so the next result starts on a line of its own
     /// and that scan is done again.
     public static func completedHashes(_ path: String) throws -> Set<String> {
+        Set(try completedResults(path).map(\.sha256).filter { !$0.isEmpty })
+    }
+
+    /// The `file`, `sha256` and `status` of every complete result line in `path`, after removing a last line cut short.
+    public static func completedResults(_ path: String) throws -> [(file: String?, sha256: String, status: String?)] {
         guard let handle = FileHandle(forUpdatingAtPath: path) else { return [] }
         defer { try? handle.close() }
         let data = try handle.readToEnd() ?? Data()
@@ -16,13 +21,11 @@ public enum ResultLog {
             try handle.truncate(atOffset: UInt64(cut - data.startIndex))
             complete = data[data.startIndex..<cut]
         }
-        var hashes = Set<String>()
-        for line in complete.split(separator: UInt8(ascii: "\n")) {
+        return complete.split(separator: UInt8(ascii: "\n")).compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let hash = object["sha256"] as? String, !hash.isEmpty
-            else { continue }
-            hashes.insert(hash)
+                  let hash = object["sha256"] as? String
+            else { return nil }
+            return (object["file"] as? String, hash, object["status"] as? String)
         }
-        return hashes
     }
 }

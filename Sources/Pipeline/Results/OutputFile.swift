@@ -32,6 +32,14 @@ public final class OutputFile {
         if descriptor != STDOUT_FILENO { close(descriptor) }
     }
 
+    /// Writes out what is buffered and waits until it is on disk (fsync): a result is durable before the
+    /// scan it belongs to is moved on. Throws if any write failed.
+    public func sync() throws {
+        flush()
+        if failure == nil, descriptor != STDOUT_FILENO, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure { throw PipelineError.cannotWrite(path, failure) }
+    }
+
     /// Writes out what is buffered and throws if any write failed, so lost results are never silent.
     public func finish() throws {
         flush()
