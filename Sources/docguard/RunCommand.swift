@@ -80,6 +80,13 @@ enum StopSignals {
     static func install() {
         signal(SIGTERM) { _ in StopSignals.stop = 1 }
         signal(SIGINT) { _ in StopSignals.stop = 1 }
+        // A parent may start us with these blocked (the mask is inherited): unblock them, or a stop request
+        // would never arrive.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        sigaddset(&wanted, SIGTERM)
+        sigaddset(&wanted, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     }
 
     static func received() -> Bool { stop != 0 }

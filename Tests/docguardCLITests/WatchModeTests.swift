@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real watch-mode process: files dropped into its inbox (some written slowly, one corrupt, one symlink,
+/// awkward names), killed with SIGKILL mid-stream twice and started again, then stopped with SIGTERM.
+/// Every scan must end with exactly one result line and in exactly one place.
+@Suite(.serialized) struct WatchModeTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+    var inbox: URL { folder.appendingPathComponent("inbox") }
+
+    func start() throws -> Process {
+        let process = Process()
+        process.executableURL = Docguard.executable
+        process.arguments = ["run", folder.appendingPathComponent("watch.yaml").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func resultFiles() -> [String] {
+        let text = (try? String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["file"] as? String
+        }
+    }
+
+    func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(100_000)
+        }
+        return condition()
+    }
+
+    func contents(_ name: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)
+    }
+
+    @Test func killedTwiceEveryScanEndsOnceInOnePlace() throws {
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            mode: watch
+            inbox: inbox
+            processed: processed
+            quarantine: quarantine
+            results: results.jsonl
+            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+            jobs: 2
+            settle_seconds: 0.4
+            """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+        let scans = try FileManager.default.contentsOfDirectory(atPath: ScanCommandTests.testImages.appendingPathComponent("td3").path)
+            .filter { $0.hasSuffix(".jpg") }.sorted().prefix(14).map { ScanCommandTests.testImages.appendingPathComponent("td3/\($0)") }
+        // Dotfiles are never taken (scanners write under such names), so none among the scans.
+        let names = ["plain.jpg", "with space.jpg", "ünïcødé.jpg", "new\nline.jpg", "a..b.jpg", "x..jpg"]
+            + (0..<8).map { "scan-\($0).jpg" }
+        var process = try start()
+        // Written slowly under its final name: must not be taken half written.
+        let slow = inbox.appendingPathComponent("slow.jpg")
+        let slowBytes = try Data(contentsOf: scans[0])
+        FileManager.default.createFile(atPath: slow.path, contents: slowBytes.prefix(slowBytes.count / 3))
+        for (index, name) in names.enumerated() {
+            try FileManager.default.copyItem(at: scans[index % scans.count], to: inbox.appendingPathComponent(name))
+        }
+        try Data("not an image".utf8).write(to: inbox.appendingPathComponent("corrupt.jpg"))
+        try FileManager.default.createSymbolicLink(atPath: inbox.appendingPathComponent("link.jpg").path, withDestinationPath: scans[1].path)
+        try Data("half".utf8).write(to: inbox.appendingPathComponent("upload.jpg.part"))
+        try Data("hidden".utf8).write(to: inbox.appendingPathComponent(".hidden.jpg"))
+        let prefix = inbox.path + "/"  // results name scans as the pipeline reaches them
+        let expected = Set((names + ["slow.jpg", "corrupt.jpg", "link.jpg"]).map { prefix + $0 })
+
+        // Kill mid-stream, twice, each time after some more results.
+        for target in [3, 8] {
+            _ = waitUntil(seconds: 60) { resultFiles().count >= target }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if target == 3 {
+                let handle = try FileHandle(forWritingTo: slow)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: slowBytes.suffix(from: slowBytes.count / 3))
+                try handle.close()
+            }
+            process = try start()
+        }
+        let finished = waitUntil(seconds: 120) { Set(resultFiles()) == expected }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(finished)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "SIGTERM ends cleanly")
+
+        let results = resultFiles()
+        #expect(results.count == expected.count, "exactly one result per scan")
+        #expect(Set(results) == expected)
+        let processed = Set(try contents("processed")), quarantined = Set(try contents("quarantine"))
+        for name in expected.map({ String($0.dropFirst(prefix.count)) }) {
+            let places = (processed.contains(name) ? 1 : 0) + (quarantined.contains(name) ? 1 : 0)
+            #expect(places == 1, "\(name) is in exactly one place")
+        }
+        #expect(quarantined.isSuperset(of: ["corrupt.jpg", "corrupt.jpg.error.json", "link.jpg", "link.jpg.error.json"]))
+        #expect(try contents("inbox").sorted() == [".docguard-work", ".hidden.jpg", "upload.jpg.part"])
+        #expect(try contents("inbox/.docguard-work").isEmpty)
+        // The slow file was read whole: its result is a read MRZ, not a broken file.
+        let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains { $0.contains("\"file\":\"\(prefix)slow.jpg\"") && $0.contains(#""status":"ok""#) })
+    }
+}
