@@ -89,6 +89,6 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "docguardCLITests", dependencies: ["docguard"]),
+        .testTarget(name: "docguardCLITests", dependencies: ["docguard"], exclude: ["Golden"]),
     ]
 )

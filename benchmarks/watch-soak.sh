@@ -36,7 +36,7 @@ for ((i = 0; i < SCANS; i++)); do cp "${sources[i % ${#sources[@]}]}" "$WORK/sta
 "$bin" run "$WORK/watch.yaml" 2>"$WORK/docguard.log" &
 pid=$!
 start=$(date +%s.%N)
-# Scanners drop files in batches of 50, as fast as the disk takes them (rename: each appears whole).
+# Scanners drop the files as fast as the disk takes them (rename: each appears whole).
 ( for ((i = 0; i < SCANS; i++)); do mv "$WORK/staging/scan-$i.jpg" "$WORK/inbox/"; done ) &
 peak_kb=0 samples=""
 while :; do
@@ -52,7 +52,7 @@ end=$(date +%s.%N)
 kill -TERM "$pid"
 wait "$pid"
 echo
-echo "watch-mode soak, $(nproc) cores, $JOBS jobs"
+echo "watch-mode soak, $(getconf _NPROCESSORS_ONLN) cores, $JOBS jobs"
 awk -v n="$SCANS" -v s="$start" -v e="$end" -v p="$peak_kb" 'BEGIN {
     printf "scans:   %d in %.1f s = %.1f scans/s sustained\n", n, e - s, n / (e - s)
     printf "memory:  peak RSS %d MB\n", p / 1024

@@ -21,7 +21,7 @@ public final class WatchMode: @unchecked Sendable {
     private let inbox: String, processed: String, quarantine: String, work: String
     private let journal: WatchJournal
     private let risk: RiskStage
-    private let batch: BatchScanner
+    private var batch: BatchScanner
     private let results: OutputFile
     private let status: String
     private var order = 0
@@ -65,6 +65,7 @@ public final class WatchMode: @unchecked Sendable {
                 watcher.wait(seconds: max(0.05, min(0.25, definition.settleSeconds / 2)))
                 continue
             }
+            refreshLists()
             var claimed: [(id: Int64, name: String)] = []
             for entry in ready.prefix(definition.jobs * 4) {
                 watcher.taken(entry.name)
@@ -183,6 +184,19 @@ public final class WatchMode: @unchecked Sendable {
             }
         }
         try process(again)
+    }
+
+    /// Picks up a list imported since the matcher was made: a border post runs for days, and a SQLite
+    /// refresh replaces the store's file (a connection made before still reads the old one), so the store
+    /// is opened afresh and its import compared. When the store cannot be reached, the current matcher
+    /// stays (each lookup then says the list could not be consulted).
+    private func refreshLists() {
+        guard let lists = definition.lists,
+              let store = try? ListStores.open(lists), let info = try? store.info(),
+              info != batch.matcher?.info,
+              let fresh = try? ListMatcher(store: store)
+        else { return }
+        batch.matcher = fresh
     }
 
     private func writeStatus(queue: Int, notifications: Bool) throws {
