@@ -108,4 +108,42 @@ import Glibc
         let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.contains { $0.contains("\"file\":\"\(prefix)slow.jpg\"") && $0.contains(#""status":"ok""#) })
     }
+
+    @Test func aListImportedWhileWatchingIsUsedForTheNextScans() throws {
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let specimen = try ScanCommandTests.specimen("TD3")
+        let state = String(specimen.lines[0].dropFirst(2).prefix(3))
+        let number = String(specimen.lines[1].prefix(9)).replacingOccurrences(of: "<", with: "")
+        let store = folder.appendingPathComponent("lists.sqlite").path
+        func importList(_ rows: String) throws {
+            let list = folder.appendingPathComponent("list.csv")
+            try ("record_id,issuing_state,document_number,status\n" + rows).write(to: list, atomically: true, encoding: .utf8)
+            #expect(try Docguard.run(["lists", "import", list.path, "--store", store, "--replace"]).status == 0)
+        }
+        try importList("OLD-1,UTO,X0000000,stolen\n")
+        try """
+            mode: watch
+            inbox: inbox
+            processed: processed
+            quarantine: quarantine
+            results: results.jsonl
+            lists: lists.sqlite
+            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+            settle_seconds: 0.2
+            """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+        let process = try start()
+        defer {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        try FileManager.default.copyItem(at: specimen.image, to: inbox.appendingPathComponent("before.jpg"))
+        #expect(waitUntil(seconds: 60) { resultFiles().count == 1 })
+        try importList("NEW-1,\(state),\(number),stolen\n")
+        try FileManager.default.copyItem(at: specimen.image, to: inbox.appendingPathComponent("after.jpg"))
+        #expect(waitUntil(seconds: 60) { resultFiles().count == 2 })
+        let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first { $0.contains("before.jpg") }?.contains(#""hit":false"#) == true)
+        #expect(lines.first { $0.contains("after.jpg") }?.contains(#""record_id":"NEW-1""#) == true)
+    }
 }
