@@ -104,6 +104,10 @@ import Glibc
         #expect(quarantined.isSuperset(of: ["corrupt.jpg", "corrupt.jpg.error.json", "link.jpg", "link.jpg.error.json"]))
         #expect(try contents("inbox").sorted() == [".docguard-work", ".hidden.jpg", "upload.jpg.part"])
         #expect(try contents("inbox/.docguard-work").isEmpty)
+        let status = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("results.jsonl.status.json"))) as? [String: Any]
+        #expect(status?["scans_done"] as? Int == expected.count && status?["queue_depth"] as? Int == 0)
+        #expect(status?["errors"] as? Int == 2)
         // The slow file was read whole: its result is a read MRZ, not a broken file.
         let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.contains { $0.contains("\"file\":\"\(prefix)slow.jpg\"") && $0.contains(#""status":"ok""#) })

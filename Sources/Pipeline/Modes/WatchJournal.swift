@@ -69,9 +69,13 @@ public final class WatchJournal {
         }
     }
 
-    /// How many scans are done.
-    public func doneCount() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scans WHERE state = 'done'") ?? 0 }
+    /// How many scans are done, and how many of them went to quarantine.
+    public func doneCounts() throws -> (done: Int, quarantined: Int) {
+        try queue.read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT COUNT(*) AS done, COALESCE(SUM(quarantine), 0) AS quarantined FROM scans WHERE state = 'done'")
+            return (row?["done"] ?? 0, row?["quarantined"] ?? 0)
+        }
     }
 
     private static func entry(_ row: Row) -> Entry {

@@ -25,7 +25,6 @@ public final class WatchMode: @unchecked Sendable {
     private let results: OutputFile
     private let status: String
     private var order = 0
-    private var errors = 0
     private var lastHit: String?
 
     /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: makes the
@@ -129,7 +128,6 @@ public final class WatchMode: @unchecked Sendable {
         try results.sync()
         let toQuarantine = result.status == .error
         try journal.markWritten(id, quarantine: toQuarantine)
-        if result.status == .error { errors += 1 }
         if result.list?.hit == true { lastHit = Self.now() }
         try move(id: id, name: name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
     }
@@ -200,9 +198,10 @@ public final class WatchMode: @unchecked Sendable {
     }
 
     private func writeStatus(queue: Int, notifications: Bool) throws {
+        let counts = try journal.doneCounts()
         let report = JSONValue.object([
-            "errors": .int(errors), "last_hit": .string(lastHit), "queue_depth": .int(queue),
-            "scans_done": .int(try journal.doneCount()), "inotify": .bool(notifications), "updated": .string(Self.now()),
+            "errors": .int(counts.quarantined), "last_hit": .string(lastHit), "queue_depth": .int(queue),
+            "scans_done": .int(counts.done), "inotify": .bool(notifications), "updated": .string(Self.now()),
         ])
         let temporary = status + ".tmp"
         try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
