@@ -46,13 +46,8 @@ public struct BatchMode {
         let done = try ResultLog.completedHashes(definition.results)
         let pending = Self.notIn(done, files, jobs: definition.jobs)
         summary.skipped = files.count - pending.count
-        let risk = try RiskStage.load(
-            policyPath: definition.risk, asOf: definition.asOf ?? today,
-            history: definition.history + (FileManager.default.fileExists(atPath: definition.results) ? [definition.results] : []))
-        let matcher = try definition.lists.map { try ListMatcher(store: try ListStores.open($0)) }
-        let batch = BatchScanner(
-            model: try OCRModel.locate(definition.model), jobs: definition.jobs, currentYear: risk.scorer.asOf.year,
-            matcher: matcher)
+        let stages = try PipelineStages(definition, today: today)
+        let risk = stages.risk, matcher = stages.batch.matcher
         let tally = Tally(total: pending.count, watcher: watcher)
         var writers: [any ResultWriter] = [JSONLinesWriter(try OutputFile(path: definition.results, append: true)), tally]
         if let csv = definition.csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
@@ -62,7 +57,7 @@ public struct BatchMode {
                 policyVersion: risk.scorer.policy.version, listVersion: matcher?.info?.version)))
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        try ScanRun(batch: batch, risk: risk).run(pending, writer: ResultWriters(writers))
+        try ScanRun(batch: stages.batch, risk: risk).run(pending, writer: ResultWriters(writers))
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         summary.levels = tally.levels
         summary.hits = tally.hits

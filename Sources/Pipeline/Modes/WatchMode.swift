@@ -40,13 +40,9 @@ public final class WatchMode: @unchecked Sendable {
         }
         journal = try WatchJournal(path: definition.results + ".journal")
         _ = try ResultLog.completedResults(definition.results)  // drops a result line cut short by a stop
-        risk = try RiskStage.load(
-            policyPath: definition.risk, asOf: definition.asOf ?? asOf,
-            history: definition.history + (FileManager.default.fileExists(atPath: definition.results) ? [definition.results] : []))
-        let matcher = try definition.lists.map { try ListMatcher(store: try ListStores.open($0)) }
-        batch = BatchScanner(
-            model: try OCRModel.locate(definition.model), jobs: definition.jobs, currentYear: risk.scorer.asOf.year,
-            matcher: matcher)
+        let stages = try PipelineStages(definition, today: asOf)
+        risk = stages.risk
+        batch = stages.batch
         results = try OutputFile(path: definition.results, append: true)
         status = definition.results + ".status.json"
     }
