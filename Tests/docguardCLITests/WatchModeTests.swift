@@ -11,6 +11,19 @@ import Glibc
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
     var inbox: URL { folder.appendingPathComponent("inbox") }
 
+    /// `watch.yaml` in the test's folder: inbox, processed, quarantine and results beside it, plus `more`.
+    func writePipeline(_ more: String) throws {
+        try """
+            mode: watch
+            inbox: inbox
+            processed: processed
+            quarantine: quarantine
+            results: results.jsonl
+            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+            \(more)
+            """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+    }
+
     func start() throws -> Process {
         let process = Process()
         process.executableURL = Docguard.executable
@@ -44,16 +57,7 @@ import Glibc
     @Test func killedTwiceEveryScanEndsOnceInOnePlace() throws {
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try """
-            mode: watch
-            inbox: inbox
-            processed: processed
-            quarantine: quarantine
-            results: results.jsonl
-            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-            jobs: 2
-            settle_seconds: 0.4
-            """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+        try writePipeline("jobs: 2\nsettle_seconds: 0.4")
         let scans = try FileManager.default.contentsOfDirectory(atPath: ScanCommandTests.testImages.appendingPathComponent("td3").path)
             .filter { $0.hasSuffix(".jpg") }.sorted().prefix(14).map { ScanCommandTests.testImages.appendingPathComponent("td3/\($0)") }
         // Dotfiles are never taken (scanners write under such names), so none among the scans.
@@ -126,16 +130,7 @@ import Glibc
             #expect(try Docguard.run(["lists", "import", list.path, "--store", store, "--replace"]).status == 0)
         }
         try importList("OLD-1,UTO,X0000000,stolen\n")
-        try """
-            mode: watch
-            inbox: inbox
-            processed: processed
-            quarantine: quarantine
-            results: results.jsonl
-            lists: lists.sqlite
-            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-            settle_seconds: 0.2
-            """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+        try writePipeline("lists: lists.sqlite\nsettle_seconds: 0.2")
         let process = try start()
         defer {
             kill(process.processIdentifier, SIGTERM)
