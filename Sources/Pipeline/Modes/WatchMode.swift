@@ -129,10 +129,17 @@ public final class WatchMode: @unchecked Sendable {
     }
 
     /// Moves the work file to processed/ or quarantine/ (with its `.error.json`), never over another file.
+    /// A copy across file systems that a stop cut between copy and removal is recognised (same name, same
+    /// bytes) and finished rather than copied twice.
     private func move(id: Int64, name: String, quarantine toQuarantine: Bool, problem: ScanProblem?, sha256: String) throws {
         let folder = toQuarantine ? quarantine : processed
+        let source = workPath(id, name)
         var destination = folder + "/" + name
-        if FileManager.default.fileExists(atPath: destination) || (try? FileManager.default.destinationOfSymbolicLink(atPath: destination)) != nil {
+        if Self.exists(destination) {
+            if FileMove.sameContent(source, destination) {
+                unlink(source)
+                return try journal.markDone(id, destination: destination)
+            }
             destination = folder + "/\(id)-" + name
         }
         if toQuarantine {
@@ -142,10 +149,14 @@ public final class WatchMode: @unchecked Sendable {
             ])
             try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: destination + ".error.json"))
         }
-        guard rename(workPath(id, name), destination) == 0 else {
-            throw PipelineError.cannotWrite(destination, String(cString: strerror(errno)))
-        }
+        try FileMove.move(source, to: destination)
         try journal.markDone(id, destination: destination)
+    }
+
+    /// Whether anything (a file, a folder, a link, even a broken one) has this path.
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     /// What a stopped run left: a claim whose file never left the inbox is dropped; a claimed file whose
