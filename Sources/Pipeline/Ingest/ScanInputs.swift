@@ -7,7 +7,8 @@ public enum ScanInputs {
     /// Ground-truth and other side files that sit beside scans and are never scans themselves.
     static let sideFileExtensions: Set<String> = ["json", "txt", "md", "jsonl", "csv", "html", "part"]
 
-    /// Every file to scan under `paths`, sorted; throws for a path that does not exist.
+    /// Every file to scan under `paths`, sorted, each once (a file named twice, or reached through a folder
+    /// and a pattern, gets one result); throws for a path that does not exist.
     public static func files(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         let manager = FileManager.default
@@ -22,7 +23,7 @@ public enum ScanInputs {
             }
             files += walk(path)
         }
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Set(files).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     private static func walk(_ folder: String) -> [String] {

@@ -73,6 +73,15 @@ struct BatchModeTests {
         #expect(after.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
     }
 
+    @Test func aFileReachedTwiceIsScannedOnce() throws {
+        let (folder, definition) = try night()
+        var twice = definition
+        twice.inputs = [folder.appendingPathComponent("scans").path, folder.appendingPathComponent("scans").path + "/*.jpg"]
+        let summary = try BatchMode(definition: twice).run(asOf: Self.asOf)
+        #expect(summary.inputs == 3 && summary.scanned == 3)
+        #expect(try resultLines(definition).count == 3)
+    }
+
     @Test func aGlobThatMatchesNothingIsAnError() throws {
         #expect(throws: PipelineError.self) { try BatchMode.expand(["/nonexistent-\(UUID().uuidString)/*.jpg"]) }
     }
