@@ -1,4 +1,3 @@
-import Crypto
 import Dispatch
 import Foundation
 import Lists
@@ -83,8 +82,7 @@ public struct BatchMode {
         let hashes = Locked([String?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { worker in
             for index in stride(from: worker, to: files.count, by: max(1, min(jobs, files.count))) {
-                let digest = FileManager.default.contents(atPath: files[index])
-                    .map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+                let digest = ContentHash.sha256(ofFileAt: files[index])
                 hashes.withLock { $0[index] = digest }
             }
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Dispatch
 import Foundation
 import Lists
@@ -173,7 +172,7 @@ public final class WatchMode: @unchecked Sendable {
             let present = lstat(path, &info) == 0
             switch (entry.state, present) {
             case ("claimed", true):
-                let digest = FileManager.default.contents(atPath: path).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+                let digest = ContentHash.sha256(ofFileAt: path)
                 if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
                     try journal.markWritten(entry.id, quarantine: quarantined)
                     try move(id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Lists
 import MRZ
@@ -35,7 +34,7 @@ public final class PageScanner {
                 file: path, sha256: "", status: .error, document: nil, ocr: nil,
                 problem: ScanProblem(code: "BAD_FILE", detail: "cannot read the file"))
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = ContentHash.sha256(bytes)
         var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
         let page: GrayImage
         do {
