@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
         let definition = try PipelineDefinition.load(pipeline)
         if definition.mode == .watch {
             StopSignals.install()
-            try WatchMode(definition: definition, asOf: Clock.today()).run(shouldStop: StopSignals.received)
+            try WatchMode(definition: definition, asOf: Clock.today()).run(now: Clock.nowISO, shouldStop: StopSignals.received)
             return
         }
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil

@@ -25,6 +25,8 @@ public final class WatchMode: @unchecked Sendable {
     private let status: String
     private var order = 0
     private var lastHit: String?
+    /// The wall clock, ISO 8601 UTC: for the status file only, never for results.
+    private var now: () -> String = { "" }
 
     /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: makes the
     /// folders, opens the journal (`RESULTS.journal`), the lists, the model and the policy.
@@ -47,8 +49,9 @@ public final class WatchMode: @unchecked Sendable {
     }
 
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
-    /// batches: scans in flight are always finished).
-    public func run(shouldStop: () -> Bool) throws {
+    /// batches: scans in flight are always finished). `now` tells the status file the time (ISO 8601, UTC).
+    public func run(now: @escaping () -> String, shouldStop: () -> Bool) throws {
+        self.now = now
         try recover()
         let watcher = InboxWatcher(inbox: inbox, settle: definition.settleSeconds)
         let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
@@ -123,7 +126,7 @@ public final class WatchMode: @unchecked Sendable {
         try results.sync()
         let toQuarantine = result.status == .error
         try journal.markWritten(id, quarantine: toQuarantine)
-        if result.list?.hit == true { lastHit = Self.now() }
+        if result.list?.hit == true { lastHit = now() }
         try move(id: id, name: name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
     }
 
@@ -207,16 +210,10 @@ public final class WatchMode: @unchecked Sendable {
         let counts = try journal.doneCounts()
         let report = JSONValue.object([
             "errors": .int(counts.quarantined), "last_hit": .string(lastHit), "queue_depth": .int(queue),
-            "scans_done": .int(counts.done), "inotify": .bool(notifications), "updated": .string(Self.now()),
+            "scans_done": .int(counts.done), "inotify": .bool(notifications), "updated": .string(now()),
         ])
         let temporary = status + ".tmp"
         try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, status) == 0 else { throw PipelineError.cannotWrite(status, String(cString: strerror(errno))) }
-    }
-
-    private static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")!
-        return formatter.string(from: Date())
     }
 }
