@@ -40,7 +40,6 @@ public final class WatchMode: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         journal = try WatchJournal(path: definition.results + ".journal")
-        _ = try ResultLog.completedResults(definition.results)  // drops a result line cut short by a stop
         let stages = try PipelineStages(definition, today: asOf)
         risk = stages.risk
         batch = stages.batch
@@ -161,8 +160,9 @@ public final class WatchMode: @unchecked Sendable {
         return lstat(path, &info) == 0
     }
 
-    /// What a stopped run left: a claim whose file never left the inbox is dropped; a claimed file whose
-    /// result is already on disk is moved on, otherwise scanned again; a written one is moved on.
+    /// What a stopped run left: a result line cut short is dropped (before anything is appended); a claim
+    /// whose file never left the inbox is dropped; a claimed file whose result is already on disk is moved
+    /// on, otherwise scanned again; a written one is moved on.
     private func recover() throws {
         var written: [String: Bool] = [:]  // file and hash of each result on disk: whether it was an error
         for result in try ResultLog.completedResults(definition.results) {
