@@ -15,26 +15,23 @@ public struct MRZDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
-    /// ISO 8601 `YYYY-MM-DD`.
+    /// ISO 8601 `YYYY-MM-DD` (written in place: ten bytes fit a string without a heap buffer).
     public var description: String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(10)
-        func append(_ value: Int, digits: Int) {
-            var divisor = 1
-            for _ in 1..<digits { divisor *= 10 }
-            var remaining = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor % 10))
-                remaining %= divisor
-                divisor /= 10
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var remaining = value
+                for index in (start..<start + digits).reversed() {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
             }
+            put(year, digits: 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return 10
         }
-        append(year, digits: 4)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, digits: 2)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, digits: 2)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whole years from `earlier` to this date (an age on this day); nil when `earlier` is later.

@@ -7,6 +7,16 @@ public struct CloneSighting: Sendable, Equatable {
     public var detail: String
 }
 
+/// What noting a document learnt. A caller that notes a whole chunk before assessing any of it can skip
+/// the clone check of every document that neither met an earlier sighting nor was displaced: nearly all.
+public struct CloneNote: Sendable, Equatable {
+    /// A sighting of the same document came before this one: its clone check must run.
+    public var seenEarlier = false
+    /// This sighting came before the one kept so far (they were noted out of order); the kept one's place,
+    /// whose clone check must now run too.
+    public var displaced: Int?
+}
+
 /// Remembers who each document (issuing state and number) was first seen with, in this run and in earlier
 /// results, and tells when the same document turns up later with a different holder: one of the two is a
 /// clone. Only reads whose number check digit is right take part, names must differ by more than a few
@@ -16,8 +26,9 @@ public struct CloneSighting: Sendable, Equatable {
 /// Every sighting carries its place in the output order, and the register keeps the earliest per
 /// document. Workers may note a chunk of documents at once, in any order, and ask afterwards: the answer
 /// is the same as one thread going through them in order, so the same run flags the same results. A day's
-/// crossings can be millions of documents, so a sighting is kept small: a 128-bit key, the name, the birth
-/// date packed, the place, and the source only when it is not the place itself.
+/// crossings can be millions of documents, so a sighting is kept small and flat (no reference counting):
+/// a 128-bit key, the name in the shard's byte arena, the birth date
+/// packed, the place, and the source only when it is not the place itself.
 public final class CloneRegister: @unchecked Sendable {
     private struct Key: Equatable {
         var high: UInt64
@@ -26,65 +37,123 @@ public final class CloneRegister: @unchecked Sendable {
         static let free = Key(high: 0, low: 0)
     }
 
-    private struct Sighting {
+    /// A document's holder as the register compares it: the name as in the `mrz` object (`SURNAME GIVEN
+    /// NAMES`) and the birth date.
+    private struct Holder {
         var surname: String
         var givenNames: String
         /// `YYYYMMDD`, 0 when the birth date does not count.
         var birthDate: Int32
-        var order: Int
-        /// Where it was seen; nil for a screened record, whose number is its place.
-        var source: String?
 
-        static let none = Sighting(surname: "", givenNames: "", birthDate: 0, order: 0, source: nil)
+        init(_ document: MRZDocument) {
+            surname = document.surname ?? ""
+            givenNames = document.givenNames ?? ""
+            birthDate = CloneRegister.birthDate(document)
+        }
+
+        /// Appends the bytes of `SURNAME GIVEN NAMES` (no space when there are no given names).
+        func appendName(to bytes: inout [UInt8]) {
+            bytes.append(contentsOf: surname.utf8)
+            guard !givenNames.isEmpty else { return }
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: givenNames.utf8)
+        }
+
+        var name: [UInt8] {
+            var bytes: [UInt8] = []
+            appendName(to: &bytes)
+            return bytes
+        }
+    }
+
+    /// The earliest sighting of a document, as `Shard.earliest` hands it out.
+    private struct Sighting {
+        var name: [UInt8]
+        var birthDate: Int32
+        var order: Int
+        var source: String?
     }
 
     /// One lock's share of the documents: an open-addressing table (linear probing, at most 70 % full) in
     /// memory it owns, each slot holding its key beside its sighting, so a probe costs one cache miss; a
-    /// `Dictionary` cost several times as much at millions of documents.
+    /// `Dictionary` cost several times as much at millions of documents. Slots hold no references, so
+    /// noting, growing and freeing never count references.
     private final class Shard: @unchecked Sendable {
         private struct Slot {
             var key: Key
-            var sighting: Sighting
+            var order: Int
+            /// The name's bytes in `names`.
+            var nameStart: Int
+            var nameLength: Int32
+            var birthDate: Int32
+            /// Index in `sources`; -1 for a screened record, named by its place.
+            var source: Int32
+
+            static let free = Slot(key: .free, order: 0, nameStart: 0, nameLength: 0, birthDate: 0, source: -1)
         }
 
         let lock = NSLock()
         private var slots: UnsafeMutablePointer<Slot>
-        private var capacity = 4096
+        private var capacity = 256
         private var count = 0
+        /// The names of the sightings kept, end to end.
+        private var names: [UInt8] = []
+        private var sources: [String] = []
 
         init() {
             slots = .allocate(capacity: capacity)
-            slots.initialize(repeating: Slot(key: .free, sighting: .none), count: capacity)
+            slots.initialize(repeating: .free, count: capacity)
         }
 
-        deinit {
-            slots.deinitialize(count: capacity)
-            slots.deallocate()
-        }
+        deinit { slots.deallocate() }
 
         /// The earliest sighting of `key`.
         func earliest(_ key: Key) -> Sighting? {
-            var slot = start(key)
-            while slots[slot].key != .free {
-                if slots[slot].key == key { return slots[slot].sighting }
-                slot = (slot + 1) & (capacity - 1)
-            }
-            return nil
+            guard let slot = find(key) else { return nil }
+            let kept = slots[slot]
+            return Sighting(
+                name: Array(names[kept.nameStart..<kept.nameStart + Int(kept.nameLength)]),
+                birthDate: kept.birthDate, order: kept.order, source: kept.source < 0 ? nil : sources[Int(kept.source)])
         }
 
-        /// Keeps `sighting` when it is the earliest of its document so far.
-        func offer(_ key: Key, _ sighting: Sighting) {
+        /// Keeps the sighting of `holder` at `order` when it is the earliest of its document so far.
+        func offer(_ key: Key, _ holder: Holder, order: Int, source: String?) -> CloneNote {
             if (count + 1) * 10 > capacity * 7 { grow() }
             var slot = start(key)
             while slots[slot].key != .free {
                 if slots[slot].key == key {
-                    if sighting.order < slots[slot].sighting.order { slots[slot].sighting = sighting }
-                    return
+                    let kept = slots[slot].order
+                    guard order < kept else { return CloneNote(seenEarlier: order > kept) }
+                    slots[slot] = sighting(key, holder, order: order, source: source)
+                    return CloneNote(displaced: kept)
                 }
                 slot = (slot + 1) & (capacity - 1)
             }
-            slots[slot] = Slot(key: key, sighting: sighting)
+            slots[slot] = sighting(key, holder, order: order, source: source)
             count += 1
+            return CloneNote()
+        }
+
+        /// A slot for `holder`, its name added to the arena.
+        private func sighting(_ key: Key, _ holder: Holder, order: Int, source: String?) -> Slot {
+            let nameStart = names.count
+            holder.appendName(to: &names)
+            var sourceIndex: Int32 = -1
+            if let source {
+                sourceIndex = Int32(sources.count)
+                sources.append(source)
+            }
+            return Slot(key: key, order: order, nameStart: nameStart,
+                        nameLength: Int32(names.count - nameStart), birthDate: holder.birthDate, source: sourceIndex)
+        }
+
+        private func find(_ key: Key) -> Int? {
+            var slot = start(key)
+            while slots[slot].key != .free {
+                if slots[slot].key == key { return slot }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            return nil
         }
 
         private func start(_ key: Key) -> Int { Int(truncatingIfNeeded: key.high) & (capacity - 1) }
@@ -93,10 +162,12 @@ public final class CloneRegister: @unchecked Sendable {
             let old = slots, oldCapacity = capacity
             capacity *= 2
             slots = .allocate(capacity: capacity)
-            slots.initialize(repeating: Slot(key: .free, sighting: .none), count: capacity)
-            count = 0
-            for index in 0..<oldCapacity where old[index].key != .free { offer(old[index].key, old[index].sighting) }
-            old.deinitialize(count: oldCapacity)
+            slots.initialize(repeating: .free, count: capacity)
+            for index in 0..<oldCapacity where old[index].key != .free {
+                var slot = start(old[index].key)
+                while slots[slot].key != .free { slot = (slot + 1) & (capacity - 1) }
+                slots[slot] = old[index]
+            }
             old.deallocate()
         }
     }
@@ -111,16 +182,15 @@ public final class CloneRegister: @unchecked Sendable {
     }
 
     /// Notes `document`, seen at `source` (a file path; nil for a screened record, named by its place) at
-    /// place `order` in the output.
-    public func note(_ document: MRZDocument, order: Int, source: String?) {
-        guard let key = Self.key(document) else { return }
-        let sighting = Sighting(
-            surname: document.surname ?? "", givenNames: document.givenNames ?? "",
-            birthDate: Self.birthDate(document), order: order, source: source)
+    /// place `order` in the output. Says whose clone checks this sighting makes necessary.
+    @discardableResult
+    public func note(_ document: MRZDocument, order: Int, source: String?) -> CloneNote {
+        guard let key = Self.key(document) else { return CloneNote() }
+        let holder = Holder(document)
         let shard = shard(for: key)
         shard.lock.lock()
-        shard.offer(key, sighting)
-        shard.lock.unlock()
+        defer { shard.lock.unlock() }
+        return shard.offer(key, holder, order: order, source: source)
     }
 
     /// The earliest sighting of the same document, when it came before place `order` with a different holder.
@@ -131,14 +201,14 @@ public final class CloneRegister: @unchecked Sendable {
         let found = shard.earliest(key)
         shard.lock.unlock()
         guard let earlier = found, earlier.order < order else { return nil }
-        let surname = document.surname ?? "", givenNames = document.givenNames ?? ""
+        let holder = Holder(document)
         var differences: [String] = []
-        if (earlier.surname != surname || earlier.givenNames != givenNames),
-           Self.namesDiffer(Self.name(earlier.surname, earlier.givenNames), Self.name(surname, givenNames)) {
+        if Self.namesDiffer(earlier.name, holder.name) {
             differences.append("name")
         }
-        let birthDate = Self.birthDate(document)
-        if earlier.birthDate != 0, birthDate != 0, earlier.birthDate != birthDate { differences.append("date of birth") }
+        if earlier.birthDate != 0, holder.birthDate != 0, earlier.birthDate != holder.birthDate {
+            differences.append("date of birth")
+        }
         guard !differences.isEmpty else { return nil }
         return CloneSighting(
             detail: "the same issuing state and document number was seen in \(earlier.source ?? "record \(earlier.order)") "
@@ -189,20 +259,14 @@ public final class CloneRegister: @unchecked Sendable {
         hash = (high, low)
     }
 
-    private static func name(_ surname: String, _ givenNames: String) -> String {
-        givenNames.isEmpty ? surname : surname + " " + givenNames
-    }
-
     private static func birthDate(_ document: MRZDocument) -> Int32 {
         guard document.checks.birthDate == true, let date = document.birthDate else { return 0 }
         return Int32(date.year * 10_000 + date.month * 100 + date.day)
     }
 
     /// More than a slip: an edit distance above 2, or above a tenth of the longer name.
-    static func namesDiffer(_ first: String, _ second: String) -> Bool {
-        guard first != second else { return false }
-        let a = Array(first.utf8), b = Array(second.utf8)
-        return editDistance(a, b) > max(2, max(a.count, b.count) / 10)
+    static func namesDiffer(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a != b && editDistance(a, b) > max(2, max(a.count, b.count) / 10)
     }
 
     /// Levenshtein distance.

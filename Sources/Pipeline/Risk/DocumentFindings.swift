@@ -2,15 +2,17 @@ import MRZ
 
 /// Risk reasons in the MRZ itself: its validation findings, its dates against the as-of date, specimens.
 enum DocumentFindings {
-    /// Every reason `document` gives, as (rule, detail).
-    static func reasons(_ document: MRZDocument, asOf: MRZDate, policy: RiskPolicy) -> [(RiskRule, String)] {
-        validation(document) + dates(document, asOf: asOf, maxAge: policy.maxAgeYears)
-            + (policy.specimens.mark(of: document).map { [(RiskRule.specimen, "specimen document: \($0)")] } ?? [])
+    /// Adds every reason `document` gives to `found`.
+    static func collect(_ document: MRZDocument, asOf: MRZDate, policy: RiskPolicy,
+                        into found: inout [RiskScorer.Finding]) {
+        if !document.findings.isEmpty { validation(document, into: &found) }
+        dates(document, asOf: asOf, maxAge: policy.maxAgeYears, into: &found)
+        if let mark = policy.specimens.mark(of: document) { found.append((.specimen, "specimen document: \(mark)")) }
     }
 
     /// The parser's findings, one reason per rule (details joined), check digits weighed by what repair made of
     /// them: a composite failure beside right field digits is the tampering signal.
-    private static func validation(_ document: MRZDocument) -> [(RiskRule, String)] {
+    private static func validation(_ document: MRZDocument, into found: inout [RiskScorer.Finding]) {
         var details: [RiskRule: [String]] = [:]
         var order: [RiskRule] = []
         for finding in document.findings {
@@ -18,7 +20,7 @@ enum DocumentFindings {
             if details[rule] == nil { order.append(rule) }
             details[rule, default: []].append(finding.detail)
         }
-        return order.map { rule in
+        for rule in order {
             var detail = details[rule]!.joined(separator: "; ")
             switch rule {
             case .compositeOnly:
@@ -27,7 +29,7 @@ enum DocumentFindings {
                 detail += "; OCR repair found no single reading that explains it"
             default: break
             }
-            return (rule, detail)
+            found.append((rule, detail))
         }
     }
 
@@ -42,8 +44,8 @@ enum DocumentFindings {
     }
 
     /// Birth, expiry and age against each other and the as-of date (only dates that are real dates).
-    private static func dates(_ document: MRZDocument, asOf: MRZDate, maxAge: Int) -> [(RiskRule, String)] {
-        var found: [(RiskRule, String)] = []
+    private static func dates(_ document: MRZDocument, asOf: MRZDate, maxAge: Int,
+                              into found: inout [RiskScorer.Finding]) {
         if let birth = document.birthDate {
             if birth > asOf {
                 found.append((.birthInFuture, "date of birth \(birth) is after the as-of date \(asOf)"))
@@ -59,6 +61,5 @@ enum DocumentFindings {
                 found.append((.expired, "expired on \(expiry), before the as-of date \(asOf)"))
             }
         }
-        return found
     }
 }

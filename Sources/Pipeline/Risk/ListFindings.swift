@@ -2,13 +2,14 @@ import Lists
 
 /// Risk reasons from the list verdict: one per kind of listing, naming the records.
 enum ListFindings {
-    /// Every reason `verdict` gives, as (rule, detail).
-    static func reasons(_ verdict: ListVerdict) -> [(RiskRule, String)] {
+    /// Adds every reason `verdict` gives to `found`.
+    static func collect(_ verdict: ListVerdict, into found: inout [RiskScorer.Finding]) {
         if !verdict.checked {
-            guard let why = verdict.unavailable else { return [] }  // nothing to look up: FORMAT says why
-            return [(.listUnchecked, "not checked against the stolen/lost lists: \(why)")]
+            // Nothing to look up when there is no reason given: FORMAT says why.
+            if let why = verdict.unavailable { found.append((.listUnchecked, "not checked against the stolen/lost lists: \(why)")) }
+            return
         }
-        guard verdict.hit else { return [] }
+        guard verdict.hit else { return }
         var details: [RiskRule: [String]] = [:]
         for hit in verdict.hits {
             let rule = rule(for: hit)
@@ -24,7 +25,7 @@ enum ListFindings {
             }
             details[rule, default: []].append(text)
         }
-        return RiskRule.allCases.compactMap { rule in details[rule].map { (rule, $0.joined(separator: "; ")) } }
+        for rule in RiskRule.allCases { if let texts = details[rule] { found.append((rule, texts.joined(separator: "; "))) } }
     }
 
     private static func rule(for hit: ListHit) -> RiskRule {

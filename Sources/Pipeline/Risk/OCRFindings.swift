@@ -1,8 +1,7 @@
 /// Risk reasons in how a scan was read: low OCR confidence, characters put right by repair.
 enum OCRFindings {
-    /// Every reason `ocr` gives, as (rule, detail).
-    static func reasons(_ ocr: OCRSummary, policy: RiskPolicy) -> [(RiskRule, String)] {
-        var found: [(RiskRule, String)] = []
+    /// Adds every reason `ocr` gives to `found`.
+    static func collect(_ ocr: OCRSummary, policy: RiskPolicy, into found: inout [RiskScorer.Finding]) {
         if ocr.confidence < policy.lowConfidenceBelow {
             found.append((.lowConfidence, "mean OCR confidence \(percent(ocr.confidence)) is below \(percent(policy.lowConfidenceBelow))"))
         }
@@ -14,7 +13,6 @@ enum OCRFindings {
                           "check-digit repair changed \(what) of the read (\(ocr.corrected.joined(separator: ", ")))"
                               + (many ? "; compare the MRZ with the document" : "")))
         }
-        return found
     }
 
     private static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded())) %" }

@@ -23,9 +23,9 @@ public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
     case badFile = "BAD_FILE"
 
     /// Declaration order: the order reasons of equal points are listed in.
-    public static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    public static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool { ranks[lhs]! < ranks[rhs]! }
+
+    private static let ranks = [ReasonCode: Int](uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 
 /// What an officer is asked to do with a result (SPEC.md `risk.level`), in rising order.
@@ -37,8 +37,14 @@ public enum RiskLevel: String, Sendable, CaseIterable, Comparable {
     /// Stop: a listed document or signs of forgery.
     case alert
 
-    public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int {
+        switch self {
+        case .clear: return 0
+        case .review: return 1
+        case .alert: return 2
+        }
     }
 }
 

@@ -4,6 +4,9 @@ import MRZ
 /// The risk stage: weighs what the earlier stages found about one result into a score, a level and
 /// readable reasons. Pure: the "as of" date is given, never read from a clock.
 public struct RiskScorer: Sendable {
+    /// A rule that applies to a result, and what was found, in words.
+    typealias Finding = (rule: RiskRule, detail: String)
+
     /// Weights and thresholds.
     public let policy: RiskPolicy
     /// The day expiry and age are judged against.
@@ -17,18 +20,18 @@ public struct RiskScorer: Sendable {
 
     /// The assessment of `result`; `clone` when the same document was seen with another holder.
     public func assess(_ result: ScanResult, clone: CloneSighting? = nil) -> RiskAssessment {
-        var found: [(RiskRule, String)] = []
+        var found: [Finding] = []
         if let problem = Self.statusRule(result.status) {
             found.append((problem, result.problem?.detail ?? "the scan could not be read"))
         }
         if let document = result.document {
-            found += DocumentFindings.reasons(document, asOf: asOf, policy: policy)
+            DocumentFindings.collect(document, asOf: asOf, policy: policy, into: &found)
         }
         if let ocr = result.ocr, result.status == .ok {
-            found += OCRFindings.reasons(ocr, policy: policy)
+            OCRFindings.collect(ocr, policy: policy, into: &found)
         }
         if let list = result.list {
-            found += ListFindings.reasons(list)
+            ListFindings.collect(list, into: &found)
         }
         if let clone {
             found.append((.clone, clone.detail))
@@ -37,12 +40,19 @@ public struct RiskScorer: Sendable {
     }
 
     /// Points from the policy, reasons most points first, the level from the score raised to every
-    /// reason's floor.
-    private func assessment(of found: [(rule: RiskRule, detail: String)]) -> RiskAssessment {
-        let reasons = found.map { RiskReason(code: $0.rule.code, points: policy.points[$0.rule] ?? 0, detail: $0.detail) }
-            .sorted { ($1.points, $0.code, $0.detail) < ($0.points, $1.code, $1.detail) }
-        let score = min(100, reasons.reduce(0) { $0 + $1.points })
-        let floor = found.map(\.rule.floor).max() ?? .clear
+    /// reason's floor. Most documents give no reason or one, so those cost no sorting.
+    private func assessment(of found: [Finding]) -> RiskAssessment {
+        var reasons: [RiskReason] = []
+        reasons.reserveCapacity(found.count)
+        var score = 0, floor = RiskLevel.clear
+        for (rule, detail) in found {
+            let points = policy.points[rule] ?? 0
+            reasons.append(RiskReason(code: rule.code, points: points, detail: detail))
+            score += points
+            floor = max(floor, rule.floor)
+        }
+        if reasons.count > 1 { reasons.sort { ($1.points, $0.code, $0.detail) < ($0.points, $1.code, $1.detail) } }
+        score = min(100, score)
         return RiskAssessment(
             score: score, level: max(policy.level(forScore: score), floor), reasons: reasons,
             policyVersion: policy.version)

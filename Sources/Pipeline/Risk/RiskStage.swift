@@ -24,21 +24,24 @@ public struct RiskStage: Sendable {
         return RiskStage(scorer: RiskScorer(policy: policy, asOf: asOf), clones: clones)
     }
 
-    /// Notes `result`'s document at place `order` (for a screened record, its record number).
-    public func note(_ result: ScanResult, order: Int) {
-        guard let document = result.document else { return }
-        clones.note(document, order: order, source: result.file)
+    /// Notes `result`'s document at place `order` (for a screened record, its record number); says whose
+    /// clone checks this makes necessary.
+    @discardableResult
+    public func note(_ result: ScanResult, order: Int) -> CloneNote {
+        guard let document = result.document else { return CloneNote() }
+        return clones.note(document, order: order, source: result.file)
     }
 
-    /// Sets `result.risk`, a clone when a sighting before place `order` had another holder.
-    public func assess(_ result: inout ScanResult, order: Int) {
-        let clone = result.document.flatMap { clones.sighting(for: $0, order: order) }
+    /// Sets `result.risk`, a clone when a sighting before place `order` had another holder. `checkClone`
+    /// false skips the register, for a result whose notes showed nothing came before it.
+    public func assess(_ result: inout ScanResult, order: Int, checkClone: Bool = true) {
+        let clone = checkClone ? result.document.flatMap { clones.sighting(for: $0, order: order) } : nil
         result.risk = scorer.assess(result, clone: clone)
     }
 
     /// `note` then `assess`.
     public func assessInOrder(_ result: inout ScanResult, order: Int) {
-        note(result, order: order)
-        assess(&result, order: order)
+        let noted = note(result, order: order)
+        assess(&result, order: order, checkClone: noted.seenEarlier)
     }
 }

@@ -59,6 +59,10 @@ public enum TextScreening {
 private final class ScreenedChunk: @unchecked Sendable {
     private let writers: UnsafeMutablePointer<JSONWriter>
     private let results: UnsafeMutablePointer<[ScanResult]>
+    /// Per slice: places of records whose sighting another record displaced while the chunk was noted.
+    private let displaced: UnsafeMutablePointer<[Int]>
+    /// Per record of the chunk: whether its clone check must run (see `CloneNote`).
+    private var cloneChecks: UnsafeMutableBufferPointer<Bool> = .allocate(capacity: 0)
     private let slices: Int
     /// Slices used by the current chunk (a small chunk is cut into fewer).
     private var used = 0
@@ -67,9 +71,11 @@ private final class ScreenedChunk: @unchecked Sendable {
         self.slices = slices
         writers = .allocate(capacity: slices)
         results = .allocate(capacity: slices)
+        displaced = .allocate(capacity: slices)
         for slice in 0..<slices {
             (writers + slice).initialize(to: JSONWriter(capacity: 1 << 20))
             (results + slice).initialize(to: [])
+            (displaced + slice).initialize(to: [])
         }
     }
 
@@ -78,29 +84,43 @@ private final class ScreenedChunk: @unchecked Sendable {
         writers.deallocate()
         results.deinitialize(count: slices)
         results.deallocate()
+        displaced.deinitialize(count: slices)
+        displaced.deallocate()
+        cloneChecks.deallocate()
     }
 
     /// Screens `records` (numbered from `firstIndex`) on `workers` threads, replacing what it held. Two passes:
     /// the first screens every record and notes its document for clone checks, the second weighs each result
     /// (its clone check then sees the whole chunk noted, as if one thread had gone through it) and writes it.
+    /// Only records whose notes met an earlier sighting, or were displaced by one, are checked for clones.
     func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
               workers: Int) throws {
         used = max(1, min(slices, records.count / 128))
         let count = records.count, used = used
+        if cloneChecks.count < count {
+            cloneChecks.deallocate()
+            cloneChecks = .allocate(capacity: count)
+        }
         @Sendable func range(_ slice: Int) -> Range<Int> { (count * slice / used)..<(count * (slice + 1) / used) }
         try forEachSlice(workers: workers) { slice in
             results[slice].removeAll(keepingCapacity: true)
+            displaced[slice].removeAll(keepingCapacity: true)
             for index in range(slice) {
                 let result = try screener.screen(records[index], index: firstIndex + index)
-                risk.note(result, order: firstIndex + index)
+                let noted = risk.note(result, order: firstIndex + index)
+                cloneChecks[index] = noted.seenEarlier
+                if let order = noted.displaced { displaced[slice].append(order) }
                 results[slice].append(result)
             }
+        }
+        for slice in 0..<used {
+            for order in displaced[slice] { cloneChecks[order - firstIndex] = true }
         }
         try forEachSlice(workers: workers) { slice in
             let writer = writers + slice
             writer.pointee.reset()
             for (index, var result) in zip(range(slice), results[slice]) {
-                risk.assess(&result, order: firstIndex + index)
+                risk.assess(&result, order: firstIndex + index, checkClone: cloneChecks[index])
                 result.write(to: &writer.pointee)
                 writer.pointee.newline()
             }
