@@ -16,9 +16,13 @@ public struct RangeIndex: Sendable {
     /// `folded` is `DocumentNumber.folded(number)`, which the caller has already made for its filter probe.
     public func hits(state: String, number: String, folded: String) -> [ListHit] {
         guard let ranges = byState[state] else { return [] }
-        let bytes = Array(number.utf8), foldedBytes = Array(folded.utf8)
-        return ranges.compactMap { entry in
-            entry.range.kind(of: bytes, folded: foldedBytes).map { ListHit(record: entry.record, kind: $0) }
+        var number = number, folded = folded
+        return number.withUTF8 { bytes in
+            folded.withUTF8 { foldedBytes in
+                ranges.compactMap { entry in
+                    entry.range.kind(of: bytes, folded: foldedBytes).map { ListHit(record: entry.record, kind: $0) }
+                }
+            }
         }
     }
 }

@@ -3,6 +3,8 @@ public enum DocumentNumber {
     /// Upper case with MRZ fillers, spaces and dashes removed: `l898902c<` and `L898-902C` are both
     /// `L898902C`. Nil when anything but A–Z and 0–9 is left, or nothing.
     public static func normalized(_ text: some StringProtocol) -> String? {
+        // Numbers read from an MRZ are nearly always normal already: then they are kept as they are.
+        if !text.isEmpty, text.utf8.allSatisfy(isNormal) { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -20,7 +22,11 @@ public enum DocumentNumber {
     /// (O→0, I→1, B→8, S→5, Z→2, G→6). Two numbers with the same folded form differ, if at all, only
     /// by such confusions.
     public static func folded(_ normalized: String) -> String {
-        String(decoding: normalized.utf8.map(fold), as: UTF8.self)
+        normalized.utf8.allSatisfy({ fold($0) == $0 }) ? normalized : String(decoding: normalized.utf8.map(fold), as: UTF8.self)
+    }
+
+    private static func isNormal(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// One byte folded (see `folded`).

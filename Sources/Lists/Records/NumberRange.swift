@@ -25,21 +25,20 @@ public struct NumberRange: Sendable, Equatable {
     }
 
     /// Whether the normalised `number` lies in the range as read.
-    public func contains(_ number: String) -> Bool {
-        let bytes = Array(number.utf8)
-        return kind(of: bytes, folded: bytes.map(DocumentNumber.fold)) == .range
-    }
+    public func contains(_ number: String) -> Bool { kind(of: number) == .range }
 
     /// Whether `number` lies in the range once OCR-confusable letters are folded to digits on both sides
     /// (`B01OO5OO` in `B0100000`–`B0100999`).
-    public func containsFolded(_ number: String) -> Bool {
-        let bytes = Array(number.utf8)
-        return kind(of: bytes, folded: bytes.map(DocumentNumber.fold)) != nil
+    public func containsFolded(_ number: String) -> Bool { kind(of: number) != nil }
+
+    private func kind(of number: String) -> ListMatchKind? {
+        let bytes = Array(number.utf8), folded = bytes.map(DocumentNumber.fold)
+        return bytes.withUnsafeBufferPointer { bytes in folded.withUnsafeBufferPointer { kind(of: bytes, folded: $0) } }
     }
 
     /// `.range` when the number (bytes, and the same folded) lies in the range as read, `.fuzzy` when only
     /// after folding, nil otherwise. Allocates nothing: every document is tested against its state's ranges.
-    func kind(of number: [UInt8], folded: [UInt8]) -> ListMatchKind? {
+    func kind(of number: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) -> ListMatchKind? {
         guard number.count == prefixBytes.count + width else { return nil }
         if number.starts(with: prefixBytes), let serial = Self.serial(number[prefixBytes.count...]),
            serial >= first, serial <= last {
@@ -52,7 +51,7 @@ public struct NumberRange: Sendable, Equatable {
         return nil
     }
 
-    private static func serial(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    private static func serial(_ digits: some Collection<UInt8>) -> UInt64? {
         var value: UInt64 = 0
         for byte in digits {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }

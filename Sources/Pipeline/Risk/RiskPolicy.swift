@@ -42,13 +42,16 @@ public struct RiskPolicy: Sendable, Equatable {
 /// Eriksson; national specimens use names such as Erika Mustermann and numbers printed in the standards.
 public struct SpecimenMarkers: Sendable, Equatable {
     /// Issuing states that only specimens carry.
-    public var states: Set<String>
+    public let states: Set<String>
     /// Whole names (`SURNAME GIVEN NAMES`, as in the `mrz` object) of specimen holders.
-    public var names: Set<String>
+    public let names: Set<String>
     /// Words that mark a specimen wherever they stand in the name (`SPECIMEN`, `MUSTER`).
-    public var nameWords: Set<String>
+    public let nameWords: Set<String>
     /// Document numbers printed on specimens.
-    public var numbers: Set<String>
+    public let numbers: Set<String>
+    /// The UTF-8 lengths of `names` and of `nameWords`, one bit each (63 for any longer): this runs for every
+    /// document of a screening run, and a length that no marker has needs no comparing.
+    private let nameLengths: UInt64, wordLengths: UInt64
 
     /// Markers.
     public init(states: Set<String>, names: Set<String>, nameWords: Set<String>, numbers: Set<String>) {
@@ -56,6 +59,8 @@ public struct SpecimenMarkers: Sendable, Equatable {
         self.names = names
         self.nameWords = nameWords
         self.numbers = numbers
+        nameLengths = Self.lengthBits(names)
+        wordLengths = Self.lengthBits(nameWords)
     }
 
     /// What marks `document` as a specimen, in words; nil when nothing does.
@@ -67,29 +72,35 @@ public struct SpecimenMarkers: Sendable, Equatable {
             return "the document number is one printed on specimen documents"
         }
         let surname = document.surname ?? "", givenNames = document.givenNames ?? ""
-        // Compared by length first: this runs for every document of a screening run.
         let length = surname.utf8.count + (givenNames.isEmpty ? 0 : 1 + givenNames.utf8.count)
-        if names.contains(where: { $0.utf8.count == length }),
-           names.contains(givenNames.isEmpty ? surname : surname + " " + givenNames) {
+        if Self.has(length, in: nameLengths), names.contains(givenNames.isEmpty ? surname : surname + " " + givenNames) {
             return "the holder's name is a specimen name"
         }
-        if !nameWords.isEmpty, Self.hasWord(of: nameWords, in: surname) || Self.hasWord(of: nameWords, in: givenNames) {
+        if wordLengths != 0, hasWord(in: surname) || hasWord(in: givenNames) {
             return "the name contains a specimen word"
         }
         return nil
     }
 
-    /// Whether a space-separated word of `name` is one of `words`.
-    private static func hasWord(of words: Set<String>, in name: String) -> Bool {
+    /// Whether a space-separated word of `name` is one of `nameWords`.
+    private func hasWord(in name: String) -> Bool {
         var name = name
         return name.withUTF8 { bytes in
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if words.contains(where: { $0.utf8.elementsEqual(word) }) { return true }
+                if Self.has(word.count, in: wordLengths), nameWords.contains(where: { $0.utf8.elementsEqual(word) }) {
+                    return true
+                }
                 start = end + 1
             }
             return false
         }
     }
+
+    private static func lengthBits(_ texts: Set<String>) -> UInt64 {
+        texts.reduce(0) { $0 | 1 << min(63, $1.utf8.count) }
+    }
+
+    private static func has(_ length: Int, in bits: UInt64) -> Bool { bits & 1 << min(63, length) != 0 }
 }

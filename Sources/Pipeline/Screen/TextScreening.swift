@@ -119,10 +119,14 @@ private final class ScreenedChunk: @unchecked Sendable {
         try forEachSlice(workers: workers) { slice in
             let writer = writers + slice
             writer.pointee.reset()
-            for (index, var result) in zip(range(slice), results[slice]) {
-                risk.assess(&result, order: firstIndex + index, checkClone: cloneChecks[index])
-                result.write(to: &writer.pointee)
-                writer.pointee.newline()
+            let first = range(slice).lowerBound
+            results[slice].withUnsafeMutableBufferPointer { sliceResults in  // in place: a copy retains every field
+                for offset in sliceResults.indices {
+                    let index = first + offset
+                    risk.assess(&sliceResults[offset], order: firstIndex + index, checkClone: cloneChecks[index])
+                    sliceResults[offset].write(to: &writer.pointee)
+                    writer.pointee.newline()
+                }
             }
         }
     }
