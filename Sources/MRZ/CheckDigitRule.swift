@@ -70,7 +70,7 @@ extension MRZLayout {
     }
 
     /// The composite check digit, when the format has one.
-    public var compositeCheckRule: CheckDigitRule? {
+    func makeCompositeCheckRule() -> CheckDigitRule? {
         compositeCheck.map {
             CheckDigitRule(field: .composite, spans: compositeSpans, check: $0, emptyFieldMayUseFiller: false)
         }

@@ -124,6 +124,8 @@ public struct MRZLayout: Sendable {
     private(set) var allowedBits: [[UInt64]] = []
     /// Field check digits when the document number is not long, document number first.
     public private(set) var standardFieldChecks: [CheckDigitRule] = []
+    /// The composite check digit, when the format has one.
+    public private(set) var compositeCheckRule: CheckDigitRule?
 
     /// The layout of `format`.
     public static func of(_ format: MRZFormat) -> MRZLayout {
@@ -259,7 +261,8 @@ public struct MRZLayout: Sendable {
             }
             return words
         }
-        layout.standardFieldChecks = makeStandardFieldChecks()
+        layout.standardFieldChecks = layout.makeStandardFieldChecks()
+        layout.compositeCheckRule = layout.makeCompositeCheckRule()
         return layout
     }
 }

@@ -36,21 +36,23 @@ public final class MRZTextRecordReader: @unchecked Sendable {
                 if isJSONL != true { records += grouper.finish().map(MRZTextRecord.lines) }
                 return records
             }
-            records += take(line)
+            take(line, into: &records)
         }
         return records
     }
 
-    private func take(_ line: ArraySlice<UInt8>) -> [MRZTextRecord] {
+    /// Adds the records `line` completes to `records`.
+    private func take(_ line: ArraySlice<UInt8>, into records: inout [MRZTextRecord]) {
         if isJSONL == nil {
-            guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return [] }
+            guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
             isJSONL = first == UInt8(ascii: "{")
         }
         if isJSONL == true {
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return [] }
-            return [Self.jsonRecord(line)]
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            records.append(Self.jsonRecord(line))
+        } else {
+            for document in grouper.feed(bytes: line) { records.append(.lines(document)) }
         }
-        return grouper.feed(bytes: line).map(MRZTextRecord.lines)
     }
 
     private static func jsonRecord(_ line: ArraySlice<UInt8>) -> MRZTextRecord {
