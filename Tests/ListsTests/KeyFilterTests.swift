@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Lists
@@ -21,6 +22,55 @@ import Testing
         #expect(copy == filter)
         #expect(KeyFilter(serialized: Array(filter.serialized().dropLast())) == nil)
         #expect(KeyFilter(serialized: [1, 2, 3]) == nil)
+    }
+}
+
+@Suite struct KeyFilterBuilderTests {
+    /// The bytes a builder hands out, joined, and how many pieces they came in.
+    private func built(keys: Int, partBytes: Int, scratch: String) throws -> (bytes: [UInt8], pieces: Int) {
+        let builder = try KeyFilterBuilder(capacity: keys, scratchDirectory: scratch, partBytes: partBytes)
+        for index in 0..<keys { builder.insert(state: index % 3 == 0 ? "D" : "UTO", foldedNumber: "N\(index)") }
+        var bytes: [UInt8] = [], pieces = 0
+        try builder.finish { piece in
+            bytes += piece
+            pieces += 1
+        }
+        return (bytes, pieces)
+    }
+
+    @Test("a filter built in parts through scratch files is byte for byte the one built in memory, and leaves no file")
+    func partsEqualWholeFilter() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("filter-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        var whole = KeyFilter(capacity: 20_000)
+        for index in 0..<20_000 { whole.insert(state: index % 3 == 0 ? "D" : "UTO", foldedNumber: "N\(index)") }
+
+        let inMemory = try built(keys: 20_000, partBytes: 1 << 20, scratch: scratch)
+        #expect(inMemory.pieces == 2)  // header, words
+        #expect(inMemory.bytes == whole.serialized())
+
+        let spilled = try built(keys: 20_000, partBytes: 4096, scratch: scratch)
+        #expect(spilled.pieces > 5)
+        #expect(spilled.bytes == whole.serialized())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
+    }
+
+    @Test("a loader takes the bytes in any pieces, and refuses a short or overlong filter")
+    func loaderTakesPieces() throws {
+        var filter = KeyFilter(capacity: 3_000)
+        for index in 0..<3_000 { filter.insert(state: "D", foldedNumber: "\(index)") }
+        let bytes = filter.serialized()
+        for pieceSize in [1, 7, 24, 1000, bytes.count] {
+            var loader = KeyFilterLoader()
+            for start in stride(from: 0, to: bytes.count, by: pieceSize) {
+                #expect(bytes[start..<min(bytes.count, start + pieceSize)].withUnsafeBytes { loader.append($0) })
+            }
+            #expect(loader.finish() == filter)
+        }
+        var overlong = KeyFilterLoader()
+        #expect(!(bytes + [0]).withUnsafeBytes { overlong.append($0) })
+        #expect(overlong.finish() == nil)
     }
 }
 

@@ -235,6 +235,7 @@ final class CountingStore: ListStore, @unchecked Sendable {
     init(_ base: any ListStore) { self.base = base }
 
     var displayName: String { base.displayName }
+    var scratchDirectory: String { base.scratchDirectory }
 
     var lookups: Int { lock.withLock { count } }
 

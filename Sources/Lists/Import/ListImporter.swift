@@ -51,10 +51,15 @@ public enum ListImporter {
             }
             report.withdrawnUnknown = withdrawals - report.withdrawn
             let records = try writer.recordCount()
-            var filter = KeyFilter(capacity: records)
+            let filter = try KeyFilterBuilder(capacity: records, scratchDirectory: store.scratchDirectory)
             try writer.forEachKey { state, folded in filter.insert(state: state, foldedNumber: folded) }
+            var piece = 0
+            try filter.finish { bytes in
+                try writer.saveFilterPiece(bytes, number: piece, generation: generation)
+                piece += 1
+            }
             report.info = ListInfo(version: version, importedAt: importedAt, records: records, generation: generation)
-            try writer.finish(info: report.info, filter: filter)
+            try writer.finish(info: report.info)
         }
         return report
     }

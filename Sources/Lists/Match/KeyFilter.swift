@@ -10,7 +10,7 @@
 public struct KeyFilter: Sendable, Equatable {
     /// Bits of filter per key it is sized for.
     public static let bitsPerKey = 12
-    private static let wordsPerBlock = 8
+    static let wordsPerBlock = 8
 
     private var words: [UInt64]
     private let blockCount: Int
@@ -19,35 +19,57 @@ public struct KeyFilter: Sendable, Equatable {
 
     /// An empty filter sized for `capacity` keys.
     public init(capacity: Int) {
-        blockCount = max(1, (max(capacity, 1) * Self.bitsPerKey + 511) / 512)
+        blockCount = Self.blockCount(capacity: capacity)
         words = [UInt64](repeating: 0, count: blockCount * Self.wordsPerBlock)
         count = 0
     }
 
+    /// A filter over `words` (`blockCount` blocks) holding `count` keys.
+    init(words: [UInt64], blockCount: Int, count: Int) {
+        self.words = words
+        self.blockCount = blockCount
+        self.count = count
+    }
+
     /// Adds a key.
     public mutating func insert(state: some StringProtocol, foldedNumber: some StringProtocol) {
-        let (block, bits) = probe(Self.hash(state: state, foldedNumber: foldedNumber))
+        let hash = Self.hash(state: state, foldedNumber: foldedNumber)
+        let block = Self.block(of: hash, blockCount: blockCount)
         words.withUnsafeMutableBufferPointer { words in
-            for word in 0..<Self.wordsPerBlock { words[block + word] |= Self.bit(bits, word) }
+            Self.set(hash, in: words.baseAddress! + block * Self.wordsPerBlock)
         }
         count += 1
     }
 
     /// False when the key was certainly never inserted.
     public func mightContain(state: some StringProtocol, foldedNumber: some StringProtocol) -> Bool {
-        let (block, bits) = probe(Self.hash(state: state, foldedNumber: foldedNumber))
+        let hash = Self.hash(state: state, foldedNumber: foldedNumber)
+        let first = Self.block(of: hash, blockCount: blockCount) * Self.wordsPerBlock
+        let bits = Self.bits(of: hash)
         return words.withUnsafeBufferPointer { words in
-            for word in 0..<Self.wordsPerBlock where words[block + word] & Self.bit(bits, word) == 0 { return false }
+            for word in 0..<Self.wordsPerBlock where words[first + word] & Self.bit(bits, word) == 0 { return false }
             return true
         }
     }
 
-    /// The first word of the block a hash selects, and a second hash whose 6-bit groups pick the bit in
-    /// each of the block's words.
-    private func probe(_ hash: UInt64) -> (Int, UInt64) {
-        let block = Int(hash.multipliedFullWidth(by: UInt64(blockCount)).high) * Self.wordsPerBlock
-        return (block, Self.mix(hash ^ 0x9E37_79B9_7F4A_7C15))
+    // MARK: The hash and where it lands (shared with `KeyFilterBuilder`)
+
+    /// Blocks for `capacity` keys at `bitsPerKey`.
+    static func blockCount(capacity: Int) -> Int { max(1, (max(capacity, 1) * bitsPerKey + 511) / 512) }
+
+    /// The block a key's hash selects: blocks follow the order of hashes, so a run of hashes fills a run of blocks.
+    static func block(of hash: UInt64, blockCount: Int) -> Int {
+        Int(hash.multipliedFullWidth(by: UInt64(blockCount)).high)
     }
+
+    /// Sets the key's bit in each word of its block (`block` points at the block's first word).
+    static func set(_ hash: UInt64, in block: UnsafeMutablePointer<UInt64>) {
+        let bits = bits(of: hash)
+        for word in 0..<wordsPerBlock { block[word] |= bit(bits, word) }
+    }
+
+    /// A second hash whose 6-bit groups pick the bit in each of the block's words.
+    private static func bits(of hash: UInt64) -> UInt64 { mix(hash ^ 0x9E37_79B9_7F4A_7C15) }
 
     @inline(__always) private static func bit(_ bits: UInt64, _ word: Int) -> UInt64 {
         1 << ((bits >> UInt64(word * 6)) & 63)
@@ -75,37 +97,88 @@ public struct KeyFilter: Sendable, Equatable {
 }
 
 extension KeyFilter {
-    private static let magic: [UInt8] = Array("DGKF1\0\0\0".utf8)
+    static let magic: [UInt8] = Array("DGKF1\0\0\0".utf8)
+    /// Bytes before the words: magic, block count, key count.
+    static let headerSize = 24
 
-    /// The filter as bytes: magic, block count, key count, then the words, all little-endian.
-    public func serialized() -> [UInt8] {
-        var bytes = Self.magic
-        bytes.reserveCapacity(24 + words.count * 8)
-        for value in [UInt64(blockCount), UInt64(count)] + words {
+    /// The serialized header: magic, block count, key count, little-endian; the words follow it.
+    static func header(blockCount: Int, count: Int) -> [UInt8] {
+        var bytes = magic
+        for value in [UInt64(blockCount), UInt64(count)] {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return bytes
     }
 
+    /// The filter as bytes: the header, then the words, all little-endian.
+    public func serialized() -> [UInt8] {
+        var bytes = Self.header(blockCount: blockCount, count: count)
+        bytes.reserveCapacity(Self.headerSize + words.count * 8)
+        for word in words { withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) } }
+        return bytes
+    }
+
     /// A filter from `serialized()` bytes; nil when they are not one.
     public init?(serialized bytes: [UInt8]) {
-        guard bytes.count >= 24, Array(bytes[0..<8]) == Self.magic else { return nil }
-        let header = bytes.withUnsafeBytes { raw in
+        var loader = KeyFilterLoader()
+        guard bytes.withUnsafeBytes({ loader.append($0) }), let filter = loader.finish() else { return nil }
+        self = filter
+    }
+}
+
+/// Reads a saved filter from its serialized bytes handed over in pieces, in order (as a store keeps them, in
+/// chunks), each piece copied once, straight into place: a filter for 128 million keys is 192 MB.
+public struct KeyFilterLoader {
+    private var header: [UInt8] = []
+    private var words: [UInt64] = []
+    private var blockCount = 0, count = 0
+    /// Bytes of `words` filled.
+    private var filled = 0
+    private var valid = true
+
+    /// A loader that has read nothing.
+    public init() {}
+
+    /// Takes the next piece; false once the bytes cannot be a filter (then stop).
+    public mutating func append(_ piece: UnsafeRawBufferPointer) -> Bool {
+        var piece = piece
+        if header.count < KeyFilter.headerSize {
+            let taken = min(piece.count, KeyFilter.headerSize - header.count)
+            header += piece.prefix(taken)
+            piece = UnsafeRawBufferPointer(rebasing: piece.dropFirst(taken))
+            if header.count == KeyFilter.headerSize { valid = startWords() }
+        }
+        guard valid, !piece.isEmpty else { return valid }
+        guard piece.count <= words.count * 8 - filled else {
+            valid = false
+            return false
+        }
+        words.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: filled).copyMemory(from: piece.baseAddress!, byteCount: piece.count) }
+        filled += piece.count
+        return true
+    }
+
+    /// The filter, or nil when the bytes were not one whole filter.
+    public func finish() -> KeyFilter? {
+        guard valid, header.count == KeyFilter.headerSize, filled == words.count * 8 else { return nil }
+        #if _endian(big)
+        return KeyFilter(words: words.map { UInt64(littleEndian: $0) }, blockCount: blockCount, count: count)
+        #else
+        return KeyFilter(words: words, blockCount: blockCount, count: count)
+        #endif
+    }
+
+    /// Checks the header and makes room for the words it announces.
+    private mutating func startWords() -> Bool {
+        guard Array(header[0..<8]) == KeyFilter.magic else { return false }
+        let (blocks, keys) = header.withUnsafeBytes { raw in
             (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
              UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
         }
-        let blocks = Int(clamping: header.0)
-        guard blocks > 0, blocks < Int.max / 64, bytes.count == 24 + blocks * Self.wordsPerBlock * 8 else { return nil }
-        blockCount = blocks
-        count = Int(clamping: header.1)
-        let wordCount = blocks * Self.wordsPerBlock
-        words = bytes.withUnsafeBytes { raw in
-            [UInt64](unsafeUninitializedCapacity: wordCount) { buffer, initialized in
-                for index in 0..<wordCount {
-                    buffer[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24 + index * 8, as: UInt64.self))
-                }
-                initialized = wordCount
-            }
-        }
+        guard blocks > 0, blocks < UInt64(Int.max / 64) else { return false }
+        blockCount = Int(blocks)
+        count = Int(clamping: keys)
+        words = [UInt64](repeating: 0, count: blockCount * KeyFilter.wordsPerBlock)
+        return true
     }
 }

@@ -5,6 +5,9 @@ public protocol ListStore: AnyObject, Sendable {
     /// The store as messages name it (a path, or a URL without its password).
     var displayName: String { get }
 
+    /// A folder on disk for an import's scratch files (the key filter of a large list is built through it).
+    var scratchDirectory: String { get }
+
     /// Runs one import as a single unit: `body` changes the list through the writer; when it returns,
     /// everything is committed at once, and when it throws, the list stays exactly as it was. With
     /// `replace`, the writer starts from an empty list.
@@ -37,6 +40,10 @@ public protocol ListStoreWriter: AnyObject {
     /// Calls `body` with the issuing state and folded number of every point record (ranges excluded).
     func forEachKey(_ body: (String, String) -> Void) throws
 
-    /// Stores the list's info and the key filter built for it.
-    func finish(info: ListInfo, filter: KeyFilter) throws
+    /// Stores the next piece (`number`, from 0) of the serialized key filter built for list generation
+    /// `generation`; piece 0 replaces the filter saved before.
+    func saveFilterPiece(_ piece: UnsafeRawBufferPointer, number: Int, generation: Int) throws
+
+    /// Stores the list's info.
+    func finish(info: ListInfo) throws
 }

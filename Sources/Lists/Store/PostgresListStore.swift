@@ -17,6 +17,8 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
     private let lock = NSLock()
     private let display: String
     public var displayName: String { display }
+    /// The system's temporary folder: the server is elsewhere.
+    public var scratchDirectory: String { FileManager.default.temporaryDirectory.path }
 
     /// Connects to the server `url` names and creates the schema when missing.
     public init(url: String) throws {
@@ -101,17 +103,17 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
     public func loadFilter() throws -> KeyFilter? {
         guard let generation = try info()?.generation else { return nil }
         return try run("read key filter") {
-            var bytes: [UInt8] = []
+            var loader = KeyFilterLoader()
             let chunks = try query("SELECT chunk FROM list_filter WHERE generation = \(generation) ORDER BY chunk")
             for row in chunks {
                 // One chunk per query keeps the client's memory at one chunk plus the filter.
                 let chunk = try row.decode(Int.self)
                 for data in try query("SELECT bytes FROM list_filter WHERE chunk = \(chunk)") {
-                    var buffer = try data.decode(ByteBuffer.self)
-                    bytes.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
+                    let buffer = try data.decode(ByteBuffer.self)
+                    guard buffer.withUnsafeReadableBytes({ loader.append($0) }) else { return nil }
                 }
             }
-            return KeyFilter(serialized: bytes)
+            return loader.finish()
         }
     }
 
@@ -255,18 +257,16 @@ final class PostgresListWriter: ListStoreWriter {
         _ = try store.query("CLOSE list_keys")
     }
 
-    func finish(info: ListInfo, filter: KeyFilter) throws {
+    func saveFilterPiece(_ piece: UnsafeRawBufferPointer, number: Int, generation: Int) throws {
+        if number == 0 { _ = try store.query("DELETE FROM list_filter") }
+        let buffer = ByteBuffer(bytes: piece)
+        _ = try store.query("INSERT INTO list_filter (chunk, generation, bytes) VALUES (\(number), \(generation), \(buffer))")
+    }
+
+    func finish(info: ListInfo) throws {
         _ = try store.query("DELETE FROM list_info")
-        _ = try store.query("DELETE FROM list_filter")
         for (key, value) in info.keyValues {
             _ = try store.query("INSERT INTO list_info (key, value) VALUES (\(key), \(value))")
-        }
-        let bytes = filter.serialized()
-        let chunkSize = 1 << 24
-        for (chunk, start) in stride(from: 0, to: bytes.count, by: chunkSize).enumerated() {
-            let buffer = ByteBuffer(bytes: bytes[start..<min(bytes.count, start + chunkSize)])
-            _ = try store.query(
-                "INSERT INTO list_filter (chunk, generation, bytes) VALUES (\(chunk), \(info.generation), \(buffer))")
         }
     }
 }

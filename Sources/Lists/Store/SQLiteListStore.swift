@@ -13,6 +13,11 @@ public final class SQLiteListStore: ListStore {
     /// The store's file.
     public let path: String
     public var displayName: String { path }
+    /// The store's own folder: the scratch files then sit on the disk meant for the list.
+    public var scratchDirectory: String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
     private let queue: DatabaseQueue
 
     /// Opens the store at `path`; with `create`, a missing file becomes a new empty store (for imports),
@@ -85,14 +90,12 @@ public final class SQLiteListStore: ListStore {
         guard let generation = try info()?.generation else { return nil }
         return try database("read key filter") {
             try queue.read { db in
-                var bytes: [UInt8] = []
-                let chunks = try Row.fetchCursor(
-                    db, sql: "SELECT bytes FROM list_filter WHERE generation = ? ORDER BY chunk", arguments: [generation])
-                while let chunk = try chunks.next() {
-                    let data: Data = chunk["bytes"]
-                    bytes.append(contentsOf: data)
-                }
-                return KeyFilter(serialized: bytes)
+                var loader = KeyFilterLoader()
+                let chunks = try SQLiteStatement(
+                    db, "SELECT bytes FROM list_filter WHERE generation = \(generation) ORDER BY chunk")
+                var valid = true
+                try chunks.forEachBlob { piece in valid = valid && loader.append(piece) }
+                return valid ? loader.finish() : nil
             }
         }
     }
@@ -283,18 +286,18 @@ final class SQLiteListWriter: ListStoreWriter {
         try keys.forEachRow(columns: 2) { body($0[0] ?? "", $0[1] ?? "") }
     }
 
-    func finish(info: ListInfo, filter: KeyFilter) throws {
+    func saveFilterPiece(_ piece: UnsafeRawBufferPointer, number: Int, generation: Int) throws {
+        if number == 0 { try db.execute(sql: "DELETE FROM list_filter") }
+        try db.execute(
+            sql: "INSERT INTO list_filter (chunk, generation, bytes) VALUES (?, ?, ?)",
+            arguments: [number, generation, Data(piece)])
+    }
+
+    func finish(info: ListInfo) throws {
         try finishBulkLoad()
-        try db.execute(sql: "DELETE FROM list_info; DELETE FROM list_filter")
+        try db.execute(sql: "DELETE FROM list_info")
         for (key, value) in info.keyValues {
             try db.execute(sql: "INSERT INTO list_info (key, value) VALUES (?, ?)", arguments: [key, value])
-        }
-        let bytes = filter.serialized()
-        let chunkSize = 1 << 24
-        for (chunk, start) in stride(from: 0, to: bytes.count, by: chunkSize).enumerated() {
-            try db.execute(
-                sql: "INSERT INTO list_filter (chunk, generation, bytes) VALUES (?, ?, ?)",
-                arguments: [chunk, info.generation, Data(bytes[start..<min(bytes.count, start + chunkSize)])])
         }
     }
 

@@ -57,6 +57,19 @@ final class SQLiteStatement {
         }
     }
 
+    /// Steps through the rows, lending `body` the bytes of the first column where SQLite holds them (valid
+    /// only during the call: no copy, however large the blob).
+    func forEachBlob(_ body: (UnsafeRawBufferPointer) -> Void) throws {
+        sqlite3_reset(handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw failure("read") }
+            let bytes = sqlite3_column_blob(handle, 0)
+            body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, 0))))
+        }
+    }
+
     private func failure(_ operation: String) -> ListError {
         .database(operation: operation, reason: String(cString: sqlite3_errmsg(connection)))
     }
