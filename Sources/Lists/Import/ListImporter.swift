@@ -52,7 +52,7 @@ public enum ListImporter {
             report.withdrawnUnknown = withdrawals - report.withdrawn
             let records = try writer.recordCount()
             let filter = try KeyFilterBuilder(capacity: records, scratchDirectory: store.scratchDirectory)
-            try writer.forEachKey { state, folded in filter.insert(state: state, foldedNumber: folded) }
+            try writer.forEachKey { state, folded in filter.insert(stateBytes: state, foldedNumberBytes: folded) }
             var piece = 0
             try filter.finish { bytes in
                 try writer.saveFilterPiece(bytes, number: piece, generation: generation)

@@ -48,7 +48,12 @@ public final class KeyFilterBuilder {
 
     /// Adds a key. A scratch file that cannot be written fails `finish`.
     public func insert(state: some StringProtocol, foldedNumber: some StringProtocol) {
-        let hash = KeyFilter.hash(state: state, foldedNumber: foldedNumber)
+        insert(stateBytes: state.utf8, foldedNumberBytes: foldedNumber.utf8)
+    }
+
+    /// Adds a key given as UTF-8 bytes (as a store hands them out, without making strings).
+    public func insert(stateBytes: some Sequence<UInt8>, foldedNumberBytes: some Sequence<UInt8>) {
+        let hash = KeyFilter.hash(stateBytes: stateBytes, foldedNumberBytes: foldedNumberBytes)
         let block = KeyFilter.block(of: hash, blockCount: blockCount)
         count += 1
         guard !files.isEmpty else {

@@ -241,15 +241,15 @@ final class PostgresListWriter: ListStoreWriter {
         try store.query("SELECT count(*) FROM list_records").first?.decode(Int.self) ?? 0
     }
 
-    func forEachKey(_ body: (String, String) -> Void) throws {
+    func forEachKey(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
         // A cursor keeps memory flat however large the list.
         _ = try store.query("DECLARE list_keys NO SCROLL CURSOR FOR SELECT issuing_state, folded_number FROM list_records WHERE number_to IS NULL")
         while true {
             let rows = try store.query("FETCH 50000 FROM list_keys")
             var fetched = 0
             for row in rows {
-                let (state, folded) = try row.decode((String, String).self)
-                body(state, folded)
+                var (state, folded) = try row.decode((String, String).self)
+                state.withUTF8 { state in folded.withUTF8 { body(state, $0) } }
                 fetched += 1
             }
             if fetched == 0 { break }

@@ -279,11 +279,11 @@ final class SQLiteListWriter: ListStoreWriter {
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM list_records") ?? 0
     }
 
-    func forEachKey(_ body: (String, String) -> Void) throws {
+    func forEachKey(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
         try finishBulkLoad()
         let keys = try SQLiteStatement(
             db, "SELECT issuing_state, folded_number FROM list_records INDEXED BY list_records_key WHERE number_to IS NULL")
-        try keys.forEachRow(columns: 2) { body($0[0] ?? "", $0[1] ?? "") }
+        try keys.forEachTextPair(body)
     }
 
     func saveFilterPiece(_ piece: UnsafeRawBufferPointer, number: Int, generation: Int) throws {

@@ -44,16 +44,19 @@ final class SQLiteStatement {
         return Int(sqlite3_changes(connection))
     }
 
-    /// Steps through the rows, calling `body` with the text of the first `columns` columns (nil for NULL).
-    func forEachRow(columns: Int, _ body: ([String?]) -> Void) throws {
+    /// Steps through the rows, lending `body` the UTF-8 text of the first two columns (empty for NULL),
+    /// without making strings: a key scan reads every record of the list.
+    func forEachTextPair(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
         sqlite3_reset(handle)
+        func text(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+            let bytes = sqlite3_column_text(handle, column)  // before the length: it may convert the value
+            return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+        }
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw failure("read") }
-            body((0..<columns).map { column in
-                sqlite3_column_text(handle, Int32(column)).map { String(cString: $0) }
-            })
+            body(text(0), text(1))
         }
     }
 
