@@ -13,7 +13,11 @@ public enum CheckDigit {
         var accumulator = WeightedSum()
         for span in spans {
             guard span.line < lines.count, span.upperBound <= lines[span.line].count else { return nil }
-            for index in span.range where !accumulator.add(lines[span.line][index]) { return nil }
+            let complete = lines[span.line].withUnsafeBufferPointer { line in
+                for index in span.range where !accumulator.add(line[index]) { return false }
+                return true
+            }
+            guard complete else { return nil }
         }
         return accumulator.digit
     }

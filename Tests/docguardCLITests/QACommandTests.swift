@@ -2,12 +2,18 @@ import Foundation
 import Testing
 
 /// `docguard qa compare` on equal, different and unreadable result files.
-@Suite struct QACommandTests {
+@Suite final class QACommandTests {
+    /// This test's files, removed when it ends.
+    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("qa-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
+
     static let golden = GoldenTests.golden.appendingPathComponent("scan-subset.jsonl")
 
     /// A copy of the golden results changed by `edit`, in a temporary file.
     func edited(_ edit: (String) -> String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qa-\(UUID().uuidString).jsonl").path
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let path = scratch.appendingPathComponent("\(UUID().uuidString).jsonl").path
         try edit(try String(contentsOf: Self.golden, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -27,8 +27,8 @@ public struct CloneNote: Sendable, Equatable {
 /// document. Workers may note a chunk of documents at once, in any order, and ask afterwards: the answer
 /// is the same as one thread going through them in order, so the same run flags the same results. A day's
 /// crossings can be millions of documents, so a sighting is kept small and flat (no reference counting):
-/// a 128-bit key, the name in the shard's byte arena, the birth date
-/// packed, the place, and the source only when it is not the place itself.
+/// a 128-bit key, the name in the shard's byte arena, the birth date packed, the place, and the source only
+/// when it is not the place itself.
 public final class CloneRegister: @unchecked Sendable {
     private struct Key: Equatable {
         var high: UInt64

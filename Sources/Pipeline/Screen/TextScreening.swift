@@ -114,7 +114,10 @@ private final class ScreenedChunk: @unchecked Sendable {
             }
         }
         for slice in 0..<used {
-            for order in displaced[slice] { cloneChecks[order - firstIndex] = true }
+            // Places out of the chunk cannot come (earlier chunks hold only earlier places); skipped all the same.
+            for order in displaced[slice] where (firstIndex..<firstIndex + count).contains(order) {
+                cloneChecks[order - firstIndex] = true
+            }
         }
         try forEachSlice(workers: workers) { slice in
             let writer = writers + slice

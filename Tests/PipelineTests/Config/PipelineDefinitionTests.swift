@@ -2,10 +2,15 @@ import Foundation
 @testable import Pipeline
 import Testing
 
-struct PipelineDefinitionTests {
+final class PipelineDefinitionTests {
+    /// This test's files, removed when it ends.
+    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
+
     /// `text` written as a pipeline file in a fresh folder.
     func pipeline(_ text: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
+        let folder = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("night.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -15,6 +15,7 @@ struct ResultWritersTests {
 
     private func written(_ make: (OutputFile) -> any ResultWriter, _ results: [ScanResult]) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let writer = make(try OutputFile(path: path))
         for result in results { try writer.write(result) }
         try writer.finish()

@@ -36,6 +36,33 @@ struct CloneRegisterTests {
         #expect(expected[3]?.detail.contains("date of birth") == true)
     }
 
+    @Test("the notes of a chunk noted in any order name every document whose clone check can find something")
+    func notesNameEveryCheckNeeded() {
+        let names = ["MUELLER", "NGUYEN", "OKONKWO", "PAPANDROPOULOUS", "KIM"]
+        // Every third document repeats the number of the one two places before it, mostly with another holder.
+        let documents = (0..<60).map { index in
+            let source = index % 3 == 2 ? index - 2 : index
+            return F.document(number: "C\(10_000 + source)", surname: names[(index % 4 == 0 ? source + 1 : source) % names.count])
+        }
+        let inOrder = CloneRegister()
+        let expected = documents.enumerated().map { index, document in
+            inOrder.note(document, order: index, source: nil)
+            return inOrder.sighting(for: document, order: index) != nil
+        }
+        let shuffled = CloneRegister()
+        var flagged = Set<Int>()
+        for index in documents.indices.reversed() {
+            let noted = shuffled.note(documents[index], order: index, source: nil)
+            if noted.seenEarlier { flagged.insert(index) }
+            if let displaced = noted.displaced { flagged.insert(displaced) }
+        }
+        let found = documents.indices.filter { shuffled.sighting(for: documents[$0], order: $0) != nil }
+        #expect(found == expected.indices.filter { expected[$0] })
+        #expect(!found.isEmpty)
+        #expect(Set(found).isSubset(of: flagged), "a clone whose check the notes would skip")
+        #expect(flagged == Set(documents.indices.filter { $0 % 3 == 2 }), "only repeated numbers need a check")
+    }
+
     @Test("an OCR slip in the name is not a clone; a number whose check digit fails takes no part")
     func slipsAndBadNumbers() {
         let register = CloneRegister()

@@ -10,7 +10,12 @@ import Testing
 /// TestImages does not hold: altered, malformed and specimen documents, clones, bad files), real Tesseract
 /// with the shipped model, a real SQLite store holding the sample list, the shipped risk policy.
 @Suite(.serialized)
-struct RiskScenarioTests {
+final class RiskScenarioTests {
+    /// This test's files, removed when it ends.
+    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scenarios-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
+
     typealias F = RiskFixtures
     static let asOf = MRZDate(year: 2026, month: 11, day: 24)!
 
@@ -22,8 +27,8 @@ struct RiskScenarioTests {
     }
 
     /// A folder for this test's files.
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scenarios-\(UUID().uuidString)")
+    func makeFolder() throws -> URL {
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -71,7 +76,7 @@ struct RiskScenarioTests {
 
     @Test("list hits on TestImages: stolen, lost and revoked are alerts, fuzzy a review, range stolen")
     func listReasons() throws {
-        let folder = try Self.folder()
+        let folder = try makeFolder()
         let files = ["mrva/0001.jpg", "mrva/0013.jpg", "td3/0009.jpg", "td3/0021.jpg", "td2/0025.jpg", "td2/0001.jpg"]
             .map(Self.testImage)
         let results = try Self.run(files, matcher: try Self.sampleStore(in: folder))
@@ -108,7 +113,7 @@ struct RiskScenarioTests {
 
     @Test("a store that fails during the run: the listed document is not cleared, and the scan is not lost")
     func storeOutage() throws {
-        let folder = try Self.folder()
+        let folder = try makeFolder()
         let matcher = try Self.sampleStore(in: folder)
         // The store breaks after the run has started (its key filter is already in memory): a possible hit
         // must be confirmed in the database, which now fails.
@@ -123,7 +128,7 @@ struct RiskScenarioTests {
 
     @Test("what the MRZ itself shows: altered, malformed, impossible dates, unknown states, specimens, clones")
     func documentReasons() throws {
-        let folder = try Self.folder()
+        let folder = try makeFolder()
         let number = "K4T7Z9C18"
         func same(_ fields: inout MRZFields) {
             fields.issuingState = "NLD"
@@ -159,7 +164,7 @@ struct RiskScenarioTests {
 
     @Test("OCR reasons: characters put right by repair, few and many; low confidence under a stricter policy")
     func ocrReasons() throws {
-        let folder = try Self.folder()
+        let folder = try makeFolder()
         // Printed with the letter B where the check digits were computed over 8: the read needs repair.
         let one = try Self.render("one-repair.png", in: folder, fields: { $0.birthDate = "800101" },
                                   printed: Self.altered(1, 13, to: "B"))
@@ -182,7 +187,7 @@ struct RiskScenarioTests {
 
     @Test("scans that could not be read: no MRZ, a file that is not an image; the batch goes on")
     func unreadScans() throws {
-        let folder = try Self.folder()
+        let folder = try makeFolder()
         let blank = folder.appendingPathComponent("blank.png").path
         try Data(try ImageCodec.png(GrayImage(width: 1200, height: 850), dpi: 150)).write(to: URL(fileURLWithPath: blank))
         let corrupt = folder.appendingPathComponent("corrupt.png").path
@@ -197,7 +202,7 @@ struct RiskScenarioTests {
 
     @Test("screening text: an unreadable record, a listed one and a clone, each weighed, in input order")
     func screening() throws {
-        let folder = try Self.folder()
+        let folder = try makeFolder()
         let stolen = try String(contentsOfFile: Self.testImage("mrva/0001.json"), encoding: .utf8)
         let lines = try #require((try JSONSerialization.jsonObject(with: Data(stolen.utf8)) as? [String: Any])?["lines"] as? [String])
         // The same visa with another holder's name.
@@ -227,7 +232,7 @@ struct RiskScenarioTests {
 
     @Test("a clone of a document in earlier results is caught through the history")
     func cloneFromHistory() throws {
-        let folder = try Self.folder()
+        let folder = try makeFolder()
         let earlier = try Self.run([Self.testImage("td3/0001.jpg")], matcher: nil)[Self.testImage("td3/0001.jpg")]!
         let history = folder.appendingPathComponent("yesterday.jsonl").path
         var text = JSONWriter.text(earlier) + "\n"
