@@ -89,6 +89,49 @@ import Testing
     }
 }
 
+@Suite struct RangeIndexTests {
+    @Test("the index finds exactly the ranges a scan of every range of the state finds, as read and folded")
+    func sameHitsAsScanningEveryRange() throws {
+        var generator = SystemRandomNumberGenerator()
+        let prefixes = ["", "B", "BO", "X1Z", "AB"]
+        var records: [ListRecord] = []
+        for index in 0..<600 {
+            let prefix = prefixes[index % prefixes.count], width = [4, 5, 7][index % 3]
+            let limit = (0..<width).reduce(UInt64(1)) { product, _ in product * 10 }
+            let start = UInt64.random(in: 0..<limit - 200, using: &generator)
+            let end = start + UInt64.random(in: 0..<200, using: &generator)
+            func number(_ serial: UInt64) -> String {
+                let digits = String(serial)
+                return prefix + String(repeating: "0", count: width - digits.count) + digits
+            }
+            records.append(ListRecord(recordID: "R\(index)", issuingState: index % 4 == 0 ? "D" : "UTO",
+                                      documentNumber: number(start), status: .stolenBlank, numberTo: number(end)))
+        }
+        let index = RangeIndex(records)
+        let ranges = records.map { ($0, NumberRange(from: $0.documentNumber, to: $0.numberTo!)!) }
+        var probes = records.flatMap { [$0.documentNumber, $0.numberTo!] }
+        probes += probes.map { String($0.map { $0 == "0" ? "O" : $0 == "1" ? "I" : $0 }) }  // folded forms
+        probes += (0..<2_000).map { _ in prefixes.randomElement(using: &generator)! + String(UInt64.random(in: 0..<10_000_000, using: &generator)) }
+        var found = 0
+        for state in ["UTO", "D", "F"] {
+            for number in probes {
+                let folded = DocumentNumber.folded(number)
+                let expected = ranges.filter { $0.0.issuingState == state }.compactMap { record, range in
+                    Array(number.utf8).withUnsafeBufferPointer { bytes in
+                        Array(folded.utf8).withUnsafeBufferPointer { range.kind(of: bytes, folded: $0) }
+                    }.map { ListHit(record: record, kind: $0) }
+                }
+                let hits = index.hits(state: state, number: number, folded: folded)
+                #expect(Set(hits.map(\.record.recordID)) == Set(expected.map(\.record.recordID)), "\(state) \(number)")
+                #expect(hits.count == expected.count)
+                #expect(Set(hits.map { "\($0.record.recordID) \($0.kind)" }) == Set(expected.map { "\($0.record.recordID) \($0.kind)" }))
+                found += hits.count
+            }
+        }
+        #expect(found > 1_000)
+    }
+}
+
 @Suite struct CSVLineTests {
     @Test func quotedFieldsAndEscapedQuotes() throws {
         #expect(try CSVLine.fields(Array("a,\"b,c\",\"d\"\"e\",".utf8)[...]).get().map { CSVLine.text($0) } == ["a", "b,c", "d\"e", ""])

@@ -51,7 +51,8 @@ public struct NumberRange: Sendable, Equatable {
         return nil
     }
 
-    private static func serial(_ digits: some Collection<UInt8>) -> UInt64? {
+    /// The value of `digits`; nil when one is not a digit.
+    static func serial(_ digits: some Collection<UInt8>) -> UInt64? {
         var value: UInt64 = 0
         for byte in digits {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
