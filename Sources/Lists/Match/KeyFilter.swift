@@ -187,24 +187,25 @@ public struct KeyFilterLoader {
         guard blocks > 0, blocks < UInt64(Int.max / 64) else { return false }
         blockCount = Int(blocks)
         count = Int(clamping: keys)
-        words = [UInt64](repeating: 0, count: blockCount * KeyFilter.wordsPerBlock)
-        Self.adviseHugePages(&words)
+        words = [UInt64](unsafeUninitializedCapacity: blockCount * KeyFilter.wordsPerBlock) { buffer, initialized in
+            Self.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+            buffer.initialize(repeating: 0)  // after the advice: the first touch is what places the pages
+            initialized = buffer.count
+        }
         return true
     }
 
     /// Asks Linux to back a large filter with 2 MB pages: every probe lands on a random block, and with
-    /// 4 KB pages nearly every probe of a 192 MB filter also misses the TLB. Only advice: without
-    /// transparent huge pages nothing changes.
-    private static func adviseHugePages(_ words: inout [UInt64]) {
+    /// 4 KB pages nearly every probe of a 192 MB filter also misses the TLB. Only advice, and only for
+    /// memory not touched yet; without transparent huge pages nothing changes.
+    private static func adviseHugePages(_ bytes: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         let hugePage = 2 << 20
-        words.withUnsafeMutableBytes { bytes in
-            guard bytes.count >= 2 * hugePage, let base = bytes.baseAddress else { return }
-            let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
-            let end = (Int(bitPattern: base) + bytes.count) & ~(hugePage - 1)
-            guard end > start else { return }
-            _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
-        }
+        guard bytes.count >= 2 * hugePage, let base = bytes.baseAddress else { return }
+        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+        let end = (Int(bitPattern: base) + bytes.count) & ~(hugePage - 1)
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
         #endif
     }
 }
