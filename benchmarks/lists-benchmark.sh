@@ -75,7 +75,7 @@ results=$(wc -l < "$WORK/results.jsonl")
 echo
 echo "list stage benchmark, SQLite store, $(nproc) cores"
 awk -v n="$RECORDS" -v w="$import_wall" -v p="$import_peak" -v db="$db_mb" -v csv="$list_mb" -v g="$gen_list" 'BEGIN {
-    printf "list:    %d records, CSV %d MB (generated in %.1f s)\n", n, csv, g
+    printf "list:    %d records, CSV %d MB (%s)\n", n, csv, g > 0 ? sprintf("generated in %.1f s", g) : "reused"
     printf "import:  %.1f s, %.0f records/s, peak RSS %d MB, database %d MB (%.0f bytes/record)\n", w, n / w, p, db, db * 1048576 / n
 }'
 echo "$lookups" | sed 's/^/lookup:  /'
