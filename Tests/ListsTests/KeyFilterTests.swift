@@ -56,21 +56,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
     }
 
-    @Test("a loader takes the bytes in any pieces, and refuses a short or overlong filter")
+    @Test("a loader takes the bytes in any pieces, and refuses more bytes than the store holds or a header announcing another size")
     func loaderTakesPieces() throws {
         var filter = KeyFilter(capacity: 3_000)
         for index in 0..<3_000 { filter.insert(state: "D", foldedNumber: "\(index)") }
         let bytes = filter.serialized()
         for pieceSize in [1, 7, 24, 1000, bytes.count] {
-            var loader = KeyFilterLoader()
+            var loader = KeyFilterLoader(totalBytes: bytes.count)
             for start in stride(from: 0, to: bytes.count, by: pieceSize) {
                 #expect(bytes[start..<min(bytes.count, start + pieceSize)].withUnsafeBytes { loader.append($0) })
             }
             #expect(loader.finish() == filter)
         }
-        var overlong = KeyFilterLoader()
+        var overlong = KeyFilterLoader(totalBytes: bytes.count)
         #expect(!(bytes + [0]).withUnsafeBytes { overlong.append($0) })
         #expect(overlong.finish() == nil)
+        // A header announcing more than the store holds is refused before anything is allocated for it.
+        var lying = bytes
+        lying.replaceSubrange(8..<16, with: withUnsafeBytes(of: UInt64(1 << 40).littleEndian, Array.init))
+        var loader = KeyFilterLoader(totalBytes: bytes.count)
+        #expect(!lying.withUnsafeBytes { loader.append($0) })
+        #expect(loader.finish() == nil)
     }
 }
 

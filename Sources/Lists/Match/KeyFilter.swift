@@ -129,7 +129,7 @@ extension KeyFilter {
 
     /// A filter from `serialized()` bytes; nil when they are not one.
     public init?(serialized bytes: [UInt8]) {
-        var loader = KeyFilterLoader()
+        var loader = KeyFilterLoader(totalBytes: bytes.count)
         guard bytes.withUnsafeBytes({ loader.append($0) }), let filter = loader.finish() else { return nil }
         self = filter
     }
@@ -138,6 +138,9 @@ extension KeyFilter {
 /// Reads a saved filter from its serialized bytes handed over in pieces, in order (as a store keeps them, in
 /// chunks), each piece copied once, straight into place: a filter for 128 million keys is 192 MB.
 public struct KeyFilterLoader {
+    /// The size of the whole serialized filter, as the store reports it: a header announcing another size
+    /// is refused before anything is allocated for it.
+    private let totalBytes: Int
     private var header: [UInt8] = []
     private var words: [UInt64] = []
     private var blockCount = 0, count = 0
@@ -145,8 +148,10 @@ public struct KeyFilterLoader {
     private var filled = 0
     private var valid = true
 
-    /// A loader that has read nothing.
-    public init() {}
+    /// A loader for a serialized filter of `totalBytes` bytes in all.
+    public init(totalBytes: Int) {
+        self.totalBytes = totalBytes
+    }
 
     /// Takes the next piece; false once the bytes cannot be a filter (then stop).
     public mutating func append(_ piece: UnsafeRawBufferPointer) -> Bool {
@@ -184,7 +189,9 @@ public struct KeyFilterLoader {
             (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
              UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
         }
-        guard blocks > 0, blocks < UInt64(Int.max / 64) else { return false }
+        guard blocks > 0, blocks < UInt64(Int.max / 64),
+              KeyFilter.headerSize + Int(blocks) * KeyFilter.wordsPerBlock * 8 == totalBytes
+        else { return false }
         blockCount = Int(blocks)
         count = Int(clamping: keys)
         words = [UInt64](unsafeUninitializedCapacity: blockCount * KeyFilter.wordsPerBlock) { buffer, initialized in

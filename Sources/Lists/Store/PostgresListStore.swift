@@ -103,7 +103,11 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
     public func loadFilter() throws -> KeyFilter? {
         guard let generation = try info()?.generation else { return nil }
         return try run("read key filter") {
-            var loader = KeyFilterLoader()
+            var size = 0
+            for row in try query("SELECT coalesce(sum(octet_length(bytes)), 0)::bigint FROM list_filter WHERE generation = \(generation)") {
+                size = try row.decode(Int.self)
+            }
+            var loader = KeyFilterLoader(totalBytes: size)
             let chunks = try query("SELECT chunk FROM list_filter WHERE generation = \(generation) ORDER BY chunk")
             for row in chunks {
                 // One chunk per query keeps the client's memory at one chunk plus the filter.

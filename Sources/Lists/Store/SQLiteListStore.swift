@@ -90,7 +90,9 @@ public final class SQLiteListStore: ListStore {
         guard let generation = try info()?.generation else { return nil }
         return try database("read key filter") {
             try queue.read { db in
-                var loader = KeyFilterLoader()
+                let size = try Int.fetchOne(
+                    db, sql: "SELECT sum(length(bytes)) FROM list_filter WHERE generation = ?", arguments: [generation]) ?? 0
+                var loader = KeyFilterLoader(totalBytes: size)
                 let chunks = try SQLiteStatement(
                     db, "SELECT bytes FROM list_filter WHERE generation = \(generation) ORDER BY chunk")
                 var valid = true
