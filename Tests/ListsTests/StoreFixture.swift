@@ -32,9 +32,14 @@ final class StoreFixture {
             location = folder.appendingPathComponent("lists.sqlite").path
             database = nil
         case .postgres:
-            let admin = try Self.adminURL()
-            let name = "docguard_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
-            try Self.execute("CREATE DATABASE \(name)", on: admin)
+            let admin: String, name = "docguard_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
+            do {
+                admin = try Self.adminURL()
+                try Self.execute("CREATE DATABASE \(name)", on: admin)
+            } catch {
+                try? FileManager.default.removeItem(at: folder)  // no fixture comes of it, so nothing would remove it
+                throw error
+            }
             var components = URLComponents(string: admin)!
             components.path = "/" + name
             location = components.string!
