@@ -47,29 +47,30 @@ final class SQLiteStatement {
     /// Steps through the rows, lending `body` the UTF-8 text of the first two columns (empty for NULL),
     /// without making strings: a key scan reads every record of the list.
     func forEachTextPair(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
-        sqlite3_reset(handle)
         func text(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
             let bytes = sqlite3_column_text(handle, column)  // before the length: it may convert the value
             return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
         }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure("read") }
-            body(text(0), text(1))
-        }
+        try forEachRow { body(text(0), text(1)) }
     }
 
     /// Steps through the rows, lending `body` the bytes of the first column where SQLite holds them (valid
     /// only during the call: no copy, however large the blob).
     func forEachBlob(_ body: (UnsafeRawBufferPointer) -> Void) throws {
+        try forEachRow {
+            let bytes = sqlite3_column_blob(handle, 0)
+            body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, 0))))
+        }
+    }
+
+    /// Runs the statement from the start, calling `row` while a row is current.
+    private func forEachRow(_ row: () -> Void) throws {
         sqlite3_reset(handle)
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw failure("read") }
-            let bytes = sqlite3_column_blob(handle, 0)
-            body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, 0))))
+            row()
         }
     }
 
