@@ -2,16 +2,13 @@ import Foundation
 @testable import Pipeline
 import Testing
 
-final class PipelineDefinitionTests {
+struct PipelineDefinitionTests {
     /// This test's files, removed when it ends.
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
-
-    deinit { try? FileManager.default.removeItem(at: scratch) }
+    private let scratch = ScratchFolder("pipeline")
 
     /// `text` written as a pipeline file in a fresh folder.
     func pipeline(_ text: String) throws -> String {
-        let folder = scratch.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratch.newFolder()
         let path = folder.appendingPathComponent("night.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

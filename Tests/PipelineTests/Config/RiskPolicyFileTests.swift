@@ -2,17 +2,14 @@ import Foundation
 @testable import Pipeline
 import Testing
 
-final class RiskPolicyFileTests {
+struct RiskPolicyFileTests {
     /// This test's files, removed when it ends.
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("risk-\(UUID().uuidString)")
-
-    deinit { try? FileManager.default.removeItem(at: scratch) }
+    private let scratch = ScratchFolder("risk")
 
     /// The shipped policy with `edit` applied to its text, written to a temporary file.
     private func policyFile(_ edit: (String) -> String) throws -> String {
         let shipped = try String(contentsOf: RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml"), encoding: .utf8)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let path = scratch.appendingPathComponent("\(UUID().uuidString).yaml").path
+        let path = try scratch.newFolder().appendingPathComponent("risk.yaml").path
         try edit(shipped).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

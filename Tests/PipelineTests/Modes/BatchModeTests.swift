@@ -6,17 +6,15 @@ import Testing
 /// Batch mode through the whole pipeline (real Tesseract, shipped model and policy): results appended,
 /// a re-run skips what is done by content hash, a result cut short is redone.
 @Suite(.serialized)
-final class BatchModeTests {
+struct BatchModeTests {
     /// This test's files, removed when it ends.
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("night-\(UUID().uuidString)")
-
-    deinit { try? FileManager.default.removeItem(at: scratch) }
+    private let scratch = ScratchFolder("night")
 
     static let asOf = MRZDate(year: 2026, month: 11, day: 24)!
 
     /// A folder with two TestImages scans and a file that is not an image, and a pipeline over it.
     func night() throws -> (folder: URL, definition: PipelineDefinition) {
-        let folder = scratch.appendingPathComponent(UUID().uuidString)
+        let folder = try scratch.newFolder()
         let scans = folder.appendingPathComponent("scans")
         try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
         for name in ["td3/0001", "mrva/0001"] {

@@ -10,11 +10,9 @@ import Testing
 /// TestImages does not hold: altered, malformed and specimen documents, clones, bad files), real Tesseract
 /// with the shipped model, a real SQLite store holding the sample list, the shipped risk policy.
 @Suite(.serialized)
-final class RiskScenarioTests {
+struct RiskScenarioTests {
     /// This test's files, removed when it ends.
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scenarios-\(UUID().uuidString)")
-
-    deinit { try? FileManager.default.removeItem(at: scratch) }
+    private let scratch = ScratchFolder("scenarios")
 
     typealias F = RiskFixtures
     static let asOf = MRZDate(year: 2026, month: 11, day: 24)!
@@ -24,13 +22,6 @@ final class RiskScenarioTests {
         var results: [ScanResult] = []
         func write(_ result: ScanResult) throws { results.append(result) }
         func finish() throws {}
-    }
-
-    /// A folder for this test's files.
-    func makeFolder() throws -> URL {
-        let url = scratch.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 
     /// A store holding the sample list the main job uses.
@@ -76,7 +67,7 @@ final class RiskScenarioTests {
 
     @Test("list hits on TestImages: stolen, lost and revoked are alerts, fuzzy a review, range stolen")
     func listReasons() throws {
-        let folder = try makeFolder()
+        let folder = try scratch.newFolder()
         let files = ["mrva/0001.jpg", "mrva/0013.jpg", "td3/0009.jpg", "td3/0021.jpg", "td2/0025.jpg", "td2/0001.jpg"]
             .map(Self.testImage)
         let results = try Self.run(files, matcher: try Self.sampleStore(in: folder))
@@ -113,7 +104,7 @@ final class RiskScenarioTests {
 
     @Test("a store that fails during the run: the listed document is not cleared, and the scan is not lost")
     func storeOutage() throws {
-        let folder = try makeFolder()
+        let folder = try scratch.newFolder()
         let matcher = try Self.sampleStore(in: folder)
         // The store breaks after the run has started (its key filter is already in memory): a possible hit
         // must be confirmed in the database, which now fails.
@@ -128,7 +119,7 @@ final class RiskScenarioTests {
 
     @Test("what the MRZ itself shows: altered, malformed, impossible dates, unknown states, specimens, clones")
     func documentReasons() throws {
-        let folder = try makeFolder()
+        let folder = try scratch.newFolder()
         let number = "K4T7Z9C18"
         func same(_ fields: inout MRZFields) {
             fields.issuingState = "NLD"
@@ -164,7 +155,7 @@ final class RiskScenarioTests {
 
     @Test("OCR reasons: characters put right by repair, few and many; low confidence under a stricter policy")
     func ocrReasons() throws {
-        let folder = try makeFolder()
+        let folder = try scratch.newFolder()
         // Printed with the letter B where the check digits were computed over 8: the read needs repair.
         let one = try Self.render("one-repair.png", in: folder, fields: { $0.birthDate = "800101" },
                                   printed: Self.altered(1, 13, to: "B"))
@@ -187,7 +178,7 @@ final class RiskScenarioTests {
 
     @Test("scans that could not be read: no MRZ, a file that is not an image; the batch goes on")
     func unreadScans() throws {
-        let folder = try makeFolder()
+        let folder = try scratch.newFolder()
         let blank = folder.appendingPathComponent("blank.png").path
         try Data(try ImageCodec.png(GrayImage(width: 1200, height: 850), dpi: 150)).write(to: URL(fileURLWithPath: blank))
         let corrupt = folder.appendingPathComponent("corrupt.png").path
@@ -202,7 +193,7 @@ final class RiskScenarioTests {
 
     @Test("screening text: an unreadable record, a listed one and a clone, each weighed, in input order")
     func screening() throws {
-        let folder = try makeFolder()
+        let folder = try scratch.newFolder()
         let stolen = try String(contentsOfFile: Self.testImage("mrva/0001.json"), encoding: .utf8)
         let lines = try #require((try JSONSerialization.jsonObject(with: Data(stolen.utf8)) as? [String: Any])?["lines"] as? [String])
         // The same visa with another holder's name.
@@ -232,7 +223,7 @@ final class RiskScenarioTests {
 
     @Test("a clone of a document in earlier results is caught through the history")
     func cloneFromHistory() throws {
-        let folder = try makeFolder()
+        let folder = try scratch.newFolder()
         let earlier = try Self.run([Self.testImage("td3/0001.jpg")], matcher: nil)[Self.testImage("td3/0001.jpg")]!
         let history = folder.appendingPathComponent("yesterday.jsonl").path
         var text = JSONWriter.text(earlier) + "\n"

@@ -5,6 +5,7 @@ import Testing
 
 struct TextScreeningTests {
     typealias F = RiskFixtures
+    private let scratch = ScratchFolder("screening")
 
     @Test("screening thousands of records on several workers flags exactly the clones one pass in order flags")
     func cloneFlagsMatchAnInOrderPass() throws {
@@ -20,9 +21,7 @@ struct TextScreeningTests {
             inOrder.note(document, order: index + 1, source: nil)
             return inOrder.sighting(for: document, order: index + 1) != nil
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("screening-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.newFolder()
         let input = folder.appendingPathComponent("crossings.txt").path
         try documents.map { $0.lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") }
             .joined(separator: "\n\n").write(toFile: input, atomically: true, encoding: .utf8)
