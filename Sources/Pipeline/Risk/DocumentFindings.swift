@@ -5,7 +5,7 @@ enum DocumentFindings {
     /// Adds every reason `document` gives to `found`.
     static func collect(_ document: MRZDocument, asOf: MRZDate, policy: RiskPolicy,
                         into found: inout [RiskScorer.Finding]) {
-        if !document.findings.isEmpty { validation(document, into: &found) }
+        validation(document, into: &found)
         dates(document, asOf: asOf, maxAge: policy.maxAgeYears, into: &found)
         if let mark = policy.specimens.mark(of: document) { found.append((.specimen, "specimen document: \(mark)")) }
     }
