@@ -86,6 +86,7 @@ let package = Package(
             name: "ListsTests",
             dependencies: [
                 "Lists", "MRZ",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -4,56 +4,47 @@ import Glibc
 
 /// A compact in-memory set of list keys (issuing state and folded document number) that answers "certainly
 /// not listed" or "maybe listed": a split-block Bloom filter, 512-bit blocks, one bit set in each of a
-/// block's eight words per key. At 12 bits per key it wrongly says "maybe" for about 0.5 % of unlisted
+/// block's eight words per key. At 16 bits per key it wrongly says "maybe" for about 0.1 % of unlisted
 /// keys and never says "not listed" for a listed one, so a miss is decided without touching the database
 /// and every possible hit is checked there.
 ///
 /// The folded number is the key for exact and confusion matches alike (an exact match has the same
 /// folded form), so one probe covers both. The hash is fixed (FNV-1a and a 64-bit finaliser), so a filter
-/// saved by one process reads the same in another.
+/// saved by one process reads the same in another. The words are held as they are saved (little-endian),
+/// in memory of their own or straight in a mapped file (`KeyFilterFile`); a filter never changes once made
+/// (`KeyFilterBuilder` makes them).
 public struct KeyFilter: Sendable, Equatable {
-    /// Bits of filter per key it is sized for.
-    public static let bitsPerKey = 12
+    /// Bits of filter per key it is sized for: about 0.1 % false "maybe"s (12 bits gave 0.5 %: at 128 M
+    /// records, 8 000 of 2 million crossings went to the database for nothing).
+    public static let bitsPerKey = 16
     static let wordsPerBlock = 8
 
-    private var words: [UInt64]
+    private let words: KeyFilterWords
     private let blockCount: Int
     /// Keys inserted.
-    public private(set) var count: Int
-
-    /// An empty filter sized for `capacity` keys.
-    public init(capacity: Int) {
-        blockCount = Self.blockCount(capacity: capacity)
-        words = [UInt64](repeating: 0, count: blockCount * Self.wordsPerBlock)
-        count = 0
-    }
+    public let count: Int
 
     /// A filter over `words` (`blockCount` blocks) holding `count` keys.
-    init(words: [UInt64], blockCount: Int, count: Int) {
+    init(words: KeyFilterWords, blockCount: Int, count: Int) {
         self.words = words
         self.blockCount = blockCount
         self.count = count
     }
 
-    /// Adds a key.
-    public mutating func insert(state: some StringProtocol, foldedNumber: some StringProtocol) {
-        let hash = Self.hash(state: state, foldedNumber: foldedNumber)
-        let block = Self.block(of: hash, blockCount: blockCount)
-        words.withUnsafeMutableBufferPointer { words in
-            Self.set(hash, in: words.baseAddress! + block * Self.wordsPerBlock)
-        }
-        count += 1
-    }
-
     /// False when the key was certainly never inserted.
     public func mightContain(state: some StringProtocol, foldedNumber: some StringProtocol) -> Bool {
         let hash = Self.hash(state: state, foldedNumber: foldedNumber)
-        let first = Self.block(of: hash, blockCount: blockCount) * Self.wordsPerBlock
+        let block = words.base + Self.block(of: hash, blockCount: blockCount) * Self.wordsPerBlock
         let bits = Self.bits(of: hash)
-        return words.withUnsafeBufferPointer { words in
-            for word in 0..<Self.wordsPerBlock where words[first + word] & Self.bit(bits, word) == 0 { return false }
-            return true
+        for word in 0..<Self.wordsPerBlock where UInt64(littleEndian: block[word]) & Self.bit(bits, word) == 0 {
+            return false
         }
+        return true
+    }
+
+    public static func == (lhs: KeyFilter, rhs: KeyFilter) -> Bool {
+        lhs.blockCount == rhs.blockCount && lhs.count == rhs.count
+            && memcmp(lhs.words.base, rhs.words.base, lhs.blockCount * wordsPerBlock * 8) == 0
     }
 
     // MARK: The hash and where it lands (shared with `KeyFilterBuilder`)
@@ -94,7 +85,7 @@ public struct KeyFilter: Sendable, Equatable {
     }
 
     /// MurmurHash3's 64-bit finaliser: spreads every input bit over the whole word.
-    private static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         var x = value
         x ^= x >> 33
         x &*= 0xFF51_AFD7_ED55_8CCD
@@ -119,12 +110,21 @@ extension KeyFilter {
         return bytes
     }
 
+    /// The block and key counts a serialized header gives, when it is a filter's header announcing
+    /// `totalBytes` bytes in all (header included); nil otherwise.
+    static func layout(header: UnsafeRawBufferPointer, totalBytes: Int) -> (blockCount: Int, count: Int)? {
+        guard header.count >= headerSize, header.prefix(magic.count).elementsEqual(magic) else { return nil }
+        let blocks = UInt64(littleEndian: header.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let keys = UInt64(littleEndian: header.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        guard blocks > 0, blocks < UInt64(Int.max / 64), headerSize + Int(blocks) * wordsPerBlock * 8 == totalBytes
+        else { return nil }
+        return (Int(blocks), Int(clamping: keys))
+    }
+
     /// The filter as bytes: the header, then the words, all little-endian.
     public func serialized() -> [UInt8] {
-        var bytes = Self.header(blockCount: blockCount, count: count)
-        bytes.reserveCapacity(Self.headerSize + words.count * 8)
-        for word in words { withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) } }
-        return bytes
+        Self.header(blockCount: blockCount, count: count)
+            + UnsafeRawBufferPointer(start: words.base, count: blockCount * Self.wordsPerBlock * 8)
     }
 
     /// A filter from `serialized()` bytes; nil when they are not one.
@@ -132,87 +132,5 @@ extension KeyFilter {
         var loader = KeyFilterLoader(totalBytes: bytes.count)
         guard bytes.withUnsafeBytes({ loader.append($0) }), let filter = loader.finish() else { return nil }
         self = filter
-    }
-}
-
-/// Reads a saved filter from its serialized bytes handed over in pieces, in order (as a store keeps them, in
-/// chunks), each piece copied once, straight into place: a filter for 128 million keys is 192 MB.
-public struct KeyFilterLoader {
-    /// The size of the whole serialized filter, as the store reports it: a header announcing another size
-    /// is refused before anything is allocated for it.
-    private let totalBytes: Int
-    private var header: [UInt8] = []
-    private var words: [UInt64] = []
-    private var blockCount = 0, count = 0
-    /// Bytes of `words` filled.
-    private var filled = 0
-    private var valid = true
-
-    /// A loader for a serialized filter of `totalBytes` bytes in all.
-    public init(totalBytes: Int) {
-        self.totalBytes = totalBytes
-    }
-
-    /// Takes the next piece; false once the bytes cannot be a filter (then stop).
-    public mutating func append(_ piece: UnsafeRawBufferPointer) -> Bool {
-        var piece = piece
-        if header.count < KeyFilter.headerSize {
-            let taken = min(piece.count, KeyFilter.headerSize - header.count)
-            header += piece.prefix(taken)
-            piece = UnsafeRawBufferPointer(rebasing: piece.dropFirst(taken))
-            if header.count == KeyFilter.headerSize { valid = startWords() }
-        }
-        guard valid, !piece.isEmpty else { return valid }
-        guard piece.count <= words.count * 8 - filled else {
-            valid = false
-            return false
-        }
-        words.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: filled).copyMemory(from: piece.baseAddress!, byteCount: piece.count) }
-        filled += piece.count
-        return true
-    }
-
-    /// The filter, or nil when the bytes were not one whole filter.
-    public func finish() -> KeyFilter? {
-        guard valid, header.count == KeyFilter.headerSize, filled == words.count * 8 else { return nil }
-        #if _endian(big)
-        return KeyFilter(words: words.map { UInt64(littleEndian: $0) }, blockCount: blockCount, count: count)
-        #else
-        return KeyFilter(words: words, blockCount: blockCount, count: count)
-        #endif
-    }
-
-    /// Checks the header and makes room for the words it announces.
-    private mutating func startWords() -> Bool {
-        guard Array(header[0..<8]) == KeyFilter.magic else { return false }
-        let (blocks, keys) = header.withUnsafeBytes { raw in
-            (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-             UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
-        }
-        guard blocks > 0, blocks < UInt64(Int.max / 64),
-              KeyFilter.headerSize + Int(blocks) * KeyFilter.wordsPerBlock * 8 == totalBytes
-        else { return false }
-        blockCount = Int(blocks)
-        count = Int(clamping: keys)
-        words = [UInt64](unsafeUninitializedCapacity: blockCount * KeyFilter.wordsPerBlock) { buffer, initialized in
-            Self.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-            buffer.initialize(repeating: 0)  // after the advice: the first touch is what places the pages
-            initialized = buffer.count
-        }
-        return true
-    }
-
-    /// Asks Linux to back a large filter with 2 MB pages: every probe lands on a random block, and with
-    /// 4 KB pages nearly every probe of a 192 MB filter also misses the TLB. Only advice, and only for
-    /// memory not touched yet; without transparent huge pages nothing changes.
-    private static func adviseHugePages(_ bytes: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        let hugePage = 2 << 20
-        guard bytes.count >= 2 * hugePage, let base = bytes.baseAddress else { return }
-        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
-        let end = (Int(bitPattern: base) + bytes.count) & ~(hugePage - 1)
-        guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
-        #endif
     }
 }

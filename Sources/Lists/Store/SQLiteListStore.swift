@@ -9,6 +9,9 @@ import GRDB
 ///   complete: readers are never blocked, and a failed import leaves the previous file untouched.
 /// - A delta import changes the store in place inside one transaction.
 /// - A lock file (`STORE.lock`) keeps two imports from running at once.
+/// - The key filter is saved twice: in the database, and as a file beside it (`STORE.filter`,
+///   `KeyFilterFile`) that is mapped when it matches the digest the database keeps, and read from the
+///   database otherwise. The file takes its place once the import is committed.
 public final class SQLiteListStore: ListStore {
     /// The store's file.
     public let path: String
@@ -18,6 +21,8 @@ public final class SQLiteListStore: ListStore {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
+    /// The key filter's own file.
+    public var filterPath: String { path + ".filter" }
     private let queue: DatabaseQueue
 
     /// Opens the store at `path`; with `create`, a missing file becomes a new empty store (for imports),
@@ -39,15 +44,25 @@ public final class SQLiteListStore: ListStore {
     public func withImport<Result>(replace: Bool, _ body: (any ListStoreWriter) throws -> Result) throws -> Result {
         let lock = try ImportLock(path: path + ".lock", store: path)
         defer { lock.release() }
+        let filterFile = try KeyFilterFileWriter(path: filterPath)
+        defer { filterFile.close() }  // before the lock goes
         let empty = try (info()?.records ?? 0) == 0
-        if replace || empty { return try rebuild(body) }
-        return try database("import") {
-            try queue.write { db in
-                let writer = SQLiteListWriter(db, bulk: false)
-                defer { writer.close() }
-                return try body(writer)
+        let result: Result
+        if replace || empty {
+            result = try rebuild(filterFile, body)
+        } else {
+            result = try database("import") {
+                try queue.write { db in
+                    let writer = SQLiteListWriter(db, bulk: false, filterFile: filterFile)
+                    defer { writer.close() }
+                    return try body(writer)
+                }
             }
         }
+        // The list is committed: a filter file that cannot be put in place only means the filter is read from
+        // the database until the next import (the old file no longer matches the digest).
+        try? filterFile.commit()
+        return result
     }
 
     public func records(state: String, foldedNumber: String) throws -> [ListRecord] {
@@ -88,6 +103,9 @@ public final class SQLiteListStore: ListStore {
 
     public func loadFilter() throws -> KeyFilter? {
         guard let generation = try info()?.generation else { return nil }
+        if let digest = try savedFilterDigest(), let filter = KeyFilterFile.load(path: filterPath, digest: digest) {
+            return filter
+        }
         return try database("read key filter") {
             try queue.read { db in
                 let size = try Int.fetchOne(
@@ -102,14 +120,25 @@ public final class SQLiteListStore: ListStore {
         }
     }
 
+    /// The digest of the key filter the last import saved (`KeyFilterFile`); nil for a store made before
+    /// filter files.
+    private func savedFilterDigest() throws -> UInt64? {
+        try database("read key filter digest") {
+            try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM list_info WHERE key = ?",
+                                    arguments: [SQLiteListWriter.filterDigestKey]).flatMap { UInt64($0, radix: 16) }
+            }
+        }
+    }
+
     /// Builds the whole list in the side file, then renames it over the store.
-    private func rebuild<Result>(_ body: (any ListStoreWriter) throws -> Result) throws -> Result {
+    private func rebuild<Result>(_ filterFile: KeyFilterFileWriter, _ body: (any ListStoreWriter) throws -> Result) throws -> Result {
         let side = path + ".importing"
         Self.removeDatabase(at: side)
         do {
             let bulk = try Self.connect(side, bulk: true)
             let result = try bulk.write { db in
-                let writer = SQLiteListWriter(db, bulk: true)
+                let writer = SQLiteListWriter(db, bulk: true, filterFile: filterFile)
                 defer { writer.close() }
                 return try body(writer)
             }
@@ -231,10 +260,15 @@ final class SQLiteListWriter: ListStoreWriter {
     private var upsert: SQLiteStatement?
     private var withdraw: SQLiteStatement?
     private var tombstones = 0
+    private let filterFile: KeyFilterFileWriter
+    /// The `list_info` key of the filter file's digest (hexadecimal).
+    static let filterDigestKey = "filter_digest"
 
-    init(_ db: Database, bulk: Bool) {
+    /// A writer on `db`'s open transaction, saving the key filter into `filterFile` as well.
+    init(_ db: Database, bulk: Bool, filterFile: KeyFilterFileWriter) {
         self.db = db
         self.bulk = bulk
+        self.filterFile = filterFile
         indexed = !bulk
     }
 
@@ -295,12 +329,14 @@ final class SQLiteListWriter: ListStoreWriter {
         try db.execute(
             sql: "INSERT INTO list_filter (chunk, generation, bytes) VALUES (?, ?, ?)",
             arguments: [number, generation, Data(piece)])
+        try filterFile.append(piece)
     }
 
     func finish(info: ListInfo) throws {
         try finishBulkLoad()
         try db.execute(sql: "DELETE FROM list_info")
-        for (key, value) in info.keyValues {
+        let digest = (Self.filterDigestKey, String(filterFile.bytesDigest, radix: 16))
+        for (key, value) in info.keyValues + [digest] {
             try db.execute(sql: "INSERT INTO list_info (key, value) VALUES (?, ?)", arguments: [key, value])
         }
     }
