@@ -24,6 +24,9 @@ public final class SQLiteListStore: ListStore {
     /// The key filter's own file.
     public var filterPath: String { path + ".filter" }
     private let queue: DatabaseQueue
+    /// Lookups run on connections of their own, one per lookup under way: a screening worker whose lookup
+    /// waits on the disk does not hold up the others' lookups.
+    private let lookupConnections: SQLiteReadConnections
 
     /// Opens the store at `path`; with `create`, a missing file becomes a new empty store (for imports),
     /// else a missing file is an error (a mistyped path must not read as an empty list).
@@ -34,6 +37,7 @@ public final class SQLiteListStore: ListStore {
         }
         do {
             queue = try Self.connect(path, bulk: false)
+            lookupConnections = SQLiteReadConnections { try Self.connectForReading(path) }
         } catch let error as ListError {
             throw error
         } catch {
@@ -68,12 +72,14 @@ public final class SQLiteListStore: ListStore {
     public func records(state: String, foldedNumber: String) throws -> [ListRecord] {
         try database("lookup") {
             // One SELECT is atomic by itself: no transaction around it, and the statement is prepared once.
-            try queue.unsafeRead { db in
-                try Row.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT * FROM list_records WHERE issuing_state = ? AND folded_number = ? AND number_to IS NULL"),
-                    arguments: [state, foldedNumber]
-                ).map(Self.record)
+            try lookupConnections.with { connection in
+                try connection.unsafeRead { db in
+                    try Row.fetchAll(
+                        db.cachedStatement(
+                            sql: "SELECT * FROM list_records WHERE issuing_state = ? AND folded_number = ? AND number_to IS NULL"),
+                        arguments: [state, foldedNumber]
+                    ).map(Self.record)
+                }
             }
         }
     }
@@ -170,9 +176,7 @@ public final class SQLiteListStore: ListStore {
                 // A memory journal: nearly free on a file that starts empty, and it lets a failed step roll back.
                 try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
             } else {
-                // A 64 MB page cache (filled only as pages are read) keeps the inner pages of a large list's
-                // b-trees: at 128 M records the default 2 MB made each lookup read most of its path again.
-                try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; " + lookupCacheSize)
             }
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -195,6 +199,20 @@ public final class SQLiteListStore: ListStore {
             if !bulk { try SQLiteListWriter.createIndexes(db) }
         }
         return queue
+    }
+
+    /// A 64 MB page cache (filled only as pages are read) keeps the inner pages of a large list's b-trees: at
+    /// 128 M records the default 2 MB made each lookup read most of its path again.
+    private static let lookupCacheSize = "PRAGMA cache_size = -65536"
+
+    /// A read-only connection to the store made by `connect` (for lookups).
+    private static func connectForReading(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.label = "docguard.lists.lookup"
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in try db.execute(sql: lookupCacheSize) }
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     static func record(_ row: Row) -> ListRecord {
