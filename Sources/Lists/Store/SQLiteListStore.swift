@@ -391,13 +391,16 @@ final class SQLiteListWriter: ListStoreWriter {
         indexed = true
     }
 
-    /// The id index, the key index (point records by state and folded number) and the range index.
+    /// The id index, the key index (point records by state and folded number) and the range index. The
+    /// range index holds every column, so the ranges (loaded whole when a matcher starts) are read from its
+    /// few pages instead of one table page per range: 12 800 random reads from disk at 128 M records.
     static func createIndexes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE UNIQUE INDEX IF NOT EXISTS list_records_id ON list_records (record_id);
             CREATE INDEX IF NOT EXISTS list_records_key ON list_records (issuing_state, folded_number)
                 WHERE number_to IS NULL;
-            CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state)
+            CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state, record_id,
+                document_number, folded_number, number_to, document_type, status, reported_on)
                 WHERE number_to IS NOT NULL;
             """)
     }

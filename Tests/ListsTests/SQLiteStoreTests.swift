@@ -4,7 +4,24 @@ import Testing
 
 @testable import Lists
 
-@Suite struct SQLiteReadConnectionsTests {
+/// What only the SQLite store has: its connections for lookups, and an index layout made for large lists.
+@Suite struct SQLiteStoreTests {
+    @Test("the ranges are read from their index alone, not from one table page per range")
+    func rangesComeFromACoveringIndex() throws {
+        try withFixture(.sqlite) { fixture in
+            try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)])
+            let queue = try DatabaseQueue(path: fixture.location)
+            defer { try? queue.close() }
+            let plan = try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    EXPLAIN QUERY PLAN SELECT * FROM list_records INDEXED BY list_records_ranges WHERE number_to IS NOT NULL
+                    """).map { $0["detail"] as String }
+            }
+            #expect(plan.contains { $0.contains("COVERING INDEX list_records_ranges") }, "\(plan)")
+            #expect(try fixture.open().rangeRecords().map(\.recordID) == ["IF-2024-000002"])
+        }
+    }
+
     @Test("readers at the same time each get a connection of their own, and later readers reuse them")
     func oneConnectionPerReaderAtOnce() throws {
         try withFixture(.sqlite) { fixture in
