@@ -72,6 +72,7 @@ else
     import_wall=$wall import_peak=$peak_mb
 fi
 db_mb=$(( $(stat -c %s "$WORK/lists.sqlite") / 1048576 ))
+filter_mb=$(( $(stat -c %s "$WORK/lists.sqlite.filter" 2>/dev/null || echo 0) / 1048576 ))
 
 echo "lookups" >&2
 lookups=$("$bin/ListBenchmark" lookups "$WORK/lists.sqlite" "$RECORDS" 20000)
@@ -96,10 +97,10 @@ results=$(wc -l < "$WORK/results.jsonl")
 
 echo
 echo "list stage benchmark, SQLite store, $(nproc) cores"
-awk -v n="$RECORDS" -v w="$import_wall" -v p="$import_peak" -v db="$db_mb" -v csv="$list_mb" -v g="$gen_list" 'BEGIN {
+awk -v n="$RECORDS" -v w="$import_wall" -v p="$import_peak" -v db="$db_mb" -v f="$filter_mb" -v csv="$list_mb" -v g="$gen_list" 'BEGIN {
     printf "list:    %d records, CSV %d MB (%s)\n", n, csv, (g > 0 ? sprintf("generated in %.1f s", g) : "reused")
-    if (w > 0) printf "import:  %.1f s, %.0f records/s, peak RSS %d MB, database %d MB (%.0f bytes/record)\n", w, n / w, p, db, db * 1048576 / n
-    else printf "import:  store reused, database %d MB\n", db
+    if (w > 0) printf "import:  %.1f s, %.0f records/s, peak RSS %d MB, database %d MB (%.0f bytes/record) + filter file %d MB\n", w, n / w, p, db, db * 1048576 / n, f
+    else printf "import:  store reused, database %d MB + filter file %d MB\n", db, f
 }'
 echo "$lookups" | sed 's/^/lookup:  /'
 awk -v n="$results" -v w="$screen_wall" -v p="$screen_peak" -v h="$hits" -v j="$JOBS" -v all="${screen_walls[*]}" -v runs="$RUNS" 'BEGIN {

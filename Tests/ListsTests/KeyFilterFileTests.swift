@@ -48,6 +48,8 @@ import Testing
 
         let digest = writer.bytesDigest
         #expect(digest == bytes.withUnsafeBytes { KeyFilterDigest.of($0) })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(KeyFilterFile.lead + bytes))
+        #expect(KeyFilterFile.lead.count + KeyFilter.headerSize == 64)  // the words start on a cache line
         let loaded = try #require(KeyFilterFile.load(path: path, digest: digest))
         #expect(loaded == filter)
         #expect(loaded.mightContain(state: "UTO", foldedNumber: "N4999"))
@@ -56,10 +58,13 @@ import Testing
 
         var damaged = bytes
         damaged[bytes.count / 2] ^= 0x10
-        try Data(damaged).write(to: URL(fileURLWithPath: path))
-        #expect(KeyFilterFile.load(path: path, digest: digest) == nil)
-        try Data(bytes.dropLast(64)).write(to: URL(fileURLWithPath: path))
-        #expect(KeyFilterFile.load(path: path, digest: digest) == nil)
+        for (what, contents) in [("damaged", KeyFilterFile.lead + damaged), ("cut short", KeyFilterFile.lead + bytes.dropLast(64)),
+                                 ("without its lead", bytes), ("with another lead", [UInt8](repeating: 0, count: 40) + bytes)] {
+            try Data(contents).write(to: URL(fileURLWithPath: path))
+            #expect(KeyFilterFile.load(path: path, digest: digest) == nil, "\(what)")
+        }
+        try Data(KeyFilterFile.lead + bytes).write(to: URL(fileURLWithPath: path))
+        #expect(KeyFilterFile.load(path: path, digest: digest) == filter)
     }
 
     @Test("a writer that is not committed leaves no file behind")
