@@ -38,7 +38,8 @@ struct ScreenCommand: ParsableCommand {
         let screener = MRZScreener(
             matcher: try ListMatcher(store: try ListStores.open(lists)), currentYear: risk.scorer.asOf.year)
         let reader = try MRZTextRecordReader(path: file)
-        let output = try out.map { try OutputFile(path: $0) } ?? OutputFile()
+        // Gigabytes of result lines on a night's re-check, not read back soon: written past the page cache.
+        let output = try out.map { try OutputFile(path: $0, direct: true) } ?? OutputFile()
         try TextScreening.run(reader: reader, screener: screener, risk: risk, jobs: jobs) { output.write(bytes: $0) }
         try output.finish()
     }
