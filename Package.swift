@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
         ),
+        // Memory hints for tables far larger than the caches: prefetch, 2 MB pages.
+        .systemLibrary(name: "CMemory"),
         // FreeType, for drawing OCR-B glyphs in synthetic scans.
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         // The only importer of CTesseract: decode, locate the MRZ band, recognise. Swift values out.
@@ -35,7 +37,7 @@ let package = Package(
         .target(
             name: "Lists",
             dependencies: [
-                "MRZ",
+                "MRZ", "CMemory",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "MRZ", "OCR", "Lists",
+                "MRZ", "OCR", "Lists", "CMemory",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

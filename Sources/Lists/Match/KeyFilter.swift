@@ -1,3 +1,4 @@
+import CMemory
 #if os(Linux)
 import Glibc
 #endif
@@ -33,13 +34,30 @@ public struct KeyFilter: Sendable, Equatable {
 
     /// False when the key was certainly never inserted.
     public func mightContain(state: some StringProtocol, foldedNumber: some StringProtocol) -> Bool {
-        let hash = Self.hash(state: state, foldedNumber: foldedNumber)
-        let block = words.base + Self.block(of: hash, blockCount: blockCount) * Self.wordsPerBlock
-        let bits = Self.bits(of: hash)
+        mightContain(probe(state: state, foldedNumber: foldedNumber))
+    }
+
+    /// Works out where a key lies and starts loading its block into the cache, without waiting: asked
+    /// (`mightContain(_:)`) after some other work, the block is there. A filter of 128 M keys is 256 MB,
+    /// so a probe that waits for memory waits a few hundred nanoseconds.
+    public func probe(state: some StringProtocol, foldedNumber: some StringProtocol) -> KeyFilterProbe {
+        let probe = KeyFilterProbe(hash: Self.hash(state: state, foldedNumber: foldedNumber))
+        docguard_prefetch(block(of: probe))
+        return probe
+    }
+
+    /// False when the probed key was certainly never inserted.
+    public func mightContain(_ probe: KeyFilterProbe) -> Bool {
+        let block = block(of: probe)
+        let bits = Self.bits(of: probe.hash)
         for word in 0..<Self.wordsPerBlock where UInt64(littleEndian: block[word]) & Self.bit(bits, word) == 0 {
             return false
         }
         return true
+    }
+
+    private func block(of probe: KeyFilterProbe) -> UnsafePointer<UInt64> {
+        words.base + Self.block(of: probe.hash, blockCount: blockCount) * Self.wordsPerBlock
     }
 
     public static func == (lhs: KeyFilter, rhs: KeyFilter) -> Bool {
@@ -133,4 +151,9 @@ extension KeyFilter {
         guard bytes.withUnsafeBytes({ loader.append($0) }), let filter = loader.finish() else { return nil }
         self = filter
     }
+}
+
+/// A key's place in a filter, worked out by `KeyFilter.probe`.
+public struct KeyFilterProbe: Sendable {
+    fileprivate let hash: UInt64
 }

@@ -1,3 +1,4 @@
+import CMemory
 #if os(Linux)
 import Glibc
 #endif
@@ -12,14 +13,11 @@ final class KeyFilterWords: @unchecked Sendable {
     private let mappedBytes: Int
 
     /// Room for `count` words, not filled yet (`writableBase`); nil when the memory cannot be had. A large
-    /// filter is put on 2 MB pages where the system offers them: every probe lands on a random block, and
-    /// with 4 KB pages nearly every probe of a 200 MB filter also misses the TLB.
+    /// filter is put on 2 MB pages where the system offers them (`docguard_map_table`): every probe lands
+    /// on a random block.
     init?(allocating count: Int) {
         let bytes = max(count, 1) * 8
-        guard let mapping = Self.map(bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1) else { return nil }
-        #if os(Linux)
-        if bytes >= 4 << 20 { _ = madvise(mapping, bytes, MADV_HUGEPAGE) }  // before the first touch places the pages
-        #endif
+        guard let mapping = docguard_map_table(bytes) else { return nil }
         self.mapping = mapping
         mappedBytes = bytes
         base = UnsafePointer(mapping.assumingMemoryBound(to: UInt64.self))
@@ -33,25 +31,18 @@ final class KeyFilterWords: @unchecked Sendable {
         #else
         let flags = MAP_SHARED
         #endif
-        guard bytes > wordsOffset, wordsOffset % 8 == 0,
-              let mapping = Self.map(bytes, PROT_READ, flags, descriptor)
-        else { return nil }
+        let mapping = mmap(nil, bytes, PROT_READ, flags, descriptor, 0)
+        guard bytes > wordsOffset, wordsOffset % 8 == 0, let mapping, mapping != MAP_FAILED else { return nil }
         self.mapping = mapping
         mappedBytes = bytes
         base = UnsafePointer((mapping + wordsOffset).assumingMemoryBound(to: UInt64.self))
     }
 
-    deinit { munmap(mapping, mappedBytes) }
+    deinit { docguard_unmap(mapping, mappedBytes) }
 
     /// The mapping's bytes (for a file: all of it, header included).
     var mappedRegion: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: mapping, count: mappedBytes) }
 
     /// The words, to fill (only for memory from `init(allocating:)`, before the filter is made).
     var writableBase: UnsafeMutableRawPointer { UnsafeMutableRawPointer(mutating: base) }
-
-    private static func map(_ bytes: Int, _ protection: Int32, _ flags: Int32, _ descriptor: Int32) -> UnsafeMutableRawPointer? {
-        let mapping = mmap(nil, bytes, protection, flags, descriptor, 0)
-        guard let mapping, mapping != MAP_FAILED else { return nil }
-        return mapping
-    }
 }

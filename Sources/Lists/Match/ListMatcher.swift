@@ -23,15 +23,30 @@ public final class ListMatcher: Sendable {
     /// The verdict for a document with this issuing state and number (as read from the MRZ); not checked
     /// when either is missing or not a valid code or number.
     public func verdict(issuingState: String?, documentNumber: String?) throws -> ListVerdict {
+        try verdict(for: query(issuingState: issuingState, documentNumber: documentNumber))
+    }
+
+    /// Begins the lookup of a document with this issuing state and number: its key normalised, its block
+    /// of the key filter on its way into the cache (see `KeyFilter.probe`). Nil when either is missing or
+    /// not a valid code or number. A caller with other work to do (reading the next record) does it before
+    /// asking for the verdict.
+    public func query(issuingState: String?, documentNumber: String?) -> ListQuery? {
         guard let state = issuingState.flatMap(DocumentNumber.state),
               let number = documentNumber.flatMap(DocumentNumber.normalized)
-        else { return ListVerdict(checked: false, hits: [], listVersion: info?.version) }
+        else { return nil }
         let folded = DocumentNumber.folded(number)
-        var hits = ranges.hits(state: state, number: number, folded: folded)
-        if filter?.mightContain(state: state, foldedNumber: folded) ?? true {
-            hits += try store.records(state: state, foldedNumber: folded).map { record in
-                ListHit(record: record, kind: record.documentNumber == number ? .exact : .fuzzy)
-            }
+        return ListQuery(state: state, number: number, folded: folded, probe: filter?.probe(state: state, foldedNumber: folded))
+    }
+
+    /// The verdict for a begun lookup; not checked when there was nothing to look up (nil).
+    public func verdict(for query: ListQuery?) throws -> ListVerdict {
+        guard let query else { return ListVerdict(checked: false, hits: [], listVersion: info?.version) }
+        var hits = ranges.hits(state: query.state, number: query.number, folded: query.folded)
+        if let filter, let probe = query.probe, !filter.mightContain(probe) {
+            return ListVerdict(checked: true, hits: hits, listVersion: info?.version)
+        }
+        hits += try store.records(state: query.state, foldedNumber: query.folded).map { record in
+            ListHit(record: record, kind: record.documentNumber == query.number ? .exact : .fuzzy)
         }
         return ListVerdict(checked: true, hits: hits, listVersion: info?.version)
     }
@@ -45,6 +60,15 @@ public final class ListMatcher: Sendable {
             return ListVerdict(checked: false, hits: [], listVersion: info?.version, unavailable: "\(error)")
         }
     }
+}
+
+/// A document's lookup, begun by `ListMatcher.query`: the issuing state and number normalised, the folded
+/// number, and the key filter's probe.
+public struct ListQuery: Sendable {
+    let state: String
+    let number: String
+    let folded: String
+    let probe: KeyFilterProbe?
 }
 
 /// Opens the store a STORE argument names: a `postgres://` (or `postgresql://`) URL, or else a SQLite

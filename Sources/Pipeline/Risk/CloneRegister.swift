@@ -1,5 +1,7 @@
+import CMemory
 import Foundation
 import MRZ
+import Synchronization
 
 /// A document seen before with another holder: the CLONE reason's detail.
 public struct CloneSighting: Sendable, Equatable {
@@ -77,7 +79,8 @@ public final class CloneRegister: @unchecked Sendable {
     /// One lock's share of the documents: an open-addressing table (linear probing, at most 70 % full) in
     /// memory it owns, each slot holding its key beside its sighting, so a probe costs one cache miss; a
     /// `Dictionary` cost several times as much at millions of documents. Slots hold no references, so
-    /// noting, growing and freeing never count references.
+    /// noting, growing and freeing never count references. The table is fresh zeroed memory, on 2 MB
+    /// pages once large (`docguard_map_table`): a zeroed slot is a free one.
     private final class Shard: @unchecked Sendable {
         private struct Slot {
             var key: Key
@@ -89,23 +92,44 @@ public final class CloneRegister: @unchecked Sendable {
             /// Index in `sources`; -1 for a screened record, named by its place.
             var source: Int32
 
-            static let free = Slot(key: .free, order: 0, nameStart: 0, nameLength: 0, birthDate: 0, source: -1)
         }
 
         let lock = NSLock()
         private var slots: UnsafeMutablePointer<Slot>
         private var capacity = 256
+        /// Where the table is and its capacity less one, for `prefetch`, which reads them without the lock:
+        /// only hints (a stale pair points at memory no longer used, which a prefetch may touch harmlessly).
+        private let slotsAddress = Atomic<Int>(0), slotsMask = Atomic<Int>(0)
         private var count = 0
         /// The names of the sightings kept, end to end.
         private var names: [UInt8] = []
         private var sources: [String] = []
 
         init() {
-            slots = .allocate(capacity: capacity)
-            slots.initialize(repeating: .free, count: capacity)
+            slots = Self.table(capacity)
+            publishTable()
         }
 
-        deinit { slots.deallocate() }
+        deinit { docguard_unmap(slots, capacity * MemoryLayout<Slot>.stride) }
+
+        /// A table of `capacity` free slots (all bytes zero: the free key, and nothing else to release).
+        private static func table(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
+            guard let memory = docguard_map_table(capacity * MemoryLayout<Slot>.stride) else {
+                fatalError("out of memory for the clone register (\(capacity) slots)")
+            }
+            return memory.bindMemory(to: Slot.self, capacity: capacity)
+        }
+
+        /// Starts loading the slot where a probe for `key` begins (any thread, no lock).
+        func prefetch(_ key: Key) {
+            let slot = Int(truncatingIfNeeded: key.high) & slotsMask.load(ordering: .relaxed)
+            docguard_prefetch(UnsafeRawPointer(bitPattern: slotsAddress.load(ordering: .relaxed) &+ slot &* MemoryLayout<Slot>.stride))
+        }
+
+        private func publishTable() {
+            slotsAddress.store(Int(bitPattern: slots), ordering: .relaxed)
+            slotsMask.store(capacity - 1, ordering: .relaxed)
+        }
 
         /// The earliest sighting of `key`.
         func earliest(_ key: Key) -> Sighting? {
@@ -161,14 +185,14 @@ public final class CloneRegister: @unchecked Sendable {
         private func grow() {
             let old = slots, oldCapacity = capacity
             capacity *= 2
-            slots = .allocate(capacity: capacity)
-            slots.initialize(repeating: .free, count: capacity)
+            slots = Self.table(capacity)
             for index in 0..<oldCapacity where old[index].key != .free {
                 var slot = start(old[index].key)
                 while slots[slot].key != .free { slot = (slot + 1) & (capacity - 1) }
                 slots[slot] = old[index]
             }
-            old.deallocate()
+            docguard_unmap(old, oldCapacity * MemoryLayout<Slot>.stride)
+            publishTable()
         }
     }
 
@@ -176,9 +200,10 @@ public final class CloneRegister: @unchecked Sendable {
     /// Places for earlier results: before every place of this run (which are not negative).
     private var earlierOrder = Int.min / 2
 
-    /// An empty register.
+    /// An empty register. Sixteen shards keep the locks of a few workers apart and let each shard's table
+    /// grow big enough for 2 MB pages (4 MB from about 60 000 documents a shard).
     public init() {
-        shards = (0..<64).map { _ in Shard() }
+        shards = (0..<16).map { _ in Shard() }
     }
 
     /// Notes `document`, seen at `source` (a file path; nil for a screened record, named by its place) at
@@ -191,6 +216,13 @@ public final class CloneRegister: @unchecked Sendable {
         shard.lock.lock()
         defer { shard.lock.unlock() }
         return shard.offer(key, holder, order: order, source: source)
+    }
+
+    /// Starts loading the memory that noting `document` will look at, without waiting: a register of a day's
+    /// documents is far larger than the caches. A caller with other work to do does it before `note`.
+    public func prefetch(_ document: MRZDocument) {
+        guard let key = Self.key(document) else { return }
+        shard(for: key).prefetch(key)
     }
 
     /// The earliest sighting of the same document, when it came before place `order` with a different holder.

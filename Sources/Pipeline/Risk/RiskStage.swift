@@ -32,6 +32,11 @@ public struct RiskStage: Sendable {
         return clones.note(document, order: order, source: result.file)
     }
 
+    /// Starts loading what `note` will look at for `result` (see `CloneRegister.prefetch`).
+    public func prefetchNote(_ result: ScanResult) {
+        if let document = result.document { clones.prefetch(document) }
+    }
+
     /// Sets `result.risk`, a clone when a sighting before place `order` had another holder. `checkClone`
     /// false skips the register, for a result whose notes showed nothing came before it.
     public func assess(_ result: inout ScanResult, order: Int, checkClone: Bool = true) {

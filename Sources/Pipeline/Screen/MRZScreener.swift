@@ -17,21 +17,41 @@ public struct MRZScreener: Sendable {
 
     /// The result line for text record number `index` (1-based). Throws only when the list store fails.
     public func screen(_ record: MRZTextRecord, index: Int) throws -> ScanResult {
+        try finish(begin(record, index: index))
+    }
+
+    /// Reads text record number `index` (1-based) and begins its list lookup (`ListMatcher.query`): a
+    /// caller screening many records finishes each one after beginning the next, so the memory the lookup
+    /// needs has arrived by then.
+    public func begin(_ record: MRZTextRecord, index: Int) -> BegunScreening {
         var result = ScanResult(file: nil, sha256: "", status: .unreadable, document: nil, ocr: nil, problem: nil)
         result.record = index
         guard case .lines(let lines) = record else {
             if case .malformed(let why) = record { result.problem = ScanProblem(code: "UNREADABLE", detail: why) }
-            return result
+            return BegunScreening(result: result, query: nil)
         }
         let document = MRZParser.parse(lines, currentYear: currentYear)
         guard document.format != nil else {
             result.problem = ScanProblem(
                 code: "UNREADABLE", detail: "not an MRZ: needs 2 lines of 36 or 44 characters, or 3 of 30")
-            return result
+            return BegunScreening(result: result, query: nil)
         }
         result.status = .ok
         result.document = document
-        result.list = try matcher?.verdict(issuingState: document.issuingState, documentNumber: document.documentNumber)
-        return result
+        return BegunScreening(
+            result: result, query: matcher?.query(issuingState: document.issuingState, documentNumber: document.documentNumber))
     }
+
+    /// The result line of a begun record, its list verdict in. Throws only when the list store fails.
+    public func finish(_ begun: consuming BegunScreening) throws -> ScanResult {
+        if begun.result.status == .ok, let matcher { begun.result.list = try matcher.verdict(for: begun.query) }
+        return begun.result
+    }
+}
+
+/// A text record read, its list lookup begun (`MRZScreener.begin`); the record's result so far is `result`.
+public struct BegunScreening {
+    /// The result line without its list verdict.
+    public var result: ScanResult
+    fileprivate let query: ListQuery?
 }

@@ -105,13 +105,23 @@ private final class ScreenedChunk: @unchecked Sendable {
         try forEachSlice(workers: workers) { slice in
             results[slice].removeAll(keepingCapacity: true)
             displaced[slice].removeAll(keepingCapacity: true)
-            for index in range(slice) {
-                let result = try screener.screen(records[index], index: firstIndex + index)
+            func finish(_ index: Int, _ begun: BegunScreening) throws {
+                let result = try screener.finish(begun)
                 let noted = risk.note(result, order: firstIndex + index)
                 cloneChecks[index] = noted.seenEarlier
                 if let order = noted.displaced { displaced[slice].append(order) }
                 results[slice].append(result)
             }
+            // Each record is finished (list verdict, clone note) once the next one is read: the memory its
+            // lookups need (a key filter block, a register slot, far from the caches) arrives meanwhile.
+            var waiting: (index: Int, begun: BegunScreening)?
+            for index in range(slice) {
+                let begun = screener.begin(records[index], index: firstIndex + index)
+                risk.prefetchNote(begun.result)
+                if let (previous, earlier) = waiting.take() { try finish(previous, earlier) }
+                waiting = (index, begun)
+            }
+            if let (last, begun) = waiting.take() { try finish(last, begun) }
         }
         for slice in 0..<used {
             // Places out of the chunk cannot come (earlier chunks hold only earlier places); skipped all the same.
