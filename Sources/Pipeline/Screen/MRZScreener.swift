@@ -17,41 +17,35 @@ public struct MRZScreener: Sendable {
 
     /// The result line for text record number `index` (1-based). Throws only when the list store fails.
     public func screen(_ record: MRZTextRecord, index: Int) throws -> ScanResult {
-        try finish(begin(record, index: index))
+        var (result, lookup) = begin(record, index: index)
+        try finish(&result, lookup: lookup)
+        return result
     }
 
-    /// Reads text record number `index` (1-based) and begins its list lookup (`ListMatcher.query`): a
-    /// caller screening many records finishes each one after beginning the next, so the memory the lookup
-    /// needs has arrived by then.
-    public func begin(_ record: MRZTextRecord, index: Int) -> BegunScreening {
+    /// Reads text record number `index` (1-based) into its result line, all but the list verdict, and
+    /// begins its list lookup (`ListMatcher.query`): a caller screening many records finishes each one
+    /// after beginning the next, so the memory the lookup needs has arrived by then.
+    public func begin(_ record: MRZTextRecord, index: Int) -> (result: ScanResult, lookup: ListQuery?) {
         var result = ScanResult(file: nil, sha256: "", status: .unreadable, document: nil, ocr: nil, problem: nil)
         result.record = index
         guard case .lines(let lines) = record else {
             if case .malformed(let why) = record { result.problem = ScanProblem(code: "UNREADABLE", detail: why) }
-            return BegunScreening(result: result, query: nil)
+            return (result, nil)
         }
         let document = MRZParser.parse(lines, currentYear: currentYear)
         guard document.format != nil else {
             result.problem = ScanProblem(
                 code: "UNREADABLE", detail: "not an MRZ: needs 2 lines of 36 or 44 characters, or 3 of 30")
-            return BegunScreening(result: result, query: nil)
+            return (result, nil)
         }
         result.status = .ok
+        let lookup = matcher?.query(issuingState: document.issuingState, documentNumber: document.documentNumber)
         result.document = document
-        return BegunScreening(
-            result: result, query: matcher?.query(issuingState: document.issuingState, documentNumber: document.documentNumber))
+        return (result, lookup)
     }
 
-    /// The result line of a begun record, its list verdict in. Throws only when the list store fails.
-    public func finish(_ begun: consuming BegunScreening) throws -> ScanResult {
-        if begun.result.status == .ok, let matcher { begun.result.list = try matcher.verdict(for: begun.query) }
-        return begun.result
+    /// Puts the list verdict into a result from `begin`. Throws only when the list store fails.
+    public func finish(_ result: inout ScanResult, lookup: ListQuery?) throws {
+        if result.status == .ok, let matcher { result.list = try matcher.verdict(for: lookup) }
     }
-}
-
-/// A text record read, its list lookup begun (`MRZScreener.begin`); the record's result so far is `result`.
-public struct BegunScreening {
-    /// The result line without its list verdict.
-    public var result: ScanResult
-    fileprivate let query: ListQuery?
 }

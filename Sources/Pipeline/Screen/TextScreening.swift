@@ -105,23 +105,26 @@ private final class ScreenedChunk: @unchecked Sendable {
         try forEachSlice(workers: workers) { slice in
             results[slice].removeAll(keepingCapacity: true)
             displaced[slice].removeAll(keepingCapacity: true)
-            func finish(_ index: Int, _ begun: BegunScreening) throws {
-                let result = try screener.finish(begun)
-                let noted = risk.note(result, order: firstIndex + index)
+            let first = range(slice).lowerBound
+            func finish(_ index: Int, _ lookup: ListQuery?) throws {  // in place: a result is large
+                let noted = try results[slice].withUnsafeMutableBufferPointer { sliceResults in
+                    try screener.finish(&sliceResults[index - first], lookup: lookup)
+                    return risk.note(sliceResults[index - first], order: firstIndex + index)
+                }
                 cloneChecks[index] = noted.seenEarlier
                 if let order = noted.displaced { displaced[slice].append(order) }
-                results[slice].append(result)
             }
             // Each record is finished (list verdict, clone note) once the next one is read: the memory its
             // lookups need (a key filter block, a register slot, far from the caches) arrives meanwhile.
-            var waiting: (index: Int, begun: BegunScreening)?
+            var waiting: (index: Int, lookup: ListQuery?)?
             for index in range(slice) {
-                let begun = screener.begin(records[index], index: firstIndex + index)
-                risk.prefetchNote(begun.result)
+                let (result, lookup) = screener.begin(records[index], index: firstIndex + index)
+                risk.prefetchNote(result)
+                results[slice].append(result)
                 if let (previous, earlier) = waiting.take() { try finish(previous, earlier) }
-                waiting = (index, begun)
+                waiting = (index, lookup)
             }
-            if let (last, begun) = waiting.take() { try finish(last, begun) }
+            if let (last, lookup) = waiting.take() { try finish(last, lookup) }
         }
         for slice in 0..<used {
             // Places out of the chunk cannot come (earlier chunks hold only earlier places); skipped all the same.
