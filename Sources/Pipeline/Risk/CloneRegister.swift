@@ -196,14 +196,21 @@ public final class CloneRegister: @unchecked Sendable {
         }
     }
 
-    private let shards: [Shard]
+    /// The shards, held for the register's life and reached without counting references (`withShard`):
+    /// every note of every worker would count them on the same few objects, whose counts then bounce
+    /// between the cores.
+    private let shards: [Unmanaged<Shard>]
     /// Places for earlier results: before every place of this run (which are not negative).
     private var earlierOrder = Int.min / 2
 
     /// An empty register. Sixteen shards keep the locks of a few workers apart and let each shard's table
     /// grow big enough for 2 MB pages (4 MB from about 60 000 documents a shard).
     public init() {
-        shards = (0..<16).map { _ in Shard() }
+        shards = (0..<16).map { _ in Unmanaged.passRetained(Shard()) }
+    }
+
+    deinit {
+        for shard in shards { shard.release() }
     }
 
     /// Notes `document`, seen at `source` (a file path; nil for a screened record, named by its place) at
@@ -212,26 +219,28 @@ public final class CloneRegister: @unchecked Sendable {
     public func note(_ document: MRZDocument, order: Int, source: String?) -> CloneNote {
         guard let key = Self.key(document) else { return CloneNote() }
         let holder = Holder(document)
-        let shard = shard(for: key)
-        shard.lock.lock()
-        defer { shard.lock.unlock() }
-        return shard.offer(key, holder, order: order, source: source)
+        return withShard(for: key) { shard in
+            shard.lock.lock()
+            defer { shard.lock.unlock() }
+            return shard.offer(key, holder, order: order, source: source)
+        }
     }
 
     /// Starts loading the memory that noting `document` will look at, without waiting: a register of a day's
     /// documents is far larger than the caches. A caller with other work to do does it before `note`.
     public func prefetch(_ document: MRZDocument) {
         guard let key = Self.key(document) else { return }
-        shard(for: key).prefetch(key)
+        withShard(for: key) { $0.prefetch(key) }
     }
 
     /// The earliest sighting of the same document, when it came before place `order` with a different holder.
     public func sighting(for document: MRZDocument, order: Int) -> CloneSighting? {
         guard let key = Self.key(document) else { return nil }
-        let shard = shard(for: key)
-        shard.lock.lock()
-        let found = shard.earliest(key)
-        shard.lock.unlock()
+        let found = withShard(for: key) { shard in
+            shard.lock.lock()
+            defer { shard.lock.unlock() }
+            return shard.earliest(key)
+        }
         guard let earlier = found, earlier.order < order else { return nil }
         let holder = Holder(document)
         var differences: [String] = []
@@ -264,7 +273,9 @@ public final class CloneRegister: @unchecked Sendable {
         }
     }
 
-    private func shard(for key: Key) -> Shard { shards[Int((key.low >> 1) % UInt64(shards.count))] }
+    private func withShard<Result>(for key: Key, _ body: (Shard) -> Result) -> Result {
+        shards[Int((key.low >> 1) % UInt64(shards.count))]._withUnsafeGuaranteedRef(body)
+    }
 
     /// Two FNV-1a hashes of `STATE/NUMBER` with different offsets: 128 bits, so two documents of a day (or a
     /// year) never share a key by chance.
