@@ -6,19 +6,23 @@ import Testing
 
 /// What only the SQLite store has: its connections for lookups, and an index layout made for large lists.
 @Suite struct SQLiteStoreTests {
-    @Test("the ranges are read from their index alone, not from one table page per range")
-    func rangesComeFromACoveringIndex() throws {
+    @Test("a lookup and the ranges are read from their indexes alone, not from the table as well")
+    func lookupsAndRangesComeFromCoveringIndexes() throws {
         try withFixture(.sqlite) { fixture in
             try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)])
             let queue = try DatabaseQueue(path: fixture.location)
             defer { try? queue.close() }
-            let plan = try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    EXPLAIN QUERY PLAN SELECT * FROM list_records INDEXED BY list_records_ranges WHERE number_to IS NOT NULL
-                    """).map { $0["detail"] as String }
+            func plan(_ sql: String) throws -> [String] {
+                try queue.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
             }
-            #expect(plan.contains { $0.contains("COVERING INDEX list_records_ranges") }, "\(plan)")
-            #expect(try fixture.open().rangeRecords().map(\.recordID) == ["IF-2024-000002"])
+            let ranges = try plan("SELECT * FROM list_records INDEXED BY list_records_ranges WHERE number_to IS NOT NULL")
+            #expect(ranges.contains { $0.contains("COVERING INDEX list_records_ranges") }, "\(ranges)")
+            let lookup = try plan(
+                "SELECT * FROM list_records WHERE issuing_state = 'UKR' AND folded_number = 'FA123456' AND number_to IS NULL")
+            #expect(lookup.contains { $0.contains("COVERING INDEX list_records_key") }, "\(lookup)")
+            let store = try fixture.open()
+            #expect(try store.rangeRecords().map(\.recordID) == ["IF-2024-000002"])
+            #expect(try store.records(state: "UKR", foldedNumber: DocumentNumber.folded("FA123456")).map(\.recordID) == ["IF-2024-000001"])
         }
     }
 
