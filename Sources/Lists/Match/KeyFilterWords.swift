@@ -31,8 +31,9 @@ final class KeyFilterWords: @unchecked Sendable {
         #else
         let flags = MAP_SHARED
         #endif
-        let mapping = mmap(nil, bytes, PROT_READ, flags, descriptor, 0)
-        guard bytes > wordsOffset, wordsOffset % 8 == 0, let mapping, mapping != MAP_FAILED else { return nil }
+        guard bytes > wordsOffset, wordsOffset % 8 == 0,
+              let mapping = mmap(nil, bytes, PROT_READ, flags, descriptor, 0), mapping != MAP_FAILED
+        else { return nil }
         self.mapping = mapping
         mappedBytes = bytes
         base = UnsafePointer((mapping + wordsOffset).assumingMemoryBound(to: UInt64.self))

@@ -176,7 +176,7 @@ public final class SQLiteListStore: ListStore {
                 // A memory journal: nearly free on a file that starts empty, and it lets a failed step roll back.
                 try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
             } else {
-                try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; " + lookupCacheSize)
+                try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
             }
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -201,17 +201,15 @@ public final class SQLiteListStore: ListStore {
         return queue
     }
 
-    /// A 64 MB page cache (filled only as pages are read) keeps the inner pages of a large list's b-trees: at
-    /// 128 M records the default 2 MB made each lookup read most of its path again.
-    private static let lookupCacheSize = "PRAGMA cache_size = -65536"
-
-    /// A read-only connection to the store made by `connect` (for lookups).
+    /// A read-only connection to the store made by `connect`, for lookups. Its 64 MB page cache (filled only
+    /// as pages are read) keeps the inner pages of a large list's b-trees: at 128 M records the default 2 MB
+    /// made each lookup read most of its path again.
     private static func connectForReading(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.label = "docguard.lists.lookup"
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in try db.execute(sql: lookupCacheSize) }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 
