@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds the key filter of a list of any size in memory that does not grow with the list (an import
-/// must run in flat memory; the filter of 128 million keys is 192 MB, and saving it whole would hold it
+/// must run in flat memory; the filter of 128 million keys is 256 MB, and saving it whole would hold it
 /// twice).
 ///
 /// A small filter is built in memory. A larger one is cut into parts of consecutive blocks: each key's

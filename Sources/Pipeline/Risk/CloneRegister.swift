@@ -91,7 +91,6 @@ public final class CloneRegister: @unchecked Sendable {
             var birthDate: Int32
             /// Index in `sources`; -1 for a screened record, named by its place.
             var source: Int32
-
         }
 
         let lock = NSLock()
@@ -110,15 +109,17 @@ public final class CloneRegister: @unchecked Sendable {
             publishTable()
         }
 
-        deinit { docguard_unmap(slots, capacity * MemoryLayout<Slot>.stride) }
+        deinit { docguard_unmap(slots, Self.tableBytes(capacity)) }
 
         /// A table of `capacity` free slots (all bytes zero: the free key, and nothing else to release).
         private static func table(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
-            guard let memory = docguard_map_table(capacity * MemoryLayout<Slot>.stride) else {
+            guard let memory = docguard_map_table(tableBytes(capacity)) else {
                 fatalError("out of memory for the clone register (\(capacity) slots)")
             }
             return memory.bindMemory(to: Slot.self, capacity: capacity)
         }
+
+        private static func tableBytes(_ capacity: Int) -> Int { capacity * MemoryLayout<Slot>.stride }
 
         /// Starts loading the slot where a probe for `key` begins (any thread, no lock).
         func prefetch(_ key: Key) {
@@ -191,7 +192,7 @@ public final class CloneRegister: @unchecked Sendable {
                 while slots[slot].key != .free { slot = (slot + 1) & (capacity - 1) }
                 slots[slot] = old[index]
             }
-            docguard_unmap(old, oldCapacity * MemoryLayout<Slot>.stride)
+            docguard_unmap(old, Self.tableBytes(oldCapacity))
             publishTable()
         }
     }
