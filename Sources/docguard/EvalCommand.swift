@@ -7,8 +7,13 @@ import Pipeline
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Print the exact-MRZ read rate per format and per degradation over scans with ground truth.",
-        discussion: "A scan counts when NAME.json (docguard.truth/1) lies beside it, as `docguard synth` writes."
+        abstract: "Print the exact-MRZ read rate per format, kind and degradation over scans with ground truth.",
+        discussion: """
+            A folder with a truth.jsonl manifest (one row per image: file, mrz lines, format, kind) is scored by \
+            its rows; otherwise a scan counts when NAME.json (docguard.truth/1) lies beside it, as `docguard \
+            synth` writes. Misses are listed with their cause (no MRZ, unreadable, layout, shifted, characters) \
+            and no MRZ text unless --show-misses.
+            """
     )
 
     @Argument(help: "Folder of scans with ground truth.")
@@ -20,7 +25,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "OCR model name (NAME.traineddata in Models/ or Tesseract's tessdata).")
     var model: String?
 
-    @Flag(name: .long, help: "Also list every scan not read exactly, with what was read (contains MRZ data).")
+    @Flag(name: .long, help: "Also print each miss's printed and read MRZ lines (personal data on real documents).")
     var showMisses = false
 
     func validate() throws {
@@ -28,25 +33,23 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scans = try Evaluation.scansWithTruth(in: folder)
-        guard !scans.isEmpty else { throw ValidationError("\(folder): no scans with ground truth (NAME.json) found") }
+        let cases = try EvalCase.cases(in: folder)
+        guard !cases.isEmpty else {
+            throw ValidationError("\(folder): no scans with ground truth (truth.jsonl or NAME.json) found")
+        }
         let model = try OCRModel.locate(self.model)
-        let truths = Dictionary(scans.map { ($0.scan, $0.truth) }, uniquingKeysWith: { first, _ in first })
+        let expected = Dictionary(cases.map { ($0.scan, $0) }, uniquingKeysWith: { first, _ in first })
         let evaluation = Locked(Evaluation())
         let start = Date()
         try BatchScanner(model: model, jobs: jobs, currentYear: Clock.currentYear())
-            .run(scans.map(\.scan)) { result in
-                if let file = result.file, let truth = truths[file] { evaluation.withLock { $0.record(result, truth: truth) } }
+            .run(cases.map(\.scan)) { result in
+                if let file = result.file, let expected = expected[file] {
+                    evaluation.withLock { $0.record(result, expected: expected) }
+                }
             }
         let wall = Date().timeIntervalSince(start)
-        let finished = evaluation.withLock { $0 }
-        var report = finished.report(wallSeconds: wall, jobs: jobs, model: model.name)
-        if showMisses {
-            report += "\nmisses:\n"
-            for miss in finished.misses {
-                report += "\(miss.file) [\(miss.status)]\n  truth: \(miss.truth.joined(separator: " / "))\n"
-                report += "  read:  \(miss.read?.joined(separator: " / ") ?? "-")\n"
-            }
+        let report = evaluation.withLock {
+            $0.report(wallSeconds: wall, jobs: jobs, model: model.name, showingText: showMisses)
         }
         print(report, terminator: "")
     }

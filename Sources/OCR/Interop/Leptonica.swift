@@ -2,47 +2,78 @@ import CTesseract
 
 /// Image formats docguard reads, told by content (Leptonica's magic-number sniffing), never by name.
 public enum ImageFormat: String, Sendable {
-    case png, jpeg, tiff, pnm
+    case png, jpeg, tiff, pnm, bmp, webp, gif, jp2
 }
 
 /// Decoding and encoding through Leptonica; the only Swift code here that touches Pix pointers.
 public enum ImageCodec {
     /// Default pixel budget: larger images are refused before decoding (decompression bombs).
     public static let defaultPixelBudget = 60_000_000
+    /// Most pages of a multi-page TIFF that are read; a scanner's front and back fit many times over.
+    public static let maximumPages = 16
 
-    /// Decodes a PNG, JPEG, TIFF (first page) or PNM file's bytes to greyscale.
-    /// The header is read first and images over `pixelBudget` pixels are refused undecoded.
-    public static func decodeGray(_ bytes: [UInt8], pixelBudget: Int = defaultPixelBudget) throws -> GrayImage {
+    /// Decodes page `page` (0-based; only TIFF has more than one) of an image file's bytes to greyscale, upright
+    /// as its EXIF orientation says (phones store pictures turned or mirrored and say so there). Colour goes to
+    /// grey by luminance; transparency is laid over white. The header is read first and images over
+    /// `pixelBudget` pixels are refused undecoded.
+    public static func decodeGray(_ bytes: [UInt8], page: Int = 0, pixelBudget: Int = defaultPixelBudget) throws
+        -> GrayImage
+    {
         silenceLeptonica
         guard bytes.count >= 8 else { throw OCRError.badImage(bytes.isEmpty ? "empty file" : "file too short") }
         let format = try sniffFormat(bytes)
-        var width: Int32 = 0
-        var height: Int32 = 0
-        var bitsPerSample: Int32 = 0
-        var samples: Int32 = 0
-        var leptFormat: Int32 = 0
-        var colormapped: Int32 = 0
-        let headerStatus = bytes.withUnsafeBufferPointer {
-            pixReadHeaderMem(
-                $0.baseAddress, $0.count, &leptFormat, &width, &height, &bitsPerSample, &samples,
-                &colormapped)
+        let (width, height) = try dimensions(bytes, format: format, page: page)
+        guard width * height <= pixelBudget else {
+            throw OCRError.tooLarge(width: width, height: height, budget: pixelBudget)
         }
-        guard headerStatus == 0, width > 0, height > 0 else { throw OCRError.badImage("unreadable \(format) header") }
-        guard Int(width) * Int(height) <= pixelBudget else {
-            throw OCRError.tooLarge(width: Int(width), height: Int(height), budget: pixelBudget)
-        }
-        // JPEG: decode the luminance channel only (what a grey conversion would give, at a third of the work).
-        let decoded = bytes.withUnsafeBufferPointer { buffer in
-            format == .jpeg
-                ? pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, 1, nil, Int32(L_JPEG_READ_LUMINANCE))
-                : pixReadMem(buffer.baseAddress, buffer.count)
-        }
-        guard let pix = decoded else {
+        guard let pix = bytes.withUnsafeBufferPointer({ readPix($0, format: format, page: page) }) else {
             throw OCRError.badImage("corrupt or truncated \(format) data")
         }
         var owned: UnsafeMutablePointer<PIX>? = pix
         defer { pixDestroy(&owned) }
-        return try grayPixels(of: pix)
+        let gray = try grayPixels(of: pix)
+        return format == .jpeg ? ExifOrientation(jpeg: bytes).upright(gray) : gray
+    }
+
+    /// Pages in the file: the number of TIFF directories (up to `maximumPages`), 1 for every other format.
+    public static func pageCount(_ bytes: [UInt8]) -> Int {
+        guard bytes.count >= 8, (try? sniffFormat(bytes)) == .tiff else { return 1 }
+        var count = 1
+        while count < maximumPages, (try? dimensions(bytes, format: .tiff, page: count)) != nil { count += 1 }
+        return count
+    }
+
+    /// Width and height from the header alone.
+    private static func dimensions(_ bytes: [UInt8], format: ImageFormat, page: Int) throws -> (Int, Int) {
+        var width: Int32 = 0, height: Int32 = 0, bitsPerSample: Int32 = 0, samples: Int32 = 0
+        var leptFormat: Int32 = 0, colormapped: Int32 = 0, resolution: Int32 = 0
+        let status = bytes.withUnsafeBufferPointer {
+            format == .tiff
+                ? readHeaderMemTiff(
+                    $0.baseAddress, $0.count, Int32(page), &width, &height, &bitsPerSample, &samples, &resolution,
+                    &colormapped, &leptFormat)
+                : pixReadHeaderMem(
+                    $0.baseAddress, $0.count, &leptFormat, &width, &height, &bitsPerSample, &samples, &colormapped)
+        }
+        guard status == 0, width > 0, height > 0 else {
+            throw OCRError.badImage(page == 0 ? "unreadable \(format) header" : "no page \(page + 1)")
+        }
+        return (Int(width), Int(height))
+    }
+
+    /// The decoded Pix, or nil when the data is corrupt.
+    private static func readPix(_ buffer: UnsafeBufferPointer<UInt8>, format: ImageFormat, page: Int)
+        -> UnsafeMutablePointer<PIX>?
+    {
+        switch format {
+        case .jpeg:
+            // The luminance channel only (what a grey conversion would give, at a third of the work); CMYK and
+            // YCCK files (print and PDF workflows) have no such channel and are read in colour.
+            return pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, 1, nil, Int32(L_JPEG_READ_LUMINANCE))
+                ?? pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, 1, nil, 0)
+        case .tiff: return pixReadMemTiff(buffer.baseAddress, buffer.count, Int32(page))
+        default: return pixReadMem(buffer.baseAddress, buffer.count)
+        }
     }
 
     /// Encodes greyscale as PNG, recording `dpi` in the file when given.
@@ -83,11 +114,15 @@ public enum ImageCodec {
         case Int32(IFF_PNG): return .png
         case Int32(IFF_JFIF_JPEG): return .jpeg
         case Int32(IFF_PNM): return .pnm
+        case Int32(IFF_BMP): return .bmp
+        case Int32(IFF_WEBP): return .webp
+        case Int32(IFF_GIF): return .gif
+        case Int32(IFF_JP2): return .jp2
         case Int32(IFF_TIFF), Int32(IFF_TIFF_G3), Int32(IFF_TIFF_G4),
             Int32(IFF_TIFF_PACKBITS), Int32(IFF_TIFF_RLE), Int32(IFF_TIFF_LZW),
             Int32(IFF_TIFF_ZIP), Int32(IFF_TIFF_JPEG):
             return .tiff
-        default: throw OCRError.badImage("not a PNG, JPEG, TIFF or PNM file")
+        default: throw OCRError.badImage("not a PNG, JPEG, TIFF, PNM, BMP, WebP, GIF or JPEG 2000 file")
         }
     }
 
@@ -95,8 +130,14 @@ public enum ImageCodec {
     private static let silenceLeptonica: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
 
     private static func grayPixels(of pix: UnsafeMutablePointer<PIX>) throws -> GrayImage {
+        // What is transparent shows the paper: laid over white (its colour values may be anything, often black).
+        var flattened: UnsafeMutablePointer<PIX>? =
+            pixGetDepth(pix) == 32 && pixGetSpp(pix) == 4 ? pixAlphaBlendUniform(pix, 0xFFFF_FF00) : nil
+        defer { pixDestroy(&flattened) }
+        let opaque = flattened ?? pix
         // Colour through the BT.601 luminance weights, as `ColorImage.gray` and a scanner's grey mode.
-        let converted = pixGetDepth(pix) == 32 ? pixConvertRGBToGray(pix, 0.299, 0.587, 0.114) : pixConvertTo8(pix, 0)
+        let converted =
+            pixGetDepth(opaque) == 32 ? pixConvertRGBToGray(opaque, 0.299, 0.587, 0.114) : pixConvertTo8(opaque, 0)
         guard let gray = converted else { throw OCRError.badImage("unsupported pixel layout") }
         var owned: UnsafeMutablePointer<PIX>? = gray
         defer { pixDestroy(&owned) }

@@ -16,6 +16,16 @@ public struct MRZReading: Sendable {
     }
     /// The line images given to the engine, top line first.
     public var lineImages: [GrayImage]
+
+    /// How well the read agrees with itself: valid reads first, then more passing checks, then more characters
+    /// where their position allows them (text read upside down is mostly in the wrong places), then engine
+    /// confidence.
+    var agreement: Double {
+        (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausibility * 100 + confidence
+    }
+
+    /// True when this read is the better of the two (of two pages, bands or cuts of one scan).
+    public func ranks(above other: MRZReading) -> Bool { agreement > other.agreement }
 }
 
 /// Reads the MRZ on a page: locate the band, cut each line out upright at a fixed character height, read it
@@ -44,7 +54,7 @@ public final class MRZReader {
         // the right way up even when a check digit fails, and needs no second read.
         if first.document.valid || first.plausibility >= 0.95 { return first }
         let second = read(band.flipped(), on: page, currentYear: currentYear)
-        return score(second) > score(first) ? second : first
+        return second.ranks(above: first) ? second : first
     }
 
     /// Reads the band in the orientation given.
@@ -70,7 +80,7 @@ public final class MRZReader {
             let reading = MRZReading(
                 band: shifted, rawLines: fitted.map(\.line), document: document,
                 confidence: confidence, lineImages: crops.images)
-            if best.map({ score(reading) > score($0) }) ?? true { best = reading }
+            if best.map({ reading.ranks(above: $0) }) ?? true { best = reading }
             if document.valid { break }
         }
         return best!
@@ -98,13 +108,5 @@ public final class MRZReader {
             }
         }
         return fitted
-    }
-
-    /// Valid reads first, then more passing checks, then more characters where their position allows them
-    /// (text read upside down is mostly in the wrong places), then engine confidence.
-    private func score(_ reading: MRZReading) -> Double {
-        let document = reading.document
-        return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + reading.plausibility * 100
-            + reading.confidence
     }
 }

@@ -43,12 +43,24 @@ public struct BatchScanner: Sendable {
             }
             while let index = queue.claim() {
                 let start = DispatchTime.now().uptimeNanoseconds
+                let cpuStart = ThreadCPUClock.seconds()
                 var result = scanner.scan(path: files[index], currentYear: currentYear, debug: debug)
                 result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                result.cpuSeconds = ThreadCPUClock.seconds() - cpuStart
                 queue.complete(index, result)
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+}
+
+/// The calling thread's CPU time: what one scan costs, whatever else the machine is doing.
+enum ThreadCPUClock {
+    /// CPU seconds this thread has used so far.
+    static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

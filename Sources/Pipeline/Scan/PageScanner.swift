@@ -36,23 +36,40 @@ public final class PageScanner {
         }
         let digest = ContentHash.sha256(bytes)
         var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
-        let page: GrayImage
-        do {
-            page = try ImageCodec.decodeGray(bytes, pixelBudget: pixelBudget)
-        } catch {
-            result.problem = ScanProblem(code: "BAD_FILE", detail: "\(error)")
-            return result
+        // A multi-page file (a scanner's front and back) is read page by page until one validates; the best read
+        // of all pages is the result, and names its page.
+        let pageCount = ImageCodec.pageCount(bytes)
+        var best: (reading: MRZReading, page: Int)? = nil
+        for pageIndex in 0..<pageCount {
+            let page: GrayImage
+            do {
+                page = try ImageCodec.decodeGray(bytes, page: pageIndex, pixelBudget: pixelBudget)
+            } catch {
+                // The first page decides whether the file is an image at all; a later page that cannot be
+                // decoded leaves the pages read so far.
+                guard pageIndex == 0 else { break }
+                result.problem = ScanProblem(code: "BAD_FILE", detail: "\(error)")
+                return result
+            }
+            let reading = reader.read(page, currentYear: currentYear)
+            if let reading, best.map({ reading.ranks(above: $0.reading) }) ?? true {
+                best = (reading, pageIndex)
+                debug?.write(path: path, page: page, reading: reading)
+            } else if best == nil, pageIndex == 0 {
+                debug?.write(path: path, page: page, reading: nil)
+            }
+            if best?.reading.document.valid == true { break }
         }
-        guard let reading = reader.read(page, currentYear: currentYear) else {
+        guard let (reading, pageIndex) = best else {
             result.status = .noMRZ
-            result.problem = ScanProblem(code: "NO_MRZ", detail: "no machine readable zone found on the page")
-            debug?.write(path: path, page: page, reading: nil)
+            let pages = pageCount > 1 ? " on any of its \(pageCount) pages" : " on the page"
+            result.problem = ScanProblem(code: "NO_MRZ", detail: "no machine readable zone found" + pages)
             return result
         }
-        debug?.write(path: path, page: page, reading: reading)
         result.ocr = OCRSummary(
             confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
-            model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees)
+            model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees,
+            page: pageCount > 1 ? pageIndex + 1 : nil)
         guard reading.document.format != nil, reading.confidence >= minimumConfidence,
             reading.plausibility >= minimumPlausibility
         else {

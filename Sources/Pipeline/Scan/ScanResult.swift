@@ -36,6 +36,8 @@ public struct ScanResult: Sendable {
     public var risk: RiskAssessment? = nil
     /// Seconds the scan took; for benchmarks and `eval`, never written to the result line.
     public var seconds: Double = 0
+    /// CPU seconds the scan took on its worker thread; for benchmarks and `eval`, never written either.
+    public var cpuSeconds: Double = 0
 }
 
 /// The `ocr` object: how the page was read.
@@ -50,6 +52,8 @@ public struct OCRSummary: Sendable, Equatable {
     public var rotation: Int
     /// Residual skew in degrees.
     public var skew: Double
+    /// The page the MRZ was read on, 1-based, for a file of several pages (multi-page TIFF); nil otherwise.
+    public var page: Int? = nil
 }
 
 /// A stable code with a detail that carries no personal data.
@@ -82,6 +86,7 @@ extension ScanResult: JSONWritable {
             writer.key("confidence"); writer.double(Self.rounded(ocr.confidence, places: 3))
             writer.key("corrected"); writer.strings(ocr.corrected)
             writer.key("model"); writer.string(ocr.model)
+            if let page = ocr.page { writer.key("page"); writer.int(page) }
             writer.key("rotation"); writer.int(ocr.rotation)
             writer.key("skew"); writer.double(Self.rounded(ocr.skew, places: 1))
             writer.endObject()
