@@ -23,6 +23,14 @@ public enum ImageOps {
         return out
     }
 
+    /// Enlarges by `scale` (> 1) with bilinear sampling: output pixel i samples the image at i / scale.
+    public static func enlarge(_ image: GrayImage, by scale: Double) -> GrayImage {
+        let step = 1 / scale
+        return resample(
+            image, origin: Point(x: 0, y: 0), xStep: Point(x: step, y: 0), yStep: Point(x: 0, y: step),
+            width: Int(Double(image.width) * scale), height: Int(Double(image.height) * scale))
+    }
+
     /// Samples a `width` × `height` image whose pixel (i, j) lies at `origin + xStep*i + yStep*j` on `page`.
     public static func resample(
         _ page: GrayImage, origin: Point, xStep: Point, yStep: Point, width: Int,

@@ -14,14 +14,21 @@ struct MRZBandFinder {
     var minimumLongestLine = 22
     /// Share of neighbouring characters that must stand one even pitch apart (OCR-B is monospaced).
     var minimumEvenSpacing = 0.6
+    /// Most bands returned.
+    var maximumBands = 1
 
-    /// The best MRZ band among `lines`, in the coordinates of the blobs (the caller scales to the page).
-    func band(lines rawLines: [TextLine], axisAngle: Double, characters: [InkBlob]) -> MRZBand? {
+    /// The MRZ bands among `lines`, most MRZ-like first, in the coordinates of the blobs (the caller scales to
+    /// the page). Bands share no line.
+    func bands(lines rawLines: [TextLine], axisAngle: Double, characters: [InkBlob]) -> [MRZBand] {
         let lines = mergeCollinear(rawLines).filter {
             $0.count >= minimumLineCount && Self.evenSpacing($0) >= minimumEvenSpacing
         }
-        guard let group = bestGroup(lines)?.map(Self.trimmingStrayEnds) else { return nil }
-        return geometry(of: group, axisAngle: axisAngle, characters: characters)
+        let axis = Point.unit(axisAngle)
+        let extender = LineExtender(characters: characters, axis: axis)
+        return bestGroups(lines).prefix(maximumBands).map { group in
+            let lines = group.map { extender.extended(Self.trimmingStrayEnds($0)) }.map(Self.trimmingStrayEnds)
+            return geometry(of: lines, axisAngle: axisAngle, characters: characters)
+        }
     }
 
     /// Joins chains broken by one lost or merged character into the line they belong to.
@@ -92,25 +99,26 @@ struct MRZBandFinder {
         return Double(steps.filter { abs($0 / pitch - 1) < 0.2 }.count) / Double(steps.count)
     }
 
-    /// The 2 or 3 consecutive lines that look most like an MRZ.
-    private func bestGroup(_ lines: [TextLine]) -> [TextLine]? {
-        var best: [TextLine]? = nil
-        var bestScore = 0.0
+    /// Groups of 2 or 3 consecutive lines that look like an MRZ, most characters first, no line in two groups.
+    private func bestGroups(_ lines: [TextLine]) -> [[TextLine]] {
+        var groups: [(members: [Int], score: Int)] = []
         for first in lines.indices {
-            var group = [lines[first]]
-            for next in lines[(first + 1)...] where group.count < 3 {
-                guard let last = group.last, belongTogether(last, next) else { continue }
+            var group = [first]
+            for next in (first + 1)..<lines.count where group.count < 3 {
+                guard let last = group.last, belongTogether(lines[last], lines[next]) else { continue }
                 group.append(next)
-                if group.count >= 2, group.map(\.count).max() ?? 0 >= minimumLongestLine {
-                    let score = Double(group.map(\.count).reduce(0, +))
-                    if score > bestScore {
-                        bestScore = score
-                        best = group
-                    }
+                if group.count >= 2, group.map({ lines[$0].count }).max() ?? 0 >= minimumLongestLine {
+                    groups.append((group, group.map { lines[$0].count }.reduce(0, +)))
                 }
             }
         }
-        return best
+        var used = Set<Int>()
+        var chosen: [[TextLine]] = []
+        for group in groups.sorted(by: { $0.score > $1.score }) where group.members.allSatisfy({ !used.contains($0) }) {
+            used.formUnion(group.members)
+            chosen.append(group.members.map { lines[$0] })
+        }
+        return chosen
     }
 
     private func belongTogether(_ a: TextLine, _ b: TextLine) -> Bool {

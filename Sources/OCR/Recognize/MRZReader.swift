@@ -29,8 +29,10 @@ public struct MRZReading: Sendable {
 }
 
 /// Reads the MRZ on a page: locate the band, cut each line out upright at a fixed character height, read it
-/// with the engine, fit it to the columns, repair. Tries the band the other way round only when the first
-/// read does not validate. One reader per worker: it holds the engine.
+/// with the engine, fit each line to the columns, repair. A clean scan takes one look and one read; only when
+/// that read does not validate are other hypotheses tried (the band the other way round, other bands, other
+/// looks at the page), and the read the check digits and the layout agree with best is kept. One reader per
+/// worker: it holds the engine.
 public final class MRZReader {
     private let engine: LineRecognizer
     private let locator: MRZLocator
@@ -39,6 +41,9 @@ public final class MRZReader {
     /// each line itself, and pre-binarised lines read worse with the project's model (96.4 % against 98.6 %
     /// on TestImages, 92.2 % against 94.4 % on independently rendered pages).
     public var cutter = MRZLineCutter()
+    /// Column origins tried per line, in columns from where the band puts the first character: a lost first
+    /// character or a stray blob taken for one moves a line, not the band.
+    static let columnShifts = [0, -1, 1, -2, 2]
 
     /// A reader over `engine`.
     public init(engine: LineRecognizer, locator: MRZLocator = MRZLocator()) {
@@ -48,7 +53,21 @@ public final class MRZReader {
 
     /// Reads `page`; nil when no MRZ band was found. `currentYear` resolves two-digit birth years.
     public func read(_ page: GrayImage, currentYear: Int) -> MRZReading? {
-        guard let band = locator.locate(page) else { return nil }
+        var best: MRZReading? = nil
+        var tried: [MRZBand] = []
+        for look in locator.looks(width: page.width, height: page.height) {
+            for band in locator.bands(on: page, look: look) where !tried.contains(where: band.isSameBand) {
+                tried.append(band)
+                let reading = readEitherWay(band, on: page, currentYear: currentYear)
+                if best.map({ reading.ranks(above: $0) }) ?? true { best = reading }
+                if reading.document.valid { return reading }
+            }
+        }
+        return best
+    }
+
+    /// Reads `band` as found and, unless that read fits the layout, the other way round; the better read.
+    private func readEitherWay(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
         let first = read(band, on: page, currentYear: currentYear)
         // Text read upside down lands mostly where the layout forbids it; a read that fits the layout is
         // the right way up even when a check digit fails, and needs no second read.
@@ -61,52 +80,36 @@ public final class MRZReader {
     public func read(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
         let crops = cutter.cut(band, on: page)
         let readings = crops.images.map(engine.read(line:))
-        let scale = crops.scale, margin = crops.margin
-        // The band's first column can be off by a character or two (a lost first character, a stray blob
-        // taken for one): try the nearby column origins and keep the one whose check digits agree best.
+        let fits = LineFits(
+            readings: readings, lineLength: band.lineLength, margin: crops.margin * crops.scale,
+            pitch: band.pitch * crops.scale)
+        // Each line's column origin is chosen on its own: the first combination whose lines validate as read,
+        // else the few that agree best before repair are repaired and the best repaired read is kept.
         var best: MRZReading? = nil
-        for shift in [0, -1, 1, -2, 2] {
-            let fitter = MRZLineFitter(
-                lineLength: band.lineLength, firstCenter: (margin + Double(shift) * band.pitch) * scale,
-                pitch: band.pitch * scale)
-            let fitted = fit(readings, with: fitter, lineLength: band.lineLength)
+        for shifts in fits.rankedShiftCombinations(currentYear: currentYear, keep: 3) {
+            let fitted = fits.lines(shifts)
             let document = repairer.read(
                 fitted.map(\.line), alternatives: CharacterAlternatives(fitted.map(\.alternatives)),
                 currentYear: currentYear)
             let confidences = fitted.flatMap(\.confidence)
             let confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
             var shifted = band
-            shifted.origin = band.origin + band.axis * (Double(shift) * band.pitch)
+            shifted.origin = band.origin + band.axis * (Double(shifts[0]) * band.pitch)
             let reading = MRZReading(
                 band: shifted, rawLines: fitted.map(\.line), document: document,
                 confidence: confidence, lineImages: crops.images)
-            if best.map({ reading.ranks(above: $0) }) ?? true { best = reading }
+            // The ranking already weighed layout and alignment: a later origin wins only by what repair made of
+            // it (it validates, or more check digits pass).
+            if best.map({ Self.repairRank(document) > Self.repairRank($0.document) }) ?? true {
+                best = reading
+            }
             if document.valid { break }
         }
         return best!
     }
 
-    /// Fits each line to the columns of the formats its shape allows; the first line's document code
-    /// (V for visas) then narrows the later lines to one format's layout.
-    private func fit(_ readings: [LineReading], with fitter: MRZLineFitter, lineLength: Int)
-        -> [(line: [UInt8], alternatives: [[UInt8]], confidence: [Double])]
-    {
-        var candidates = MRZFormat.allCases.filter {
-            $0.lineCount == readings.count && $0.lineLength == lineLength
-        }.map(MRZLayout.of)
-        var fitted: [(line: [UInt8], alternatives: [[UInt8]], confidence: [Double])] = []
-        for (index, reading) in readings.enumerated() {
-            var lineFitter = fitter
-            let layouts = candidates
-            lineFitter.allows = { byte, column in
-                layouts.isEmpty || layouts.contains { $0.allows(byte, line: index, index: column) }
-            }
-            fitted.append(lineFitter.fit(reading))
-            if index == 0, candidates.count > 1 {
-                let isVisa = fitted[0].line.first == UInt8(ascii: "V")
-                candidates = candidates.filter { ($0.format == .mrvA || $0.format == .mrvB) == isVisa }
-            }
-        }
-        return fitted
+    /// Valid first, then more passing check digits.
+    private static func repairRank(_ document: MRZDocument) -> Int {
+        (document.valid ? 1000 : 0) + document.checks.passing
     }
 }

@@ -1,0 +1,95 @@
+import MRZ
+
+/// Every line of a band fitted to the format's columns from each of a few column origins, and the choice of
+/// one origin per line that the check digits and the layout agree with best.
+struct LineFits {
+    /// A line placed into its columns: characters, the engine's alternatives and confidence per column.
+    typealias Fitted = (line: [UInt8], alternatives: [[UInt8]], confidence: [Double])
+
+    private let lineLength: Int
+    private let lineCount: Int
+    /// `fitted[layouts][line][shiftIndex]`: under every candidate layout (used for the first line), the
+    /// non-visa layouts, the visa layouts (document code V).
+    private var fitted: [[[Fitted]]] = []
+    /// Whether line 0 read from each origin starts a visa.
+    private var startsVisa: [Bool] = []
+
+    /// Fits `readings` (one per line) with the first column's centre at `margin` (+ shift · `pitch`) in the line
+    /// images.
+    init(readings: [LineReading], lineLength: Int, margin: Double, pitch: Double) {
+        self.lineLength = lineLength
+        lineCount = readings.count
+        let formats = MRZFormat.allCases.filter { $0.lineCount == readings.count && $0.lineLength == lineLength }
+        let isVisa = { (format: MRZFormat) in format == .mrvA || format == .mrvB }
+        for subset in [formats, formats.filter { !isVisa($0) }, formats.filter(isVisa)] {
+            let layouts = subset.map(MRZLayout.of)
+            fitted.append(
+                readings.enumerated().map { index, reading in
+                    MRZReader.columnShifts.map { shift in
+                        var fitter = MRZLineFitter(
+                            lineLength: lineLength, firstCenter: margin + Double(shift) * pitch, pitch: pitch)
+                        fitter.allows = { byte, column in
+                            layouts.isEmpty || layouts.contains { $0.allows(byte, line: index, index: column) }
+                        }
+                        return fitter.fit(reading)
+                    }
+                })
+        }
+        // The first line's document code (V for visas) narrows the later lines to one format's layout.
+        startsVisa = fitted[0].first.map { $0.map { $0.line.first == UInt8(ascii: "V") } } ?? []
+    }
+
+    /// The lines fitted from the origins `shifts` (one index into `MRZReader.columnShifts` per line).
+    func lines(_ shifts: [Int]) -> [Fitted] {
+        let later = startsVisa.isEmpty || !startsVisa[shifts[0]] ? 1 : 2
+        return shifts.enumerated().map { line, shift in fitted[line == 0 ? 0 : later][line][shift] }
+    }
+
+    /// Shift combinations to repair, best first: all origins as the band puts them when those lines validate as
+    /// read; else those, the `keep` best ranked by passing check digits and characters where the layout allows
+    /// them before repair, and the whole band moved by each origin.
+    func rankedShiftCombinations(currentYear: Int, keep: Int) -> [[Int]] {
+        let straight = [Int](repeating: 0, count: lineCount)
+        guard lineCount > 0 else { return [straight] }
+        let asRead = MRZParser.parse(lines(straight).map(\.line), currentYear: currentYear)
+        if asRead.valid { return [straight] }
+        var scored: [(shifts: [Int], score: Double)] = []
+        var shifts = straight
+        while true {
+            let document = MRZParser.parse(lines(shifts).map(\.line), currentYear: currentYear)
+            let plausible = document.format.map { MRZLayout.of($0).plausibleShare(of: document.lines) } ?? 0
+            // MRZ lines are printed aligned, so a line leaves the others' origin only for a better read (a line
+            // without check digits, like a name line, has nothing else to hold it); remaining ties go to the
+            // origins the band gives (earlier in `columnShifts`).
+            let common = Self.mostCommon(shifts)
+            let apart = Double(shifts.filter { $0 != common }.count) * 0.5
+            let nearness = Double(shifts.reduce(0, +)) * 0.001
+            scored.append((shifts, Double(document.checks.passing) * 20 + plausible * 100 - apart - nearness))
+            // Next combination, like an odometer.
+            var line = lineCount - 1
+            while line >= 0 {
+                shifts[line] += 1
+                if shifts[line] < MRZReader.columnShifts.count { break }
+                shifts[line] = 0
+                line -= 1
+            }
+            if line < 0 { break }
+        }
+        // The whole band moved by one origin (the reader's first hypothesis before per-line origins) stays in
+        // the running after the best-ranked combinations: repair can make of it what the ranking cannot see.
+        var chosen = [straight]
+        let uniform = (1..<MRZReader.columnShifts.count).map { [Int](repeating: $0, count: lineCount) }
+        for shifts in scored.sorted(by: { $0.score > $1.score }).prefix(keep).map(\.shifts) + uniform
+        where !chosen.contains(shifts) {
+            chosen.append(shifts)
+        }
+        return chosen
+    }
+
+    /// The value most lines share (the smallest on a tie).
+    private static func mostCommon(_ values: [Int]) -> Int {
+        var counts: [Int: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+    }
+}
