@@ -46,8 +46,7 @@ struct LineFits {
     }
 
     /// Shift combinations to repair, best first: all origins as the band puts them when those lines validate as
-    /// read; else those, the `keep` best ranked by passing check digits and characters where the layout allows
-    /// them before repair, and the whole band moved by each origin.
+    /// read; else those, the `keep` best by `score` before repair, and the whole band moved by each origin.
     func rankedShiftCombinations(currentYear: Int, keep: Int) -> [[Int]] {
         let straight = [Int](repeating: 0, count: lineCount)
         guard lineCount > 0 else { return [straight] }
@@ -57,14 +56,7 @@ struct LineFits {
         var shifts = straight
         while true {
             let document = MRZParser.parse(lines(shifts).map(\.line), currentYear: currentYear)
-            let plausible = document.format.map { MRZLayout.of($0).plausibleShare(of: document.lines) } ?? 0
-            // MRZ lines are printed aligned, so a line leaves the others' origin only for a better read (a line
-            // without check digits, like a name line, has nothing else to hold it); remaining ties go to the
-            // origins the band gives (earlier in `columnShifts`).
-            let common = Self.mostCommon(shifts)
-            let apart = Double(shifts.filter { $0 != common }.count) * 0.5
-            let nearness = Double(shifts.reduce(0, +)) * 0.001
-            scored.append((shifts, Double(document.checks.passing) * 20 + plausible * 100 - apart - nearness))
+            scored.append((shifts, Self.score(document, shifts: shifts)))
             // Next combination, like an odometer.
             var line = lineCount - 1
             while line >= 0 {
@@ -75,8 +67,8 @@ struct LineFits {
             }
             if line < 0 { break }
         }
-        // The whole band moved by one origin (the reader's first hypothesis before per-line origins) stays in
-        // the running after the best-ranked combinations: repair can make of it what the ranking cannot see.
+        // The whole band moved by one origin stays in the running after the best-ranked combinations: repair can
+        // make of it what the ranking cannot see.
         var chosen = [straight]
         let uniform = (1..<MRZReader.columnShifts.count).map { [Int](repeating: $0, count: lineCount) }
         for shifts in scored.sorted(by: { $0.score > $1.score }).prefix(keep).map(\.shifts) + uniform
@@ -84,6 +76,22 @@ struct LineFits {
             chosen.append(shifts)
         }
         return chosen
+    }
+
+    /// How well lines fitted from the origins `shifts` agree with the MRZ they make: a valid read above all,
+    /// then passing check digits, characters where the layout allows them and issuing state and nationality that
+    /// are listed codes; less a cost for origins the band does not give. The whole band off by a column is
+    /// common (a lost or extra first character on every line) and cheap; one line off on its own must win it
+    /// back by more than one check digit, since a line moved a column passes a check digit by chance one time
+    /// in ten, and a non-conforming document fails some as printed.
+    static func score(_ document: MRZDocument, shifts: [Int]) -> Double {
+        let plausible = document.format.map { MRZLayout.of($0).plausibleShare(of: document.lines) } ?? 0
+        let unknownStates = document.findings.filter { $0.code == .unknownState }.count
+        let common = mostCommon(shifts)
+        let apart = shifts.filter { $0 != common }.count
+        let commonOffset = abs(MRZReader.columnShifts[common])
+        return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausible * 100
+            - Double(unknownStates) * 15 - Double(apart) * 25 - Double(commonOffset) * 2
     }
 
     /// The value most lines share (the smallest on a tie).

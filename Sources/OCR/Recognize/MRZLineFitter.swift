@@ -125,10 +125,12 @@ struct MRZLineFitter {
             j -= span == 0 && usedCharacter == 0 ? 1 : span
         }
         // A column nothing was read in may hold anything its position allows: let repair choose (a lost
-        // check digit is fully determined by the data it guards).
-        // So may a column holding what its position forbids (a filler where a check digit belongs).
+        // check digit is fully determined by the data it guards). So may a filler where its position forbids one
+        // (a lost character in a number). A character read where the layout forbids it keeps only the engine's
+        // own choices and repair's known confusions: what is printed there may really be wrong (a forged or
+        // non-conforming document), and an invented letter would hide it.
         for column in 0..<columns where (confidence[column] == 0 && alternatives[column].isEmpty)
-            || !allows(line[column], column)
+            || (!allows(line[column], column) && line[column] == filler)
         {
             alternatives[column] += Self.mrzCharacters.filter {
                 $0 != line[column] && allows($0, column) && !alternatives[column].contains($0)

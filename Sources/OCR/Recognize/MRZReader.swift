@@ -86,6 +86,7 @@ public final class MRZReader {
         // Each line's column origin is chosen on its own: the first combination whose lines validate as read,
         // else the few that agree best before repair are repaired and the best repaired read is kept.
         var best: MRZReading? = nil
+        var bestScore: Double? = nil
         for shifts in fits.rankedShiftCombinations(currentYear: currentYear, keep: 3) {
             let fitted = fits.lines(shifts)
             let document = repairer.read(
@@ -98,18 +99,14 @@ public final class MRZReader {
             let reading = MRZReading(
                 band: shifted, rawLines: fitted.map(\.line), document: document,
                 confidence: confidence, lineImages: crops.images)
-            // The ranking already weighed layout and alignment: a later origin wins only by what repair made of
-            // it (it validates, or more check digits pass).
-            if best.map({ Self.repairRank(document) > Self.repairRank($0.document) }) ?? true {
+            // The same score after repair: what repair made of each.
+            let score = LineFits.score(document, shifts: shifts)
+            if bestScore.map({ score > $0 }) ?? true {
                 best = reading
+                bestScore = score
             }
             if document.valid { break }
         }
         return best!
-    }
-
-    /// Valid first, then more passing check digits.
-    private static func repairRank(_ document: MRZDocument) -> Int {
-        (document.valid ? 1000 : 0) + document.checks.passing
     }
 }
