@@ -31,19 +31,24 @@ struct MRZLineFitter {
     /// Two passes: the band's grid places the characters, then the grid is refitted to where the placed
     /// characters really stand (a pitch off by 1 % drifts half a column over 44), and they are placed again.
     func fit(_ reading: LineReading) -> (line: [UInt8], alternatives: [[UInt8]], confidence: [Double]) {
-        let origin = firstCenter + phase(of: reading.characters) * pitch
+        // The band's pitch comes from blobs, which a stray blob at a line's end can stretch by a column over the
+        // line; the engine's own characters give it again.
+        let pitch = Self.pitch(of: reading.characters, near: pitch) ?? pitch
+        let origin = firstCenter + phase(of: reading.characters, pitch: pitch) * pitch
         let first = align(reading.characters, origin: origin, pitch: pitch)
         // Refit on the characters that already sit well in their columns, so a misplaced stretch cannot pull.
         let trusted = zip(reading.characters, first.columns).map { character, column -> Int? in
             guard let column else { return nil }
             return abs(character.center - (origin + Double(column) * pitch)) < 0.35 * pitch ? column : nil
         }
-        guard let grid = refittedGrid(reading.characters, columns: trusted) else { return first.result }
+        guard let grid = refittedGrid(reading.characters, columns: trusted, pitch: pitch) else { return first.result }
         return align(reading.characters, origin: grid.origin, pitch: grid.pitch).result
     }
 
     /// Least-squares line through the centres of single-column characters against their columns.
-    private func refittedGrid(_ characters: [RecognizedCharacter], columns: [Int?]) -> (origin: Double, pitch: Double)? {
+    private func refittedGrid(_ characters: [RecognizedCharacter], columns: [Int?], pitch: Double)
+        -> (origin: Double, pitch: Double)?
+    {
         var points: [(column: Double, center: Double)] = []
         for (character, column) in zip(characters, columns) {
             guard let column, Double(character.right - character.left) <= 1.2 * pitch else { continue }
@@ -147,8 +152,28 @@ struct MRZLineFitter {
         return ((line, alternatives, confidence), placed)
     }
 
+    /// The pitch the engine's characters stand at: the median slope between characters 8 to 20 apart in the
+    /// engine's order, among slopes within 6 % of `expected` (a stretch with a lost or split character gives a
+    /// slope a tenth or more off and is left out); nil when too few pairs agree.
+    static func pitch(of characters: [RecognizedCharacter], near expected: Double) -> Double? {
+        // The first and last boxes are the least precise: an LSTM's box edges follow its timesteps.
+        let centers = characters.dropFirst().dropLast().map(\.center)
+        var slopes: [Double] = []
+        for i in centers.indices {
+            let last = min(centers.count, i + 21)
+            guard i + 8 < last else { break }
+            for j in (i + 8)..<last {
+                let slope = (centers[j] - centers[i]) / Double(j - i)
+                if abs(slope / expected - 1) < 0.06 { slopes.append(slope) }
+            }
+        }
+        guard slopes.count >= 20 else { return nil }
+        slopes.sort()
+        return slopes[slopes.count / 2]
+    }
+
     /// How far, in pitches, the characters sit from the band's grid (median over the line, −0.5…0.5).
-    private func phase(of characters: [RecognizedCharacter]) -> Double {
+    private func phase(of characters: [RecognizedCharacter], pitch: Double) -> Double {
         let residuals = characters.filter { Double($0.right - $0.left) <= 1.2 * pitch }
             .map { character -> Double in
                 let offset = (character.center - firstCenter) / pitch
