@@ -21,6 +21,9 @@ public struct MRZBand: Sendable, Equatable {
     public var lineLength: Int
     /// Reading-direction coordinate of the last character seen on the longest line, from `origin`.
     public var extent: Double
+    /// Each line's measured centre curve, top line first, in the same column frame (column 0 at `origin`);
+    /// nil where the lines were too short to measure. Used to cut lines seen in perspective.
+    public var curves: [LineCurve]? = nil
 
     /// Lines in the band.
     public var lineCount: Int { lineOffsets.count }
@@ -53,6 +56,7 @@ public struct MRZBand: Sendable, Equatable {
         copy.axis = axis * -1
         copy.origin = origin + axis * extent + down * last
         copy.lineOffsets = lineOffsets.reversed().map { last - $0 }
+        copy.curves = curves?.reversed().map { $0.reversed(last: extent / pitch) }
         return copy
     }
 

@@ -171,10 +171,13 @@ struct MRZBandFinder {
         if steps >= lineLength - 3 && steps > 0 { pitch = (endU - startU) / Double(steps) }
         let heights = group.map(\.characterHeight).sorted()
         let origin = axis * startU + down * lineV[0]
+        let curves = zip(centers, starts).map { points, start in
+            LineCurve.fit(points, firstColumn: ((start - startU) / pitch).rounded(), pitch: pitch)
+        }
         var band = MRZBand(
             axis: axis, origin: origin, pitch: pitch, lineOffsets: lineV.map { $0 - lineV[0] },
             characterHeight: heights[heights.count / 2], lineLength: lineLength,
-            extent: endU - startU)
+            extent: endU - startU, curves: curves.contains { $0 == nil } ? nil : curves.compactMap { $0 })
         if printMostlyBelow(band, characters: characters) { band = band.flipped() }
         return band
     }

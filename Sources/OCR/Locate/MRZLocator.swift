@@ -93,13 +93,11 @@ extension MRZBand {
         guard scale != 1 else { return self }
         var band = self
         let factor = 1 / scale
-        if scale < 1 {
-            // A reduced pixel i covers page pixels i*f ..< (i+1)*f: its centre is at (i + 0.5) * f - 0.5.
-            band.origin = origin * factor + Point(x: (factor - 1) / 2, y: (factor - 1) / 2)
-        } else {
-            // An enlarged pixel i samples the page at i / scale (ImageOps.enlarge).
-            band.origin = origin * factor
-        }
+        // A reduced pixel i covers page pixels i*f ..< (i+1)*f: its centre is at (i + 0.5) * f - 0.5. An enlarged
+        // pixel i samples the page at i / scale (ImageOps.enlarge).
+        let offset = scale < 1 ? Point(x: (factor - 1) / 2, y: (factor - 1) / 2) : Point(x: 0, y: 0)
+        band.origin = origin * factor + offset
+        band.curves = curves?.map { $0.scaled(by: factor, offset: offset) }
         band.pitch *= factor
         band.lineOffsets = lineOffsets.map { $0 * factor }
         band.characterHeight *= factor

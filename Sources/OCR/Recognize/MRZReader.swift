@@ -76,9 +76,17 @@ public final class MRZReader {
         return second.ranks(above: first) ? second : first
     }
 
-    /// Reads the band in the orientation given.
+    /// Reads the band in the orientation given: cut straight at an even pitch and, when that read does not
+    /// validate, cut along the lines' measured curves (a photographed or curved page).
     public func read(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
-        let crops = cutter.cut(band, on: page)
+        let straight = read(cutter.cut(band, on: page), of: band, currentYear: currentYear)
+        guard !straight.document.valid, let crops = cutter.cutAlongCurves(band, on: page) else { return straight }
+        let curved = read(crops, of: band, currentYear: currentYear)
+        return curved.ranks(above: straight) ? curved : straight
+    }
+
+    /// Reads line images cut from `band`.
+    private func read(_ crops: MRZLineCrops, of band: MRZBand, currentYear: Int) -> MRZReading {
         let readings = crops.images.map(engine.read(line:))
         let fits = LineFits(
             readings: readings, lineLength: band.lineLength, margin: crops.margin * crops.scale,
