@@ -177,4 +177,16 @@ struct DeviationTests {
         #expect(document.valid)
         #expect(document.findings.map(\.code) == [.deviation, .deviation])
     }
+
+    @Test("a one-letter name after << is not taken for misread fillers", arguments: MRZFormat.allCases,
+          ["<<K", "<<X", "<<C", "<<KC"])
+    func oneLetterName(format: MRZFormat, name: String) {
+        let lines = Self.withName(name, Self.lines(format), format: format)
+        let result = MRZRepairer().repair(lines)
+        #expect(result.lines == lines)
+        #expect(result.corrections.isEmpty)
+        let document = MRZParser.parse(result.lines, currentYear: testYear)
+        #expect(document.valid)
+        #expect(document.givenNames == String(name.dropFirst(2)))
+    }
 }
