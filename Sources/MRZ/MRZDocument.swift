@@ -29,7 +29,7 @@ public struct MRZDocument: Sendable, Hashable {
     public var nameMayBeTruncated: Bool = false
     /// Each check digit's result.
     public var checks = MRZCheckResults()
-    /// Everything wrong, in the order found.
+    /// Everything wrong, and every known deviation (`MRZ_DEVIATION`), in the order found.
     public var findings: [MRZFinding] = []
     /// The lines as given (after repair, the repaired lines).
     public var lines: [[UInt8]]
@@ -43,16 +43,17 @@ public struct MRZDocument: Sendable, Hashable {
         self.lines = lines
     }
 
-    /// Structure right and every check digit right: nothing was found wrong.
-    public var valid: Bool { findings.isEmpty }
+    /// Structure right and every check digit right: no finding but known deviations (`MRZ_DEVIATION`), which
+    /// genuine documents print and which stay visible in `findings`.
+    public var valid: Bool { findings.allSatisfy { !$0.code.isError } }
 
     /// True when OCR repair changed the read: a repaired MRZ is never passed off as read.
     public var isRepaired: Bool { !corrections.isEmpty }
 
-    /// The distinct error codes, in SPEC.md order.
+    /// The distinct error codes, in SPEC.md order: the `errors` of the `mrz` object, so no `MRZ_DEVIATION`.
     public var errorCodes: [MRZErrorCode] {
         var seen = Set<MRZErrorCode>()
-        for finding in findings { seen.insert(finding.code) }
+        for finding in findings where finding.code.isError { seen.insert(finding.code) }
         return seen.sorted()
     }
 

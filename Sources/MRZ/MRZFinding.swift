@@ -1,4 +1,5 @@
-/// A SPEC.md error code for what is wrong with an MRZ.
+/// A SPEC.md code for what the parser found in an MRZ: an error, or a known deviation from ICAO 9303 that
+/// genuine documents print (`MRZ_DEVIATION`, docguard's addition), which is reported but is no error.
 public enum MRZErrorCode: String, Sendable, CaseIterable, Comparable {
     /// Wrong length or line count, a bad character, a filler where data must be.
     case format = "FORMAT"
@@ -10,6 +11,14 @@ public enum MRZErrorCode: String, Sendable, CaseIterable, Comparable {
     case dateInvalid = "DATE_INVALID"
     /// Issuing state or nationality is not an ICAO 9303 code.
     case unknownState = "UNKNOWN_STATE"
+    /// Not as ICAO 9303 prints it, but as genuine documents of several issuers do: a name with no primary
+    /// identifier (starting `<<`, where ICAO 9303-3 §4.6 puts a one-part name first) or `X` for an unspecified
+    /// sex (ICAO 9303-4 note p: `<` in the MRZ, `X` only in the visual zone). Reported, not counted against
+    /// `valid`.
+    case deviation = "MRZ_DEVIATION"
+
+    /// True for the codes that make an MRZ invalid: every code but `MRZ_DEVIATION`.
+    public var isError: Bool { self != .deviation }
 
     /// Orders codes as declared, so error lists come out in one stable order.
     public static func < (lhs: MRZErrorCode, rhs: MRZErrorCode) -> Bool {
@@ -23,7 +32,7 @@ public enum MRZField: String, Sendable, CaseIterable {
     case expiryDate, optionalData, optionalData2, composite
 }
 
-/// One thing wrong with an MRZ: a code, the field it concerns, and a sentence for a person.
+/// One thing wrong with an MRZ, or one known deviation: a code, the field it concerns, and a sentence for a person.
 /// Details never quote the holder's data.
 public struct MRZFinding: Sendable, Hashable {
     /// The SPEC.md code.

@@ -57,7 +57,9 @@ public enum PositionKind: Sendable {
     case digitOrFiller
     /// `A`–`Z`, `0`–`9` or `<` (document numbers, optional data).
     case alphanumeric
-    /// `M`, `F` or `<`.
+    /// `M`, `F`, `<`, or `X`: ICAO 9303-4 note p prints `<` for unspecified, and several issuers print the
+    /// visual zone's `X` in the MRZ too. The parser reports an `X` as `MRZ_DEVIATION`; OCR line fitting and
+    /// repair take it as printed.
     case sex
 
     /// True when `byte` is allowed here.
@@ -69,7 +71,9 @@ public enum PositionKind: Sendable {
         case .digit: return MRZCharacter.isDigit(byte)
         case .digitOrFiller: return MRZCharacter.isDigit(byte) || byte == MRZCharacter.filler
         case .alphanumeric: return MRZCharacter.isMRZ(byte)
-        case .sex: return byte == UInt8(ascii: "M") || byte == UInt8(ascii: "F") || byte == MRZCharacter.filler
+        case .sex:
+            return byte == UInt8(ascii: "M") || byte == UInt8(ascii: "F") || byte == MRZCharacter.filler
+                || byte == UInt8(ascii: "X")
         }
     }
 }

@@ -110,7 +110,10 @@ private struct FieldReader {
         return text(bytes, removingFillers: true)
     }
 
-    /// Primary identifier, `<<`, secondary identifiers (ICAO 9303-3 §4.6).
+    /// Primary identifier, `<<`, secondary identifiers (ICAO 9303-3 §4.6). A name that starts `<<` and then a
+    /// letter has no primary identifier: ICAO puts a one-part name first, but some issuers (many Indian
+    /// passports) print it as a secondary identifier. That is a known deviation; any other leading filler
+    /// (one, three or more, or nothing but fillers) stays FORMAT.
     private mutating func readName() {
         let span = layout.name
         guard span.line < lines.count else { return }
@@ -121,7 +124,17 @@ private struct FieldReader {
         while end > bytes.startIndex && bytes[end - 1] == MRZCharacter.filler { end -= 1 }
         let content = bytes[bytes.startIndex..<end]
         if content.isEmpty || content.first == MRZCharacter.filler {
-            reportFormat(.name, "name must start with the primary identifier")
+            let start = content.startIndex
+            if content.count >= 3, content[start + 1] == MRZCharacter.filler,
+               MRZCharacter.isLetter(content[start + 2])
+            {
+                document.findings.append(MRZFinding(
+                    .deviation, .name,
+                    "name starts with <<, with no primary identifier, as some issuers print a one-part name "
+                        + "(ICAO 9303-3 §4.6 puts it first)"))
+            } else {
+                reportFormat(.name, "name must start with the primary identifier")
+            }
         }
         var separator = content.endIndex
         var index = content.startIndex
@@ -178,7 +191,8 @@ private struct FieldReader {
         }
     }
 
-    /// `F`, `M`, or `<` for unspecified, shown as `X` (ICAO 9303-4 note p).
+    /// `F`, `M`, or `<` for unspecified, shown as `X` (ICAO 9303-4 note p). A printed `X` also reads as `X`
+    /// and is reported as a known deviation: note p keeps the `X` for the visual zone.
     private mutating func readSex() {
         let position = layout.sex
         guard position.line < lines.count, position.index < lines[position.line].count else { return }
@@ -186,6 +200,10 @@ private struct FieldReader {
         case UInt8(ascii: "M"): document.sex = "M"
         case UInt8(ascii: "F"): document.sex = "F"
         case MRZCharacter.filler: document.sex = "X"
+        case UInt8(ascii: "X"):
+            document.sex = "X"
+            document.findings.append(MRZFinding(
+                .deviation, .sex, "sex is printed as X where ICAO 9303 prints < for unspecified, as some issuers do"))
         default: document.sex = nil
         }
     }

@@ -173,15 +173,15 @@ struct EdgeCaseTests {
         #expect(document.documentCode == code)
     }
 
-    @Test("a digit in a name and a name starting with fillers are FORMAT errors")
+    @Test("a digit in a name and a name starting with one filler are FORMAT errors (<< first: DeviationTests)")
     func badNames() {
         let digit = parse([padded("P<UTOERIKSS0N<<ANNA", 44), "L898902C36UTO7408122F1204159ZE184226B<<<<<10"])
         #expect(digit.findings.contains { $0.code == .format && $0.field == .name })
-        let leading = parse([padded("P<UTO<<ANNA", 44), "L898902C36UTO7408122F1204159ZE184226B<<<<<10"])
+        let leading = parse([padded("P<UTO<ANNA", 44), "L898902C36UTO7408122F1204159ZE184226B<<<<<10"])
         #expect(leading.findings.contains { $0.code == .format && $0.field == .name })
     }
 
-    @Test("a sex other than M, F or < is a FORMAT error and null")
+    @Test("a sex other than M, F, < or X is a FORMAT error and null")
     func badSex() {
         let document = parse([
             "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122Q1204159ZE184226B<<<<<10",

@@ -29,6 +29,29 @@ struct MRZCommandTests {
         #expect(lines[2].contains(#""errors":["FORMAT"]"#))
     }
 
+    @Test("known ICAO deviations (a name starting <<, X for sex) are MRZ_DEVIATION findings, not FORMAT errors")
+    func deviations() throws {
+        let indian = ["P<IND<<SURYA<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "J8369854<4IND8503150X3001019<<<<<<<<<<<<<<<2"]
+        let card = [td1[0], "7408122X1204159UTO<<<<<<<<<<<6", "<<ANNA<MARIA<<<<<<<<<<<<<<<<<<"]
+        let oneFiller = [String(indian[0].prefix(5)) + "<SURYA" + String(repeating: "<", count: 33), indian[1]]
+        let run = try Docguard.run(["mrz"] + indian + [""] + card + [""] + oneFiller)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        for line in lines.prefix(2) {
+            #expect(line.contains(#""errors":[]"#) && line.contains(#""valid":true"#) && line.contains(#""sex":"X""#))
+        }
+        #expect(lines[0].contains(#""surname":"""#) && lines[0].contains(#""givenNames":"SURYA""#))
+        #expect(lines[0].contains(#"{"code":"MRZ_DEVIATION","detail":"name starts with <<"#))
+        #expect(lines[0].contains(#""field":"name"},{"code":"MRZ_DEVIATION","detail":"sex is printed as X"#))
+        #expect(lines[0].contains(#""field":"sex"}]"#))
+        #expect(lines[1].contains(#""givenNames":"ANNA MARIA""#) && lines[1].contains(#""field":"name"}"#))
+        // One filler before the name is still a structure failure (its X sex is still only a deviation).
+        #expect(lines[2].contains(#""errors":["FORMAT"]"#) && lines[2].contains(#""valid":false"#))
+        #expect(lines[2].contains(#"{"code":"FORMAT","detail":"name must start with the primary identifier","#))
+        #expect(!lines[2].contains("name starts with <<"))
+    }
+
     @Test("the same input gives the same bytes")
     func deterministic() throws {
         let first = try Docguard.run(["mrz"] + td3)

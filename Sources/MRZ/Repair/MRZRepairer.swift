@@ -27,6 +27,8 @@ public struct MRZRepairResult: Sendable {
 /// OCR makes (the engine's own second choices first, then known confusions such as O/0, I/1, B/8,
 /// K/`<`), constrained by what each position may hold, until the check digits pass. A repair is
 /// taken only when it is the one cheapest explanation and the composite check digit agrees.
+/// Known deviations that genuine documents print (`X` for sex, a name starting `<<`) are what the layout
+/// allows, so repair never changes them.
 public struct MRZRepairer: Sendable {
     /// Changes tried per check digit beyond those forced by a character its field cannot hold.
     public var maxOptionalChangesPerCheck = 2
@@ -324,11 +326,14 @@ private struct RepairSearch {
     /// Stock models read runs of `<` as K, X or C. In the trailing run of a name, a K/X/C with two
     /// real fillers before it and one after cannot be a name component (ICAO 9303-3 §4.6 separates
     /// components by a single `<`): it is a filler. A letter at the very end stays, since a truncated
-    /// name may end in an initial.
+    /// name may end in an initial. A run that is the whole name is left alone: `<<K` is a one-part name
+    /// printed without a primary identifier (a known deviation), and the fillers before its K are not a
+    /// name's end.
     private func restoreTrailingFillers(in span: MRZSpan, of lines: inout [[UInt8]]) -> [MRZCorrection] {
         let fillerLike = OCRConfusion.fillerReadings + [MRZCharacter.filler]
         var start = span.upperBound
         while start > span.start && fillerLike.contains(lines[span.line][start - 1]) { start -= 1 }
+        guard start > span.start else { return [] }
         let run = Array(lines[span.line][start..<span.upperBound])
         var changes: [MRZCorrection] = []
         var fillersBefore = 0

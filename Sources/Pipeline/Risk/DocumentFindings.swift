@@ -40,6 +40,7 @@ enum DocumentFindings {
         case .compositeCheck: return checks.fieldsPass ? .compositeOnly : .compositeCheck
         case .dateInvalid: return .dateInvalid
         case .unknownState: return .unknownState
+        case .deviation: return .mrzDeviation
         }
     }
 

@@ -1,5 +1,7 @@
 /// A SPEC.md reason code: why a result needs a look. `LIST_UNCHECKED` is docguard's addition for a
 /// document whose list check could not be made (store down): such a document is never cleared.
+/// `MRZ_DEVIATION` is docguard's addition for a known deviation from ICAO 9303 that genuine documents print
+/// (a name starting `<<`, `X` for sex): weighed low, never a structure failure.
 public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
     case listStolen = "LIST_STOLEN"
     case listLost = "LIST_LOST"
@@ -15,6 +17,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
     case expiryBeforeBirth = "EXPIRY_BEFORE_BIRTH"
     case expired = "EXPIRED"
     case unknownState = "UNKNOWN_STATE"
+    /// A known deviation from ICAO 9303 that genuine documents print; weighed low.
+    case mrzDeviation = "MRZ_DEVIATION"
     case specimen = "SPECIMEN"
     case lowConfidence = "LOW_CONFIDENCE"
     case repaired = "REPAIRED"

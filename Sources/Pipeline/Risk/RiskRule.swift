@@ -35,6 +35,8 @@ public enum RiskRule: String, Sendable, CaseIterable {
     case expired = "EXPIRED"
     /// Issuing state or nationality not an ICAO 9303 code.
     case unknownState = "UNKNOWN_STATE"
+    /// A known deviation from ICAO 9303 that genuine documents print (a name starting `<<`, `X` for sex).
+    case mrzDeviation = "MRZ_DEVIATION"
     /// A specimen document (issuing state UTO, specimen names or numbers).
     case specimen = "SPECIMEN"
     /// OCR's mean confidence below the policy's `low_confidence_below`.

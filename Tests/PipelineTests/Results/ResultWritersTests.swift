@@ -34,6 +34,19 @@ struct ResultWritersTests {
         #expect(rows.count == 3 && rows[2].isEmpty)
     }
 
+    @Test("a known ICAO deviation shows in the CSV's reasons and the HTML's reason counts, not as an MRZ error")
+    func deviation() throws {
+        let document = F.document(surname: "", givenNames: "SURYA") { $0[1][20] = UInt8(ascii: "X") }
+        let result = try assessed(F.result(document, list: ListVerdict(checked: true, hits: [], listVersion: "v1")))
+        let row = try written({ CSVResultWriter($0) }, [result]).components(separatedBy: "\r\n")[1]
+        #expect(row.hasPrefix("scan.png,,ok,clear,5,MRZ_DEVIATION,,TD3,P,D,C01X00T47,D,,SURYA,"))
+        #expect(row.contains(",1980-01-01,X,2030-01-01,true,,true,false,,"))  // valid, no MRZ errors, not listed
+        let context = ReportContext(title: "Night batch", asOf: "2026-11-24", policyVersion: "p1", listVersion: "v1")
+        let page = try written({ HTMLReportWriter($0, context: context) as any ResultWriter }, [result])
+        #expect(page.contains("<td><code>MRZ_DEVIATION</code></td><td>1</td>"))
+        #expect(page.contains("<h2>Clear (1)</h2>"))
+    }
+
     @Test("HTML: counts, alerts before reviews, reasons and the MRZ as read, everything escaped, no clock")
     func html() throws {
         let clear = try assessed(F.result(F.document(number: "A1111111")))

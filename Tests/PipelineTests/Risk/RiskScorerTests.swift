@@ -11,7 +11,7 @@ struct RiskScorerTests {
     @Test("a clean, valid, unlisted document is clear with no reasons")
     func cleanIsClear() throws {
         let assessment = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf).assess(F.result(F.document()))
-        #expect(assessment == RiskAssessment(score: 0, level: .clear, reasons: [], policyVersion: "2026-11-24.1"))
+        #expect(assessment == RiskAssessment(score: 0, level: .clear, reasons: [], policyVersion: "2026-11-30.1"))
     }
 
     @Test("the fixed rules hold whatever the weights: with every weight 0 the floors still decide", arguments: [
@@ -93,6 +93,26 @@ struct RiskScorerTests {
     func unknownState() throws {
         let scorer = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf)
         #expect(codes(scorer.assess(F.result(F.document(state: "QQQ")))).contains("UNKNOWN_STATE"))
+    }
+
+    @Test("known ICAO deviations (a name starting <<, X for sex) weigh low: MRZ_DEVIATION, clear", arguments: [
+        ("MUELLER", true, 1), ("", false, 1), ("", true, 2),
+    ])
+    func deviations(surname: String, sexX: Bool, findings: Int) throws {
+        let policy = try F.shippedPolicy()
+        let document = F.document(surname: surname, givenNames: "SURYA") { lines in
+            if sexX { lines[1][20] = UInt8(ascii: "X") }
+        }
+        #expect(document.valid && document.errorCodes.isEmpty)
+        #expect(document.findings.count == findings)
+        let checked = ListVerdict(checked: true, hits: [], listVersion: "v1")
+        let assessment = RiskScorer(policy: policy, asOf: F.asOf).assess(F.result(document, list: checked))
+        #expect(codes(assessment) == ["MRZ_DEVIATION"], "both deviations make one reason, weighed once")
+        #expect(assessment.score == 5 && policy.points[.mrzDeviation] == 5)
+        #expect(assessment.score < policy.reviewFrom)
+        #expect(assessment.level == .clear)
+        #expect(!assessment.reasons[0].detail.contains("SURYA"))
+        #expect(RiskRule.mrzDeviation.floor == .clear)
     }
 
     @Test("OCR: low confidence, and repairs weighed by how many characters changed")
