@@ -5,6 +5,16 @@ public enum ImageFormat: String, Sendable {
     case png, jpeg, tiff, pnm, bmp, webp, gif, jp2
 }
 
+/// How colour becomes grey.
+public enum GrayConversion: Sendable {
+    /// Luminance (BT.601), as a scanner's grey mode gives: the fast path, and what the model was trained on.
+    case luminance
+    /// Each pixel's brightest channel: coloured print (annotation boxes, stamps, tinted guilloche, a red
+    /// "SPECIMEN") washes out to white while black MRZ ink stays black. ICAO 9303-3 asks for MRZ print that
+    /// is dark in every band, so this view keeps the MRZ and drops much of what crosses it.
+    case inkOnly
+}
+
 /// Decoding and encoding through Leptonica; the only Swift code here that touches Pix pointers.
 public enum ImageCodec {
     /// Default pixel budget: larger images are refused before decoding (decompression bombs).
@@ -15,10 +25,11 @@ public enum ImageCodec {
     /// Decodes page `page` (0-based; only TIFF has more than one) of an image file's bytes to greyscale, upright
     /// as its EXIF orientation says (phones store pictures turned or mirrored and say so there). Colour goes to
     /// grey by luminance; transparency is laid over white. The header is read first and images over
-    /// `pixelBudget` pixels are refused undecoded.
-    public static func decodeGray(_ bytes: [UInt8], page: Int = 0, pixelBudget: Int = defaultPixelBudget) throws
-        -> GrayImage
-    {
+    /// `pixelBudget` pixels are refused undecoded. `conversion` says how colour becomes grey.
+    public static func decodeGray(
+        _ bytes: [UInt8], page: Int = 0, pixelBudget: Int = defaultPixelBudget,
+        conversion: GrayConversion = .luminance
+    ) throws -> GrayImage {
         silenceLeptonica
         guard bytes.count >= 8 else { throw OCRError.badImage(bytes.isEmpty ? "empty file" : "file too short") }
         let format = try sniffFormat(bytes)
@@ -26,13 +37,32 @@ public enum ImageCodec {
         guard width * height <= pixelBudget else {
             throw OCRError.tooLarge(width: width, height: height, budget: pixelBudget)
         }
-        guard let pix = bytes.withUnsafeBufferPointer({ readPix($0, format: format, page: page) }) else {
+        let luminanceOnly = conversion == .luminance
+        guard let pix = bytes.withUnsafeBufferPointer({
+            readPix($0, format: format, page: page, luminanceOnly: luminanceOnly)
+        }) else {
             throw OCRError.badImage("corrupt or truncated \(format) data")
         }
         var owned: UnsafeMutablePointer<PIX>? = pix
         defer { pixDestroy(&owned) }
-        let gray = try grayPixels(of: pix)
+        let gray = try grayPixels(of: pix, conversion: conversion)
         return format == .jpeg ? ExifOrientation(jpeg: bytes).upright(gray) : gray
+    }
+
+    /// True when the image (page `page`) holds colour, so `GrayConversion.inkOnly` sees more than luminance.
+    public static func hasColour(_ bytes: [UInt8], page: Int = 0) -> Bool {
+        guard bytes.count >= 8, let format = try? sniffFormat(bytes) else { return false }
+        var width: Int32 = 0, height: Int32 = 0, bitsPerSample: Int32 = 0, samples: Int32 = 0
+        var leptFormat: Int32 = 0, colormapped: Int32 = 0, resolution: Int32 = 0
+        let status = bytes.withUnsafeBufferPointer {
+            format == .tiff
+                ? readHeaderMemTiff(
+                    $0.baseAddress, $0.count, Int32(page), &width, &height, &bitsPerSample, &samples, &resolution,
+                    &colormapped, &leptFormat)
+                : pixReadHeaderMem(
+                    $0.baseAddress, $0.count, &leptFormat, &width, &height, &bitsPerSample, &samples, &colormapped)
+        }
+        return status == 0 && (samples >= 3 || colormapped != 0)
     }
 
     /// Pages in the file: the number of TIFF directories (up to `maximumPages`), 1 for every other format.
@@ -62,14 +92,15 @@ public enum ImageCodec {
     }
 
     /// The decoded Pix, or nil when the data is corrupt.
-    private static func readPix(_ buffer: UnsafeBufferPointer<UInt8>, format: ImageFormat, page: Int)
-        -> UnsafeMutablePointer<PIX>?
-    {
+    private static func readPix(
+        _ buffer: UnsafeBufferPointer<UInt8>, format: ImageFormat, page: Int, luminanceOnly: Bool
+    ) -> UnsafeMutablePointer<PIX>? {
         switch format {
         case .jpeg:
             // The luminance channel only (what a grey conversion would give, at a third of the work); CMYK and
             // YCCK files (print and PDF workflows) have no such channel and are read in colour.
-            return pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, 1, nil, Int32(L_JPEG_READ_LUMINANCE))
+            return (luminanceOnly
+                ? pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, 1, nil, Int32(L_JPEG_READ_LUMINANCE)) : nil)
                 ?? pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, 1, nil, 0)
         case .tiff: return pixReadMemTiff(buffer.baseAddress, buffer.count, Int32(page))
         default: return pixReadMem(buffer.baseAddress, buffer.count)
@@ -129,15 +160,27 @@ public enum ImageCodec {
     /// Leptonica prints to stderr by default; docguard reports errors itself.
     private static let silenceLeptonica: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
 
-    private static func grayPixels(of pix: UnsafeMutablePointer<PIX>) throws -> GrayImage {
+    private static func grayPixels(of pix: UnsafeMutablePointer<PIX>, conversion: GrayConversion) throws
+        -> GrayImage
+    {
         // What is transparent shows the paper: laid over white (its colour values may be anything, often black).
         var flattened: UnsafeMutablePointer<PIX>? =
             pixGetDepth(pix) == 32 && pixGetSpp(pix) == 4 ? pixAlphaBlendUniform(pix, 0xFFFF_FF00) : nil
         defer { pixDestroy(&flattened) }
         let opaque = flattened ?? pix
-        // Colour through the BT.601 luminance weights, as `ColorImage.gray` and a scanner's grey mode.
-        let converted =
-            pixGetDepth(opaque) == 32 ? pixConvertRGBToGray(opaque, 0.299, 0.587, 0.114) : pixConvertTo8(opaque, 0)
+        var colour: UnsafeMutablePointer<PIX>? =
+            conversion == .inkOnly && pixGetDepth(opaque) != 32 ? pixConvertTo32(opaque) : nil
+        defer { pixDestroy(&colour) }
+        let converted: UnsafeMutablePointer<PIX>?
+        switch conversion {
+        case .luminance:
+            // Colour through the BT.601 luminance weights, as `ColorImage.gray` and a scanner's grey mode.
+            converted =
+                pixGetDepth(opaque) == 32
+                ? pixConvertRGBToGray(opaque, 0.299, 0.587, 0.114) : pixConvertTo8(opaque, 0)
+        case .inkOnly:
+            converted = pixConvertRGBToGrayMinMax(colour ?? opaque, Int32(L_CHOOSE_MAX))
+        }
         guard let gray = converted else { throw OCRError.badImage("unsupported pixel layout") }
         var owned: UnsafeMutablePointer<PIX>? = gray
         defer { pixDestroy(&owned) }

@@ -11,18 +11,23 @@ struct LineExtender {
     /// Most empty character positions stepped over to the next blob (a lost filler or two).
     static let maximumSkippedPositions = 2
 
-    /// `line` with every blob that continues it at either end, one pitch at a time.
+    /// `line` with every blob that continues it at either end, one pitch at a time. Each step is predicted from
+    /// the few characters at that end (their pitch and direction), so a line seen in perspective or on a curved
+    /// page, whose pitch and slope change along it, is followed too.
     func extended(_ line: TextLine) -> TextLine {
         guard line.count >= 4 else { return line }
         let down = axis.turnedClockwise
-        let pitch = MRZBandFinder.pitch(of: line)
         let height = line.characterHeight
-        let (slope, intercept) = Self.fit(line)
         var line = line
         var taken = Set(line.blobs.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] })
         for direction in [-1.0, 1.0] {
             while true {
-                let endU = direction < 0 ? line.startU : line.endU
+                // The end's last few characters, outermost first.
+                let end = direction < 0 ? Array(line.blobs.indices.prefix(5)) : Array(line.blobs.indices.suffix(5).reversed())
+                let endU = line.u[end[0]], endV = line.v[end[0]]
+                let steps = zip(end.dropFirst(), end).map { abs(line.u[$1] - line.u[$0]) }.sorted()
+                let pitch = steps[steps.count / 2]
+                let slope = (line.v[end[0]] - line.v[end[end.count - 1]]) / (line.u[end[0]] - line.u[end[end.count - 1]])
                 var best: (blob: InkBlob, u: Double, v: Double, distance: Double)? = nil
                 for blob in characters {
                     let center = Point(x: blob.centerX, y: blob.centerY)
@@ -32,7 +37,7 @@ struct LineExtender {
                         continue
                     }
                     let v = center.dot(down)
-                    let across = abs(v - (slope * u + intercept))
+                    let across = abs(v - (endV + slope * (u - endU)))
                     let size = Double(blob.size)
                     guard across < 0.35 * height, size > 0.45 * height, size < 1.5 * height,
                         !taken.contains([blob.minX, blob.minY, blob.maxX, blob.maxY])
@@ -56,20 +61,5 @@ struct LineExtender {
             }
         }
         return line
-    }
-
-    /// Least-squares v = slope·u + intercept through the line's centres.
-    private static func fit(_ line: TextLine) -> (Double, Double) {
-        let n = Double(line.count)
-        let meanU = line.u.reduce(0, +) / n
-        let meanV = line.meanV
-        var covariance = 0.0
-        var variance = 0.0
-        for (u, v) in zip(line.u, line.v) {
-            covariance += (u - meanU) * (v - meanV)
-            variance += (u - meanU) * (u - meanU)
-        }
-        let slope = variance > 0 ? covariance / variance : 0
-        return (slope, meanV - slope * meanU)
     }
 }

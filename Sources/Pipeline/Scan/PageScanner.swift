@@ -51,10 +51,22 @@ public final class PageScanner {
                 result.problem = ScanProblem(code: "BAD_FILE", detail: "\(error)")
                 return result
             }
-            let reading = reader.read(page, currentYear: currentYear)
+            var views = [page]
+            var reading = reader.read(page, currentYear: currentYear)
+            // A colour page that did not read is looked at again with coloured print washed out (annotation
+            // boxes, stamps, tinted security print crossing the MRZ).
+            if reading?.document.valid != true, ImageCodec.hasColour(bytes, page: pageIndex),
+                let inkOnly = try? ImageCodec.decodeGray(
+                    bytes, page: pageIndex, pixelBudget: pixelBudget, conversion: .inkOnly),
+                let second = reader.read(inkOnly, currentYear: currentYear),
+                reading.map({ second.ranks(above: $0) }) ?? true
+            {
+                reading = second
+                views = [inkOnly]
+            }
             if let reading, best.map({ reading.ranks(above: $0.reading) }) ?? true {
                 best = (reading, pageIndex)
-                debug?.write(path: path, page: page, reading: reading)
+                debug?.write(path: path, page: views[0], reading: reading)
             } else if best == nil, pageIndex == 0 {
                 debug?.write(path: path, page: page, reading: nil)
             }
