@@ -284,7 +284,13 @@ private struct RepairSearch {
         let covered = Set(layout.fieldChecks(for: lines).flatMap(\.positions) + (layout.compositeCheckRule?.positions ?? []))
         // State codes first: among a misread character's candidates, the one that makes a listed code wins.
         var changes = [layout.issuingState, layout.nationality].flatMap { restoreStateFromChoices(in: $0, of: &lines) }
+        // A state code that no single change makes a listed code is left as read: digits printed where a code
+        // belongs (a forged or non-conforming document) must stay visible as FORMAT, not be made into letters.
+        let stateCodes = [layout.issuingState, layout.nationality].map { span in
+            Set((span.start..<(span.start + span.length)).map { MRZPosition(line: span.line, index: $0) })
+        }
         changes += replaceDisallowed(in: &lines) { position, current, candidates in
+            guard !stateCodes.contains(where: { $0.contains(position) }) else { return nil }
             guard covered.contains(position) else { return candidates.first?.byte }
             let value = MRZCharacter.checkValue(current)
             guard value != MRZCharacter.invalidValue else { return nil }
