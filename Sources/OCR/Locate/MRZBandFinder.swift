@@ -20,12 +20,12 @@ struct MRZBandFinder {
     /// The MRZ bands among `lines`, most MRZ-like first, in the coordinates of the blobs (the caller scales to
     /// the page). Bands share no line.
     func bands(lines rawLines: [TextLine], axisAngle: Double, characters: [InkBlob]) -> [MRZBand] {
-        let lines = mergeCollinear(rawLines).filter {
-            $0.count >= minimumLineCount && Self.evenSpacing($0) >= minimumEvenSpacing
-        }
+        let merged = mergeCollinear(rawLines)
+        let lines = merged.filter { $0.count >= minimumLineCount && Self.evenSpacing($0) >= minimumEvenSpacing }
         let axis = Point.unit(axisAngle)
         let extender = LineExtender(characters: characters, axis: axis)
-        return bestGroups(lines).prefix(maximumBands).map { group in
+        return bestGroups(lines).prefix(maximumBands).map { found in
+            let group = completingThreeLines(found, among: merged)
             let lines = group.map { extender.extended(Self.trimmingStrayEnds($0)) }.map(Self.trimmingStrayEnds)
             return geometry(of: lines, axisAngle: axisAngle, characters: characters)
         }
@@ -119,6 +119,27 @@ struct MRZBandFinder {
             chosen.append(group.members.map { lines[$0] })
         }
         return chosen
+    }
+
+    /// Two lines of about 30 characters are most likely two of a TD1's three: the third is looked for one line
+    /// spacing above or below among all lines, without the even-pitch test (a name line in a proportional or
+    /// damaged print fails it; a 3-line band is read as 30 columns, not 36).
+    private func completingThreeLines(_ group: [TextLine], among lines: [TextLine]) -> [TextLine] {
+        guard group.count == 2 else { return group }
+        let (first, second) = (group[0], group[1])
+        let pitch = (Self.pitch(of: first) + Self.pitch(of: second)) / 2
+        let span = max(first.endU, second.endU) - min(first.startU, second.startU)
+        guard span / pitch < 33 else { return group }
+        let spacing = second.meanV - first.meanV
+        let height = (first.characterHeight + second.characterHeight) / 2
+        func fits(_ line: TextLine, at v: Double) -> Bool {
+            let overlap = min(line.endU, max(first.endU, second.endU)) - max(line.startU, min(first.startU, second.startU))
+            return line.count >= 5 && abs(line.meanV - v) < 0.3 * height && overlap > 0.5 * span
+                && abs(line.characterHeight / height - 1) < 0.35
+        }
+        if let below = lines.first(where: { fits($0, at: second.meanV + spacing) }) { return [first, second, below] }
+        if let above = lines.first(where: { fits($0, at: first.meanV - spacing) }) { return [above, first, second] }
+        return group
     }
 
     private func belongTogether(_ a: TextLine, _ b: TextLine) -> Bool {
