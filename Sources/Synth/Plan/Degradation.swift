@@ -21,6 +21,12 @@ public enum Degradation: String, Sendable, CaseIterable, Hashable {
     /// Greyscale output instead of colour.
     case grey
 
+    /// The scanner defects the default draw picks from, in their order since the first release. The draw must
+    /// not use `allCases`: a new case there would change every seed's scans.
+    public static let scannerDefects: [Degradation] = [
+        .blur, .noise, .jpeg, .skew, .rot90, .rot180, .rot270, .unevenLight, .lowDPI, .grey,
+    ]
+
     /// The clockwise turn this class stands for, if it is one.
     public var turn: Int? {
         switch self {

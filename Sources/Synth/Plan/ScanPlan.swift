@@ -8,7 +8,7 @@ public struct ScanPlan: Sendable {
     public var number: Int
     /// The document's data.
     public var fields: MRZFields
-    /// Damage classes, in `Degradation.allCases` order.
+    /// Damage classes, in `Degradation.scannerDefects` order.
     public var degradations: [Degradation]
     /// Resolution in dots per inch, a multiple of 10 so the 0.1 in MRZ pitch is a whole pixel count.
     public var dpi: Int
@@ -56,10 +56,10 @@ public struct ScanPlan: Sendable {
         let wanted = Double.random(in: 0..<1, using: &generator) < 0.6 ? 1 : 2
         var chosen: [Degradation] = []
         while chosen.count < wanted {
-            let pick = Degradation.allCases.randomElement(using: &generator)!
+            let pick = Degradation.scannerDefects.randomElement(using: &generator)!
             if chosen.contains(pick) || (pick.turn != nil && chosen.contains { $0.turn != nil }) { continue }
             chosen.append(pick)
         }
-        return Degradation.allCases.filter(chosen.contains)
+        return Degradation.scannerDefects.filter(chosen.contains)
     }
 }
