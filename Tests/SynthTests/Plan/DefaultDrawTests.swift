@@ -27,8 +27,9 @@ struct DefaultDrawTests {
             let data = try Data(contentsOf: Self.testImages.appendingPathComponent(stem + ".json"))
             let file = try TruthFile.decode(data)
             #expect(file.otherDocuments.isEmpty)
+            #expect(plan.kind == nil)
             #expect(file.truth.lines == MRZComposer.compose(plan.fields).map { String(decoding: $0, as: UTF8.self) })
-            #expect(file.truth.degradations == plan.degradations.map(\.rawValue), "\(stem)")
+            #expect(file.truth.degradations == plan.classes.map(\.rawValue), "\(stem)")
             #expect(file.truth.dpi == plan.dpi && file.truth.rotation == plan.rotation, "\(stem)")
             #expect(file.truth.skewDegrees == plan.skewDegrees, "\(stem)")
         }
@@ -53,6 +54,9 @@ struct DefaultDrawTests {
         #expect(Degradation.scannerDefects.map(\.rawValue) == [
             "blur", "noise", "jpeg", "skew", "rot90", "rot180", "rot270", "uneven_light", "low_dpi", "grey",
         ])
-        #expect(Set(Degradation.scannerDefects) == Set(Degradation.allCases))
+        #expect(Set(Degradation.scannerDefects).isDisjoint(with: Degradation.kinds))
+        #expect(Set(Degradation.scannerDefects + Degradation.kinds) == Set(Degradation.allCases))
+        let plans = (0..<500).map { ScanPlan.draw(index: $0, options: SynthOptions(count: 500, seed: 2026)) }
+        #expect(plans.allSatisfy { $0.kind == nil && $0.degradations.allSatisfy(Degradation.scannerDefects.contains) })
     }
 }
