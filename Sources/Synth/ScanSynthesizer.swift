@@ -2,7 +2,7 @@ import MRZ
 import OCR
 import Pipeline
 
-/// Renders specimen scans: document, scanner bed, degradations, encoding, ground truth.
+/// Renders specimen scans: document, scanner bed (or phone camera), degradations, encoding, ground truth.
 public enum ScanSynthesizer {
     /// Scan `index` of the batch `options` describes; depends only on the options' seed and `index`.
     public static func scan(index: Int, options: SynthOptions) throws -> SyntheticScan {
@@ -10,7 +10,7 @@ public enum ScanSynthesizer {
     }
 
     /// The scan `plan` describes; with `lossless`, PNG unless the plan calls for JPEG, noise or a kind that
-    /// is JPEG by nature (web copy, CMYK).
+    /// is JPEG by nature (photo, web copy, CMYK).
     public static func render(_ plan: ScanPlan, lossless: Bool = false) throws -> SyntheticScan {
         var look = SeededGenerator(seed: plan.lookSeed)
         let lines = plan.printedLines ?? MRZComposer.compose(plan.fields)
@@ -23,6 +23,11 @@ public enum ScanSynthesizer {
         var others: [TruthDocument] = []
         var truthDPI = plan.dpi
         switch plan.kind {
+        case .photo(let shot):
+            let layout = DocumentLayout.of(plan.fields.format)
+            let geometry = PhotoGeometry(shot: shot, documentWidth: layout.width, documentHeight: layout.height)
+            image = PhoneCamera.photograph(page, shot: shot, geometry: geometry, pagePixelsPerMM: pixelsPerMM,
+                                           using: &look)
         case .twoDocuments(let second):
             var secondLook = SeededGenerator(seed: second.lookSeed)
             let secondLines = MRZComposer.compose(second.fields)
@@ -71,11 +76,15 @@ public enum ScanSynthesizer {
 
     /// The file's bytes and extension. A printed security background makes lossless files about five
     /// times larger than a scanner's own JPEG, so scans are JPEG at scanner quality unless `lossless`
-    /// asks for PNG; `jpeg` means a poor JPEG, and noise is never worth keeping losslessly. Web copies are
-    /// JPEG at their own quality; a CMYK scan is JPEG at the scan's quality (90 for `lossless`).
+    /// asks for PNG; `jpeg` means a poor JPEG, and noise is never worth keeping losslessly. Photos and web
+    /// copies are JPEG at their own quality; a CMYK scan is JPEG at the scan's quality (90 for `lossless`).
     private static func encode(_ image: ColorImage, _ plan: ScanPlan, lossless: Bool,
                                using look: inout SeededGenerator) throws -> ([UInt8], String) {
-        if case .webCopy(let copy) = plan.kind { return (try ImageCodec.jpeg(image, quality: copy.quality), "jpg") }
+        switch plan.kind {
+        case .photo(let shot): return (try ImageCodec.jpeg(image, quality: shot.quality), "jpg")
+        case .webCopy(let copy): return (try ImageCodec.jpeg(image, quality: copy.quality), "jpg")
+        default: break
+        }
         let quality: Int?
         if plan.degradations.contains(.jpeg) {
             quality = Int.random(in: 35...70, using: &look)

@@ -12,7 +12,8 @@ struct SynthCommand: ParsableCommand {
             Writes DIR/<format>/NNNN.jpg (or .png with --png) and NNNN.json (the ground truth) for each scan. Formats \
             cycle evenly; about a third of the scans are clean, the rest carry one or two degradations. \
             The same seed gives the same bytes. With --kinds the scans are instead the real-world kinds of image \
-            named, taking turns within each format: web_copy (a small JPEG, the page 250-450 px wide), cmyk (an \
+            named, taking turns within each format: photo (a 12 MP phone photo of the document on a table; \
+            --photo-frame sets a smaller frame), web_copy (a small JPEG, the page 250-450 px wide), cmyk (an \
             Adobe-style CMYK JPEG), wide_pitch (the MRZ at 8-9 characters per inch), two_documents (two documents \
             on one bed; the truth's lines are the left or upper one's, otherDocuments the other's). A scan's \
             kind is drawn from a stream of its own: the same seed without --kinds gives the same scans as ever. \
@@ -42,13 +43,16 @@ struct SynthCommand: ParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Write PNG instead of scanner-quality JPEG (jpeg and noise scans, web copies and CMYK stay JPEG).")
+        help: "Write PNG instead of scanner-quality JPEG (jpeg and noise scans, photos, web copies and CMYK stay JPEG).")
     var png = false
 
     @Option(
         name: .long,
-        help: "Real-world kinds, comma-separated: web_copy, cmyk, wide_pitch, two_documents (default: none).")
+        help: "Real-world kinds, comma-separated: photo, web_copy, cmyk, wide_pitch, two_documents (default: none).")
     var kinds: String?
+
+    @Option(name: .long, help: "Frame of photo scans, WIDTHxHEIGHT pixels (default: 4000x3000, 12 MP).")
+    var photoFrame: String?
 
     @Flag(name: .long, help: "Write the MRZ line images the reader cuts from each scan (training data), not the scans.")
     var lineCrops = false
@@ -91,7 +95,7 @@ struct SynthCommand: ParsableCommand {
     /// The options the flags ask for.
     private func options() throws -> SynthOptions {
         SynthOptions(count: count, seed: seed, formats: try formats(), dpi: dpi, cleanOnly: clean, lossless: png,
-                     kinds: try realWorldKinds())
+                     kinds: try realWorldKinds(), photoFrame: try frame())
     }
 
     /// The kinds asked for, in the order given.
@@ -108,4 +112,13 @@ struct SynthCommand: ParsableCommand {
         }
     }
 
+    /// The photo frame asked for; 4000 × 3000 when none.
+    private func frame() throws -> (width: Int, height: Int) {
+        guard let photoFrame else { return PhotoShot.twelveMegapixels }
+        let parts = photoFrame.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let width = parts[0], let height = parts[1] else {
+            throw ValidationError("--photo-frame must be WIDTHxHEIGHT in pixels, e.g. 1600x1200")
+        }
+        return (width, height)
+    }
 }

@@ -20,6 +20,8 @@ public enum Degradation: String, Sendable, CaseIterable, Hashable {
     case lowDPI = "low_dpi"
     /// Greyscale output instead of colour.
     case grey
+    /// Kind: a hand-held phone photo of the document lying on a table (perspective, glare, shadow, focus blur).
+    case photo
     /// Kind: a small JPEG web copy, the page 250–450 pixels wide.
     case webCopy = "web_copy"
     /// Kind: a CMYK JPEG with an Adobe marker, as print and PDF workflows write.
@@ -36,7 +38,7 @@ public enum Degradation: String, Sendable, CaseIterable, Hashable {
     ]
 
     /// The real-world kinds of image, drawn only when asked for (`docguard synth --kinds`).
-    public static let kinds: [Degradation] = [.webCopy, .cmyk, .widePitch, .twoDocuments]
+    public static let kinds: [Degradation] = [.photo, .webCopy, .cmyk, .widePitch, .twoDocuments]
 
     /// The clockwise turn this class stands for, if it is one.
     public var turn: Int? {

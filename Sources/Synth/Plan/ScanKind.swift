@@ -3,6 +3,8 @@ import MRZ
 /// What makes a scan one of the real-world kinds of image a border post gets, beyond a scanner-bed scan:
 /// the choices drawn for it (from a stream of its own, so scans without kinds stay as they were).
 public enum ScanKind: Sendable, Equatable {
+    /// A hand-held phone photo of the document lying on a table.
+    case photo(PhotoShot)
     /// The scan made small for the web.
     case webCopy(WebCopy)
     /// The scan written as a CMYK JPEG (Adobe style).
@@ -15,6 +17,7 @@ public enum ScanKind: Sendable, Equatable {
     /// The class the kind is recorded and tallied under.
     public var degradation: Degradation {
         switch self {
+        case .photo: return .photo
         case .webCopy: return .webCopy
         case .cmyk: return .cmyk
         case .widePitch: return .widePitch
@@ -26,6 +29,47 @@ public enum ScanKind: Sendable, Equatable {
     var mrzPitch: Double {
         if case .widePitch(let cpi) = self { return 25.4 / cpi }
         return DocumentLayout.mrzPitch
+    }
+}
+
+/// How the phone saw the document: frame, camera pose, where the document lies, focus and compression.
+public struct PhotoShot: Sendable, Equatable {
+    /// Frame width in pixels (4000 for a 12 MP phone camera).
+    public var frameWidth: Int
+    /// Frame height in pixels (3000 for a 12 MP phone camera).
+    public var frameHeight: Int
+    /// How far the camera leans off the table's normal, degrees (0–28).
+    public var tiltDegrees: Double
+    /// Which way it leans: the direction, in the table's plane, of the axis the table turns about (0–360).
+    public var tiltAxisDegrees: Double
+    /// The document turned in its plane, degrees clockwise (0–360): it lies any way round on the table.
+    public var rollDegrees: Double
+    /// Share of the frame's area the document covers (about a third).
+    public var areaShare: Double
+    /// Where the document sits in the room left around it, −1 (left) … 1 (right).
+    public var offsetX: Double
+    /// Where the document sits in the room left around it, −1 (top) … 1 (bottom).
+    public var offsetY: Double
+    /// Radius of the focus blur in pixels of a 4000-pixel-wide frame (scaled with the frame).
+    public var focusBlur: Double
+    /// JPEG quality the phone saves at.
+    public var quality: Int
+
+    /// A 12-megapixel phone frame, 4000 × 3000.
+    public static let twelveMegapixels = (width: 4000, height: 3000)
+
+    /// The shot for a frame of `width` × `height`, its other choices drawn from `generator`.
+    static func draw(width: Int, height: Int, using generator: inout some RandomNumberGenerator) -> PhotoShot {
+        PhotoShot(
+            frameWidth: width, frameHeight: height,
+            tiltDegrees: twoDecimals(Double.random(in: 0...28, using: &generator)),
+            tiltAxisDegrees: twoDecimals(Double.random(in: 0..<360, using: &generator)),
+            rollDegrees: twoDecimals(Double.random(in: 0..<360, using: &generator)),
+            areaShare: twoDecimals(Double.random(in: 0.28...0.38, using: &generator)),
+            offsetX: twoDecimals(Double.random(in: -1...1, using: &generator)),
+            offsetY: twoDecimals(Double.random(in: -1...1, using: &generator)),
+            focusBlur: twoDecimals(Double.random(in: 0.6...2.2, using: &generator)),
+            quality: Int.random(in: 80...92, using: &generator))
     }
 }
 
@@ -66,10 +110,24 @@ extension ScanPlan {
         return options.kinds[(index / options.formats.count) % options.kinds.count]
     }
 
-    /// Makes this plan one of `kind`, drawing its choices from `generator`. Web copies are made without
-    /// scanner defects (the editor brings its own); the other kinds keep theirs.
+    /// Makes this plan one of `kind`, drawing its choices from `generator`. Photos and web copies are made
+    /// without scanner defects (the camera and the editor bring their own); the other kinds keep theirs.
     mutating func adopt(_ kind: Degradation, options: SynthOptions, using generator: inout SeededGenerator) {
         switch kind {
+        case .photo:
+            let shot = PhotoShot.draw(width: options.photoFrame.width, height: options.photoFrame.height,
+                                      using: &generator)
+            let layout = DocumentLayout.of(fields.format)
+            let geometry = PhotoGeometry(shot: shot, documentWidth: layout.width, documentHeight: layout.height)
+            degradations = []
+            dpi = max(30, 10 * Int((geometry.pixelsPerMM * 2.54).rounded()))
+            let angle = geometry.mrzAngleDegrees(layout)
+            rotation = (Int((angle / 90).rounded()) * 90 + 360) % 360
+            var skew = angle - Double(rotation)
+            while skew > 180 { skew -= 360 }
+            while skew <= -180 { skew += 360 }
+            skewDegrees = twoDecimals(skew)
+            self.kind = .photo(shot)
         case .webCopy:
             let widths = WebCopy.pageWidths(documentWidthMM: DocumentLayout.of(fields.format).width)
             degradations = []

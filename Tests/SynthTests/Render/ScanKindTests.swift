@@ -6,9 +6,10 @@ import Testing
 @testable import Synth
 
 /// The real-world kinds of image (`docguard synth --kinds`): deterministic, the geometry each promises, truth
-/// that round-trips. Low resolutions keep them quick.
+/// that round-trips. Small photo frames and low resolutions keep them quick.
 struct ScanKindTests {
-    static let options = SynthOptions(count: 25, seed: 31, dpi: 100, kinds: Degradation.kinds)
+    static let options = SynthOptions(count: 25, seed: 31, dpi: 100, kinds: Degradation.kinds,
+                                      photoFrame: (width: 640, height: 480))
 
     /// The plan of the `format`-th format's scan of `kind`: kinds take turns within each format.
     static func plan(_ kind: Degradation, format: Int = 2) -> ScanPlan {
@@ -38,6 +39,63 @@ struct ScanKindTests {
         #expect(try ScanTruth.decode(encoded) == first.truth)
         let image = try ImageCodec.decodeGray(first.imageBytes)
         #expect(image.width > 0 && image.height > 0)
+    }
+
+    @Test("a photo is as large as its frame, in colour; its truth gives the MRZ's turn in it")
+    func photoFrame() throws {
+        let plan = Self.plan(.photo)
+        guard case .photo(let shot) = plan.kind else { Issue.record("no photo"); return }
+        let scan = try ScanSynthesizer.render(plan)
+        let image = try ImageCodec.decodeGray(scan.imageBytes)
+        #expect((image.width, image.height) == (640, 480))
+        #expect(JPEGMarkers(scan.imageBytes).components == 3)
+        #expect(scan.truth.degradations == ["photo"])
+        let layout = DocumentLayout.of(plan.fields.format)
+        let angle = PhotoGeometry(shot: shot, documentWidth: layout.width, documentHeight: layout.height)
+            .mrzAngleDegrees(layout)
+        let off = (Double(scan.truth.rotation) + scan.truth.skewDegrees - angle).truncatingRemainder(dividingBy: 360)
+        #expect(min(abs(off), 360 - abs(off)) < 0.01)
+        #expect(abs(scan.truth.skewDegrees) <= 45)
+    }
+
+    @Test("12-megapixel photos: tilt up to 28°, any roll, the document a third of the frame and wholly in it")
+    func photoGeometry() {
+        let options = SynthOptions(count: 250, seed: 8, kinds: [.photo])
+        var rolls: [Double] = []
+        for index in 0..<50 {
+            let plan = ScanPlan.draw(index: index, options: options)
+            guard case .photo(let shot) = plan.kind else {
+                Issue.record("scan \(index) is no photo")
+                continue
+            }
+            #expect((shot.frameWidth, shot.frameHeight) == (4000, 3000))
+            #expect((0...28).contains(shot.tiltDegrees) && (80...92).contains(shot.quality))
+            let layout = DocumentLayout.of(plan.fields.format)
+            let geometry = PhotoGeometry(shot: shot, documentWidth: layout.width, documentHeight: layout.height)
+            #expect((0.22...0.4).contains(geometry.areaShare), "scan \(index): \(geometry.areaShare)")
+            for corner in geometry.corners {
+                #expect((0...4000).contains(corner.x) && (0...3000).contains(corner.y), "scan \(index)")
+            }
+            #expect(abs(Double(plan.dpi) - geometry.pixelsPerMM * 25.4) <= 5)
+            rolls.append(shot.rollDegrees)
+        }
+        // Any way round: every quarter of the circle is met.
+        #expect(Set(rolls.map { Int($0 / 90) }) == [0, 1, 2, 3])
+    }
+
+    @Test("a tilted camera makes the near edge of the document longer than the far one")
+    func photoPerspective() {
+        var generator = SeededGenerator(seed: 3)
+        var shot = PhotoShot.draw(width: 4000, height: 3000, using: &generator)
+        (shot.tiltDegrees, shot.tiltAxisDegrees, shot.rollDegrees, shot.offsetX, shot.offsetY) = (25, 0, 0, 0, 0)
+        let geometry = PhotoGeometry(shot: shot, documentWidth: 125, documentHeight: 88)
+        func length(_ a: Int, _ b: Int) -> Double {
+            let (p, q) = (geometry.corners[a], geometry.corners[b])
+            return ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot()
+        }
+        // Tilted about the x axis: top and bottom edges differ by more than 10 %, left and right match.
+        #expect(abs(length(0, 1) / length(3, 2) - 1) > 0.1)
+        #expect(abs(length(1, 2) / length(0, 3) - 1) < 0.01)
     }
 
     @Test("a web copy is small: the page 250–450 pixels wide, MRZ capitals 6–10 pixels tall", arguments: [0, 2])
@@ -126,9 +184,15 @@ struct ScanKindTests {
         }
     }
 
-    @Test("options refuse scanner defects as kinds")
+    @Test("options refuse scanner defects as kinds and frames too small or too large")
     func optionsAreChecked() {
         #expect(throws: SynthError.self) { try SynthOptions(count: 1, seed: 1, kinds: [.blur]).validate() }
+        #expect(throws: SynthError.self) {
+            try SynthOptions(count: 1, seed: 1, kinds: [.photo], photoFrame: (100, 100)).validate()
+        }
+        #expect(throws: SynthError.self) {
+            try SynthOptions(count: 1, seed: 1, kinds: [.photo], photoFrame: (10_000, 8_000)).validate()
+        }
         #expect(throws: Never.self) { try Self.options.validate() }
     }
 
