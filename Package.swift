@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CMemory"),
         // FreeType, for drawing OCR-B glyphs in synthetic scans.
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        // libjpeg's compressor, for synthetic CMYK JPEGs (Leptonica writes none).
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         // The only importer of CTesseract: decode, locate the MRZ band, recognise. Swift values out.
         .target(name: "OCR", dependencies: ["CTesseract", "MRZ"]),
         // Stolen/lost lists: the store protocol, SQLite (GRDB) and PostgreSQL (postgres-nio), import, matching.
@@ -46,7 +48,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // Renders specimen scans with ground truth (`docguard synth`).
-        .target(name: "Synth", dependencies: ["CFreeType", "OCR", "MRZ", "Pipeline"]),
+        .target(name: "Synth", dependencies: ["CFreeType", "CJPEG", "OCR", "MRZ", "Pipeline"]),
         // The stages wired together; results, ingest.
         .target(
             name: "Pipeline",

@@ -2,32 +2,61 @@ import MRZ
 import OCR
 import Pipeline
 
-/// Renders specimen scans: document, scanner bed, degradations, encoding, ground truth.
+/// Renders specimen scans: document, scanner bed (or phone camera), degradations, encoding, ground truth.
 public enum ScanSynthesizer {
     /// Scan `index` of the batch `options` describes; depends only on the options' seed and `index`.
     public static func scan(index: Int, options: SynthOptions) throws -> SyntheticScan {
         try render(ScanPlan.draw(index: index, options: options), lossless: options.lossless)
     }
 
-    /// The scan `plan` describes; with `lossless`, PNG unless the plan calls for JPEG or noise.
+    /// The scan `plan` describes; with `lossless`, PNG unless the plan calls for JPEG, noise or a kind that
+    /// is JPEG by nature (photo, web copy, CMYK).
     public static func render(_ plan: ScanPlan, lossless: Bool = false) throws -> SyntheticScan {
         var look = SeededGenerator(seed: plan.lookSeed)
         let lines = plan.printedLines ?? MRZComposer.compose(plan.fields)
-        let renderer = try PageRenderer(font: FontRasterizer(), dpi: plan.dpi)
-        let page = try renderer.render(plan.fields, lines: lines, using: &look)
+        let font = try FontRasterizer()
+        let renderer = try PageRenderer(font: font, dpi: plan.dpi)
+        let mrzPitch = plan.kind?.mrzPitch ?? DocumentLayout.mrzPitch
+        let page = try renderer.render(plan.fields, lines: lines, mrzPitch: mrzPitch, using: &look)
         let pixelsPerMM = renderer.painter.pixelsPerMM
-        var image = ScannerBed.place(page, skewDegrees: plan.skewDegrees, pixelsPerMM: pixelsPerMM, using: &look)
-        degrade(&image, plan, pixelsPerMM: pixelsPerMM, using: &look)
+        var image: ColorImage
+        var others: [TruthDocument] = []
+        var truthDPI = plan.dpi
+        switch plan.kind {
+        case .photo(let shot):
+            let layout = DocumentLayout.of(plan.fields.format)
+            let geometry = PhotoGeometry(shot: shot, documentWidth: layout.width, documentHeight: layout.height)
+            image = PhoneCamera.photograph(page, shot: shot, geometry: geometry, pagePixelsPerMM: pixelsPerMM,
+                                           using: &look)
+        case .twoDocuments(let second):
+            var secondLook = SeededGenerator(seed: second.lookSeed)
+            let secondLines = MRZComposer.compose(second.fields)
+            let secondPage = try renderer.render(second.fields, lines: secondLines, using: &secondLook)
+            image = ScannerBed.place(page, skewDegrees: plan.skewDegrees, beside: secondPage,
+                                     skewDegrees: second.skewDegrees, sideBySide: second.sideBySide,
+                                     gap: second.gapMM * pixelsPerMM, pixelsPerMM: pixelsPerMM, using: &look)
+            degrade(&image, plan, pixelsPerMM: pixelsPerMM, using: &look)
+            others = [TruthDocument(format: second.fields.format.rawValue,
+                                    lines: secondLines.map { String(decoding: $0, as: UTF8.self) })]
+        default:
+            image = ScannerBed.place(page, skewDegrees: plan.skewDegrees, pixelsPerMM: pixelsPerMM, using: &look)
+            degrade(&image, plan, pixelsPerMM: pixelsPerMM, using: &look)
+            if case .webCopy(let copy) = plan.kind {
+                let factor = Double(copy.pageWidth) / Double(page.width)
+                image = Downscale.apply(image, factor: factor)
+                truthDPI = Int((Double(plan.dpi) * factor).rounded())
+            }
+        }
         let (bytes, fileType) = try encode(image, plan, lossless: lossless, using: &look)
 
         let format = plan.fields.format
         let number = plan.number < 1000 ? String("000\(plan.number)".suffix(4)) : "\(plan.number)"
         let truth = ScanTruth(
             format: format.rawValue, lines: lines.map { String(decoding: $0, as: UTF8.self) },
-            degradations: plan.degradations.map(\.rawValue), dpi: plan.dpi, rotation: plan.rotation,
+            degradations: plan.classes.map(\.rawValue), dpi: truthDPI, rotation: plan.rotation,
             skewDegrees: plan.skewDegrees)
         return SyntheticScan(relativePath: "\(format.rawValue.lowercased())/\(number).\(fileType)",
-                             imageBytes: bytes, truth: truth)
+                             imageBytes: bytes, truth: truth, otherDocuments: others)
     }
 
     /// Applies the plan's pixel degradations, then its turn.
@@ -47,9 +76,15 @@ public enum ScanSynthesizer {
 
     /// The file's bytes and extension. A printed security background makes lossless files about five
     /// times larger than a scanner's own JPEG, so scans are JPEG at scanner quality unless `lossless`
-    /// asks for PNG; `jpeg` means a poor JPEG, and noise is never worth keeping losslessly.
+    /// asks for PNG; `jpeg` means a poor JPEG, and noise is never worth keeping losslessly. Photos and web
+    /// copies are JPEG at their own quality; a CMYK scan is JPEG at the scan's quality (90 for `lossless`).
     private static func encode(_ image: ColorImage, _ plan: ScanPlan, lossless: Bool,
                                using look: inout SeededGenerator) throws -> ([UInt8], String) {
+        switch plan.kind {
+        case .photo(let shot): return (try ImageCodec.jpeg(image, quality: shot.quality), "jpg")
+        case .webCopy(let copy): return (try ImageCodec.jpeg(image, quality: copy.quality), "jpg")
+        default: break
+        }
         let quality: Int?
         if plan.degradations.contains(.jpeg) {
             quality = Int.random(in: 35...70, using: &look)
@@ -59,6 +94,11 @@ public enum ScanSynthesizer {
             quality = lossless ? nil : 80
         }
         let grey = plan.degradations.contains(.grey)
+        if plan.kind == .cmyk {
+            let quality = quality ?? 90
+            return (try grey ? CMYKJPEG.encode(image.gray, quality: quality) : CMYKJPEG.encode(image, quality: quality),
+                    "jpg")
+        }
         switch (grey, quality) {
         case (true, let quality?): return (try ImageCodec.jpeg(image.gray, quality: quality, dpi: plan.dpi), "jpg")
         case (true, nil): return (try ImageCodec.png(image.gray, dpi: plan.dpi), "png")

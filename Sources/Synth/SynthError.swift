@@ -6,6 +6,8 @@ public enum SynthError: Error, CustomStringConvertible, Sendable, Equatable {
     case write(path: String, reason: String)
     /// The options ask for something impossible (no formats, a bad count or dpi).
     case badOptions(String)
+    /// An image could not be encoded (libjpeg refused it or ran out of memory).
+    case encode(format: String, reason: String)
 
     /// One line for the person at the terminal.
     public var description: String {
@@ -16,6 +18,8 @@ public enum SynthError: Error, CustomStringConvertible, Sendable, Equatable {
             return "could not write \(path): \(reason)"
         case .badOptions(let why):
             return "bad synth options: \(why)"
+        case .encode(let format, let reason):
+            return "could not encode a \(format): \(reason); is there enough memory for the image?"
         }
     }
 }

@@ -1,4 +1,5 @@
 import MRZ
+import OCR
 
 /// What `docguard synth` should render.
 public struct SynthOptions: Sendable {
@@ -14,12 +15,19 @@ public struct SynthOptions: Sendable {
     public var cleanOnly: Bool
     /// Share of clean scans when `cleanOnly` is false.
     public var cleanShare: Double
-    /// Write PNG rather than scanner-quality JPEG (scans with `jpeg` or `noise` stay JPEG).
+    /// Write PNG rather than scanner-quality JPEG (scans with `jpeg` or `noise` stay JPEG, and so do photos,
+    /// web copies and CMYK scans).
     public var lossless: Bool
+    /// Real-world kinds (`Degradation.kinds`) the scans take in turn; empty for scanner-bed scans only.
+    public var kinds: [Degradation]
+    /// Frame size of `photo` scans in pixels.
+    public var photoFrame: (width: Int, height: Int)
 
-    /// Options with every field given; defaults give all five formats and about 35 % clean scans.
+    /// Options with every field given; defaults give all five formats, about 35 % clean scans, no real-world
+    /// kinds and 12-megapixel photos.
     public init(count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.allCases, dpi: Int? = nil,
-                cleanOnly: Bool = false, cleanShare: Double = 0.35, lossless: Bool = false) {
+                cleanOnly: Bool = false, cleanShare: Double = 0.35, lossless: Bool = false, kinds: [Degradation] = [],
+                photoFrame: (width: Int, height: Int) = PhotoShot.twelveMegapixels) {
         self.count = count
         self.seed = seed
         self.formats = formats
@@ -27,6 +35,8 @@ public struct SynthOptions: Sendable {
         self.cleanOnly = cleanOnly
         self.cleanShare = cleanShare
         self.lossless = lossless
+        self.kinds = kinds
+        self.photoFrame = photoFrame
     }
 
     /// Throws when the options cannot be rendered.
@@ -34,5 +44,13 @@ public struct SynthOptions: Sendable {
         guard count >= 0 else { throw SynthError.badOptions("count must not be negative") }
         guard !formats.isEmpty else { throw SynthError.badOptions("no formats given") }
         if let dpi, !(72...600).contains(dpi) { throw SynthError.badOptions("dpi \(dpi) is outside 72–600") }
+        if let other = kinds.first(where: { !Degradation.kinds.contains($0) }) {
+            throw SynthError.badOptions("\(other.rawValue) is a scanner defect, not a kind of image")
+        }
+        let (width, height) = photoFrame
+        guard width >= 320, height >= 240, width * height <= ImageCodec.defaultPixelBudget else {
+            throw SynthError.badOptions(
+                "photo frame \(width)x\(height): at least 320x240, at most \(ImageCodec.defaultPixelBudget) pixels")
+        }
     }
 }

@@ -6,8 +6,13 @@ public struct SyntheticScan: Sendable {
     public var relativePath: String
     /// The encoded image (PNG or JPEG).
     public var imageBytes: [UInt8]
-    /// What the scan shows and how it was made.
+    /// What the scan shows and how it was made; for two documents, the MRZ of the primary one.
     public var truth: ScanTruth
+    /// The other documents on the scan (`two_documents`); empty for one.
+    public var otherDocuments: [TruthDocument] = []
+
+    /// The truth file written beside the image.
+    public var truthFile: TruthFile { TruthFile(truth, otherDocuments: otherDocuments) }
 
     /// Path of the truth file below the output folder: the image path with `.json`.
     public var truthPath: String {

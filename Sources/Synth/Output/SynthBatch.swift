@@ -13,7 +13,7 @@ public enum SynthBatch {
             do {
                 let scan = try ScanSynthesizer.scan(index: index, options: options)
                 try save(Data(scan.imageBytes), to: directory + "/" + scan.relativePath)
-                try save(scan.truth.encoded(), to: directory + "/" + scan.truthPath)
+                try save(scan.truthFile.encoded(), to: directory + "/" + scan.truthPath)
             } catch {
                 failure.record(error, index: index)
             }

@@ -11,7 +11,7 @@ struct Box: Sendable {
 /// Where things sit on one format's document, in millimetres from its top-left corner.
 struct DocumentLayout: Sendable {
     /// Document width (the long side).
-    let width: Double
+    var width: Double
     /// Document height.
     let height: Double
     /// Corner radius, 3.18 mm for every format (ICAO 9303-4 §2, 9303-5 §2.3).
@@ -77,6 +77,15 @@ struct DocumentLayout: Sendable {
                 photo: Box(x: 4, y: 12, width: 28, height: 36), fields: Box(x: 36, y: 12, width: 68, height: 48),
                 labelCapHeight: 1.2, valueCapHeight: 1.8)
         }
+    }
+
+    /// This layout with its MRZ printed at `pitch` mm instead of 2.54: the document made wider by what
+    /// `lineLength` characters need more (or less), the margins kept.
+    func withMRZPitch(_ pitch: Double, lineLength: Int) -> DocumentLayout {
+        guard pitch != Self.mrzPitch else { return self }
+        var wider = self
+        wider.width += Double(lineLength) * (pitch - Self.mrzPitch)
+        return wider
     }
 
     /// Centre lines measured from the top, `count` lines 4.3 mm apart, the lowest `lowest` mm above

@@ -13,10 +13,12 @@ struct PageRenderer {
         self.dpi = dpi
     }
 
-    /// The document face for `fields` with MRZ `lines`; look and extras drawn from `generator`.
-    func render(_ fields: MRZFields, lines: [[UInt8]], using generator: inout some RandomNumberGenerator) throws
-        -> ColorImage {
+    /// The document face for `fields` with MRZ `lines` printed `mrzPitch` mm apart (the document widened when
+    /// they need more room than OCR-B's 2.54); look and extras drawn from `generator`.
+    func render(_ fields: MRZFields, lines: [[UInt8]], mrzPitch: Double = DocumentLayout.mrzPitch,
+                using generator: inout some RandomNumberGenerator) throws -> ColorImage {
         let layout = DocumentLayout.of(fields.format)
+            .withMRZPitch(mrzPitch, lineLength: lines.map(\.count).max() ?? 0)
         let ppmm = painter.pixelsPerMM
         var canvas = ColorImage(width: Int((layout.width * ppmm).rounded()),
                                 height: Int((layout.height * ppmm).rounded()), color: .white)
@@ -28,7 +30,7 @@ struct PageRenderer {
         try paintFields(layout, VisualZone.rows(for: fields, using: &generator), palette, on: &canvas)
         for (line, centre) in zip(lines, layout.mrzCentres) {
             try painter.draw(line, on: &canvas, x: layout.mrzLeft, baseline: centre + DocumentLayout.mrzCapHeight / 2,
-                             capHeight: DocumentLayout.mrzCapHeight, color: palette.mrz, pitch: DocumentLayout.mrzPitch)
+                             capHeight: DocumentLayout.mrzCapHeight, color: palette.mrz, pitch: mrzPitch)
         }
         return canvas
     }

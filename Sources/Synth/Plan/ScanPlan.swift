@@ -8,7 +8,7 @@ public struct ScanPlan: Sendable {
     public var number: Int
     /// The document's data.
     public var fields: MRZFields
-    /// Damage classes, in `Degradation.allCases` order.
+    /// Scanner defects, in `Degradation.scannerDefects` order (the kind, if any, is in `kind`).
     public var degradations: [Degradation]
     /// Resolution in dots per inch, a multiple of 10 so the 0.1 in MRZ pitch is a whole pixel count.
     public var dpi: Int
@@ -21,9 +21,28 @@ public struct ScanPlan: Sendable {
     /// MRZ lines printed instead of those composed from `fields` (an altered or malformed MRZ, for tests of
     /// what the pipeline makes of one); nil prints the composed lines.
     public var printedLines: [[UInt8]]? = nil
+    /// The real-world kind of image this scan is, with its choices; nil for a scanner-bed scan.
+    public var kind: ScanKind? = nil
 
-    /// The plan of scan `index` under `options`; depends on nothing else.
+    /// The classes the scan is recorded under: its scanner defects, then its kind.
+    public var classes: [Degradation] { degradations + (kind.map { [$0.degradation] } ?? []) }
+
+    /// The plan of scan `index` under `options`; depends on nothing else. A kind (`options.kinds`) is drawn
+    /// from a stream of its own after the scan's other choices, which stay those of a scan without one.
     public static func draw(index: Int, options: SynthOptions) -> ScanPlan {
+        var plan = drawScan(index: index, options: options)
+        if let kind = kind(index: index, options: options) {
+            var kindGenerator = SeededGenerator(seed: scanSeed(options.seed ^ kindStream, index))
+            plan.adopt(kind, options: options, using: &kindGenerator)
+        }
+        return plan
+    }
+
+    /// Mixed into the batch seed for the kinds' stream ("kinds-v1").
+    private static let kindStream: UInt64 = 0x6B69_6E64_732D_7631
+
+    /// The scanner-bed scan: every choice as it has been since the first release (TestImages depend on it).
+    private static func drawScan(index: Int, options: SynthOptions) -> ScanPlan {
         var generator = SeededGenerator(seed: scanSeed(options.seed, index))
         let format = options.formats[index % options.formats.count]
         let fields = SpecimenFactory.fields(format: format, using: &generator)
@@ -56,10 +75,10 @@ public struct ScanPlan: Sendable {
         let wanted = Double.random(in: 0..<1, using: &generator) < 0.6 ? 1 : 2
         var chosen: [Degradation] = []
         while chosen.count < wanted {
-            let pick = Degradation.allCases.randomElement(using: &generator)!
+            let pick = Degradation.scannerDefects.randomElement(using: &generator)!
             if chosen.contains(pick) || (pick.turn != nil && chosen.contains { $0.turn != nil }) { continue }
             chosen.append(pick)
         }
-        return Degradation.allCases.filter(chosen.contains)
+        return Degradation.scannerDefects.filter(chosen.contains)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import OCR
 
-/// Lays a rendered document on a flatbed scanner: a larger light-grey bed, the document placed at
+/// Lays a rendered document (or two) on a flatbed scanner: a larger light-grey bed, the document placed at
 /// random within it, turned by a small skew, with rounded corners and a soft shadow along its edges.
 enum ScannerBed {
     /// The bed image holding `page`, skewed `skewDegrees` clockwise about its centre.
@@ -24,28 +24,93 @@ enum ScannerBed {
         let shadowOffset = 0.4 * pixelsPerMM, shadowSoftness = 0.8 * pixelsPerMM
         let shadowStrength = Double.random(in: 0.12...0.3, using: &generator)
 
+        return composite([Placement(page: page, centreX: centreX, centreY: centreY, cosA: cosA, sinA: sinA)],
+                         bedWidth: bedW, bedHeight: bedH, bed: bed, radius: radius, shadowOffset: shadowOffset,
+                         shadowSoftness: shadowSoftness, shadowStrength: shadowStrength)
+    }
+
+    /// The bed image holding two documents, `first` left of `second` (`sideBySide`) or above it, `gap` pixels
+    /// apart, each skewed clockwise about its own centre.
+    static func place(_ first: ColorImage, skewDegrees: Double, beside second: ColorImage,
+                      skewDegrees secondSkew: Double, sideBySide: Bool, gap: Double, pixelsPerMM: Double,
+                      using generator: inout some RandomNumberGenerator) -> ColorImage {
+        func bounds(_ page: ColorImage, _ skew: Double) -> (w: Double, h: Double, cos: Double, sin: Double) {
+            let angle = skew * .pi / 180
+            let (cosA, sinA) = (cos(angle), sin(angle))
+            let w = Double(page.width), h = Double(page.height)
+            return (w * abs(cosA) + h * abs(sinA), w * abs(sinA) + h * abs(cosA), cosA, sinA)
+        }
+        let a = bounds(first, skewDegrees), b = bounds(second, secondSkew)
+        let marginX = Double(max(first.width, second.width)) * Double.random(in: 0.08...0.2, using: &generator)
+        let marginY = Double(max(first.height, second.height)) * Double.random(in: 0.08...0.2, using: &generator)
+        // Along the row (or column) the two follow each other; across it each sits anywhere on the bed.
+        let along = sideBySide ? (a.w, b.w) : (a.h, b.h), across = sideBySide ? (a.h, b.h) : (a.w, b.w)
+        let alongMargin = sideBySide ? marginX : marginY, acrossMargin = sideBySide ? marginY : marginX
+        let bedAlong = along.0 + gap + along.1 + alongMargin, bedAcross = max(across.0, across.1) + acrossMargin
+        let start = alongMargin * Double.random(in: 0.1...0.9, using: &generator)
+        let alongCentres = (start + along.0 / 2, start + along.0 + gap + along.1 / 2)
+        let acrossCentres = (across.0 / 2 + (bedAcross - across.0) * Double.random(in: 0.1...0.9, using: &generator),
+                             across.1 / 2 + (bedAcross - across.1) * Double.random(in: 0.1...0.9, using: &generator))
+        let grey = Double.random(in: 226...248, using: &generator)
+        let greenShift = Double.random(in: -2...2, using: &generator)
+        let bed = RGB(grey, grey + greenShift, grey + Double.random(in: 0...4, using: &generator))
+        let (bedW, bedH) = sideBySide ? (bedAlong, bedAcross) : (bedAcross, bedAlong)
+        func centre(_ along: Double, _ across: Double) -> (Double, Double) {
+            sideBySide ? (along, across) : (across, along)
+        }
+        let (firstX, firstY) = centre(alongCentres.0, acrossCentres.0)
+        let (secondX, secondY) = centre(alongCentres.1, acrossCentres.1)
+        return composite(
+            [Placement(page: first, centreX: firstX, centreY: firstY, cosA: a.cos, sinA: a.sin),
+             Placement(page: second, centreX: secondX, centreY: secondY, cosA: b.cos, sinA: b.sin)],
+            bedWidth: Int(bedW.rounded()), bedHeight: Int(bedH.rounded()), bed: bed, radius: 3.18 * pixelsPerMM,
+            shadowOffset: 0.4 * pixelsPerMM, shadowSoftness: 0.8 * pixelsPerMM,
+            shadowStrength: Double.random(in: 0.12...0.3, using: &generator))
+    }
+
+    /// A document on the bed: its centre there and the cosine and sine of its skew.
+    private struct Placement {
+        let page: ColorImage
+        let centreX: Double
+        let centreY: Double
+        let cosA: Double
+        let sinA: Double
+    }
+
+    /// The bed with each document laid on it in turn: its shadow, then the document itself. The first starts
+    /// from the bed colour unrounded, so one document gives exactly the bytes it always has.
+    private static func composite(_ placements: [Placement], bedWidth bedW: Int, bedHeight bedH: Int, bed: RGB,
+                                  radius: Double, shadowOffset: Double, shadowSoftness: Double,
+                                  shadowStrength: Double) -> ColorImage {
         var rgb = [UInt8](repeating: 0, count: bedW * bedH * 3)
-        page.rgb.withUnsafeBufferPointer { source in
-            rgb.withUnsafeMutableBufferPointer { out in
-                for y in 0..<bedH {
-                    for x in 0..<bedW {
-                        // Inverse rotation: bed pixel centre to document coordinates.
-                        let dx = Double(x) + 0.5 - centreX, dy = Double(y) + 0.5 - centreY
-                        let u = dx * cosA + dy * sinA + w / 2, v = -dx * sinA + dy * cosA + h / 2
-                        let shadowDistance = Shape.roundedRectDistance(u - shadowOffset, v - shadowOffset, w, h, radius)
-                        let shade = shadowStrength * max(0, min(1, 1 - shadowDistance / shadowSoftness))
-                        var r = bed.r * (1 - shade), g = bed.g * (1 - shade), b = bed.b * (1 - shade)
-                        let alpha = Shape.coverage(Shape.roundedRectDistance(u, v, w, h, radius))
-                        if alpha > 0 {
-                            let sampled = bilinear(source, page.width, page.height, u - 0.5, v - 0.5)
-                            r = r * (1 - alpha) + sampled.r * alpha
-                            g = g * (1 - alpha) + sampled.g * alpha
-                            b = b * (1 - alpha) + sampled.b * alpha
+        for (number, placement) in placements.enumerated() {
+            let page = placement.page, centreX = placement.centreX, centreY = placement.centreY
+            let cosA = placement.cosA, sinA = placement.sinA
+            let w = Double(page.width), h = Double(page.height)
+            page.rgb.withUnsafeBufferPointer { source in
+                rgb.withUnsafeMutableBufferPointer { out in
+                    for y in 0..<bedH {
+                        for x in 0..<bedW {
+                            let i = 3 * (y * bedW + x)
+                            let under = number == 0 ? bed : RGB(Double(out[i]), Double(out[i + 1]), Double(out[i + 2]))
+                            // Inverse rotation: bed pixel centre to document coordinates.
+                            let dx = Double(x) + 0.5 - centreX, dy = Double(y) + 0.5 - centreY
+                            let u = dx * cosA + dy * sinA + w / 2, v = -dx * sinA + dy * cosA + h / 2
+                            let shadowDistance = Shape.roundedRectDistance(
+                                u - shadowOffset, v - shadowOffset, w, h, radius)
+                            let shade = shadowStrength * max(0, min(1, 1 - shadowDistance / shadowSoftness))
+                            var r = under.r * (1 - shade), g = under.g * (1 - shade), b = under.b * (1 - shade)
+                            let alpha = Shape.coverage(Shape.roundedRectDistance(u, v, w, h, radius))
+                            if alpha > 0 {
+                                let sampled = bilinear(source, page.width, page.height, u - 0.5, v - 0.5)
+                                r = r * (1 - alpha) + sampled.r * alpha
+                                g = g * (1 - alpha) + sampled.g * alpha
+                                b = b * (1 - alpha) + sampled.b * alpha
+                            }
+                            out[i] = UInt8(r.rounded())
+                            out[i + 1] = UInt8(g.rounded())
+                            out[i + 2] = UInt8(b.rounded())
                         }
-                        let i = 3 * (y * bedW + x)
-                        out[i] = UInt8(r.rounded())
-                        out[i + 1] = UInt8(g.rounded())
-                        out[i + 2] = UInt8(b.rounded())
                     }
                 }
             }
@@ -55,7 +120,7 @@ enum ScannerBed {
 
     /// Bilinear colour at a real position, clamped to the image's edge pixels.
     @inline(__always)
-    private static func bilinear(_ p: UnsafeBufferPointer<UInt8>, _ width: Int, _ height: Int,
+    static func bilinear(_ p: UnsafeBufferPointer<UInt8>, _ width: Int, _ height: Int,
                                  _ x: Double, _ y: Double) -> RGB {
         let cx = max(0, min(Double(width - 1), x)), cy = max(0, min(Double(height - 1), y))
         let x0 = min(Int(cx), width - 2 < 0 ? 0 : width - 2), y0 = min(Int(cy), height - 2 < 0 ? 0 : height - 2)

@@ -37,7 +37,7 @@ struct ScanPlanTests {
         let plans = (0..<options.count).map { ScanPlan.draw(index: $0, options: options) }
         let clean = plans.filter(\.degradations.isEmpty).count
         #expect((125...225).contains(clean))
-        for degradation in Degradation.allCases {
+        for degradation in Degradation.scannerDefects {
             let share = plans.filter { $0.degradations.contains(degradation) }.count
             #expect(share >= 20, "\(degradation) in only \(share) of \(plans.count)")
         }
