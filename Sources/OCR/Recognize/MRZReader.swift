@@ -53,17 +53,39 @@ public final class MRZReader {
 
     /// Reads `page`; nil when no MRZ band was found. `currentYear` resolves two-digit birth years.
     public func read(_ page: GrayImage, currentYear: Int) -> MRZReading? {
+        readDocuments(page, currentYear: currentYear).first
+    }
+
+    /// Every document's MRZ on `page` (two documents on one scanner bed, a booklet's two pages), in reading
+    /// order (top to bottom, then left to right, as the documents stand): the valid reads of distinct bands
+    /// found by the first look that finds any; else the one read the check digits and layout agree with best,
+    /// or none when no band was found. `currentYear` resolves two-digit birth years.
+    public func readDocuments(_ page: GrayImage, currentYear: Int) -> [MRZReading] {
         var best: MRZReading? = nil
+        var valid: [MRZReading] = []
         var tried: [MRZBand] = []
         for look in locator.looks(width: page.width, height: page.height) {
             for band in locator.bands(on: page, look: look) where !tried.contains(where: band.isSameBand) {
                 tried.append(band)
                 let reading = readEitherWay(band, on: page, currentYear: currentYear)
                 if best.map({ reading.ranks(above: $0) }) ?? true { best = reading }
-                if reading.document.valid { return reading }
+                if reading.document.valid, !valid.contains(where: { $0.band.isSameBand(as: reading.band) }) {
+                    valid.append(reading)
+                }
             }
+            if !valid.isEmpty { return valid.sorted(by: Self.readsBefore) }
         }
-        return best
+        return best.map { [$0] } ?? []
+    }
+
+    /// Reading order of two documents on one page: the one further up comes first unless they share a row
+    /// (their bands overlap across the reading direction), then the one further left.
+    private static func readsBefore(_ a: MRZReading, _ b: MRZReading) -> Bool {
+        let down = a.band.down
+        let height = (a.band.lineOffsets.last ?? 0) + 2 * a.band.characterHeight
+        let across = (b.band.origin - a.band.origin).dot(down)
+        if abs(across) > height { return across > 0 }
+        return (b.band.origin - a.band.origin).dot(a.band.axis) > 0
     }
 
     /// Reads `band` as found and, unless that read fits the layout, the other way round; the better read.

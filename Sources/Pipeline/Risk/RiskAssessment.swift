@@ -1,7 +1,8 @@
 /// A SPEC.md reason code: why a result needs a look. `LIST_UNCHECKED` is docguard's addition for a
 /// document whose list check could not be made (store down): such a document is never cleared.
 /// `MRZ_DEVIATION` is docguard's addition for a known deviation from ICAO 9303 that genuine documents print
-/// (a name starting `<<`, `X` for sex): weighed low, never a structure failure.
+/// (a name starting `<<`, `X` for sex): weighed low, never a structure failure. `SEVERAL_DOCUMENTS` is docguard's
+/// addition for a scan showing more than one document's MRZ: the result screens the first, the others were not.
 public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
     case listStolen = "LIST_STOLEN"
     case listLost = "LIST_LOST"
@@ -22,6 +23,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
     case specimen = "SPECIMEN"
     case lowConfidence = "LOW_CONFIDENCE"
     case repaired = "REPAIRED"
+    /// Other documents' MRZs on the same scan, not screened by this result; at least a review.
+    case severalDocuments = "SEVERAL_DOCUMENTS"
     case noMRZ = "NO_MRZ"
     case unreadable = "UNREADABLE"
     case badFile = "BAD_FILE"

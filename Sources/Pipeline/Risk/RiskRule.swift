@@ -45,6 +45,8 @@ public enum RiskRule: String, Sendable, CaseIterable {
     case repaired = "REPAIRED"
     /// Repair changed at least the policy's `repaired_many_characters`.
     case repairedMany = "REPAIRED_MANY"
+    /// The scan shows other documents' MRZs that the result does not screen (docguard's addition).
+    case severalDocuments = "SEVERAL_DOCUMENTS"
     /// No MRZ on the page.
     case noMRZ = "NO_MRZ"
     /// An MRZ was found but not read.
@@ -71,7 +73,9 @@ public enum RiskRule: String, Sendable, CaseIterable {
     public var floor: RiskLevel {
         switch self {
         case .listStolen, .listLost, .listRevoked, .compositeOnly: return .alert
-        case .listFuzzy, .listUnchecked, .checkDigit, .compositeCheck, .noMRZ, .unreadable, .badFile: return .review
+        case .listFuzzy, .listUnchecked, .checkDigit, .compositeCheck, .severalDocuments, .noMRZ, .unreadable,
+            .badFile:
+            return .review
         default: return .clear
         }
     }

@@ -39,7 +39,9 @@ public final class PageScanner {
         // A multi-page file (a scanner's front and back) is read page by page until one validates; the best read
         // of all pages is the result, and names its page.
         let pageCount = ImageCodec.pageCount(bytes)
-        var best: (reading: MRZReading, page: Int)? = nil
+        // The first document in reading order is the result; others on the same page are counted (each should be
+        // scanned on its own: this result screens one).
+        var best: (reading: MRZReading, page: Int, otherDocuments: Int)? = nil
         for pageIndex in 0..<pageCount {
             let page: GrayImage
             do {
@@ -51,28 +53,29 @@ public final class PageScanner {
                 result.problem = ScanProblem(code: "BAD_FILE", detail: "\(error)")
                 return result
             }
-            var views = [page]
-            var reading = reader.read(page, currentYear: currentYear)
+            var view = page
+            var documents = reader.readDocuments(page, currentYear: currentYear)
             // A colour page that did not read is looked at again with coloured print washed out (annotation
             // boxes, stamps, tinted security print crossing the MRZ).
-            if reading?.document.valid != true, ImageCodec.hasColour(bytes, page: pageIndex),
+            if documents.first?.document.valid != true, ImageCodec.hasColour(bytes, page: pageIndex),
                 let inkOnly = try? ImageCodec.decodeGray(
-                    bytes, page: pageIndex, pixelBudget: pixelBudget, conversion: .inkOnly),
-                let second = reader.read(inkOnly, currentYear: currentYear),
-                reading.map({ second.ranks(above: $0) }) ?? true
+                    bytes, page: pageIndex, pixelBudget: pixelBudget, conversion: .inkOnly)
             {
-                reading = second
-                views = [inkOnly]
+                let second = reader.readDocuments(inkOnly, currentYear: currentYear)
+                if let read = second.first, documents.first.map({ read.ranks(above: $0) }) ?? true {
+                    documents = second
+                    view = inkOnly
+                }
             }
-            if let reading, best.map({ reading.ranks(above: $0.reading) }) ?? true {
-                best = (reading, pageIndex)
-                debug?.write(path: path, page: views[0], reading: reading)
+            if let reading = documents.first, best.map({ reading.ranks(above: $0.reading) }) ?? true {
+                best = (reading, pageIndex, documents.count - 1)
+                debug?.write(path: path, page: view, reading: reading)
             } else if best == nil, pageIndex == 0 {
                 debug?.write(path: path, page: page, reading: nil)
             }
             if best?.reading.document.valid == true { break }
         }
-        guard let (reading, pageIndex) = best else {
+        guard let (reading, pageIndex, otherDocuments) = best else {
             result.status = .noMRZ
             let pages = pageCount > 1 ? " on any of its \(pageCount) pages" : " on the page"
             result.problem = ScanProblem(code: "NO_MRZ", detail: "no machine readable zone found" + pages)
@@ -81,7 +84,7 @@ public final class PageScanner {
         result.ocr = OCRSummary(
             confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
             model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees,
-            page: pageCount > 1 ? pageIndex + 1 : nil)
+            page: pageCount > 1 ? pageIndex + 1 : nil, otherDocuments: otherDocuments)
         guard reading.document.format != nil, reading.confidence >= minimumConfidence,
             reading.plausibility >= minimumPlausibility
         else {

@@ -54,6 +54,8 @@ public struct OCRSummary: Sendable, Equatable {
     public var skew: Double
     /// The page the MRZ was read on, 1-based, for a file of several pages (multi-page TIFF); nil otherwise.
     public var page: Int? = nil
+    /// Valid MRZs of other documents on the same page, not screened by this result (0: the scan shows one).
+    public var otherDocuments: Int = 0
 }
 
 /// A stable code with a detail that carries no personal data.
@@ -86,6 +88,7 @@ extension ScanResult: JSONWritable {
             writer.key("confidence"); writer.double(Self.rounded(ocr.confidence, places: 3))
             writer.key("corrected"); writer.strings(ocr.corrected)
             writer.key("model"); writer.string(ocr.model)
+            if ocr.otherDocuments > 0 { writer.key("otherDocuments"); writer.int(ocr.otherDocuments) }
             if let page = ocr.page { writer.key("page"); writer.int(page) }
             writer.key("rotation"); writer.int(ocr.rotation)
             writer.key("skew"); writer.double(Self.rounded(ocr.skew, places: 1))
