@@ -74,6 +74,43 @@ public enum ImageOps {
         return out
     }
 
+    /// Evens out contrast locally: each pixel is set against the mean and spread of the `window` × `window`
+    /// square around it, so print washed out by glare or lying in shadow comes out as dark as the rest.
+    public static func normalizeLocalContrast(_ image: GrayImage, window: Int) -> GrayImage {
+        let width = image.width, height = image.height
+        guard width > 0, height > 0 else { return image }
+        let stride = width + 1
+        var sums = [Double](repeating: 0, count: stride * (height + 1))
+        var squares = sums
+        for y in 0..<height {
+            var row = 0.0, rowSquares = 0.0
+            for x in 0..<width {
+                let value = Double(image.pixels[y * width + x])
+                row += value
+                rowSquares += value * value
+                sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1] + row
+                squares[(y + 1) * stride + x + 1] = squares[y * stride + x + 1] + rowSquares
+            }
+        }
+        let radius = max(1, window / 2)
+        var out = image
+        for y in 0..<height {
+            let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
+            for x in 0..<width {
+                let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
+                let area = Double((y1 - y0) * (x1 - x0))
+                func box(_ table: [Double]) -> Double {
+                    table[y1 * stride + x1] - table[y0 * stride + x1] - table[y1 * stride + x0] + table[y0 * stride + x0]
+                }
+                let mean = box(sums) / area
+                let spread = max(8, (max(0, box(squares) / area - mean * mean)).squareRoot())
+                let value = 170 + (Double(image.pixels[y * width + x]) - mean) * 60 / spread
+                out.pixels[y * width + x] = UInt8(max(0, min(255, value.rounded())))
+            }
+        }
+        return out
+    }
+
     /// Otsu's threshold: the grey level that best splits the histogram into ink and paper.
     public static func otsuThreshold(_ image: GrayImage) -> UInt8 {
         var histogram = [Double](repeating: 0, count: 256)

@@ -101,10 +101,23 @@ public final class MRZReader {
     /// Reads the band in the orientation given: cut straight at an even pitch and, when that read does not
     /// validate, cut along the lines' measured curves (a photographed or curved page).
     public func read(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
-        let straight = read(cutter.cut(band, on: page), of: band, currentYear: currentYear)
-        guard !straight.document.valid, let crops = cutter.cutAlongCurves(band, on: page) else { return straight }
-        let curved = read(crops, of: band, currentYear: currentYear)
-        return curved.ranks(above: straight) ? curved : straight
+        let straightCrops = cutter.cut(band, on: page)
+        var best = read(straightCrops, of: band, currentYear: currentYear)
+        var bestCrops = straightCrops
+        if !best.document.valid, let crops = cutter.cutAlongCurves(band, on: page) {
+            let curved = read(crops, of: band, currentYear: currentYear)
+            if curved.ranks(above: best) { (best, bestCrops) = (curved, crops) }
+        }
+        // Glare or shadow over part of a line: the same cut with its contrast evened out locally.
+        if !best.document.valid {
+            var evened = bestCrops
+            evened.images = bestCrops.images.map {
+                ImageOps.normalizeLocalContrast($0, window: Int(2 * cutter.characterHeight) | 1)
+            }
+            let reading = read(evened, of: band, currentYear: currentYear)
+            if reading.ranks(above: best) { best = reading }
+        }
+        return best
     }
 
     /// Reads line images cut from `band`.
