@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import CTesseract
 
 /// Image formats docguard reads, told by content (Leptonica's magic-number sniffing), never by name.
@@ -51,6 +56,7 @@ public enum ImageCodec {
 
     /// True when the image (page `page`) holds colour, so `GrayConversion.inkOnly` sees more than luminance.
     public static func hasColour(_ bytes: [UInt8], page: Int = 0) -> Bool {
+        silenceLeptonica
         guard bytes.count >= 8, let format = try? sniffFormat(bytes) else { return false }
         var width: Int32 = 0, height: Int32 = 0, bitsPerSample: Int32 = 0, samples: Int32 = 0
         var leptFormat: Int32 = 0, colormapped: Int32 = 0, resolution: Int32 = 0
@@ -67,6 +73,7 @@ public enum ImageCodec {
 
     /// Pages in the file: the number of TIFF directories (up to `maximumPages`), 1 for every other format.
     public static func pageCount(_ bytes: [UInt8]) -> Int {
+        silenceLeptonica
         guard bytes.count >= 8, (try? sniffFormat(bytes)) == .tiff else { return 1 }
         var count = 1
         while count < maximumPages, (try? dimensions(bytes, format: .tiff, page: count)) != nil { count += 1 }
@@ -130,6 +137,37 @@ public enum ImageCodec {
     /// Encodes greyscale as an uncompressed TIFF (for tests and interchange).
     public static func tiff(_ image: GrayImage) throws -> [UInt8] {
         try encode(makePix(image), dpi: nil) { data, size, pix in pixWriteMemTiff(data, size, pix, Int32(IFF_TIFF)) }
+    }
+
+    /// Encodes greyscale pages as one multi-page TIFF (a scanner's front and back; for tests and interchange).
+    /// Leptonica writes multi-page TIFF to files only: the pages go through a private temporary file.
+    public static func tiff(pages: [GrayImage]) throws -> [UInt8] {
+        var template = Array("/tmp/docguard-pages-XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw OCRError.encodeFailed("no temporary file for a multi-page TIFF") }
+        close(descriptor)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { unlink(path) }
+        var pixa = pixaCreate(Int32(pages.count))
+        guard pixa != nil else { throw OCRError.encodeFailed("out of memory") }
+        defer { pixaDestroy(&pixa) }
+        for page in pages {
+            var pix: UnsafeMutablePointer<PIX>? = try makePix(page)
+            pixaAddPix(pixa, pix, Int32(L_INSERT))
+            pix = nil
+        }
+        guard pixaWriteMultipageTiff(path, pixa) == 0, let file = fopen(path, "rb") else {
+            throw OCRError.encodeFailed("Leptonica's multi-page TIFF writer failed")
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
     }
 
     /// Encodes greyscale as binary PGM (PNM family).
