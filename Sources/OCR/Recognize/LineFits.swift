@@ -79,19 +79,27 @@ struct LineFits {
     }
 
     /// How well lines fitted from the origins `shifts` agree with the MRZ they make: a valid read above all,
-    /// then passing check digits, characters where the layout allows them and issuing state and nationality that
-    /// are listed codes; less a cost for origins the band does not give. The whole band off by a column is
+    /// then passing check digits, characters where the layout allows them, a document code the format allows, and
+    /// issuing state and nationality that are listed codes (a shifted line makes a listed code by chance far less often than it passes a check
+    /// digit, so an unlisted code costs more than a check digit gains); less a cost for origins the band does
+    /// not give. The whole band off by a column is
     /// common (a lost or extra first character on every line) and cheap; one line off on its own must win it
     /// back by more than one check digit, since a line moved a column passes a check digit by chance one time
     /// in ten, and a non-conforming document fails some as printed.
     static func score(_ document: MRZDocument, shifts: [Int]) -> Double {
-        let plausible = document.format.map { MRZLayout.of($0).plausibleShare(of: document.lines) } ?? 0
+        let layout = document.format.map(MRZLayout.of)
+        let plausible = layout?.plausibleShare(of: document.lines) ?? 0
+        // The document code's first letter anchors the first line, which has no check digit of its own: a stray
+        // blob before it, or the code lost, leaves a letter there that the format does not allow.
+        let anchored = layout.map { layout in
+            document.lines.first?.first.map { layout.allows($0, line: 0, index: 0) } ?? false
+        } ?? false
         let unknownStates = document.findings.filter { $0.code == .unknownState }.count
         let common = mostCommon(shifts)
         let apart = shifts.filter { $0 != common }.count
         let commonOffset = abs(MRZReader.columnShifts[common])
         return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausible * 100
-            - Double(unknownStates) * 15 - Double(apart) * 25 - Double(commonOffset) * 2
+            + (anchored ? 30 : 0) - Double(unknownStates) * 30 - Double(apart) * 25 - Double(commonOffset) * 2
     }
 
     /// The value most lines share (the smallest on a tie).

@@ -1,0 +1,101 @@
+import MRZ
+import Testing
+
+@testable import OCR
+
+/// Column fitting above the engine, with a scripted engine: each line takes its own column origin, a line's
+/// pitch comes from the engine's characters, and lines without check digits stay with the others.
+@Suite struct LineFitsTests {
+    /// Hands out prepared readings, one per line image, in order.
+    final class ScriptedEngine: LineRecognizer {
+        var readings: [LineReading]
+        init(_ readings: [LineReading]) { self.readings = readings }
+        func read(line image: GrayImage) -> LineReading {
+            readings.isEmpty ? LineReading(characters: []) : readings.removeFirst()
+        }
+    }
+
+    /// A band of `lines` lines of `length` columns, 24 px characters at a 20 px pitch, so the cutter's line
+    /// images are at scale 1 with the first column's centre 30 px in.
+    static func band(lines: Int, length: Int) -> MRZBand {
+        MRZBand(
+            axis: Point(x: 1, y: 0), origin: Point(x: 100, y: 100), pitch: 20,
+            lineOffsets: (0..<lines).map { Double($0) * 48 }, characterHeight: 24, lineLength: length,
+            extent: Double(length - 1) * 20)
+    }
+
+    /// What an engine reads on a line image: `text`'s characters standing from column `firstColumn` at `pitch`.
+    static func reading(_ text: String, firstColumn: Double = 0, pitch: Double = 20) -> LineReading {
+        LineReading(
+            characters: Array(text.utf8).enumerated().map { index, byte in
+                let center = 30 + (firstColumn + Double(index)) * pitch
+                return RecognizedCharacter(
+                    byte: byte, confidence: 0.97, left: Int(center - 7), right: Int(center + 7), alternatives: [])
+            })
+    }
+
+    static let td3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    static let td1 = [
+        "I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+    ]
+    static let page = GrayImage(width: 1200, height: 400)
+
+    func read(_ readings: [LineReading], band: MRZBand) -> MRZDocument {
+        MRZReader(engine: ScriptedEngine(readings)).read(band, on: Self.page, currentYear: 2026).document
+    }
+
+    @Test("a stray character before one line moves that line only")
+    func strayCharacterOnOneLine() {
+        // Line 2 as read: a stray `<` where column 0 is, every character one column on.
+        let document = read(
+            [Self.reading(Self.td3[0]), Self.reading("<" + Self.td3[1].dropLast(), firstColumn: 0)],
+            band: Self.band(lines: 2, length: 44))
+        // The dropped last character is repaired by the composite; the stray is gone.
+        #expect(document.lineTexts[0] == Self.td3[0])
+        #expect(document.lineTexts[1].hasPrefix("L898902C36UTO7408122F1204159ZE184226B<<<<<1"))
+        #expect(document.checks.documentNumber == true)
+        #expect(document.checks.birthDate == true)
+    }
+
+    @Test("a lost first character on one line: that line moves a column, the others stay")
+    func lostFirstCharacter() {
+        let document = read(
+            [Self.reading(Self.td3[0]), Self.reading(String(Self.td3[1].dropFirst()), firstColumn: 1)],
+            band: Self.band(lines: 2, length: 44))
+        #expect(document.lineTexts[0] == Self.td3[0])
+        #expect(Array(document.lineTexts[1].utf8.dropFirst()) == Array(Self.td3[1].utf8.dropFirst()))
+    }
+
+    @Test("every line one column off: the name line without check digits moves with the others")
+    func wholeBandOffByOne() {
+        let document = read(
+            Self.td1.map { Self.reading($0, firstColumn: 1) } + [], band: Self.band(lines: 3, length: 30))
+        #expect(document.lineTexts == Self.td1)
+        #expect(document.valid)
+    }
+
+    @Test("the pitch comes from the engine's characters: a band pitch 2.5 % off does not drift a column")
+    func pitchFromCharacters() {
+        let document = read(
+            Self.td3.map { Self.reading($0, pitch: 20.5) }, band: Self.band(lines: 2, length: 44))
+        #expect(document.lineTexts == Self.td3)
+        #expect(document.valid)
+        #expect(document.corrections.isEmpty)
+    }
+
+    @Test("a straight read that validates is taken as it is, whatever the other origins give")
+    func straightReadWins() {
+        let document = read(Self.td3.map { Self.reading($0) }, band: Self.band(lines: 2, length: 44))
+        #expect(document.lineTexts == Self.td3)
+        #expect(document.corrections.isEmpty)
+    }
+
+    @Test("the median slope between characters 8 to 20 apart gives the pitch; too few agreeing pairs give none")
+    func characterPitch() {
+        let characters = Self.reading(Self.td3[1], pitch: 20.5).characters
+        let pitch = MRZLineFitter.pitch(of: characters, near: 20)
+        #expect(pitch.map { abs($0 - 20.5) < 0.1 } == true)
+        #expect(MRZLineFitter.pitch(of: Array(characters.prefix(6)), near: 20) == nil)
+        #expect(MRZLineFitter.pitch(of: characters, near: 30) == nil)
+    }
+}
