@@ -17,8 +17,8 @@ public struct SynthOptions: Sendable {
     /// Write PNG rather than scanner-quality JPEG (scans with `jpeg` or `noise` stay JPEG).
     public var lossless: Bool
 
-    /// Options with every field given; defaults give all five formats and about 35 % clean scans.
-    public init(count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.allCases, dpi: Int? = nil,
+    /// Options with every field given; defaults give all five ICAO formats and about 35 % clean scans.
+    public init(count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.icao, dpi: Int? = nil,
                 cleanOnly: Bool = false, cleanShare: Double = 0.35, lossless: Bool = false) {
         self.count = count
         self.seed = seed
@@ -33,6 +33,10 @@ public struct SynthOptions: Sendable {
     public func validate() throws {
         guard count >= 0 else { throw SynthError.badOptions("count must not be negative") }
         guard !formats.isEmpty else { throw SynthError.badOptions("no formats given") }
+        if let national = formats.first(where: { !$0.isICAO }) {
+            throw SynthError.badOptions(
+                "\(national.rawValue) is read, not rendered; synth renders TD1, TD2, TD3, MRVA, MRVB")
+        }
         if let dpi, !(72...600).contains(dpi) { throw SynthError.badOptions("dpi \(dpi) is outside 72–600") }
     }
 }

@@ -283,7 +283,8 @@ private struct RepairSearch {
     private func normaliseUnprotected(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
         let covered = Set(layout.fieldChecks(for: lines).flatMap(\.positions) + (layout.compositeCheckRule?.positions ?? []))
         // State codes first: among a misread character's candidates, the one that makes a listed code wins.
-        var changes = [layout.issuingState, layout.nationality].flatMap { restoreStateFromChoices(in: $0, of: &lines) }
+        var changes = [layout.issuingState, layout.nationality].compactMap { $0 }
+            .flatMap { restoreStateFromChoices(in: $0, of: &lines) }
         changes += replaceDisallowed(in: &lines) { position, current, candidates in
             guard covered.contains(position) else { return candidates.first?.byte }
             let value = MRZCharacter.checkValue(current)
@@ -291,7 +292,7 @@ private struct RepairSearch {
             return candidates.first { MRZCharacter.checkValue($0.byte) % 10 == value % 10 }?.byte
         }
         changes += restoreTrailingFillers(in: layout.name, of: &lines)
-        for span in [layout.issuingState, layout.nationality] {
+        for span in [layout.issuingState, layout.nationality].compactMap({ $0 }) {
             changes += restoreStateFillers(in: span, of: &lines)
         }
         return changes
