@@ -178,3 +178,88 @@ struct FrenchIDTests {
         #expect(layout.positionKinds.map(\.count) == [36, 36])
     }
 }
+
+/// Check-digit-driven repair on the French card: the same rules as the ICAO formats, and the final digit as the
+/// only check over the names.
+struct FrenchIDRepairTests {
+    let specimen = bytes(FrenchIDTests.specimen)
+    let repairer = MRZRepairer()
+
+    @Test("a correct read needs no repair")
+    func notNeeded() {
+        let result = repairer.repair(specimen)
+        #expect(result.outcome == .notNeeded)
+        #expect(result.lines == specimen)
+    }
+
+    @Test(
+        "confusions in the number and the birth date are repaired by their check digits",
+        arguments: [
+            (1, 2, "O", "line2[3]: O->0"), (1, 10, "B", "line2[11]: B->8"), (1, 29, "I", "line2[30]: I->1"),
+            (1, 33, "B", "line2[34]: B->8"),
+        ])
+    func fieldConfusions(line: Int, index: Int, read: String, correction: String) {
+        let misread = replacing(specimen, line: line, index: index, with: Array(read.utf8)[0])
+        let document = repairer.read(misread, currentYear: testYear)
+        #expect(document.repairOutcome == .repaired)
+        #expect(document.lines == specimen)
+        #expect(document.corrections.map(\.description) == [correction])
+        #expect(document.valid)
+    }
+
+    @Test("a digit read in a name is repaired when the final digit confirms one letter")
+    func digitInName() {
+        let misread = replacing(specimen, line: 1, index: 14, with: UInt8(ascii: "0"))  // C0RINNE
+        let result = repairer.repair(misread)
+        #expect(result.outcome == .repaired)
+        #expect(result.lines == specimen)
+        #expect(result.corrections.map(\.description) == ["line2[15]: 0->O"])
+    }
+
+    @Test("K, X or C read for a name's trailing fillers become fillers again", arguments: ["K", "X", "C"])
+    func trailingFillers(letter: String) {
+        var misread = replacing(specimen, line: 0, index: 20, with: Array(letter.utf8)[0])
+        misread = replacing(misread, line: 1, index: 24, with: Array(letter.utf8)[0])
+        let result = repairer.repair(misread)
+        #expect(result.outcome == .repaired)
+        #expect(result.lines == specimen)
+        #expect(result.corrections.count == 2)
+    }
+
+    @Test(
+        "IDFRA misread is still the card, FORMAT as read, and repair puts it right",
+        arguments: [(0, "1", "line1[1]: 1->I"), (4, "4", "line1[5]: 4->A")])
+    func misreadPrefix(index: Int, read: String, correction: String) {
+        let misread = replacing(specimen, line: 0, index: index, with: Array(read.utf8)[0])
+        let asRead = MRZParser.parse(misread, currentYear: testYear)
+        #expect(asRead.format == .fraID)
+        #expect(asRead.errorCodes.contains(.format) && asRead.errorCodes.contains(.compositeCheck))
+        let document = repairer.read(misread, currentYear: testYear)
+        #expect(document.repairOutcome == .repaired)
+        #expect(document.lines == specimen)
+        #expect(document.corrections.map(\.description) == [correction])
+        #expect(document.valid)
+    }
+
+    @Test("a name altered under the final digit stays as read: the tampering signal")
+    func alteredName() {
+        let altered = replacing(specimen, line: 0, index: 12, with: UInt8(ascii: "Z"))  // BERTHIEZ
+        let result = repairer.repair(altered)
+        #expect(result.outcome == .compositeOnly)
+        #expect(result.lines == altered)
+        #expect(result.corrections.isEmpty)
+    }
+
+    @Test("the engine's second choices are used like on ICAO formats")
+    func engineChoices() {
+        // 940992310285 read as 94099Z310285: a letter may stand in the department (2A), so only the check digit
+        // says it is wrong, and the engine's own second choice is the one cheapest answer.
+        let misread = replacing(specimen, line: 1, index: 5, with: UInt8(ascii: "Z"))
+        var choices = specimen.map { $0.map { _ in [UInt8]() } }
+        choices[1][5] = [UInt8(ascii: "2")]
+        let result = repairer.repair(misread, alternatives: CharacterAlternatives(choices))
+        #expect(result.outcome == .repaired)
+        #expect(result.lines == specimen)
+        #expect(result.corrections.map(\.description) == ["line2[6]: Z->2"])
+    }
+}
