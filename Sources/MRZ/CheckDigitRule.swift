@@ -82,9 +82,11 @@ extension MRZLayout {
             CheckDigitRule(field: .documentNumber, spans: [documentNumber], check: documentNumberCheck,
                            emptyFieldMayUseFiller: false),
             CheckDigitRule(field: .birthDate, spans: [birthDate], check: birthDateCheck, emptyFieldMayUseFiller: false),
-            CheckDigitRule(field: .expiryDate, spans: [expiryDate], check: expiryDateCheck,
-                           emptyFieldMayUseFiller: false),
         ]
+        if let expiryDate, let expiryDateCheck {
+            rules.append(CheckDigitRule(field: .expiryDate, spans: [expiryDate], check: expiryDateCheck,
+                                        emptyFieldMayUseFiller: false))
+        }
         if let optionalDataCheck {
             rules.append(CheckDigitRule(field: .optionalData, spans: [optionalData], check: optionalDataCheck,
                                         emptyFieldMayUseFiller: true))

@@ -79,7 +79,7 @@ public enum PositionKind: Sendable {
 }
 
 /// Where each field of one format sits (ICAO 9303-4 §4.2.2, 9303-5 §4.2.2, 9303-6 §4.2.2,
-/// 9303-7 §4.2.2 and §7.2.2).
+/// 9303-7 §4.2.2 and §7.2.2; the French identity card's national layout beside them).
 public struct MRZLayout: Sendable {
     /// The format described.
     public let format: MRZFormat
@@ -87,25 +87,30 @@ public struct MRZLayout: Sendable {
     public let documentCode: MRZSpan
     /// Issuing state or organisation, 3 characters.
     public let issuingState: MRZSpan
-    /// Primary and secondary identifiers.
+    /// Primary and secondary identifiers; only the primary identifier when `givenNames` is set.
     public let name: MRZSpan
+    /// Secondary identifiers in a field of their own, separated by `<<` (the French identity card, line 2
+    /// positions 14–27); nil where they follow the primary identifier in `name` (ICAO 9303-3 §4.6).
+    public private(set) var givenNames: MRZSpan? = nil
     /// Document number, the 9 principal characters.
     public let documentNumber: MRZSpan
     /// Check digit of the document number (or `<` when the number continues in the optional data).
     public let documentNumberCheck: MRZPosition
-    /// Nationality, 3 characters.
-    public let nationality: MRZSpan
+    /// Nationality, 3 characters; nil where the format does not print it (the French identity card, issued
+    /// to French nationals only: the holder's nationality is the issuing state).
+    public let nationality: MRZSpan?
     /// Date of birth, YYMMDD.
     public let birthDate: MRZSpan
     /// Check digit of the date of birth.
     public let birthDateCheck: MRZPosition
     /// Sex, 1 character.
     public let sex: MRZPosition
-    /// Date of expiry (valid-until date for visas), YYMMDD.
-    public let expiryDate: MRZSpan
-    /// Check digit of the date of expiry.
-    public let expiryDateCheck: MRZPosition
-    /// Optional data (the personal number of TD3).
+    /// Date of expiry (valid-until date for visas), YYMMDD; nil where the format does not print it (the
+    /// French identity card).
+    public let expiryDate: MRZSpan?
+    /// Check digit of the date of expiry; nil with `expiryDate`.
+    public let expiryDateCheck: MRZPosition?
+    /// Optional data (the personal number of TD3; the French identity card's administrative code).
     public let optionalData: MRZSpan
     /// Check digit of the optional data; TD3 only.
     public let optionalDataCheck: MRZPosition?
@@ -118,6 +123,9 @@ public struct MRZLayout: Sendable {
     /// True when a document number longer than 9 may continue in `optionalData`
     /// (ICAO 9303-5 §4.2.2 note j; 9303-6 §4.2.2 note j).
     public let allowsLongDocumentNumber: Bool
+    /// Positions inside an alphanumeric field that hold digits only: the French card number's year and month
+    /// of issue and its serial. Empty for the ICAO formats.
+    public private(set) var digitSpans: [MRZSpan] = []
 
     /// What each position may hold, line by line.
     public private(set) var positionKinds: [[PositionKind]] = []
@@ -139,6 +147,7 @@ public struct MRZLayout: Sendable {
         case .td3: return td3
         case .mrvA: return mrvA
         case .mrvB: return mrvB
+        case .fraID: return fraID
         }
     }
 
@@ -171,6 +180,38 @@ public struct MRZLayout: Sendable {
         ],
         compositeCheck: MRZPosition(line: 1, index: 29),
         allowsLongDocumentNumber: true
+    ).withKinds()
+
+    /// The French identity card of the 1988–2021 model: not ICAO 9303, but printed in its characters and with
+    /// its check digits (7-3-1, ICAO 9303-3 §4.9). Positions as printed on the cards (the specimen
+    /// `IDFRABERTHIER<<…` / `9409923102854CORINNE<<…` in the tests) and as public descriptions of the card give
+    /// them. Line 1: `ID`, `FRA`, surname (6–30), administrative code (31–36: department and office of issue,
+    /// or fillers). Line 2: card number (1–12: year and month of issue, department, serial) and its check digit
+    /// (13), given names separated by `<<` (14–27), date of birth (28–33) and its check digit (34), sex (35),
+    /// and a final check digit (36) over all of line 1 and line 2's first 35 characters. No nationality (the
+    /// card is issued to French nationals only) and no expiry date.
+    private static let fraID = MRZLayout(
+        format: .fraID,
+        documentCode: MRZSpan(line: 0, start: 0, length: 2),
+        issuingState: MRZSpan(line: 0, start: 2, length: 3),
+        name: MRZSpan(line: 0, start: 5, length: 25),
+        givenNames: MRZSpan(line: 1, start: 13, length: 14),
+        documentNumber: MRZSpan(line: 1, start: 0, length: 12),
+        documentNumberCheck: MRZPosition(line: 1, index: 12),
+        nationality: nil,
+        birthDate: MRZSpan(line: 1, start: 27, length: 6),
+        birthDateCheck: MRZPosition(line: 1, index: 33),
+        sex: MRZPosition(line: 1, index: 34),
+        expiryDate: nil,
+        expiryDateCheck: nil,
+        optionalData: MRZSpan(line: 0, start: 30, length: 6),
+        optionalDataCheck: nil,
+        optionalData2: nil,
+        compositeSpans: [MRZSpan(line: 0, start: 0, length: 36), MRZSpan(line: 1, start: 0, length: 35)],
+        compositeCheck: MRZPosition(line: 1, index: 35),
+        allowsLongDocumentNumber: false,
+        // Year and month of issue, then the department (Corsica's is 2A or 2B), then a serial of digits.
+        digitSpans: [MRZSpan(line: 1, start: 0, length: 4), MRZSpan(line: 1, start: 7, length: 5)]
     ).withKinds()
 
     /// TD2, TD3, MRV-A and MRV-B share one shape: code, state and name on line 1; number, nationality,
@@ -241,15 +282,17 @@ public struct MRZLayout: Sendable {
         set(MRZPosition(line: documentCode.line, index: documentCode.start), .letter, .documentCode)
         set(issuingState, .letterOrFiller, .issuingState)
         set(name, .letterOrFiller, .name)
+        if let givenNames { set(givenNames, .letterOrFiller, .name) }
         set(documentNumber, .alphanumeric, .documentNumber)
+        for span in digitSpans { set(span, .digit, fields[span.line][span.start]) }
         // `<` here marks a long document number continued in the optional data.
         set(documentNumberCheck, allowsLongDocumentNumber ? .digitOrFiller : .digit, .documentNumber)
-        set(nationality, .letterOrFiller, .nationality)
+        if let nationality { set(nationality, .letterOrFiller, .nationality) }
         set(birthDate, .digitOrFiller, .birthDate)
         set(birthDateCheck, .digit, .birthDate)
         set(sex, .sex, .sex)
-        set(expiryDate, .digit, .expiryDate)
-        set(expiryDateCheck, .digit, .expiryDate)
+        if let expiryDate { set(expiryDate, .digit, .expiryDate) }
+        if let expiryDateCheck { set(expiryDateCheck, .digit, .expiryDate) }
         set(optionalData, .alphanumeric, .optionalData)
         if let optionalDataCheck { set(optionalDataCheck, .digitOrFiller, .optionalData) }
         if let optionalData2 { set(optionalData2, .alphanumeric, .optionalData2) }

@@ -39,11 +39,17 @@ private struct FieldReader {
         checkCharacters()
         readDocumentCode()
         document.issuingState = readStateCode(layout.issuingState, field: .issuingState)
-        document.nationality = readStateCode(layout.nationality, field: .nationality)
-        readName()
+        // A format without a nationality field is issued to the issuing state's nationals only.
+        document.nationality = layout.nationality.map { readStateCode($0, field: .nationality) }
+            ?? document.issuingState
+        if let givenNames = layout.givenNames {
+            readSeparateNames(givenNames)
+        } else {
+            readName()
+        }
         readDocumentNumberAndOptionalData()
         document.birthDate = readDate(layout.birthDate, field: .birthDate, rule: .birth(currentYear: currentYear))
-        document.expiryDate = readDate(layout.expiryDate, field: .expiryDate, rule: .expiry)
+        document.expiryDate = layout.expiryDate.flatMap { readDate($0, field: .expiryDate, rule: .expiry) }
         readSex()
         readCheckDigits()
     }
@@ -78,7 +84,8 @@ private struct FieldReader {
 
     // MARK: Fields
 
-    /// ICAO 9303-4 §4.2.2.1 (P), 9303-5 and 9303-6 note k (A, C, I), 9303-7 §4.2.2.1 (V).
+    /// ICAO 9303-4 §4.2.2.1 (P), 9303-5 and 9303-6 note k (A, C, I), 9303-7 §4.2.2.1 (V); `ID` on the French
+    /// identity card.
     private mutating func readDocumentCode() {
         guard let bytes = layout.documentCode.bytes(in: lines) else { return }
         let first = bytes[bytes.startIndex]
@@ -94,6 +101,8 @@ private struct FieldReader {
                 // TD1 forbids AI, and AC except for crew member certificates; TD2 forbids AC.
                 && !(first == a && second == i && layout.format == .td1)
                 && !(first == a && second == c && layout.format == .td2)
+        case .fraID:
+            allowed = first == UInt8(ascii: "I") && second == UInt8(ascii: "D")
         }
         if !allowed { reportFormat(.documentCode, "document code not allowed for \(layout.format.rawValue)") }
     }
@@ -148,6 +157,24 @@ private struct FieldReader {
         document.surname = words(content[content.startIndex..<separator])
         document.givenNames = separator < content.endIndex ? words(content[(separator + 2)...]) : ""
         document.nameMayBeTruncated = bytes.count == span.length && bytes.last != MRZCharacter.filler
+    }
+
+    /// Surname and given names in fields of their own (the French identity card): each must start in its
+    /// first position; given names are separated by `<<` and may be absent. Each run of fillers reads as one
+    /// space.
+    private mutating func readSeparateNames(_ givenNamesSpan: MRZSpan) {
+        guard let surname = layout.name.bytes(in: lines) else { return }
+        if surname.first == MRZCharacter.filler {
+            reportFormat(.name, "name must start with the primary identifier")
+        }
+        document.surname = words(surname)
+        document.nameMayBeTruncated = surname.last != MRZCharacter.filler
+        guard let givenNames = givenNamesSpan.bytes(in: lines) else { return }
+        if givenNames.first == MRZCharacter.filler && givenNames.contains(where: { $0 != MRZCharacter.filler }) {
+            reportFormat(.name, "given names must start in the first position of their field")
+        }
+        document.givenNames = words(givenNames)
+        document.nameMayBeTruncated = document.nameMayBeTruncated || givenNames.last != MRZCharacter.filler
     }
 
     /// Reads the number and the optional data together, since a long number (ICAO 9303-5 §4.2.2 note j)

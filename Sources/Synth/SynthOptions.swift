@@ -23,9 +23,9 @@ public struct SynthOptions: Sendable {
     /// Frame size of `photo` scans in pixels.
     public var photoFrame: (width: Int, height: Int)
 
-    /// Options with every field given; defaults give all five formats, about 35 % clean scans, no real-world
-    /// kinds and 12-megapixel photos.
-    public init(count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.allCases, dpi: Int? = nil,
+    /// Options with every field given; defaults give all five ICAO formats, about 35 % clean scans, no
+    /// real-world kinds and 12-megapixel photos.
+    public init(count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.icao, dpi: Int? = nil,
                 cleanOnly: Bool = false, cleanShare: Double = 0.35, lossless: Bool = false, kinds: [Degradation] = [],
                 photoFrame: (width: Int, height: Int) = PhotoShot.twelveMegapixels) {
         self.count = count
@@ -43,6 +43,10 @@ public struct SynthOptions: Sendable {
     public func validate() throws {
         guard count >= 0 else { throw SynthError.badOptions("count must not be negative") }
         guard !formats.isEmpty else { throw SynthError.badOptions("no formats given") }
+        if let national = formats.first(where: { !$0.isICAO }) {
+            throw SynthError.badOptions(
+                "\(national.rawValue) is read, not rendered; synth renders TD1, TD2, TD3, MRVA, MRVB")
+        }
         if let dpi, !(72...600).contains(dpi) { throw SynthError.badOptions("dpi \(dpi) is outside 72–600") }
         if let other = kinds.first(where: { !Degradation.kinds.contains($0) }) {
             throw SynthError.badOptions("\(other.rawValue) is a scanner defect, not a kind of image")

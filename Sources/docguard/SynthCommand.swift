@@ -82,11 +82,14 @@ struct SynthCommand: ParsableCommand {
 
     /// The formats asked for, in the order given; all five when none.
     private func formats() throws -> [MRZFormat] {
-        guard !format.isEmpty else { return MRZFormat.allCases }
+        guard !format.isEmpty else { return MRZFormat.icao }
         return try format.map { name in
             let key = name.uppercased().replacingOccurrences(of: "-", with: "")
             guard let format = MRZFormat(rawValue: key) else {
                 throw ValidationError("unknown --format \(name); use TD1, TD2, TD3, MRVA or MRVB")
+            }
+            guard format.isICAO else {
+                throw ValidationError("--format \(name) is read, not rendered; use TD1, TD2, TD3, MRVA or MRVB")
             }
             return format
         }

@@ -52,6 +52,28 @@ struct MRZCommandTests {
         #expect(!lines[2].contains("name starts with <<"))
     }
 
+    @Test("the French identity card (1988–2021) is FRA_ID: its own fields, no expiry; TD2 beside it stays TD2")
+    func frenchIdentityCard() throws {
+        let card = ["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<<<<<<6512068F4"]
+        let td2 = ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"]
+        let renamed = ["IDFRABERTHIEZ<<<<<<<<<<<<<<<<<<<<<<<", card[1]]
+        let digitInName = ["IDFRABERTH1ER<<<<<<<<<<<<<<<<<<<<<<<", card[1]]
+        let run = try Docguard.run(["mrz"] + card + [""] + td2 + [""] + renamed + [""] + digitInName)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0] == #"{"birthDate":"1965-12-06","checks":{"birthDate":true,"composite":true,"#
+            + #""documentNumber":true,"expiryDate":null,"optionalData":null},"documentCode":"ID","#
+            + #""documentNumber":"940992310285","errors":[],"expiryDate":null,"findings":[],"format":"FRA_ID","#
+            + #""givenNames":"CORINNE","issuingState":"FRA","lines":["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<","#
+            + #""9409923102854CORINNE<<<<<<<6512068F4"],"nameMayBeTruncated":false,"nationality":"FRA","#
+            + #""optionalData":"","optionalData2":null,"sex":"F","surname":"BERTHIER","valid":true}"#)
+        #expect(lines[1].contains(#""format":"TD2""#) && lines[1].contains(#""valid":true"#))
+        #expect(lines[2].contains(#""format":"FRA_ID""#) && lines[2].contains(#""errors":["COMPOSITE_CHECK"]"#))
+        #expect(lines[3].contains(#""errors":["FORMAT","COMPOSITE_CHECK"]"#))
+        #expect(lines[3].contains(#"{"code":"FORMAT","detail":"character not allowed in name at line 1 position 11""#))
+    }
+
     @Test("the same input gives the same bytes")
     func deterministic() throws {
         let first = try Docguard.run(["mrz"] + td3)

@@ -7,14 +7,22 @@ public enum MRZComposer {
         let layout = MRZLayout.of(fields.format)
         var lines = Array(repeating: [UInt8](repeating: MRZCharacter.filler, count: fields.format.lineLength),
                           count: fields.format.lineCount)
-        func put(_ text: String, _ span: MRZSpan) {
+        func put(_ text: String, _ span: MRZSpan?) {
+            guard let span else { return }
             for (offset, byte) in text.utf8.prefix(span.length).enumerated() {
                 lines[span.line][span.start + offset] = byte == UInt8(ascii: " ") ? MRZCharacter.filler : byte
             }
         }
         put(fields.documentCode, layout.documentCode)
         put(fields.issuingState, layout.issuingState)
-        put(truncatedName(fields.nameField, length: layout.name.length), layout.name)
+        if let givenNames = layout.givenNames {
+            // The French identity card: surname and given names apart, given names separated by `<<`.
+            put(truncatedName(fields.surname, length: layout.name.length), layout.name)
+            let secondary = fields.givenNames.split(separator: " ").joined(separator: "<<")
+            put(truncatedName(secondary, length: givenNames.length), givenNames)
+        } else {
+            put(truncatedName(fields.nameField, length: layout.name.length), layout.name)
+        }
         put(fields.nationality, layout.nationality)
         put(fields.birthDate, layout.birthDate)
         put(fields.sex == "X" ? "<" : fields.sex, MRZSpan(line: layout.sex.line, start: layout.sex.index, length: 1))

@@ -20,6 +20,7 @@ public enum SpecimenFactory {
         format: MRZFormat, using generator: inout some RandomNumberGenerator,
         birthYears: ClosedRange<Int> = 1930...2024, expiryYears: ClosedRange<Int> = 2000...2039
     ) -> MRZFields {
+        if format == .fraID { return frenchIDFields(using: &generator, birthYears: birthYears) }
         let state = StateCode.all.randomElement(using: &generator)!
         let nationality = Int.random(in: 0..<4, using: &generator) == 0
             ? StateCode.all.randomElement(using: &generator)! : state
@@ -50,7 +51,27 @@ public enum SpecimenFactory {
         case .mrvA, .mrvB: return ["V", "V", "VB", "VT"].randomElement(using: &generator)!
         case .td1: return ["I", "ID", "IR", "A", "C", "AC"].randomElement(using: &generator)!
         case .td2: return ["I", "ID", "IR", "A", "C"].randomElement(using: &generator)!
+        case .fraID: return "ID"
         }
+    }
+
+    /// A French identity card (1988–2021 model): issued by and to France, a 12-character number (year and month
+    /// of issue, department, serial), an administrative code or none, no expiry date in the MRZ.
+    private static func frenchIDFields(
+        using generator: inout some RandomNumberGenerator, birthYears: ClosedRange<Int>
+    ) -> MRZFields {
+        let issued = date(years: 1988...2021, using: &generator).prefix(4)
+        let departments = ["750", "923", "2A0", "2B1", "971", "130", "690"]
+        let department = departments.randomElement(using: &generator)!
+        let serial = String(decoding: (0..<5).map { _ in digits.randomElement(using: &generator)! }, as: UTF8.self)
+        let office = String(decoding: (0..<3).map { _ in digits.randomElement(using: &generator)! }, as: UTF8.self)
+        return MRZFields(
+            format: .fraID, documentCode: "ID", issuingState: "FRA",
+            surname: surnames.randomElement(using: &generator)!,
+            givenNames: givenNames.randomElement(using: &generator)!,
+            documentNumber: issued + department + serial, nationality: "FRA",
+            birthDate: date(years: birthYears, using: &generator), sex: ["M", "F"].randomElement(using: &generator)!,
+            expiryDate: "", optionalData: Bool.random(using: &generator) ? department + office : "")
     }
 
     /// One or two letters then digits, all digits, or (TD1/TD2, now and then) a 10–14 character number.

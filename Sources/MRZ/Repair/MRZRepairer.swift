@@ -92,7 +92,8 @@ private struct RepairSearch {
         let compositeResult = layout.compositeCheckRule?.evaluate(read)
         if !fieldResults.contains(false) {
             if compositeResult == false {
-                return MRZRepairResult(lines: read, corrections: [], outcome: .compositeOnly)
+                return repairCompositeOnlyPositions(read)
+                    ?? MRZRepairResult(lines: read, corrections: [], outcome: .compositeOnly)
             }
             var lines = read
             let changes = normaliseUnprotected(&lines)
@@ -124,6 +125,42 @@ private struct RepairSearch {
         changes += normaliseUnprotected(&lines)
         return MRZRepairResult(lines: lines, corrections: merged(changes, read: read), outcome: .repaired)
     }
+
+    /// On some formats the composite is the only check over some positions (TD1's and TD2's optional data; the
+    /// French identity card's names and administrative code), so when it alone fails, OCR noise there may explain
+    /// it. Only what those positions' own layout forces is tried: K, X or C in a name's trailing fillers (what
+    /// stock models read for `<`), and a character the position cannot hold (a digit in a name). Taken when that,
+    /// one cheapest way, makes the composite pass with every field check digit still right; nil otherwise, and
+    /// the tampering signal stands. On TD3 and visas nothing is tried: their composite covers only fields with
+    /// check digits of their own.
+    private mutating func repairCompositeOnlyPositions(_ read: [[UInt8]]) -> MRZRepairResult? {
+        guard let composite = layout.compositeCheckRule else { return nil }
+        let fieldCovered = Set(layout.fieldChecks(for: read).flatMap(\.positions))
+        var own = Set(composite.positions).subtracting(fieldCovered)
+        own.remove(composite.check)
+        guard !own.isEmpty else { return nil }
+        var lines = read
+        var changes: [MRZCorrection] = []
+        for span in nameSpans { changes += restoreTrailingFillers(in: span, of: &lines, covered: fieldCovered) }
+        if composite.evaluate(lines) != true {
+            let candidates = search(composite, in: lines, changeable: own, optionalChangeLimit: 0)
+            guard let best = candidates.first, candidates.dropFirst().first.map({ $0.cost > best.cost }) ?? true
+            else { return nil }
+            for change in best.changes { lines[change.position.line][change.position.index] = change.to }
+            changes += best.changes
+        }
+        guard !changes.isEmpty, composite.evaluate(lines) == true,
+              layout.fieldChecks(for: lines).allSatisfy({ $0.evaluate(lines) != false })
+        else { return nil }
+        changes += normaliseUnprotected(&lines)
+        return MRZRepairResult(lines: lines, corrections: merged(changes, read: read), outcome: .repaired)
+    }
+
+    /// The name fields: the whole name, or the surname and the given names where they are apart.
+    private var nameSpans: [MRZSpan] { [layout.name] + (layout.givenNames.map { [$0] } ?? []) }
+
+    /// The issuing state and, where the format prints it, the nationality.
+    private var stateSpans: [MRZSpan] { [layout.issuingState] + (layout.nationality.map { [$0] } ?? []) }
 
     private func unchanged(_ read: [[UInt8]], _ outcome: MRZRepairOutcome) -> MRZRepairResult {
         MRZRepairResult(lines: read, corrections: [], outcome: outcome)
@@ -188,13 +225,22 @@ private struct RepairSearch {
     // MARK: Search for one check digit
 
     /// Every way, within bounds, of making `rule` pass: forced changes where a character is not
-    /// allowed, plus up to `maxOptionalChangesPerCheck` others; cheapest first.
-    private mutating func search(_ rule: CheckDigitRule, in lines: [[UInt8]]) -> [Candidate] {
+    /// allowed, plus up to `maxOptionalChangesPerCheck` (or `optionalChangeLimit`) others; cheapest first.
+    /// Only positions in `changeable` change, when it is given.
+    private mutating func search(
+        _ rule: CheckDigitRule, in lines: [[UInt8]], changeable: Set<MRZPosition>? = nil,
+        optionalChangeLimit: Int? = nil
+    ) -> [Candidate] {
         let positions = rule.positions
+        let optionalLimit = optionalChangeLimit ?? bounds.maxOptionalChangesPerCheck
         var choices: [[(byte: UInt8, cost: Int)]] = []
         var forcedCount = 0
         for position in positions {
             let current = lines[position.line][position.index]
+            if let changeable, !changeable.contains(position) {
+                choices.append([(current, 0)])
+                continue
+            }
             let forced = !isAllowed(current, at: position)
             let alternatives = options(at: position, current: current)
             if forced {
@@ -221,7 +267,7 @@ private struct RepairSearch {
             for (byte, byteCost) in choices[slot] {
                 let isChange = byte != original
                 let used = optionalChanges + (isChange && !forced ? 1 : 0)
-                guard used <= search.bounds.maxOptionalChangesPerCheck else { continue }
+                guard used <= optionalLimit else { continue }
                 if isChange {
                     working[position.line][position.index] = byte
                     picked.append(MRZCorrection(position: position, from: original, to: byte))
@@ -283,10 +329,10 @@ private struct RepairSearch {
     private func normaliseUnprotected(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
         let covered = Set(layout.fieldChecks(for: lines).flatMap(\.positions) + (layout.compositeCheckRule?.positions ?? []))
         // State codes first: among a misread character's candidates, the one that makes a listed code wins.
-        var changes = [layout.issuingState, layout.nationality].flatMap { restoreStateFromChoices(in: $0, of: &lines) }
+        var changes = stateSpans.flatMap { restoreStateFromChoices(in: $0, of: &lines) }
         // A state code that no single change makes a listed code is left as read: digits printed where a code
         // belongs (a forged or non-conforming document) must stay visible as FORMAT, not be made into letters.
-        let stateCodes = [layout.issuingState, layout.nationality].map { span in
+        let stateCodes = stateSpans.map { span in
             Set((span.start..<(span.start + span.length)).map { MRZPosition(line: span.line, index: $0) })
         }
         changes += replaceDisallowed(in: &lines) { position, current, candidates in
@@ -296,10 +342,8 @@ private struct RepairSearch {
             guard value != MRZCharacter.invalidValue else { return nil }
             return candidates.first { MRZCharacter.checkValue($0.byte) % 10 == value % 10 }?.byte
         }
-        changes += restoreTrailingFillers(in: layout.name, of: &lines)
-        for span in [layout.issuingState, layout.nationality] {
-            changes += restoreStateFillers(in: span, of: &lines)
-        }
+        for span in nameSpans { changes += restoreTrailingFillers(in: span, of: &lines, covered: covered) }
+        for span in stateSpans { changes += restoreStateFillers(in: span, of: &lines) }
         return changes
     }
 
@@ -334,8 +378,11 @@ private struct RepairSearch {
     /// components by a single `<`): it is a filler. A letter at the very end stays, since a truncated
     /// name may end in an initial. A run that is the whole name is left alone: `<<K` is a one-part name
     /// printed without a primary identifier (a known deviation), and the fillers before its K are not a
-    /// name's end.
-    private func restoreTrailingFillers(in span: MRZSpan, of lines: inout [[UInt8]]) -> [MRZCorrection] {
+    /// name's end. Where a check digit covers the name (the French identity card's composite), only a K
+    /// becomes a filler: it weighs as `<` does, so no passing check digit breaks.
+    private func restoreTrailingFillers(
+        in span: MRZSpan, of lines: inout [[UInt8]], covered: Set<MRZPosition>
+    ) -> [MRZCorrection] {
         let fillerLike = OCRConfusion.fillerReadings + [MRZCharacter.filler]
         var start = span.upperBound
         while start > span.start && fillerLike.contains(lines[span.line][start - 1]) { start -= 1 }
@@ -350,6 +397,7 @@ private struct RepairSearch {
             }
             guard fillersBefore >= 2, run[(offset + 1)...].contains(MRZCharacter.filler) else { continue }
             let position = MRZPosition(line: span.line, index: start + offset)
+            guard !covered.contains(position) || MRZCharacter.checkValue(byte) % 10 == 0 else { continue }
             changes.append(MRZCorrection(position: position, from: byte, to: MRZCharacter.filler))
             lines[span.line][start + offset] = MRZCharacter.filler
         }

@@ -8,20 +8,26 @@ struct LineFits {
 
     private let lineLength: Int
     private let lineCount: Int
-    /// `fitted[layouts][line][shiftIndex]`: under every candidate layout (used for the first line), the
-    /// non-visa layouts, the visa layouts (document code V).
+    /// `fitted[layouts][line][shiftIndex]`: under every candidate ICAO layout (used for the first line), the
+    /// non-visa layouts, the visa layouts (document code V), then each national format's own layout.
     private var fitted: [[[Fitted]]] = []
     /// Whether line 0 read from each origin starts a visa.
     private var startsVisa: [Bool] = []
+    /// For each origin, the national format (index into `fitted` past the ICAO three) whose prefix line 0 read
+    /// from it starts with (`IDFRA`): all its lines are then fitted to that format alone.
+    private var startsNational: [Int?] = []
 
     /// Fits `readings` (one per line) with the first column's centre at `margin` (+ shift · `pitch`) in the line
     /// images.
     init(readings: [LineReading], lineLength: Int, margin: Double, pitch: Double) {
         self.lineLength = lineLength
         lineCount = readings.count
-        let formats = MRZFormat.allCases.filter { $0.lineCount == readings.count && $0.lineLength == lineLength }
+        let formats = MRZFormat.icao.filter { $0.lineCount == readings.count && $0.lineLength == lineLength }
+        let national = MRZFormat.allCases.filter {
+            !$0.isICAO && $0.lineCount == readings.count && $0.lineLength == lineLength
+        }
         let isVisa = { (format: MRZFormat) in format == .mrvA || format == .mrvB }
-        for subset in [formats, formats.filter { !isVisa($0) }, formats.filter(isVisa)] {
+        for subset in [formats, formats.filter { !isVisa($0) }, formats.filter(isVisa)] + national.map({ [$0] }) {
             let layouts = subset.map(MRZLayout.of)
             fitted.append(
                 readings.enumerated().map { index, reading in
@@ -37,10 +43,17 @@ struct LineFits {
         }
         // The first line's document code (V for visas) narrows the later lines to one format's layout.
         startsVisa = fitted[0].first.map { $0.map { $0.line.first == UInt8(ascii: "V") } } ?? []
+        // A national format's prefix (IDFRA) narrows every line, the first too, to that format's own layout.
+        startsNational = fitted[0].first.map { origins in
+            origins.map { first in national.firstIndex { $0.hasNationalPrefix(first.line) } }
+        } ?? []
     }
 
     /// The lines fitted from the origins `shifts` (one index into `MRZReader.columnShifts` per line).
     func lines(_ shifts: [Int]) -> [Fitted] {
+        if let national = startsNational.isEmpty ? nil : startsNational[shifts[0]] {
+            return shifts.enumerated().map { line, shift in fitted[3 + national][line][shift] }
+        }
         let later = startsVisa.isEmpty || !startsVisa[shifts[0]] ? 1 : 2
         return shifts.enumerated().map { line, shift in fitted[line == 0 ? 0 : later][line][shift] }
     }

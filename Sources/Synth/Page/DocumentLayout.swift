@@ -48,7 +48,8 @@ struct DocumentLayout: Sendable {
                 visualZoneBottom: 36.5, title: "IDENTITY CARD",
                 photo: Box(x: 4, y: 9, width: 20, height: 25), fields: Box(x: 27, y: 9, width: 55, height: 27),
                 labelCapHeight: 1.0, valueCapHeight: 1.6)
-        case .td2:
+        case .td2, .fraID:
+            // FRA_ID: `docguard synth` does not render it; tests draw it on TD2's card, with the same 36-column lines.
             // ICAO 9303-6: 105 × 74 mm, two lines of 36 from 4.0 mm.
             return DocumentLayout(
                 width: 105, height: 74, mrzLeft: 4.0, mrzCentres: centres(height: 74, lowest: 6.2, count: 2),

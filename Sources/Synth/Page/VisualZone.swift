@@ -45,7 +45,7 @@ enum VisualZone {
                 [VisualField(label: "DATE OF EXPIRY", value: expiry, weight: 1.2),
                  VisualField(label: "HOLDER'S SIGNATURE", value: "", weight: 2)],
             ]
-        case .td1, .td2:
+        case .td1, .td2, .fraID:
             return [
                 [surname], [given],
                 [VisualField(label: "SEX", value: sex, weight: 0.5),
