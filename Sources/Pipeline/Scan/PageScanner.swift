@@ -59,7 +59,8 @@ public final class PageScanner {
             // boxes, stamps, tinted security print crossing the MRZ).
             if documents.first?.document.valid != true, ImageCodec.hasColour(bytes, page: pageIndex),
                 let inkOnly = try? ImageCodec.decodeGray(
-                    bytes, page: pageIndex, pixelBudget: pixelBudget, conversion: .inkOnly)
+                    bytes, page: pageIndex, pixelBudget: pixelBudget, conversion: .inkOnly,
+                    reduction: Self.colourReduction(pixels: page.width * page.height))
             {
                 let second = reader.readDocuments(inkOnly, currentYear: currentYear)
                 if let read = second.first, documents.first.map({ read.ranks(above: $0) }) ?? true {
@@ -97,6 +98,14 @@ public final class PageScanner {
         result.list = matcher?.verdictOrUnavailable(
             issuingState: reading.document.issuingState, documentNumber: reading.document.documentNumber)
         return result
+    }
+
+    /// How much a colour JPEG is reduced for the ink-only look: to at most about 4 megapixels, which keeps a
+    /// 12-megapixel photo's colour decode at 12 MB instead of 48 per worker and its characters large enough.
+    static func colourReduction(pixels: Int) -> Int {
+        var reduction = 1
+        while reduction < 8, pixels / (reduction * reduction) > 4_000_000 { reduction *= 2 }
+        return reduction
     }
 
     /// Reads a whole file; refuses what is not a regular file.
