@@ -11,7 +11,7 @@ struct RiskScorerTests {
     @Test("a clean, valid, unlisted document is clear with no reasons")
     func cleanIsClear() throws {
         let assessment = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf).assess(F.result(F.document()))
-        #expect(assessment == RiskAssessment(score: 0, level: .clear, reasons: [], policyVersion: "2026-11-30.1"))
+        #expect(assessment == RiskAssessment(score: 0, level: .clear, reasons: [], policyVersion: "2026-11-30.2"))
     }
 
     @Test("the fixed rules hold whatever the weights: with every weight 0 the floors still decide", arguments: [

@@ -15,8 +15,8 @@ struct DefaultDrawTests {
     /// The batch index of TestImages' `<format>/NNNN`: formats take turns, numbered within each.
     static func index(of path: String) -> Int {
         let parts = path.split(separator: "/")
-        let format = MRZFormat.allCases.firstIndex { $0.rawValue.lowercased() == parts[0] }!
-        return (Int(parts[1].prefix(4))! - 1) * MRZFormat.allCases.count + format
+        let format = MRZFormat.icao.firstIndex { $0.rawValue.lowercased() == parts[0] }!
+        return (Int(parts[1].prefix(4))! - 1) * MRZFormat.icao.count + format
     }
 
     @Test("every TestImages truth file is what the plan of its index says")
