@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Scan throughput and peak memory on 300 dpi passport pages (issue 3 targets: >= 20 scans/s on 2 cores,
 # peak RSS < 300 MB). Renders COUNT clean pages (small skew only, all at 300 dpi) with `docguard synth`
-# into a temporary folder, scans them with JOBS workers in a release build and prints the figures, then
-# the read rate on the same pages. Usage: bash benchmarks/scan-benchmark.sh
+# into a temporary folder, scans them with JOBS workers in a release build and prints the figures (wall,
+# scans/s, CPU ms per scan, peak RSS), then the read rate on the same pages. BASELINE=/path/to/docguard also
+# measures another build on the same pages, before and after this one (machines of this kind vary run to run).
+# Usage: [BASELINE=... [BASELINE_ARGS=...]] bash benchmarks/scan-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-120}
@@ -19,26 +21,41 @@ trap 'rm -rf "$work"' EXIT
 model_args=()
 [ -n "$MODEL" ] && model_args=(--model "$MODEL")
 
-# Wall time and peak RSS of one whole scan run, read from /proc by a small sampler (no GNU time needed).
-start=$(date +%s.%N)
-"$bin" scan "$work/pages" --jobs "$JOBS" --out "$work/results.jsonl" "${model_args[@]}" &
-pid=$!
-peak_kb=0
-while kill -0 "$pid" 2>/dev/null; do
-    rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-    [ -n "$rss" ] && [ "$rss" -gt "$peak_kb" ] && peak_kb=$rss
-    sleep 0.05
-done
-wait "$pid"
-end=$(date +%s.%N)
+# Wall time, CPU time and peak RSS of one whole scan run, read from /proc by a small sampler (no GNU time
+# needed; CPU is the last sample, at most 50 ms short).
+measure() {
+    local bin=$1 label=$2 out=$work/results-$2.jsonl
+    shift 2
+    local start end pid peak_kb=0 ticks=0 rss now
+    start=$(date +%s.%N)
+    "$bin" scan "$work/pages" --jobs "$JOBS" --out "$out" "${model_args[@]}" "$@" &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+        [ -n "$rss" ] && [ "$rss" -gt "$peak_kb" ] && peak_kb=$rss
+        now=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+        [ -n "$now" ] && [ "$now" -gt "$ticks" ] && ticks=$now
+        sleep 0.05
+    done
+    wait "$pid"
+    end=$(date +%s.%N)
+    local scans ok
+    scans=$(wc -l < "$out")
+    ok=$(grep -c '"status":"ok"' "$out" || true)
+    awk -v n="$scans" -v ok="$ok" -v s="$start" -v e="$end" -v kb="$peak_kb" -v jobs="$JOBS" -v label="$label" \
+        -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        wall = e - s
+        printf "%s: 300 dpi TD3 pages: %d scanned (%d status ok) with %d jobs\n", label, n, ok, jobs
+        printf "%s: wall %.2f s, %.1f scans/s, CPU %.0f ms per scan, peak RSS %.0f MB\n", label, wall, n / wall,
+            1000 * ticks / hz / n, kb / 1024
+    }'
+}
 
-scans=$(wc -l < "$work/results.jsonl")
-ok=$(grep -c '"status":"ok"' "$work/results.jsonl" || true)
-awk -v n="$scans" -v ok="$ok" -v s="$start" -v e="$end" -v kb="$peak_kb" -v jobs="$JOBS" 'BEGIN {
-    wall = e - s
-    printf "300 dpi TD3 pages: %d scanned (%d status ok) with %d jobs\n", n, ok, jobs
-    printf "wall %.2f s, %.1f scans/s, %.0f ms per scan per worker\n", wall, n / wall, 1000 * wall * jobs / n
-    printf "peak RSS %.0f MB\n", kb / 1024
-}'
+# BASELINE=/path/to/another/docguard measures it on the same pages first, in the same run, for before/after
+# (BASELINE_ARGS: extra arguments for it, e.g. `--risk old-risk.yaml` when the policy file changed since).
+read -r -a baseline_args <<< "${BASELINE_ARGS:-}"
+if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline "${baseline_args[@]}"; fi
+measure "$bin" current
+if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline-again "${baseline_args[@]}"; fi
 echo
 "$bin" eval "$work/pages" --jobs "$JOBS" "${model_args[@]}"

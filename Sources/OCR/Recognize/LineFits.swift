@@ -1,61 +1,68 @@
 import MRZ
 
 /// Every line of a band fitted to the format's columns from each of a few column origins, and the choice of
-/// one origin per line that the check digits and the layout agree with best.
-struct LineFits {
+/// one origin per line that the check digits and the layout agree with best. Fits are made when first asked
+/// for and kept: a clean scan, whose lines validate from the band's own origin, costs one fit per line.
+final class LineFits {
     /// A line placed into its columns: characters, the engine's alternatives and confidence per column.
     typealias Fitted = (line: [UInt8], alternatives: [[UInt8]], confidence: [Double])
 
+    private let readings: [LineReading]
     private let lineLength: Int
     private let lineCount: Int
-    /// `fitted[layouts][line][shiftIndex]`: under every candidate ICAO layout (used for the first line), the
-    /// non-visa layouts, the visa layouts (document code V), then each national format's own layout.
-    private var fitted: [[[Fitted]]] = []
-    /// Whether line 0 read from each origin starts a visa.
-    private var startsVisa: [Bool] = []
-    /// For each origin, the national format (index into `fitted` past the ICAO three) whose prefix line 0 read
-    /// from it starts with (`IDFRA`): all its lines are then fitted to that format alone.
-    private var startsNational: [Int?] = []
+    private let margin: Double
+    private let pitch: Double
+    /// Candidate layouts: every ICAO layout of this shape (used for the first line), the non-visa ones, the
+    /// visa ones (document code V), then each national format's own layout.
+    private let layoutSets: [[MRZLayout]]
+    /// The national formats of this shape, in `layoutSets` order after the ICAO three.
+    private let national: [MRZFormat]
+    /// Fits made so far, by layout set, line and origin.
+    private var cache: [Int: Fitted] = [:]
 
     /// Fits `readings` (one per line) with the first column's centre at `margin` (+ shift · `pitch`) in the line
     /// images.
     init(readings: [LineReading], lineLength: Int, margin: Double, pitch: Double) {
+        self.readings = readings
         self.lineLength = lineLength
+        self.margin = margin
+        self.pitch = pitch
         lineCount = readings.count
         let formats = MRZFormat.icao.filter { $0.lineCount == readings.count && $0.lineLength == lineLength }
-        let national = MRZFormat.allCases.filter {
+        national = MRZFormat.allCases.filter {
             !$0.isICAO && $0.lineCount == readings.count && $0.lineLength == lineLength
         }
         let isVisa = { (format: MRZFormat) in format == .mrvA || format == .mrvB }
-        for subset in [formats, formats.filter { !isVisa($0) }, formats.filter(isVisa)] + national.map({ [$0] }) {
-            let layouts = subset.map(MRZLayout.of)
-            fitted.append(
-                readings.enumerated().map { index, reading in
-                    MRZReader.columnShifts.map { shift in
-                        var fitter = MRZLineFitter(
-                            lineLength: lineLength, firstCenter: margin + Double(shift) * pitch, pitch: pitch)
-                        fitter.allows = { byte, column in
-                            layouts.isEmpty || layouts.contains { $0.allows(byte, line: index, index: column) }
-                        }
-                        return fitter.fit(reading)
-                    }
-                })
-        }
-        // The first line's document code (V for visas) narrows the later lines to one format's layout.
-        startsVisa = fitted[0].first.map { $0.map { $0.line.first == UInt8(ascii: "V") } } ?? []
-        // A national format's prefix (IDFRA) narrows every line, the first too, to that format's own layout.
-        startsNational = fitted[0].first.map { origins in
-            origins.map { first in national.firstIndex { $0.hasNationalPrefix(first.line) } }
-        } ?? []
+        layoutSets = ([formats, formats.filter { !isVisa($0) }, formats.filter(isVisa)] + national.map { [$0] })
+            .map { $0.map(MRZLayout.of) }
     }
 
-    /// The lines fitted from the origins `shifts` (one index into `MRZReader.columnShifts` per line).
-    func lines(_ shifts: [Int]) -> [Fitted] {
-        if let national = startsNational.isEmpty ? nil : startsNational[shifts[0]] {
-            return shifts.enumerated().map { line, shift in fitted[3 + national][line][shift] }
+    /// Line `line` fitted from origin `shift` under layout set `set`.
+    private func fitted(_ set: Int, _ line: Int, _ shift: Int) -> Fitted {
+        let key = (set * 64 + line) * 16 + shift
+        if let known = cache[key] { return known }
+        let layouts = layoutSets[set]
+        var fitter = MRZLineFitter(
+            lineLength: lineLength, firstCenter: margin + Double(MRZReader.columnShifts[shift]) * pitch, pitch: pitch)
+        fitter.allows = { byte, column in
+            layouts.isEmpty || layouts.contains { $0.allows(byte, line: line, index: column) }
         }
-        let later = startsVisa.isEmpty || !startsVisa[shifts[0]] ? 1 : 2
-        return shifts.enumerated().map { line, shift in fitted[line == 0 ? 0 : later][line][shift] }
+        let result = fitter.fit(readings[line])
+        cache[key] = result
+        return result
+    }
+
+    /// The lines fitted from the origins `shifts` (one index into `MRZReader.columnShifts` per line). The first
+    /// line's document code narrows the later lines to one format's layout: V for visas; a national format's
+    /// prefix (IDFRA) narrows every line, the first too, to that format's own layout.
+    func lines(_ shifts: [Int]) -> [Fitted] {
+        guard lineCount > 0 else { return [] }
+        let first = fitted(0, 0, shifts[0])
+        if let index = national.firstIndex(where: { $0.hasNationalPrefix(first.line) }) {
+            return shifts.enumerated().map { line, shift in fitted(3 + index, line, shift) }
+        }
+        let later = first.line.first == UInt8(ascii: "V") ? 2 : 1
+        return shifts.enumerated().map { line, shift in line == 0 ? first : fitted(later, line, shift) }
     }
 
     /// Shift combinations to repair, best first: all origins as the band puts them when those lines validate as
