@@ -9,15 +9,23 @@
 #
 # Training data, shuffled together: rendered MRZ lines (pipelines/training/make_lines.py) and the
 # line crops docguard's own locator and cutter take from `docguard synth` scans
-# (`docguard synth --line-crops`), so the model sees what it gets at run time. The held-out set has
-# both kinds too, from other seeds, and is scored per kind.
+# (`docguard synth --line-crops`), so the model sees what it gets at run time. When
+# ../shared/data/real-lines/ exists (real MRZ line crops, BSD-3; never committed), its lines are
+# normalised to what the cutter gives the engine (pipelines/training/prep_real.py), each with a few
+# augmented variants, and a fixed ~10 % of them (seeded split on the stem) is held out; without the
+# folder the run says so and trains on synthetic lines only. The held-out set has each kind, from
+# other seeds or stems, and is scored per kind (eval, eval-crops, eval-real).
 #
 # Knobs (environment): FROM_SCRATCH=1, TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, CROP_SCANS, CROP_SEED,
 # EVAL_CROP_SCANS, EVAL_CROP_SEED, MAX_ITERATIONS,
 # CONTINUE_FROM (checkpoint to continue), TARGET_ERROR (lstmtraining's --target_error_rate, percent), MAX_MINUTES (wall-clock cap on
 # lstmtraining; SIGTERM then convert the last checkpoint), REUSE_DATA=1 (keep .training/data),
 # MODEL_OUT (where the integer model goes; default Models/mrz.traineddata: write elsewhere to
-# compare before replacing), SCORE_ENG=0 (skip scoring Debian's eng, which is slow).
+# compare before replacing), SCORE_ENG=0 (skip scoring Debian's eng, which is slow),
+# SCORE_SHIPPED=0 (skip scoring Models/mrz.traineddata on the same held-out sets),
+# DOCGUARD (a built docguard binary to cut the crops with, instead of building one), REAL_LINES
+# (folder of real line crops), REAL_SEED (split and augmentation seed), REAL_VARIANTS (augmented
+# copies per real training line), REAL_REPEAT (times each real .lstmf is listed: oversampling).
 # Work files live in .training/ (git-ignored). Training runs on one thread, niced, because the
 # build machine is shared.
 set -euo pipefail
@@ -35,6 +43,11 @@ MAX_ITERATIONS=${MAX_ITERATIONS:-200000}
 TARGET_ERROR=${TARGET_ERROR:-0.01}
 MAX_MINUTES=${MAX_MINUTES:-60}
 MODEL_OUT=${MODEL_OUT:-Models/mrz.traineddata}
+REAL_LINES=${REAL_LINES:-../shared/data/real-lines}
+REAL_SEED=${REAL_SEED:-31}
+REAL_VARIANTS=${REAL_VARIANTS:-4}
+REAL_REPEAT=${REAL_REPEAT:-1}
+SHIPPED_MODEL=Models/mrz.traineddata
 NET_SPEC='[1,36,0,1 Ct3,3,16 Mp3,3 Lfys32 Lfx64 Lrx64 Lfx96 O1c40]'
 LEARNING_RATE=0.002
 
@@ -47,6 +60,10 @@ t0=$(date +%s)
 log() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
 
 mkdir -p "$WORK"
+# Kept aside before anything can replace it, to score "before" on the same held-out lines.
+SHIPPED_DIR=$WORK/score-shipped
+rm -rf "$SHIPPED_DIR"; mkdir -p "$SHIPPED_DIR"
+cp "$SHIPPED_MODEL" "$SHIPPED_DIR/mrz.traineddata"
 
 # 1. Data: rendered training lines in two shards (seeds TRAIN_SEED and TRAIN_SEED+1) and the
 #    reader's crops from CROP_SCANS synthetic scans; held-out lines and crops with their own seeds;
@@ -54,9 +71,13 @@ mkdir -p "$WORK"
 if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
     rm -rf "$DATA"
     mkdir -p "$DATA/train" "$DATA/eval"
-    log "building docguard (release) for the line crops"
-    $NICE swift build -c release --product docguard >&2
-    DOCGUARD=$(swift build -c release --show-bin-path)/docguard
+    if [[ -n ${DOCGUARD:-} ]]; then
+        log "using $DOCGUARD for the line crops (no build)"
+    else
+        log "building docguard (release) for the line crops"
+        $NICE swift build -c release --product docguard >&2
+        DOCGUARD=$(swift build -c release --show-bin-path)/docguard
+    fi
     log "cutting line crops from $CROP_SCANS scans (seed $CROP_SEED) and $EVAL_CROP_SCANS held-out scans (seed $EVAL_CROP_SEED)"
     $NICE "$DOCGUARD" synth --line-crops --out "$DATA/train-crops" --count "$CROP_SCANS" --seed "$CROP_SEED"
     $NICE "$DOCGUARD" synth --line-crops --out "$DATA/eval-crops" --count "$EVAL_CROP_SCANS" --seed "$EVAL_CROP_SEED"
@@ -68,6 +89,14 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
     p2=$!
     $NICE python3 $GEN "$DATA/eval" "$EVAL_LINES" "$EVAL_SEED" e
     wait $p1 $p2
+    if [[ -d $REAL_LINES ]]; then
+        log "real lines: normalising $REAL_LINES (seed $REAL_SEED, $REAL_VARIANTS variants per training line, ~10 % held out)"
+        read -r kept bad_len bad_pitch n_train n_img n_eval <<< "$($NICE python3 pipelines/training/prep_real.py \
+            "$REAL_LINES" "$DATA/train-real" "$DATA/eval-real" "$REAL_SEED" "$REAL_VARIANTS" 10)"
+        log "real lines: kept $kept (dropped $bad_len for length or characters, $bad_pitch for implausible width); $n_train training lines as $n_img images, $n_eval held out"
+    else
+        log "real lines: $REAL_LINES not found; training without real lines"
+    fi
     log "making .lstmf files"
     mklstmf() {
         for png in "$@"; do
@@ -75,13 +104,21 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
         done
     }
     export -f mklstmf
-    find "$DATA/train" "$DATA/train-crops" "$DATA/eval" "$DATA/eval-crops" -name '*.png' | sort \
+    find "$DATA/train" "$DATA/train-crops" "$DATA/eval" "$DATA/eval-crops" \
+        "$DATA/train-real" "$DATA/eval-real" -name '*.png' 2>/dev/null | sort \
         | $NICE xargs -n 200 -P 2 bash -c 'mklstmf "$@"' _
-    ls "$DATA"/train/*.lstmf "$DATA"/train-crops/*.lstmf \
-        | python3 -c 'import random, sys; l = sys.stdin.read().split(); random.Random(7).shuffle(l); print("\n".join(l))' \
+    # The real .lstmf files are listed REAL_REPEAT times (oversampling: they are few next to the
+    # synthetic lines), then everything is shuffled (seed 7).
+    {
+        ls "$DATA"/train/*.lstmf "$DATA"/train-crops/*.lstmf
+        if [[ -d $DATA/train-real ]]; then
+            for _ in $(seq "$REAL_REPEAT"); do ls "$DATA"/train-real/*.lstmf; done
+        fi
+    } | python3 -c 'import random, sys; l = sys.stdin.read().split(); random.Random(7).shuffle(l); print("\n".join(l))' \
         > "$DATA/train.list"
-    ls "$DATA"/eval/*.lstmf "$DATA"/eval-crops/*.lstmf > "$DATA/eval.list"
-    log "$(wc -l < "$DATA/train.list") training and $(wc -l < "$DATA/eval.list") eval .lstmf files"
+    ls "$DATA"/eval/*.lstmf "$DATA"/eval-crops/*.lstmf "$DATA"/eval-real/*.lstmf 2>/dev/null > "$DATA/eval.list" || true
+    n_real=$(grep -c '/train-real/' "$DATA/train.list" || true)
+    log "$(wc -l < "$DATA/train.list") training .lstmf entries ($n_real real, $(( 100 * n_real / $(wc -l < "$DATA/train.list") )) %) and $(wc -l < "$DATA/eval.list") eval .lstmf files"
 fi
 if [[ ${DATA_ONLY:-0} == 1 ]]; then log "data ready in $DATA"; exit 0; fi
 
@@ -156,14 +193,20 @@ SCORE_DIR=$WORK/score-tessdata
 rm -rf "$SCORE_DIR"; mkdir -p "$SCORE_DIR"
 cp "$MODEL_OUT" "$SCORE_DIR/mrz.traineddata"
 rows=()
-for set in eval eval-crops; do
+for set in eval eval-crops eval-real; do
+    [[ -d $DATA/$set ]] || continue
     rows+=("$set $(python3 pipelines/training/score.py "$DATA/$set" mrz "$SCORE_DIR")")
+    # The shipped model was copied before this run could replace it: "before" on the same lines.
+    if [[ ${SCORE_SHIPPED:-1} != 0 ]]; then
+        rows+=("$set $(python3 pipelines/training/score.py "$DATA/$set" mrz "$SHIPPED_DIR" | sed 's/^mrz/shipd/')")
+    fi
     if [[ ${SCORE_ENG:-1} != 0 ]]; then
         rows+=("$set $(python3 pipelines/training/score.py "$DATA/$set" eng)")
     fi
 done
 echo
-echo "held-out: eval = rendered lines (seed $EVAL_SEED), eval-crops = reader crops of $EVAL_CROP_SCANS scans (seed $EVAL_CROP_SEED)"
+echo "held-out: eval = rendered lines (seed $EVAL_SEED), eval-crops = reader crops of $EVAL_CROP_SCANS scans (seed $EVAL_CROP_SEED), eval-real = held-out real lines (seed $REAL_SEED)"
+echo "models: mrz = this run, shipd = $SHIPPED_MODEL as it was before the run"
 echo "tesseract --psm 7 --oem 1, whitelist A-Z0-9<"
 printf '%-10s %-6s %7s %7s %8s %8s %11s\n' set model lines chars errors 'CER %' 'exact %'
 for r in "${rows[@]}"; do

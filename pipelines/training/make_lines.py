@@ -9,9 +9,12 @@ The images imitate what docguard's MRZ locator hands to Tesseract: one upright l
 height ~30 px, image height ~2x the character height with the line centred (fragments of the
 neighbouring MRZ line may show at the top or bottom), character pitch ~1.06x the character
 height, 1.5 pitches of margin left and right, contrast stretched 2 %..98 %. Before
-normalisation the line is rendered at a low resolution (characters 9-40 px high) with the
-degradations of real scans: tinted guilloche and uneven light behind the text, ink spread or
-thin strokes, broken strokes, blur, sensor noise, slight rotation, JPEG artefacts, and on
+normalisation the line is rendered at a low resolution (characters 9-40 px high, a fifth of the
+lines 6.5-12 px as in web copies) with what real prints and scans show: letter-spacing from
+tight to wide (0.9-1.35x), pitch changing along the line (perspective/keystone), bolder and
+thinner strokes, tinted guilloche and uneven light behind the text, glare (a bright soft spot
+washing out part of the line), lamination and print faults (scratches, faded bands, a
+holographic sheen), broken strokes, blur, sensor noise, slight rotation, JPEG artefacts, and on
 some lines binarisation.
 
 Usage: make_lines.py OUTDIR COUNT SEED [PREFIX]
@@ -232,23 +235,71 @@ def guilloche(rng, w, h, draw_scale):
     return bg
 
 
-def render_text(rng, text, cap, pitch, scale):
-    """Coverage mask (float 0..1) of `text` with cap height `cap` at `scale`x oversampling."""
+def render_text(rng, text, cap, pitch, scale, taper=0.0, stroke=0.0):
+    """Coverage mask (float 0..1) of `text` with cap height `cap` at `scale`x oversampling.
+    `taper`: the pitch grows linearly along the line from (1 - taper/2)x to (1 + taper/2)x, as a
+    line seen at a slant (keystone) shows; `stroke`: extra stroke width (bold print) as a share of
+    the font size."""
     size = int(round(cap * scale / 0.73))
     f = font(size)
     p = pitch * scale
     n = len(text)
-    w = int(math.ceil(p * n + size))
+    w = int(math.ceil(p * n * (1 + abs(taper)) + size))
     h = int(math.ceil(size * 1.4))
     im = Image.new("L", (w, h), 0)
     d = ImageDraw.Draw(im)
     jitter = rng.uniform(0, 0.04) * p
     jy = rng.uniform(0, 0.03) * cap * scale
+    sw = int(round(stroke * size))
+    x0 = 0.0
     for i, ch in enumerate(text):
-        x = i * p + rng.normal(0, jitter) if jitter else i * p
+        x = x0 + rng.normal(0, jitter) if jitter else x0
         y = rng.normal(0, jy) if jy else 0
-        d.text((x, y), ch, fill=255, font=f)
+        d.text((x, y), ch, fill=255, font=f, stroke_width=sw, stroke_fill=255)
+        x0 += p * (1 + taper * ((i + 0.5) / n - 0.5))
     return im, size
+
+
+def glare(rng, img, w, h):
+    """A bright soft spot (light reflected off a laminate) washing out part of the line."""
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    cx, cy = rng.uniform(0.1, 0.9) * w, rng.uniform(-0.3, 1.3) * h
+    rx, ry = rng.uniform(0.05, 0.3) * w, rng.uniform(0.3, 1.5) * h
+    m = rng.uniform(0.35, 0.85) * np.exp(-((xx - cx) / rx) ** 2 - ((yy - cy) / ry) ** 2)
+    return img * (1 - m) + rng.uniform(235, 255) * m
+
+
+def print_faults(rng, img, ink, bg, w, h, scale):
+    """Lamination and print faults: scratches, a faded band of ink, or a holographic sheen."""
+    u = rng.random_sample()
+    if u < 0.35:  # scratches in the laminate: thin bright or dark lines across the text
+        sc = Image.new("L", (w, h), 0)
+        d = ImageDraw.Draw(sc)
+        for _ in range(rng.randint(1, 4)):
+            x1, y1 = rng.uniform(0, w), rng.uniform(0, h)
+            ang = rng.uniform(-0.5, 0.5) if rng.random_sample() < 0.7 else rng.uniform(0, math.pi)
+            ln = rng.uniform(0.1, 0.6) * w
+            d.line((x1, y1, x1 + ln * math.cos(ang), y1 + ln * math.sin(ang)), fill=255,
+                   width=int(rng.randint(1, 2 * scale + 1)))
+        m = np.asarray(sc, np.float32) / 255.0 * rng.uniform(0.3, 0.8)
+        level = rng.uniform(200, 255) if rng.random_sample() < 0.6 else rng.uniform(40, 120)
+        return img * (1 - m) + level * m
+    if u < 0.7:  # faded band: a print-head stripe or worn area where the ink is weak
+        if rng.random_sample() < 0.6:
+            c, half = rng.uniform(0, w), rng.uniform(0.03, 0.2) * w
+            prof = np.clip(1 - np.abs(np.arange(w) - c) / half, 0, 1)[None, :]
+        else:
+            c, half = rng.uniform(0, h), rng.uniform(0.1, 0.3) * h
+            prof = np.clip(1 - np.abs(np.arange(h) - c) / half, 0, 1)[:, None]
+        fade = np.minimum(1.0, 1.5 * prof) * rng.uniform(0.4, 0.8)
+        ink_f = ink * (1 - fade)
+        return img + (img - bg) * (ink_f / np.maximum(ink, 1e-3) - 1) * (ink > 0)
+    # holographic sheen: low, slanted stripes over ink and paper alike
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    period = rng.uniform(6, 30) * scale
+    t = rng.uniform(-1.2, 1.2)
+    s = np.sin(2 * math.pi * (xx + t * yy) / period + rng.uniform(0, 6.3))
+    return img + rng.uniform(10, 40) * s * (0.5 + 0.5 * np.sin(xx / w * rng.uniform(1, 6)))
 
 
 class Maker:
@@ -260,8 +311,16 @@ class Maker:
     def make(self, text, above, below):
         rng = self.rng
         # source resolution: character height in the scan
-        cap = float(np.exp(rng.uniform(np.log(9), np.log(40))))
+        if rng.random_sample() < 0.2:  # web copies: capitals only 6.5-12 px high
+            cap = float(np.exp(rng.uniform(np.log(6.5), np.log(12))))
+        else:
+            cap = float(np.exp(rng.uniform(np.log(9), np.log(40))))
         pitch = cap * rng.uniform(1.0, 1.12)
+        if rng.random_sample() < 0.5:  # letter-spacing of real prints: tight to wide
+            pitch *= rng.uniform(0.9, 1.35) / 1.06
+        taper = rng.uniform(-0.08, 0.08) if rng.random_sample() < 0.3 else 0.0
+        u_stroke = rng.random_sample()
+        stroke = rng.uniform(0.02, 0.05) if u_stroke < 0.15 else 0.0
         line_pitch = cap * rng.uniform(1.3, 1.9)
         # oversampling for rendering, then area-downsample to the scan resolution
         os_ = int(min(3, max(1, round(48.0 / cap))))
@@ -274,7 +333,7 @@ class Maker:
         for txt, dy in ((text, 0.0), (above, -line_pitch), (below, line_pitch)):
             if not txt:
                 continue
-            im, size = render_text(rng, txt, cap, pitch, os_)
+            im, size = render_text(rng, txt, cap, pitch, os_, taper, stroke)
             a = np.asarray(im, np.float32) / 255.0
             # glyph top of capitals is at ~0.23*size; centre of capital = 0.23+0.365
             top = int(round(cy + dy * os_ - 0.595 * size))
@@ -291,11 +350,15 @@ class Maker:
         # stroke weight: ink spread or thin print (at oversampled resolution)
         inkim = Image.fromarray((ink * 255).astype(np.uint8))
         u = rng.random_sample()
-        if u < 0.3:
+        if stroke > 0:
+            pass  # already bold
+        elif u < 0.3:
             k = 3 if rng.random_sample() < 0.6 else 5
             inkim = inkim.filter(ImageFilter.MaxFilter(k))
         elif u < 0.5:
             inkim = inkim.filter(ImageFilter.MinFilter(3))
+        elif u < 0.6 and os_ * cap >= 24:  # thin print: strokes well under a tenth of the height
+            inkim = inkim.filter(ImageFilter.MinFilter(5))
         ink = np.asarray(inkim, np.float32) / 255.0
         # broken strokes / worn print
         if rng.random_sample() < 0.25:
@@ -308,6 +371,10 @@ class Maker:
         if rng.random_sample() < 0.15:  # laser-engraved polycarbonate: grey, soft
             ink_level = rng.uniform(40, 110)
         img = bg * (1 - ink) + ink_level * ink
+        if rng.random_sample() < 0.15:
+            img = print_faults(rng, img, ink, bg, W, H, os_)
+        if rng.random_sample() < 0.15:
+            img = glare(rng, img, W, H)
         page = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
         # slight residual rotation
         ang = rng.uniform(-1.0, 1.0)
