@@ -60,18 +60,10 @@ public enum ImageCodec {
     /// True when the image (page `page`) holds colour, so `GrayConversion.inkOnly` sees more than luminance.
     public static func hasColour(_ bytes: [UInt8], page: Int = 0) -> Bool {
         silenceLeptonica
-        guard bytes.count >= 8, let format = try? sniffFormat(bytes) else { return false }
-        var width: Int32 = 0, height: Int32 = 0, bitsPerSample: Int32 = 0, samples: Int32 = 0
-        var leptFormat: Int32 = 0, colormapped: Int32 = 0, resolution: Int32 = 0
-        let status = bytes.withUnsafeBufferPointer {
-            format == .tiff
-                ? readHeaderMemTiff(
-                    $0.baseAddress, $0.count, Int32(page), &width, &height, &bitsPerSample, &samples, &resolution,
-                    &colormapped, &leptFormat)
-                : pixReadHeaderMem(
-                    $0.baseAddress, $0.count, &leptFormat, &width, &height, &bitsPerSample, &samples, &colormapped)
-        }
-        return status == 0 && (samples >= 3 || colormapped != 0)
+        guard bytes.count >= 8, let format = try? sniffFormat(bytes),
+            let header = header(bytes, format: format, page: page)
+        else { return false }
+        return header.samples >= 3 || header.colormapped
     }
 
     /// Pages in the file: the number of TIFF directories (up to `maximumPages`), 1 for every other format.
@@ -85,6 +77,16 @@ public enum ImageCodec {
 
     /// Width and height from the header alone.
     private static func dimensions(_ bytes: [UInt8], format: ImageFormat, page: Int) throws -> (Int, Int) {
+        guard let header = header(bytes, format: format, page: page), header.width > 0, header.height > 0 else {
+            throw OCRError.badImage(page == 0 ? "unreadable \(format) header" : "no page \(page + 1)")
+        }
+        return (header.width, header.height)
+    }
+
+    /// What the header of page `page` says (TIFF pages have a header each); nil when it cannot be read.
+    private static func header(_ bytes: [UInt8], format: ImageFormat, page: Int)
+        -> (width: Int, height: Int, samples: Int, colormapped: Bool)?
+    {
         var width: Int32 = 0, height: Int32 = 0, bitsPerSample: Int32 = 0, samples: Int32 = 0
         var leptFormat: Int32 = 0, colormapped: Int32 = 0, resolution: Int32 = 0
         let status = bytes.withUnsafeBufferPointer {
@@ -95,10 +97,8 @@ public enum ImageCodec {
                 : pixReadHeaderMem(
                     $0.baseAddress, $0.count, &leptFormat, &width, &height, &bitsPerSample, &samples, &colormapped)
         }
-        guard status == 0, width > 0, height > 0 else {
-            throw OCRError.badImage(page == 0 ? "unreadable \(format) header" : "no page \(page + 1)")
-        }
-        return (Int(width), Int(height))
+        guard status == 0 else { return nil }
+        return (Int(width), Int(height), Int(samples), colormapped != 0)
     }
 
     /// The decoded Pix, or nil when the data is corrupt.

@@ -36,10 +36,13 @@ public struct ScanTruth: Codable, Sendable, Equatable {
     public var classes: [String] { degradations.isEmpty ? ["clean"] : degradations }
 
     /// Canonical bytes: sorted keys, one line, newline-terminated, so files regenerate byte for byte.
-    public func encoded() throws -> Data {
+    public func encoded() throws -> Data { try Self.canonicalJSON(self) }
+
+    /// `value` as truth files are written: sorted keys, no escaped slashes, one line, newline-terminated.
+    public static func canonicalJSON(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var data = try encoder.encode(value)
         data.append(0x0A)
         return data
     }

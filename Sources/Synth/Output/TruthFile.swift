@@ -38,13 +38,7 @@ public struct TruthFile: Codable, Sendable, Equatable {
     }
 
     /// Canonical bytes, as `ScanTruth.encoded()`: sorted keys, one line, newline-terminated.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func encoded() throws -> Data { try ScanTruth.canonicalJSON(self) }
 
     /// Reads a truth file's bytes, with or without `otherDocuments`.
     public static func decode(_ data: Data) throws -> TruthFile {
