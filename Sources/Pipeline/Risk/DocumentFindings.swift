@@ -61,6 +61,13 @@ enum DocumentFindings {
             if expiry < asOf {
                 found.append((.expired, "expired on \(expiry), before the as-of date \(asOf)"))
             }
+        } else if let latest = FrenchIdentityCard.latestPossibleExpiry(of: document), latest < asOf {
+            // No expiry date in this MRZ: a card past the longest validity of its model is expired all the same.
+            found.append((
+                .expired,
+                "a French identity card of this model is valid \(FrenchIdentityCard.longestValidityYears) years at "
+                    + "most after its month of issue (in its number): expired by \(latest), before the as-of date \(asOf)"
+            ))
         }
     }
 }

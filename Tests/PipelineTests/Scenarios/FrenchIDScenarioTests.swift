@@ -17,7 +17,7 @@ struct FrenchIDScenarioTests {
 
     static let fields = MRZFields(
         format: .fraID, documentCode: "ID", issuingState: "FRA", surname: "BERTHIER", givenNames: "CORINNE",
-        documentNumber: "940992310285", nationality: "FRA", birthDate: "651206", sex: "F", expiryDate: "")
+        documentNumber: "190592310285", nationality: "FRA", birthDate: "651206", sex: "F", expiryDate: "")
 
     /// A scan of the card with `fields`, clean or turned and skewed.
     static func render(
@@ -35,7 +35,7 @@ struct FrenchIDScenarioTests {
         return path
     }
 
-    @Test("scans of the card read as FRA_ID, valid, with no expiry date and no EXPIRED however late the day")
+    @Test("scans of the card read as FRA_ID, valid, with no expiry date, and no EXPIRED within 15 years of issue")
     func scans() throws {
         let folder = try scratch.newFolder()
         var coded = Self.fields
@@ -49,7 +49,7 @@ struct FrenchIDScenarioTests {
             try Self.render("c-coded.png", in: folder, fields: coded),
         ]
         let expected = [Self.fields, Self.fields, coded].map(MRZComposer.compose)
-        let late = MRZDate(year: 2040, month: 1, day: 1)!
+        let late = MRZDate(year: 2027, month: 3, day: 31)!  // within 15 years of both cards' months of issue
         let results = try RiskScenarioTests.run(files, matcher: nil, asOf: late)
         for (file, lines) in zip(files, expected) {
             let result = try #require(results[file])
@@ -64,9 +64,30 @@ struct FrenchIDScenarioTests {
         }
     }
 
+    @Test("a card past 15 years from its month of issue is EXPIRED although its MRZ has no expiry date")
+    func expiredByIssueMonth() throws {
+        var fields = Self.fields
+        fields.documentNumber = "940992310285"  // the specimen: issued September 1994
+        let document = MRZParser.parse(MRZComposer.compose(fields), currentYear: 2026)
+        #expect(FrenchIdentityCard.issueMonth(of: document) == MRZDate(year: 1994, month: 9, day: 1))
+        #expect(FrenchIdentityCard.latestPossibleExpiry(of: document) == MRZDate(year: 2009, month: 10, day: 1))
+        let scorer = RiskScorer(policy: try F.shippedPolicy(), asOf: MRZDate(year: 2026, month: 11, day: 30)!)
+        let assessment = scorer.assess(F.result(document, list: ListVerdict(checked: true, hits: [], listVersion: "v")))
+        #expect(assessment.reasons.map(\.code) == [.expired])
+        #expect(assessment.level >= .review)
+        // The same card a day before the latest possible expiry: nothing to say.
+        let early = RiskScorer(policy: try F.shippedPolicy(), asOf: MRZDate(year: 2009, month: 9, day: 30)!)
+        #expect(early.assess(F.result(document, list: ListVerdict(checked: true, hits: [], listVersion: "v"))).reasons
+            .isEmpty)
+        // December rolls into the next year.
+        fields.documentNumber = "981292310285"
+        let december = MRZParser.parse(MRZComposer.compose(fields), currentYear: 2026)
+        #expect(FrenchIdentityCard.latestPossibleExpiry(of: december) == MRZDate(year: 2014, month: 1, day: 1))
+    }
+
     @Test("risk, CSV and HTML take a document without an expiry date: no EXPIRED, an empty cell, a dash")
     func writers() throws {
-        let scorer = RiskScorer(policy: try F.shippedPolicy(), asOf: MRZDate(year: 2040, month: 1, day: 1)!)
+        let scorer = RiskScorer(policy: try F.shippedPolicy(), asOf: MRZDate(year: 2030, month: 1, day: 1)!)
         func assessed(_ lines: [[UInt8]]) -> ScanResult {
             var result = F.result(
                 MRZParser.parse(lines, currentYear: 2026),
@@ -91,10 +112,10 @@ struct FrenchIDScenarioTests {
         try csv.write(result)
         try csv.finish()
         let row = try String(contentsOfFile: csvPath, encoding: .utf8).components(separatedBy: "\r\n")[1]
-        #expect(row.contains(",FRA_ID,ID,FRA,940992310285,FRA,BERTHIER,CORINNE,1965-12-06,F,,true,"), "\(row)")
+        #expect(row.contains(",FRA_ID,ID,FRA,190592310285,FRA,BERTHIER,CORINNE,1965-12-06,F,,true,"), "\(row)")
 
         let htmlPath = folder.appendingPathComponent("out.html").path
-        let context = ReportContext(title: "Night batch", asOf: "2040-01-01", policyVersion: "p1", listVersion: "v1")
+        let context = ReportContext(title: "Night batch", asOf: "2030-01-01", policyVersion: "p1", listVersion: "v1")
         let html = HTMLReportWriter(try OutputFile(path: htmlPath), context: context)
         try html.write(result)
         try html.write(altered)
