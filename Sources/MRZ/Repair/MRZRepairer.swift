@@ -327,7 +327,8 @@ private struct RepairSearch {
     /// digit covers the position, only a candidate of equal check value qualifies (`L` in a date can
     /// only be `1`), so no passing check digit is broken.
     private func normaliseUnprotected(_ lines: inout [[UInt8]]) -> [MRZCorrection] {
-        let covered = Set(layout.fieldChecks(for: lines).flatMap(\.positions) + (layout.compositeCheckRule?.positions ?? []))
+        let covered = Set(
+            layout.fieldChecks(for: lines).flatMap(\.positions) + (layout.compositeCheckRule?.positions ?? []))
         // State codes first: among a misread character's candidates, the one that makes a listed code wins.
         var changes = stateSpans.flatMap { restoreStateFromChoices(in: $0, of: &lines) }
         // A state code that no single change makes a listed code is left as read: digits printed where a code

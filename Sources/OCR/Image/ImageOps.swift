@@ -100,7 +100,8 @@ public enum ImageOps {
                 let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
                 let area = Double((y1 - y0) * (x1 - x0))
                 func box(_ table: [Double]) -> Double {
-                    table[y1 * stride + x1] - table[y0 * stride + x1] - table[y1 * stride + x0] + table[y0 * stride + x0]
+                    table[y1 * stride + x1] - table[y0 * stride + x1] - table[y1 * stride + x0]
+                        + table[y0 * stride + x0]
                 }
                 let mean = box(sums) / area
                 let spread = max(8, (max(0, box(squares) / area - mean * mean)).squareRoot())

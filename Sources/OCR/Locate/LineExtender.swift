@@ -23,11 +23,14 @@ struct LineExtender {
         for direction in [-1.0, 1.0] {
             while true {
                 // The end's last few characters, outermost first.
-                let end = direction < 0 ? Array(line.blobs.indices.prefix(5)) : Array(line.blobs.indices.suffix(5).reversed())
+                let end =
+                    direction < 0
+                    ? Array(line.blobs.indices.prefix(5)) : Array(line.blobs.indices.suffix(5).reversed())
                 let endU = line.u[end[0]], endV = line.v[end[0]]
                 let steps = zip(end.dropFirst(), end).map { abs(line.u[$1] - line.u[$0]) }.sorted()
                 let pitch = steps[steps.count / 2]
-                let slope = (line.v[end[0]] - line.v[end[end.count - 1]]) / (line.u[end[0]] - line.u[end[end.count - 1]])
+                let (outer, inner) = (end[0], end[end.count - 1])
+                let slope = (line.v[outer] - line.v[inner]) / (line.u[outer] - line.u[inner])
                 var best: (blob: InkBlob, u: Double, v: Double, distance: Double)? = nil
                 for blob in characters {
                     let center = Point(x: blob.centerX, y: blob.centerY)

@@ -133,7 +133,8 @@ struct MRZBandFinder {
         let spacing = second.meanV - first.meanV
         let height = (first.characterHeight + second.characterHeight) / 2
         func fits(_ line: TextLine, at v: Double) -> Bool {
-            let overlap = min(line.endU, max(first.endU, second.endU)) - max(line.startU, min(first.startU, second.startU))
+            let overlap =
+                min(line.endU, max(first.endU, second.endU)) - max(line.startU, min(first.startU, second.startU))
             return line.count >= 5 && abs(line.meanV - v) < 0.3 * height && overlap > 0.5 * span
                 && abs(line.characterHeight / height - 1) < 0.35
         }

@@ -99,13 +99,13 @@ final class LineFits {
     }
 
     /// How well lines fitted from the origins `shifts` agree with the MRZ they make: a valid read above all,
-    /// then passing check digits, characters where the layout allows them, a document code the format allows, and
-    /// issuing state and nationality that are listed codes (a shifted line makes a listed code by chance far less often than it passes a check
-    /// digit, so an unlisted code costs more than a check digit gains); less a cost for origins the band does
-    /// not give. The whole band off by a column is
-    /// common (a lost or extra first character on every line) and cheap; one line off on its own must win it
-    /// back by more than one check digit, since a line moved a column passes a check digit by chance one time
-    /// in ten, and a non-conforming document fails some as printed.
+    /// then passing check digits, characters where the layout allows them, a document code the format allows,
+    /// and issuing state and nationality that are listed codes (a shifted line makes a listed code by chance
+    /// far less often than it passes a check digit, so an unlisted code costs more than a check digit gains);
+    /// less a cost for origins the band does not give. The whole band off by a column is common (a lost or
+    /// extra first character on every line) and cheap; one line off on its own must win it back by more than
+    /// one check digit, since a line moved a column passes a check digit by chance one time in ten, and a
+    /// non-conforming document fails some as printed.
     static func score(_ document: MRZDocument, shifts: [Int]) -> Double {
         let layout = document.format.map(MRZLayout.of)
         let plausible = layout?.plausibleShare(of: document.lines) ?? 0

@@ -68,7 +68,9 @@ public struct MRZLineCutter: Sendable {
 
     /// The line image's scale (pixels per page pixel), margin before column 0 (page pixels), width, half height
     /// (page pixels) and height: tall enough for the whole line, short enough to leave out the neighbouring lines.
-    private func frame(_ band: MRZBand) -> (scale: Double, margin: Double, width: Int, halfHeight: Double, height: Int) {
+    private func frame(_ band: MRZBand)
+        -> (scale: Double, margin: Double, width: Int, halfHeight: Double, height: Int)
+    {
         let scale = characterHeight / band.characterHeight
         let margin = 1.5 * band.pitch
         let width = Int(((Double(band.lineLength - 1) * band.pitch + 2 * margin) * scale).rounded())

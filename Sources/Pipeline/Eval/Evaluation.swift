@@ -126,7 +126,8 @@ public enum MissCause: String, Sendable, Hashable {
         public var description: String {
             wrongPerLine.isEmpty
                 ? kind.rawValue
-                : "\(kind.rawValue) (wrong characters per line: \(wrongPerLine.map(String.init).joined(separator: ", ")))"
+                : "\(kind.rawValue) (wrong characters per line: "
+                    + wrongPerLine.map(String.init).joined(separator: ", ") + ")"
         }
     }
 

@@ -66,7 +66,8 @@ enum DocumentFindings {
             found.append((
                 .expired,
                 "a French identity card of this model is valid \(FrenchIdentityCard.longestValidityYears) years at "
-                    + "most after its month of issue (in its number): expired by \(latest), before the as-of date \(asOf)"
+                    + "most after its month of issue (in its number): expired by \(latest), "
+                    + "before the as-of date \(asOf)"
             ))
         }
     }
