@@ -13,14 +13,14 @@ import Testing
         arguments: [
             // A 12-megapixel phone photo: reduced by 4, then finer, faint print, then coarser.
             (4000, 3000, [plain(1.0 / 4), plain(1.0 / 2), faint(1.0 / 4), faint(1.0 / 2), plain(1.0 / 8)]),
-            // An A4 page at 300 dpi: reduced by 3, then the page itself.
-            (2480, 3508, [plain(1.0 / 3), plain(1), faint(1.0 / 3), faint(1), plain(1.0 / 6)]),
+            // An A4 page at 300 dpi: reduced by 3, then by 2 (half, rounded up: never the whole 8.7 MP page).
+            (2480, 3508, [plain(1.0 / 3), plain(1.0 / 2), faint(1.0 / 3), faint(1.0 / 2), plain(1.0 / 6)]),
             // Reduced by 2, too narrow for the coarser look (700 / 4 pixels across).
             (2000, 700, [plain(1.0 / 2), plain(1), faint(1.0 / 2), faint(1)]),
             // Reduced by 2 and wide enough for it (1000 / 4).
             (1400, 1000, [plain(1.0 / 2), plain(1), faint(1.0 / 2), faint(1), plain(1.0 / 4)]),
-            // Reduced by 3 (half of that rounds down to 1), too narrow for the coarser look (1000 / 6).
-            (6000, 1000, [plain(1.0 / 3), plain(1), faint(1.0 / 3), faint(1)]),
+            // Reduced by 3 (half of that rounds up to 2), too narrow for the coarser look (1000 / 6).
+            (6000, 1000, [plain(1.0 / 3), plain(1.0 / 2), faint(1.0 / 3), faint(1.0 / 2)]),
             // Within the budget and not small: as it is, then twice the size.
             (1000, 800, [plain(1), plain(2), faint(1), faint(2)]),
             (500, 500, [plain(1), plain(2), faint(1), faint(2)]),
@@ -31,6 +31,10 @@ import Testing
         #expect(looks == expected)
         let first = looks[0].scale
         #expect(Double(width) * first * Double(height) * first <= Double(locator.workingPixelBudget))
+        // No look works on more than four times the budget: the working memory per worker stays bounded.
+        let finest = looks.map(\.scale).max() ?? 1
+        let finestPixels = Double(width) * finest * Double(height) * finest
+        #expect(finest > 1 || finestPixels <= 4 * Double(locator.workingPixelBudget))
     }
 
     @Test("a small page is enlarged first", arguments: [(282, 179), (300, 200), (120, 80)])
