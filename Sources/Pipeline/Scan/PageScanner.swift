@@ -36,12 +36,13 @@ public final class PageScanner {
         }
         let digest = ContentHash.sha256(bytes)
         var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
-        // A multi-page file (a scanner's front and back) is read page by page until one validates; the best read
-        // of all pages is the result, and names its page.
+        // A multi-page file (a scanner's front and back) is read page by page, every page: the best read is the
+        // result and names its page. The first document in reading order is the result; every other valid MRZ
+        // on any page is counted (each should be scanned on its own: this result screens one), so a second
+        // document on a later page is never passed over in silence.
         let pageCount = ImageCodec.pageCount(bytes)
-        // The first document in reading order is the result; others on the same page are counted (each should be
-        // scanned on its own: this result screens one).
-        var best: (reading: MRZReading, page: Int, otherDocuments: Int)? = nil
+        var best: (reading: MRZReading, page: Int)? = nil
+        var validDocuments: [[[UInt8]]] = []
         for pageIndex in 0..<pageCount {
             let page: GrayImage
             do {
@@ -68,15 +69,17 @@ public final class PageScanner {
                     view = inkOnly
                 }
             }
+            for document in documents.map(\.document) where document.valid && !validDocuments.contains(document.lines) {
+                validDocuments.append(document.lines)
+            }
             if let reading = documents.first, best.map({ reading.ranks(above: $0.reading) }) ?? true {
-                best = (reading, pageIndex, documents.count - 1)
+                best = (reading, pageIndex)
                 debug?.write(path: path, page: view, reading: reading)
             } else if best == nil, pageIndex == 0 {
                 debug?.write(path: path, page: page, reading: nil)
             }
-            if best?.reading.document.valid == true { break }
         }
-        guard let (reading, pageIndex, otherDocuments) = best else {
+        guard let (reading, pageIndex) = best else {
             result.status = .noMRZ
             let pages = pageCount > 1 ? " on any of its \(pageCount) pages" : " on the page"
             result.problem = ScanProblem(code: "NO_MRZ", detail: "no machine readable zone found" + pages)
@@ -85,7 +88,8 @@ public final class PageScanner {
         result.ocr = OCRSummary(
             confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
             model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees,
-            page: pageCount > 1 ? pageIndex + 1 : nil, otherDocuments: otherDocuments)
+            page: pageCount > 1 ? pageIndex + 1 : nil,
+            otherDocuments: validDocuments.filter { $0 != reading.document.lines }.count)
         guard reading.document.format != nil, reading.confidence >= minimumConfidence,
             reading.plausibility >= minimumPlausibility
         else {

@@ -96,5 +96,24 @@ struct RealWorldKindsTests {
         #expect(result.status == .ok)
         #expect(result.ocr?.page == 2)
         #expect(result.document?.lineTexts == scan.scan.truth.lines)
+        #expect(result.ocr?.otherDocuments == 0)
+    }
+
+    @Test("a multi-page TIFF of two documents: every page is read, the second document counted, never cleared")
+    func twoDocumentsOnTwoPages() throws {
+        let folder = try scratch.newFolder()
+        let scans = try Self.render([.cmyk], count: 2, in: folder)
+        let pages = try scans.map { try ImageCodec.decodeGray($0.scan.imageBytes) }
+        let path = folder.appendingPathComponent("two-passports.tif").path
+        try Data(ImageCodec.tiff(pages: pages)).write(to: URL(fileURLWithPath: path))
+        let result = try #require(try Self.scan([path])[path])
+        #expect(result.status == .ok)
+        #expect(result.ocr?.page == 1)
+        #expect(result.document?.lineTexts == scans[0].scan.truth.lines)
+        #expect(result.ocr?.otherDocuments == 1, "the document on page 2 was read too")
+        let scorer = RiskScorer(policy: try RiskFixtures.shippedPolicy(), asOf: MRZDate(year: 2026, month: 11, day: 30)!)
+        let assessment = scorer.assess(result)
+        #expect(assessment.reasons.contains { $0.code == .severalDocuments })
+        #expect(assessment.level >= .review)
     }
 }
