@@ -260,6 +260,20 @@ def render_text(rng, text, cap, pitch, scale, taper=0.0, stroke=0.0):
     return im, size
 
 
+def sensor_noise_and_jpeg(im, rng, noise, jpeg_share, lowest_quality):
+    """Grey image `im` with Gaussian sensor noise (sigma up to `noise`) and, on `jpeg_share` of the calls,
+    a JPEG round trip at quality `lowest_quality`..90. The random draws are always made in the same order."""
+    a = np.asarray(im, np.float32)
+    a = a + rng.normal(0, rng.uniform(0, noise), a.shape)
+    im = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    if rng.random_sample() < jpeg_share:
+        buf = io.BytesIO()
+        im.save(buf, "JPEG", quality=int(rng.randint(lowest_quality, 91)))
+        buf.seek(0)
+        im = Image.open(buf).convert("L")
+    return im
+
+
 def glare(rng, img, w, h):
     """A bright soft spot (light reflected off a laminate) washing out part of the line."""
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
@@ -383,14 +397,7 @@ class Maker:
         page = page.resize((page_w, page_h), Image.BOX)
         if rng.random_sample() < 0.7:
             page = page.filter(ImageFilter.GaussianBlur(rng.uniform(0.2, 1.1)))
-        a = np.asarray(page, np.float32)
-        a = a + rng.normal(0, rng.uniform(0, 9), a.shape)
-        page = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
-        if rng.random_sample() < 0.85:
-            buf = io.BytesIO()
-            page.save(buf, "JPEG", quality=int(rng.randint(30, 91)))
-            buf.seek(0)
-            page = Image.open(buf).convert("L")
+        page = sensor_noise_and_jpeg(page, rng, noise=9, jpeg_share=0.85, lowest_quality=30)
         # crop as the locator does: 1.5 pitches of margin, height ~2x character height
         left = x0 / os_ - 1.5 * pitch + rng.uniform(-0.25, 0.25) * pitch
         right = x0 / os_ + len(text) * pitch + 1.5 * pitch + rng.uniform(-0.25, 0.25) * pitch

@@ -26,6 +26,8 @@ import sys
 import numpy as np
 from PIL import Image, ImageFilter
 
+from make_lines import sensor_noise_and_jpeg
+
 CHARSET = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 LENGTHS = (30, 36, 44)
 # OCR-B pitch over capital height is ~1.0-1.12 in print; the crops' ink box spans (n-1) pitches
@@ -111,14 +113,7 @@ def augment(page, rng):
         im = im.resize((w, h), Image.BICUBIC if rng.random_sample() < 0.6 else Image.BILINEAR)
     elif rng.random_sample() < 0.6:
         im = im.filter(ImageFilter.GaussianBlur(rng.uniform(0.5, 1.5)))
-    a = np.asarray(im, np.float32)
-    a = a + rng.normal(0, rng.uniform(0, 10), a.shape)
-    im = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
-    if rng.random_sample() < 0.7:
-        buf = io.BytesIO()
-        im.save(buf, "JPEG", quality=int(rng.randint(25, 91)))
-        buf.seek(0)
-        im = Image.open(buf).convert("L")
+    im = sensor_noise_and_jpeg(im, rng, noise=10, jpeg_share=0.7, lowest_quality=25)
     # contrast: stretched like the cutter, sometimes left flat
     a = np.asarray(im, np.float32)
     if rng.random_sample() < 0.7:
