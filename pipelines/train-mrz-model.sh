@@ -17,7 +17,8 @@
 # other seeds or stems, and is scored per kind (eval, eval-crops, eval-real).
 #
 # Knobs (environment): FROM_SCRATCH=1, TRAIN_LINES, EVAL_LINES, TRAIN_SEED, EVAL_SEED, CROP_SCANS, CROP_SEED,
-# EVAL_CROP_SCANS, EVAL_CROP_SEED, MAX_ITERATIONS,
+# EVAL_CROP_SCANS, EVAL_CROP_SEED, KIND_CROP_SCANS, KIND_CROP_SEED, CROP_KINDS (line crops of scans of the
+# real-world kinds: web copies, photos, CMYK prints, wide pitch), MAX_ITERATIONS,
 # CONTINUE_FROM (checkpoint to continue), TARGET_ERROR (lstmtraining's --target_error_rate, percent), MAX_MINUTES (wall-clock cap on
 # lstmtraining; SIGTERM then convert the last checkpoint), REUSE_DATA=1 (keep .training/data),
 # MODEL_OUT (where the integer model goes; default Models/mrz.traineddata: write elsewhere to
@@ -39,6 +40,9 @@ CROP_SCANS=${CROP_SCANS:-2500}
 CROP_SEED=${CROP_SEED:-4242}
 EVAL_CROP_SCANS=${EVAL_CROP_SCANS:-150}
 EVAL_CROP_SEED=${EVAL_CROP_SEED:-9191}
+KIND_CROP_SCANS=${KIND_CROP_SCANS:-1500}
+KIND_CROP_SEED=${KIND_CROP_SEED:-5353}
+CROP_KINDS=${CROP_KINDS:-web_copy,photo,cmyk,wide_pitch}
 MAX_ITERATIONS=${MAX_ITERATIONS:-200000}
 TARGET_ERROR=${TARGET_ERROR:-0.01}
 MAX_MINUTES=${MAX_MINUTES:-60}
@@ -81,6 +85,13 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
     log "cutting line crops from $CROP_SCANS scans (seed $CROP_SEED) and $EVAL_CROP_SCANS held-out scans (seed $EVAL_CROP_SEED)"
     $NICE "$DOCGUARD" synth --line-crops --out "$DATA/train-crops" --count "$CROP_SCANS" --seed "$CROP_SEED"
     $NICE "$DOCGUARD" synth --line-crops --out "$DATA/eval-crops" --count "$EVAL_CROP_SCANS" --seed "$EVAL_CROP_SEED"
+    # The reader's crops of real-world kinds: small blurred web copies, photographed pages, CMYK prints and
+    # wide pitch, cut by the same locator and cutter (their characters reach the engine enlarged and soft).
+    if (( KIND_CROP_SCANS > 0 )); then
+        log "cutting line crops from $KIND_CROP_SCANS scans of kinds $CROP_KINDS (seed $KIND_CROP_SEED)"
+        $NICE "$DOCGUARD" synth --line-crops --kinds "$CROP_KINDS" --out "$DATA/train-crops-kinds" \
+            --count "$KIND_CROP_SCANS" --seed "$KIND_CROP_SEED"
+    fi
     half=$(( TRAIN_LINES / 2 ))
     log "generating $TRAIN_LINES training lines (seeds $TRAIN_SEED, $((TRAIN_SEED + 1))) and $EVAL_LINES eval lines (seed $EVAL_SEED)"
     $NICE python3 $GEN "$DATA/train" "$half" "$TRAIN_SEED" a &
@@ -104,13 +115,14 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
         done
     }
     export -f mklstmf
-    find "$DATA/train" "$DATA/train-crops" "$DATA/eval" "$DATA/eval-crops" \
+    find "$DATA/train" "$DATA/train-crops" "$DATA/train-crops-kinds" "$DATA/eval" "$DATA/eval-crops" \
         "$DATA/train-real" "$DATA/eval-real" -name '*.png' 2>/dev/null | sort \
         | $NICE xargs -n 200 -P 2 bash -c 'mklstmf "$@"' _
     # The real .lstmf files are listed REAL_REPEAT times (oversampling: they are few next to the
     # synthetic lines), then everything is shuffled (seed 7).
     {
         ls "$DATA"/train/*.lstmf "$DATA"/train-crops/*.lstmf
+        if [[ -d $DATA/train-crops-kinds ]]; then ls "$DATA"/train-crops-kinds/*.lstmf; fi
         if [[ -d $DATA/train-real ]]; then
             for _ in $(seq "$REAL_REPEAT"); do ls "$DATA"/train-real/*.lstmf; done
         fi

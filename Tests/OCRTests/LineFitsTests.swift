@@ -98,4 +98,22 @@ import Testing
         #expect(MRZLineFitter.pitch(of: Array(characters.prefix(6)), near: 20) == nil)
         #expect(MRZLineFitter.pitch(of: characters, near: 30) == nil)
     }
+
+    @Test("a character one cut gets wrong and another gets right is put right where the check digit agrees")
+    func otherCutsGiveTheAlternatives() {
+        let band = Self.band(lines: 2, length: 44)
+        // The straight cut reads a 7 for the document number's 0, the other cuts a 5 for its 3: neither
+        // validates alone (the repair finds no one cheapest explanation of either).
+        let first = "L898972C36UTO7408122F1204159ZE184226B<<<<<10"
+        let second = "L898902C56UTO7408122F1204159ZE184226B<<<<<10"
+        for alone in [first, second] {
+            let document = read([Self.reading(Self.td3[0]), Self.reading(alone)], band: band)
+            #expect(!document.valid)
+        }
+        let cuts = [first, second, second].flatMap { [Self.reading(Self.td3[0]), Self.reading($0)] }
+        let document = read(cuts, band: band)
+        #expect(document.lineTexts == Self.td3)
+        #expect(document.valid)
+        #expect(document.corrections.map(\.description) == ["line2[6]: 7->0"])
+    }
 }

@@ -114,4 +114,23 @@ import Testing
         let empty = GrayImage(width: 0, height: 0)
         #expect(ImageOps.normalizeLocalContrast(empty, window: 15) == empty)
     }
+
+    @Test func sharpeningDeepensASoftStrokeAndLeavesFlatAreasAlone() {
+        // A soft vertical stroke: 200 paper, 120 at its core, 160 at its shoulders.
+        var soft = GrayImage(width: 30, height: 10, fill: 200)
+        for y in 0..<10 {
+            soft[14, y] = 160
+            soft[15, y] = 120
+            soft[16, y] = 160
+        }
+        let sharp = ImageOps.sharpen(soft, radius: 2, amount: 1.5)
+        #expect(sharp[15, 5] < 80)
+        #expect(sharp[2, 5] == 200 && sharp[27, 5] == 200)
+        // Paper right beside the stroke is pushed lighter, never darker.
+        #expect(sharp[12, 5] >= 200)
+        let flat = GrayImage(width: 12, height: 7, fill: 90)
+        #expect(ImageOps.sharpen(flat, radius: 2, amount: 1.5) == flat)
+        let empty = GrayImage(width: 0, height: 0)
+        #expect(ImageOps.sharpen(empty, radius: 2, amount: 1.5) == empty)
+    }
 }

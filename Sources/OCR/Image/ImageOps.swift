@@ -112,6 +112,41 @@ public enum ImageOps {
         return out
     }
 
+    /// Unsharp masking: each pixel pushed away from the mean of the `(2·radius+1)`² square around it by
+    /// `amount` times the difference, so strokes softened by a small source or a blurred photo stand out again.
+    public static func sharpen(_ image: GrayImage, radius: Int, amount: Double) -> GrayImage {
+        let blurred = boxBlurred(image, radius: radius)
+        var out = image
+        for index in out.pixels.indices {
+            let value = Double(image.pixels[index])
+            let sharpened = value + amount * (value - Double(blurred[index]))
+            out.pixels[index] = UInt8(max(0, min(255, sharpened.rounded())))
+        }
+        return out
+    }
+
+    /// The mean of the `(2·radius+1)`² square around each pixel (edges repeat), by rows then columns.
+    private static func boxBlurred(_ image: GrayImage, radius: Int) -> [UInt8] {
+        let width = image.width, height = image.height
+        func pass(_ source: [UInt8], count: Int, lines: Int, at: (Int, Int) -> Int) -> [UInt8] {
+            var out = source
+            let span = 2 * radius + 1
+            for line in 0..<lines {
+                var sum = 0
+                for k in -radius...radius { sum += Int(source[at(line, min(max(k, 0), count - 1))]) }
+                for i in 0..<count {
+                    out[at(line, i)] = UInt8(sum / span)
+                    sum += Int(source[at(line, min(i + radius + 1, count - 1))])
+                    sum -= Int(source[at(line, max(i - radius, 0))])
+                }
+            }
+            return out
+        }
+        guard width > 0, height > 0, radius > 0 else { return image.pixels }
+        let rows = pass(image.pixels, count: width, lines: height) { y, x in y * width + x }
+        return pass(rows, count: height, lines: width) { x, y in y * width + x }
+    }
+
     /// Otsu's threshold: the grey level that best splits the histogram into ink and paper.
     public static func otsuThreshold(_ image: GrayImage) -> UInt8 {
         var histogram = [Double](repeating: 0, count: 256)

@@ -98,37 +98,72 @@ public final class MRZReader {
         return second.ranks(above: first) ? second : first
     }
 
-    /// Reads the band in the orientation given: cut straight at an even pitch and, when that read does not
-    /// validate, cut along the lines' measured curves (a photographed or curved page).
+    /// Reads the band in the orientation given: cut straight at an even pitch and, only while no read validates,
+    /// other cuts of the same lines: along the lines' measured curves (a photographed or curved page), with the
+    /// contrast evened out locally (glare, shadow) and sharpened (a small or soft source). Each cut is read on its
+    /// own; when none validates, the best one is repaired once more with what the other cuts read at each column
+    /// as the engine's alternatives there, so a character one cut gets wrong and another gets right is put right
+    /// when the check digits agree.
     public func read(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
-        let straightCrops = cutter.cut(band, on: page)
-        var best = read(straightCrops, of: band, currentYear: currentYear)
-        var bestCrops = straightCrops
-        if !best.document.valid, let crops = cutter.cutAlongCurves(band, on: page) {
-            let curved = read(crops, of: band, currentYear: currentYear)
-            if curved.ranks(above: best) { (best, bestCrops) = (curved, crops) }
+        let straight = cutter.cut(band, on: page)
+        var reads = [read(straight, of: band, currentYear: currentYear)]
+        var best: CutRead { reads.max { $1.reading.ranks(above: $0.reading) }! }
+        if !best.reading.document.valid, let crops = cutter.cutAlongCurves(band, on: page) {
+            reads.append(read(crops, of: band, currentYear: currentYear))
         }
-        // Glare or shadow over part of a line: the same cut with its contrast evened out locally.
-        if !best.document.valid {
-            var evened = bestCrops
-            evened.images = bestCrops.images.map {
-                ImageOps.normalizeLocalContrast($0, window: Int(2 * cutter.characterHeight) | 1)
+        let window = Int(2 * cutter.characterHeight) | 1
+        let variants: [(GrayImage) -> GrayImage] = [
+            { ImageOps.normalizeLocalContrast($0, window: window) },
+            { ImageOps.sharpen($0, radius: 2, amount: 1.5) },
+        ]
+        for variant in variants where !best.reading.document.valid {
+            var crops = best.crops
+            crops.images = crops.images.map(variant)
+            reads.append(read(crops, of: band, currentYear: currentYear))
+        }
+        let chosen = best
+        guard !chosen.reading.document.valid, reads.count > 1 else { return chosen.reading }
+        let combined = repairedWithOtherCuts(chosen, others: reads, currentYear: currentYear)
+        return combined.ranks(above: chosen.reading) ? combined : chosen.reading
+    }
+
+    /// One cut's read, with the fits it was made from.
+    private struct CutRead {
+        var reading: MRZReading
+        var crops: MRZLineCrops
+        var fits: LineFits
+        var shifts: [Int]
+    }
+
+    /// `chosen` repaired again with every other cut's character at each column (fitted from the same origins)
+    /// added to the engine's alternatives there.
+    private func repairedWithOtherCuts(_ chosen: CutRead, others: [CutRead], currentYear: Int) -> MRZReading {
+        var fitted = chosen.fits.lines(chosen.shifts)
+        for other in others where other.fits !== chosen.fits {
+            for (line, theirs) in other.fits.lines(chosen.shifts).enumerated() where line < fitted.count {
+                for (column, byte) in theirs.line.enumerated() where column < fitted[line].line.count {
+                    if byte != fitted[line].line[column], !fitted[line].alternatives[column].contains(byte) {
+                        fitted[line].alternatives[column].insert(byte, at: 0)
+                    }
+                }
             }
-            let reading = read(evened, of: band, currentYear: currentYear)
-            if reading.ranks(above: best) { best = reading }
         }
-        return best
+        var reading = chosen.reading
+        reading.document = repairer.read(
+            fitted.map(\.line), alternatives: CharacterAlternatives(fitted.map(\.alternatives)),
+            currentYear: currentYear)
+        return reading
     }
 
     /// Reads line images cut from `band`.
-    private func read(_ crops: MRZLineCrops, of band: MRZBand, currentYear: Int) -> MRZReading {
+    private func read(_ crops: MRZLineCrops, of band: MRZBand, currentYear: Int) -> CutRead {
         let readings = crops.images.map(engine.read(line:))
         let fits = LineFits(
             readings: readings, lineLength: band.lineLength, margin: crops.margin * crops.scale,
             pitch: band.pitch * crops.scale)
         // Each line's column origin is chosen on its own: the first combination whose lines validate as read,
         // else the few that agree best before repair are repaired and the best repaired read is kept.
-        var best: MRZReading? = nil
+        var best: CutRead? = nil
         var bestScore: Double? = nil
         for shifts in fits.rankedShiftCombinations(currentYear: currentYear, keep: 3) {
             let fitted = fits.lines(shifts)
@@ -145,7 +180,7 @@ public final class MRZReader {
             // The same score after repair: what repair made of each.
             let score = LineFits.score(document, shifts: shifts)
             if bestScore.map({ score > $0 }) ?? true {
-                best = reading
+                best = CutRead(reading: reading, crops: crops, fits: fits, shifts: shifts)
                 bestScore = score
             }
             if document.valid { break }
