@@ -100,12 +100,14 @@ func withFixture(_ backend: Backend, _ body: (StoreFixture) throws -> Void) thro
 
 /// Imports files into the fixture's store; returns the report and the problems reported.
 @discardableResult
-func importFiles(_ fixture: StoreFixture, _ paths: [String], replace: Bool = false, version: String = "test")
-    throws -> (report: ListImportReport, problems: [ListRowProblem])
-{
+func importFiles(
+    _ fixture: StoreFixture, _ paths: [String], replace: Bool = false, version: String = "test",
+    safety: ListImportSafety = ListImportSafety()
+) throws -> (report: ListImportReport, problems: [ListRowProblem]) {
     var problems: [ListRowProblem] = []
     let report = try ListImporter.run(
-        files: paths, into: try fixture.open(), replace: replace, version: version, importedAt: "2026-11-24T00:00:00Z"
+        files: paths, into: try fixture.open(), replace: replace, version: version, importedAt: "2026-11-24T00:00:00Z",
+        safety: safety
     ) { problems.append($0) }
     return (report, problems)
 }
