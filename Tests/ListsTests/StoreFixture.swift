@@ -73,6 +73,13 @@ final class StoreFixture {
     }
 
     private static func execute(_ sql: String, on url: String) throws {
+        let (connection, logger) = try connect(url)
+        defer { try? connection.close().wait() }
+        _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
+    }
+
+    /// A connection of the tests' own to the server and database `url` names (closed by the caller).
+    static func connect(_ url: String) throws -> (PostgresConnection, Logger) {
         let components = URLComponents(string: url)!
         let configuration = PostgresConnection.Configuration(
             host: components.host!, port: components.port ?? 5432, username: components.user!,
@@ -81,8 +88,7 @@ final class StoreFixture {
         let connection = try PostgresConnection.connect(
             on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
         ).wait()
-        defer { try? connection.close().wait() }
-        _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
+        return (connection, logger)
     }
 }
 
