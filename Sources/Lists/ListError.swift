@@ -14,17 +14,39 @@ public enum ListError: Error, CustomStringConvertible, Sendable {
     /// Documents were to be checked against a store holding no list (a wrong path, or never imported):
     /// refused, since "no hit" from an empty list would clear every document.
     case noList(store: String)
+    /// An import would have left the list empty, or replaced it with one much smaller, and the operator did
+    /// not say that this is meant: refused before anything changed, since a list emptied by a slip (an empty
+    /// or header-only file, a file whose rows are all bad) would clear every stolen document.
+    case refusedImport(store: String, reason: String)
 
     public var description: String {
         switch self {
-        case .cannotOpen(let store, let reason): "list store \(store): cannot open (\(reason))"
-        case .database(let operation, let reason): "list store: \(operation) failed (\(reason))"
-        case .cannotRead(let path, let reason): "\(path): cannot read (\(reason))"
-        case .badFile(let path, let reason): "\(path): \(reason)"
-        case .busy(let store): "list store \(store): another import is running; try again when it has finished"
+        case .cannotOpen(let store, let reason):
+            "list store \(Self.excerpt(store)): cannot open (\(Self.excerpt(reason)))"
+        case .database(let operation, let reason): "list store: \(operation) failed (\(Self.excerpt(reason)))"
+        case .cannotRead(let path, let reason): "\(Self.excerpt(path)): cannot read (\(Self.excerpt(reason)))"
+        case .badFile(let path, let reason): "\(Self.excerpt(path)): \(reason)"
+        case .busy(let store):
+            "list store \(Self.excerpt(store)): another import is running; try again when it has finished"
         case .noList(let store):
-            "list store \(store): no list has been imported (check the path or URL, or run docguard lists import)"
+            "list store \(Self.excerpt(store)): no list has been imported "
+                + "(check the path or URL, or run docguard lists import)"
+        case .refusedImport(let store, let reason):
+            "list store \(Self.excerpt(store)): import refused, the list is unchanged: \(reason)"
         }
+    }
+
+    /// Characters of a quoted value shown in a message; the rest is cut (a 50 MB argument must not be echoed).
+    public static let excerptLength = 240
+
+    /// `text` as a message may quote it: on one line (control characters as `?`), and at most `excerptLength`
+    /// characters, a longer text cut with its full size said.
+    public static func excerpt(_ text: String) -> String {
+        let oneLine = { (text: Substring) in
+            String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+        }
+        guard text.utf8.count > excerptLength else { return oneLine(text[...]) }
+        return oneLine(text.prefix(excerptLength)) + "… (\(text.utf8.count) bytes in all)"
     }
 }
 

@@ -21,7 +21,10 @@ struct ListsImportCommand: ParsableCommand {
             Rows are keyed by record_id: importing a record again replaces it, and status "withdrawn" \
             removes it (daily delta files). Bad rows are reported on stderr with their line number and \
             skipped; the good rows load. The whole import is one transaction: if it fails, the previous \
-            list stays as it was. --replace loads the files as the complete new list.
+            list stays as it was. --replace loads the files as the complete new list. A record_id that comes \
+            again in the same file is reported and counted (repeated_ids); the later row stands. An import that \
+            would leave the list empty is refused unless --allow-empty is given, and a --replace that keeps fewer \
+            than half of the records the list had unless --allow-shrink is given; a refused import changes nothing.
             """
     )
 
@@ -34,21 +37,38 @@ struct ListsImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the whole list instead of applying the files as changes.")
     var replace = false
 
+    @Flag(name: .customLong("allow-empty"), help: "Allow the import to leave the list with no records.")
+    var allowEmpty = false
+
+    @Flag(name: .customLong("allow-shrink"),
+          help: "Allow --replace to keep fewer than half of the records the list had.")
+    var allowShrink = false
+
     @Option(name: .customLong("list-version"), help: "Version label to record (default: the files' names).")
     var listVersion: String?
+
+    func validate() throws {
+        if let listVersion, listVersion.isEmpty || listVersion.utf8.count > 200
+            || listVersion.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw ValidationError("--list-version must be 1–200 bytes without control characters")
+        }
+    }
 
     func run() throws {
         let listStore = try ListStores.open(store, create: true)
         var shown = 0
         let version = listVersion ?? files.map { ($0 as NSString).lastPathComponent }.joined(separator: "+")
         let report = try ListImporter.run(
-            files: files, into: listStore, replace: replace, version: version, importedAt: Clock.nowISO()
+            files: files, into: listStore, replace: replace, version: version, importedAt: Clock.nowISO(),
+            safety: ListImportSafety(allowEmpty: allowEmpty, allowShrink: allowShrink)
         ) { problem in
             shown += 1
-            if shown <= 100 { FileHandle.standardError.write(Data("docguard: skipped \(problem)\n".utf8)) }
+            if shown <= 100 { warn("skipped \(problem)") }
         }
-        if report.badRows > 100 {
-            FileHandle.standardError.write(Data("docguard: ... \(report.badRows - 100) more bad rows skipped\n".utf8))
+        if report.badRows > 100 { warn("... \(report.badRows - 100) more bad rows skipped") }
+        for repeated in report.repeatedRows { warn("\(repeated)") }
+        if report.repeatedIDs > report.repeatedRows.count {
+            warn("... \(report.repeatedIDs - report.repeatedRows.count) more rows repeat a record_id of their file")
         }
         let output = OutputFile()
         let counts: JSONObject = [
@@ -56,10 +76,15 @@ struct ListsImportCommand: ParsableCommand {
             "withdrawn": .int(report.withdrawn),
             "withdrawn_unknown": .int(report.withdrawnUnknown),
             "bad_rows": .int(report.badRows),
+            "repeated_ids": .int(report.repeatedIDs),
             "replaced": .bool(report.replaced),
         ]
         output.writeLine(JSONValue.object(counts.merging(report.info.jsonMembers)))
         try output.finish()
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
     }
 }
 
@@ -115,8 +140,9 @@ struct ListsInfoCommand: ParsableCommand {
     var store: String
 
     func run() throws {
-        guard let info = try ListStores.open(store).info() else {
-            FileHandle.standardError.write(Data("docguard: no list has been imported into \(store)\n".utf8))
+        let listStore = try ListStores.open(store)
+        guard let info = try listStore.info() else {
+            FileHandle.standardError.write(Data("docguard: \(ListError.noList(store: listStore.displayName))\n".utf8))
             throw ExitCode(1)
         }
         let output = OutputFile()

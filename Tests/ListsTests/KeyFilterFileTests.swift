@@ -163,3 +163,21 @@ import Testing
         }
     }
 }
+
+/// What stands at the filter file's path is read only when it is a regular file that matches.
+@Suite struct KeyFilterFileIdentityTests {
+    @Test("a FIFO in the filter file's place is passed over at once, not waited on")
+    func aFIFOIsNotOpenedForReading() throws {
+        try withFixture(.sqlite) { fixture in
+            try importFiles(fixture, [try fixture.file("a.csv", sampleCSV)])
+            let path = fixture.location + ".filter"
+            try FileManager.default.removeItem(atPath: path)
+            #expect(mkfifo(path, 0o644) == 0)
+            let started = Date()
+            #expect(KeyFilterFile.load(path: path, digest: 0) == nil)
+            let filter = try fixture.open().loadFilter()  // from the database
+            #expect(filter?.mightContain(state: "UKR", foldedNumber: "FA123456") == true)
+            #expect(Date().timeIntervalSince(started) < 5)
+        }
+    }
+}

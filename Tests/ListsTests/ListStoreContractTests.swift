@@ -110,6 +110,9 @@ import Testing
             let report = try importFiles(fixture, [delta]).report
             #expect(report.withdrawn == 1)
             #expect(report.withdrawnUnknown == 1)
+            #expect(report.upserted == 2 && report.repeatedIDs == 1)
+            #expect(report.repeatedRows.map(\.description)
+                    == ["\(delta):6: record_id already given on line 5; the later row stands"])
             #expect(report.info.records == 5)
             let matcher = try ListMatcher(store: try fixture.open())
             #expect(try !matcher.verdict(issuingState: "UKR", documentNumber: "FA123456").hit)
@@ -134,9 +137,13 @@ import Testing
                 R-2,,,withdrawn
 
                 """)
-            let report = try importFiles(fixture, [fresh], replace: true, version: "full-2").report
+            let shrinking = ListImportSafety(allowShrink: true)  // 5 records to 1
+            let report = try importFiles(fixture, [fresh], replace: true, version: "full-2", safety: shrinking).report
             #expect(report.replaced)
             #expect(report.info.records == 1)
+            // Each row counted once: R-1 and R-2 upserted, the rows of lines 4 and 5 repeat their ids.
+            #expect(report.upserted == 2 && report.repeatedIDs == 2 && report.withdrawn == 0)
+            #expect(report.repeatedRows.map(\.line) == [4, 5])
             let matcher = try ListMatcher(store: try fixture.open())
             #expect(try !matcher.verdict(issuingState: "UKR", documentNumber: "FA123456").hit)
             #expect(try !matcher.verdict(issuingState: "MDA", documentNumber: "B0100500").hit)

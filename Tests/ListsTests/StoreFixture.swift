@@ -73,6 +73,13 @@ final class StoreFixture {
     }
 
     private static func execute(_ sql: String, on url: String) throws {
+        let (connection, logger) = try connect(url)
+        defer { try? connection.close().wait() }
+        _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
+    }
+
+    /// A connection of the tests' own to the server and database `url` names (closed by the caller).
+    static func connect(_ url: String) throws -> (PostgresConnection, Logger) {
         let components = URLComponents(string: url)!
         let configuration = PostgresConnection.Configuration(
             host: components.host!, port: components.port ?? 5432, username: components.user!,
@@ -81,8 +88,7 @@ final class StoreFixture {
         let connection = try PostgresConnection.connect(
             on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
         ).wait()
-        defer { try? connection.close().wait() }
-        _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
+        return (connection, logger)
     }
 }
 
@@ -100,12 +106,14 @@ func withFixture(_ backend: Backend, _ body: (StoreFixture) throws -> Void) thro
 
 /// Imports files into the fixture's store; returns the report and the problems reported.
 @discardableResult
-func importFiles(_ fixture: StoreFixture, _ paths: [String], replace: Bool = false, version: String = "test")
-    throws -> (report: ListImportReport, problems: [ListRowProblem])
-{
+func importFiles(
+    _ fixture: StoreFixture, _ paths: [String], replace: Bool = false, version: String = "test",
+    safety: ListImportSafety = ListImportSafety()
+) throws -> (report: ListImportReport, problems: [ListRowProblem]) {
     var problems: [ListRowProblem] = []
     let report = try ListImporter.run(
-        files: paths, into: try fixture.open(), replace: replace, version: version, importedAt: "2026-11-24T00:00:00Z"
+        files: paths, into: try fixture.open(), replace: replace, version: version, importedAt: "2026-11-24T00:00:00Z",
+        safety: safety
     ) { problems.append($0) }
     return (report, problems)
 }

@@ -6,7 +6,7 @@ import Foundation
 final class ListFileReader {
     /// One row's outcome.
     enum Row {
-        case change(ListChange)
+        case change(ListChange, line: Int)
         case problem(ListRowProblem)
     }
 
@@ -64,7 +64,7 @@ final class ListFileReader {
             }
         }
         switch outcome {
-        case .success(let change): return .change(change)
+        case .success(let change): return .change(change, line: lines.lineNumber)
         case .failure(let reason): return .problem(ListRowProblem(file: path, line: lines.lineNumber, reason: reason.text))
         }
     }

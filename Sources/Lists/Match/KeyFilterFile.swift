@@ -1,34 +1,79 @@
 import Foundation
 
 /// A saved key filter as a file of its own beside a SQLite store (`STORE.filter`): a 40-byte lead (`lead`),
-/// then the serialized filter, whose words thus start 64 bytes in, so each 64-byte block of the mapped
-/// filter is one cache line (a probe costs one memory access, not two). Mapped read-only when loaded, so a
-/// 256 MB filter is ready without copying it or taking fresh memory, and a cold one reads at disk speed
-/// (from the database's overflow pages, 4 KB at a time, a 192 MB filter took 20 s on the build machine).
+/// then the serialized filter, whose words thus start 64 bytes in (a block of the filter is one cache line in
+/// memory too). Read straight from the file into memory of the filter's own (a cold 256 MB filter loads at
+/// disk speed, where the database's overflow pages, 4 KB at a time, took 20 s on the build machine).
 ///
-/// The store keeps the digest of the filter it saved: a file whose bytes do not give that digest (left by
-/// an earlier import, cut short, damaged, or copied from another store) is never used, and the filter is
-/// read from the database instead. A wrong filter would clear stolen documents.
+/// The file is read, never mapped: a mapping shares the file's fate, and a file rewritten in place while a
+/// screen or watcher runs (a copy over it, a restore from backup) would crash the process with SIGBUS where it
+/// was cut short, or silently change the filter's bits under it — a "not listed" for a stolen document. What
+/// is read is checked before use: the file must be a regular file whose identity (device, inode, size,
+/// change time) did not move while it was read, and whose bytes give the digest the store kept. A file that
+/// fails any of it (left by an earlier import, cut short, damaged, copied from another store, being rewritten)
+/// is never used; the filter is read from the database instead. Imports replace the file by rename
+/// (`KeyFilterFileWriter`), so a reader never sees half of one.
 enum KeyFilterFile {
     /// What comes before the serialized filter: a magic word, then zeros.
     static let lead: [UInt8] = Array("DGKFFILE".utf8) + [UInt8](repeating: 0, count: 32)
+    /// Bytes read at a time.
+    private static let chunkBytes = 8 << 20
 
-    /// The filter in the file at `path` when its bytes give `digest`; nil when there is no such file or it
-    /// does not match.
+    /// The filter in the file at `path` when its bytes give `digest`; nil when there is no such file, it is not
+    /// a regular file, it changed while it was read, or it does not match.
     static func load(path: String, digest: UInt64) -> KeyFilter? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: a FIFO put in the file's place must not hang the open.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var status = stat()
+        var before = stat()
         let wordsOffset = lead.count + KeyFilter.headerSize
-        guard fstat(descriptor, &status) == 0, status.st_size > wordsOffset,
-              let words = KeyFilterWords(mappingFile: descriptor, bytes: Int(status.st_size), wordsOffset: wordsOffset),
-              words.mappedRegion.prefix(lead.count).elementsEqual(lead)
+        guard fstat(descriptor, &before) == 0, before.st_mode & S_IFMT == S_IFREG, before.st_size > wordsOffset
         else { return nil }
-        let filter = UnsafeRawBufferPointer(rebasing: words.mappedRegion[lead.count...])
-        guard let layout = KeyFilter.layout(header: filter, totalBytes: filter.count), KeyFilterDigest.of(filter) == digest
+        var head = [UInt8](repeating: 0, count: wordsOffset)
+        guard head.withUnsafeMutableBytes({ read(descriptor, into: $0, at: 0) }), head.starts(with: lead) else {
+            return nil
+        }
+        let filterBytes = Int(before.st_size) - lead.count
+        guard let layout = head[lead.count...].withUnsafeBytes({
+                  KeyFilter.layout(header: $0, totalBytes: filterBytes)
+              }),
+              let words = KeyFilterWords(allocating: layout.blockCount * KeyFilter.wordsPerBlock)
         else { return nil }
+        var fileDigest = KeyFilterDigest()
+        head[lead.count...].withUnsafeBytes { fileDigest.update($0) }
+        let wordBytes = filterBytes - KeyFilter.headerSize
+        var offset = 0
+        while offset < wordBytes {
+            let piece = UnsafeMutableRawBufferPointer(
+                start: words.writableBase + offset, count: min(chunkBytes, wordBytes - offset))
+            guard read(descriptor, into: piece, at: wordsOffset + offset) else { return nil }
+            fileDigest.update(UnsafeRawBufferPointer(piece))
+            offset += piece.count
+        }
+        var after = stat()
+        guard fstat(descriptor, &after) == 0, sameFile(before, after), fileDigest.value == digest else { return nil }
         return KeyFilter(words: words, blockCount: layout.blockCount, count: layout.count)
+    }
+
+    /// Fills `buffer` from the file at `offset`; false when the file ends first or cannot be read.
+    private static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
+    }
+
+    /// Whether two looks at an open file saw the same file with the same contents (as far as its size and
+    /// change time tell: a write in between moves the change time).
+    private static func sameFile(_ first: stat, _ second: stat) -> Bool {
+        first.st_dev == second.st_dev && first.st_ino == second.st_ino && first.st_size == second.st_size
+            && first.st_ctim.tv_sec == second.st_ctim.tv_sec && first.st_ctim.tv_nsec == second.st_ctim.tv_nsec
+            && first.st_mtim.tv_sec == second.st_mtim.tv_sec && first.st_mtim.tv_nsec == second.st_mtim.tv_nsec
     }
 }
 

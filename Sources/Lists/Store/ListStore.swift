@@ -30,9 +30,11 @@ public protocol ListStore: AnyObject, Sendable {
 
 /// Changes one store inside an import (see `ListStore.withImport`).
 public protocol ListStoreWriter: AnyObject {
-    /// Upserts and withdrawals, in order; returns how many records were written and how many withdrawn
-    /// records existed and were removed.
-    func apply(_ changes: [ListChange]) throws -> (upserted: Int, withdrawn: Int)
+    /// Upserts and withdrawals, in file order, each with its file and line.
+    func apply(_ rows: [ListImportRow]) throws
+
+    /// What the rows applied so far did (`ListImportCounts`); called once, after the last `apply`.
+    func counts() throws -> ListImportCounts
 
     /// Records in the list as it stands inside the import.
     func recordCount() throws -> Int

@@ -9,8 +9,9 @@ import PostgresNIO
 /// (readers keep seeing the previous list until it commits), a transaction-scoped advisory lock keeps two
 /// imports apart, and the key filter is saved in the same transaction as the records.
 ///
-/// The URL is `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require]`. Calls
-/// block the calling thread (the pipeline's workers are threads); one connection is shared under a lock.
+/// The URL is `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require][&password=P]`;
+/// HOST may be an IPv6 address in brackets. Calls block the calling thread (the pipeline's workers are threads);
+/// one connection is shared under a lock.
 public final class PostgresListStore: ListStore, @unchecked Sendable {
     private let connection: PostgresConnection
     private let logger: Logger
@@ -156,71 +157,164 @@ public final class PostgresListStore: ListStore, @unchecked Sendable {
         return String(describing: error)
     }
 
-    /// The URL without its password, for messages.
+    /// The URL without its password — the `USER:PASSWORD@` form and a `password=` parameter — for messages.
+    /// Works on the text itself, so a URL too malformed to parse is masked too.
     static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? url
+        var text = Substring(url)
+        var shown = ""
+        if let scheme = text.range(of: "://") {
+            shown += text[..<scheme.upperBound]
+            text = text[scheme.upperBound...]
+            let authorityEnd = text.firstIndex { "/?#".contains($0) } ?? text.endIndex
+            if let at = text[..<authorityEnd].lastIndex(of: "@"), let colon = text[..<at].firstIndex(of: ":") {
+                shown += text[..<colon] + ":***"
+                text = text[at...]
+            }
+        }
+        guard let question = text.firstIndex(of: "?") else { return shown + text }
+        shown += text[...question]
+        let fragment = text[question...].firstIndex(of: "#") ?? text.endIndex
+        let items = text[text.index(after: question)..<fragment].split(separator: "&", omittingEmptySubsequences: false)
+        shown += items.map { $0.lowercased().hasPrefix("password=") ? "password=***" : String($0) }
+            .joined(separator: "&")
+        return shown + text[fragment...]
     }
 
-    private static func configuration(_ url: String, display: String) throws -> PostgresConnection.Configuration {
-        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
+    /// The connection the URL names. An IPv6 host is written in brackets (`[::1]`); the port must be 1–65535
+    /// (a larger one would wrap round to another port); the parameters are `sslmode` and `password`, and any
+    /// other is refused (a misspelt `sslmode` would silently connect without TLS).
+    static func configuration(_ url: String, display: String) throws -> PostgresConnection.Configuration {
+        func refused(_ reason: String) -> ListError { ListError.cannotOpen(store: display, reason: reason) }
+        guard let components = URLComponents(string: url), var host = components.host, !host.isEmpty,
               let user = components.user, !user.isEmpty
         else {
-            throw ListError.cannotOpen(store: display, reason: "not a postgres://USER@HOST/DATABASE URL")
+            throw refused("not a postgres://USER@HOST[:PORT]/DATABASE URL")
+        }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let port = components.port ?? 5432
+        guard (1...65535).contains(port) else { throw refused("the port must be 1–65535") }
+        var sslMode = "disable", password = components.password
+        for item in components.queryItems ?? [] {
+            switch item.name {
+            case "sslmode": sslMode = item.value ?? ""
+            case "password": password = item.value
+            default: throw refused("unknown URL parameter \(ListError.excerpt(item.name)) (known: sslmode, password)")
+            }
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
         let tls: PostgresConnection.Configuration.TLS
         do {
             switch sslMode {
             case "disable": tls = .disable
             case "prefer": tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
             case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            default: throw ListError.cannotOpen(store: display, reason: "sslmode must be disable, prefer or require")
+            default: throw refused("sslmode must be disable, prefer or require")
             }
         } catch let error as ListError {
             throw error
         } catch {
-            throw ListError.cannotOpen(store: display, reason: "TLS setup failed (\(error))")
+            throw refused("TLS setup failed (\(error))")
         }
         return PostgresConnection.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            host: host, port: port, username: user, password: password,
             database: database.isEmpty ? nil : database, tls: tls)
     }
 }
 
-/// The writer of one PostgreSQL import; runs inside the store's transaction and lock.
+/// The writer of one PostgreSQL import; runs inside the store's transaction and lock. The ids of the current
+/// file are noted in a temporary table (on the server, dropped at the end of the transaction) to tell a
+/// repeated id.
 final class PostgresListWriter: ListStoreWriter {
     private let store: PostgresListStore
+    private var tally = ListImportCounts()
+    private var seenFile = -1
 
     init(store: PostgresListStore) { self.store = store }
 
-    func apply(_ changes: [ListChange]) throws -> (upserted: Int, withdrawn: Int) {
-        var upserted = 0, withdrawn = 0
-        var index = changes.startIndex
-        // Runs of upserts go in one statement, runs of withdrawals in another, in file order.
-        while index < changes.endIndex {
-            if case .withdraw = changes[index] {
-                var ids: [String] = []
-                while index < changes.endIndex, case .withdraw(let id) = changes[index] {
-                    ids.append(id)
+    func apply(_ rows: [ListImportRow]) throws {
+        var start = rows.startIndex
+        while start < rows.endIndex {  // a batch may hold the end of one file and the start of the next
+            let file = rows[start].file
+            let end = rows[start...].firstIndex { $0.file != file } ?? rows.endIndex
+            try apply(rows[start..<end], file: file)
+            start = end
+        }
+    }
+
+    /// One file's rows: repeats are told against the ids noted for the file, then runs of upserts go in one
+    /// statement and runs of withdrawals in another, in file order.
+    private func apply(_ rows: ArraySlice<ListImportRow>, file: Int) throws {
+        let earlier = try noteSeen(rows, file: file)
+        var index = rows.startIndex
+        while index < rows.endIndex {
+            if case .withdraw = rows[index].change {
+                var first: [String] = [], repeated: [String] = []
+                while index < rows.endIndex, case .withdraw(let id) = rows[index].change {
+                    if let line = earlier[index] {
+                        tally.addRepeat(file: file, line: rows[index].line, earlierLine: line)
+                        repeated.append(id)
+                    } else {
+                        first.append(id)
+                    }
                     index += 1
                 }
-                withdrawn += try store.query("DELETE FROM list_records WHERE record_id = ANY(\(ids))").metadata.rows ?? 0
+                let removed = try store.query("DELETE FROM list_records WHERE record_id = ANY(\(first))")
+                    .metadata.rows ?? 0
+                tally.withdrawn += removed
+                tally.withdrawnUnknown += first.count - removed
+                if !repeated.isEmpty {
+                    _ = try store.query("DELETE FROM list_records WHERE record_id = ANY(\(repeated))")
+                }
             } else {
                 var records: [String: ListRecord] = [:]  // one row per id: the last in the run wins
                 var order: [String] = []
-                while index < changes.endIndex, case .upsert(let record) = changes[index] {
+                while index < rows.endIndex, case .upsert(let record) = rows[index].change {
                     if records.updateValue(record, forKey: record.recordID) == nil { order.append(record.recordID) }
-                    upserted += 1
+                    if let line = earlier[index] {
+                        tally.addRepeat(file: file, line: rows[index].line, earlierLine: line)
+                    } else {
+                        tally.upserted += 1
+                    }
                     index += 1
                 }
                 try upsert(order.map { records[$0]! })
             }
         }
-        return (upserted, withdrawn)
     }
+
+    /// For each row of one file, the line of that file that gave its id before (nil for none); notes the rows.
+    private func noteSeen(_ rows: ArraySlice<ListImportRow>, file: Int) throws -> [Int: Int] {
+        if seenFile < 0 {
+            _ = try store.query("""
+                CREATE TEMP TABLE IF NOT EXISTS import_seen (record_id text PRIMARY KEY, line bigint NOT NULL)
+                    ON COMMIT DROP
+                """)
+        }
+        if file != seenFile {
+            _ = try store.query("DELETE FROM import_seen")
+            seenFile = file
+        }
+        var latest: [String: Int] = [:]
+        for row in try store.query(
+            "SELECT record_id, line FROM import_seen WHERE record_id = ANY(\(Array(Set(rows.map(\.recordID)))))") {
+            let (id, line) = try row.decode((String, Int).self)
+            latest[id] = line
+        }
+        var earlier: [Int: Int] = [:]
+        for index in rows.indices {
+            let id = rows[index].recordID
+            if let line = latest[id] { earlier[index] = line }
+            latest[id] = rows[index].line
+        }
+        let ids = Array(latest.keys), lines = ids.map { latest[$0]! }
+        _ = try store.query("""
+            INSERT INTO import_seen (record_id, line) SELECT * FROM unnest(\(ids)::text[], \(lines)::bigint[])
+            ON CONFLICT (record_id) DO UPDATE SET line = excluded.line
+            """)
+        return earlier
+    }
+
+    func counts() throws -> ListImportCounts { tally }
 
     private func upsert(_ records: [ListRecord]) throws {
         let ids = records.map(\.recordID), states = records.map(\.issuingState)

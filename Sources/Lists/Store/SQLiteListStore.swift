@@ -265,20 +265,29 @@ private struct ImportLock {
 
 /// The writer of one SQLite import.
 ///
-/// In place (a delta) it upserts on the `record_id` index. In a bulk load (a fresh side file) rows are
-/// appended with no index at all — a withdrawal is appended as a tombstone row — and when the rows are in,
-/// the indexes are built by sorting once, only each id's last row is kept and tombstones are dropped:
-/// the same list an in-place import gives, several times faster.
+/// In place (a delta) it upserts on the `record_id` index, and notes each id of the current file in a
+/// temporary table (on disk, so memory stays flat) to tell a repeated id. In a bulk load (a fresh side file)
+/// rows are appended with no index at all — a withdrawal is appended as a tombstone row — each with a rowid
+/// made of its file and line (`rowID`), and when the rows are in, the indexes are built by sorting once,
+/// only each id's last row is kept and tombstones are dropped: the same list an in-place import gives,
+/// several times faster. Repeats are then told from the rowids, and only when the id index shows that some
+/// id came more than once.
 final class SQLiteListWriter: ListStoreWriter {
     private let db: Database
     private let bulk: Bool
     private var indexed: Bool
     private var upsert: SQLiteStatement?
     private var withdraw: SQLiteStatement?
+    /// In place: the line an id had earlier in the current file, noting it, and forgetting the file's ids.
+    private var seenLine: SQLiteStatement?, noteSeen: SQLiteStatement?, forgetSeen: SQLiteStatement?
+    private var seenFile = -1
     private var tombstones = 0
+    private var tally = ListImportCounts()
     private let filterFile: KeyFilterFileWriter
     /// The `list_info` key of the filter file's digest (hexadecimal).
     static let filterDigestKey = "filter_digest"
+    /// Bits of a bulk row's rowid that hold its line; the file's position is above them.
+    private static let lineBits = 40
 
     /// A writer on `db`'s open transaction, saving the key filter into `filterFile` as well.
     init(_ db: Database, bulk: Bool, filterFile: KeyFilterFileWriter) {
@@ -288,43 +297,91 @@ final class SQLiteListWriter: ListStoreWriter {
         indexed = !bulk
     }
 
-    func apply(_ changes: [ListChange]) throws -> (upserted: Int, withdrawn: Int) {
+    func apply(_ rows: [ListImportRow]) throws {
         if upsert == nil { try prepare() }
-        var upserted = 0, withdrawn = 0
-        for change in changes {
-            switch change {
+        for row in rows {
+            let earlier = indexed ? try earlierLine(row) : nil
+            switch row.change {
             case .upsert(let record):
                 upsert!.bind([record.recordID, record.issuingState, record.documentNumber, record.foldedNumber,
                               record.numberTo, record.documentType, record.status.rawValue, record.reportedOn])
-                upserted += try upsert!.run()
+                if !indexed { upsert!.bind(try Self.rowID(row), at: 9) }
+                try upsert!.run()
+                if let earlier { tally.addRepeat(file: row.file, line: row.line, earlierLine: earlier) } else {
+                    tally.upserted += 1
+                }
             case .withdraw(let recordID):
                 withdraw!.bind([recordID])
+                if !indexed { withdraw!.bind(try Self.rowID(row), at: 2) }
                 let removed = try withdraw!.run()
-                withdrawn += removed
-                if !indexed { tombstones += removed }
+                if !indexed {
+                    tombstones += 1  // counted when the rows are in (`countBulkRepeats`)
+                } else if let earlier {
+                    tally.addRepeat(file: row.file, line: row.line, earlierLine: earlier)
+                } else if removed > 0 {
+                    tally.withdrawn += 1
+                } else {
+                    tally.withdrawnUnknown += 1
+                }
             }
         }
-        return (upserted, withdrawn)
+    }
+
+    func counts() throws -> ListImportCounts {
+        try finishBulkLoad()
+        return tally
+    }
+
+    /// In place: the line of the current file that gave `row`'s id before, nil when none did; notes the row.
+    private func earlierLine(_ row: ListImportRow) throws -> Int? {
+        if row.file != seenFile {
+            try forgetSeen!.run()
+            seenFile = row.file
+        }
+        seenLine!.bind([row.recordID])
+        let earlier = try seenLine!.integer()
+        noteSeen!.bind([row.recordID])
+        noteSeen!.bind(row.line, at: 2)
+        try noteSeen!.run()
+        return earlier
+    }
+
+    /// A bulk row's rowid: its file's position, then its line, so rowids follow the rows' order and tell
+    /// which file and line a row came from.
+    private static func rowID(_ row: ListImportRow) throws -> Int {
+        guard row.line < 1 << lineBits, row.file < 1 << (62 - lineBits) else {
+            throw ListError.database(operation: "import", reason: "more than 2^40 lines in a file, or 2^22 files")
+        }
+        return row.file << lineBits | row.line
     }
 
     private func prepare() throws {
         let columns = """
             INSERT INTO list_records (record_id, issuing_state, document_number, folded_number, number_to,
-                document_type, status, reported_on)
+                document_type, status, reported_on
             """
         if indexed {
             upsert = try SQLiteStatement(db, columns + """
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (record_id) DO UPDATE SET issuing_state = excluded.issuing_state,
                     document_number = excluded.document_number, folded_number = excluded.folded_number,
                     number_to = excluded.number_to, document_type = excluded.document_type,
                     status = excluded.status, reported_on = excluded.reported_on
                 """)
             withdraw = try SQLiteStatement(db, "DELETE FROM list_records WHERE record_id = ?")
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS import_seen (record_id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL)
+                    WITHOUT ROWID
+                """)
+            seenLine = try SQLiteStatement(db, "SELECT line FROM temp.import_seen WHERE record_id = ?")
+            noteSeen = try SQLiteStatement(
+                db, "INSERT OR REPLACE INTO temp.import_seen (record_id, line) VALUES (?, ?)")
+            forgetSeen = try SQLiteStatement(db, "DELETE FROM temp.import_seen")
         } else {
-            upsert = try SQLiteStatement(db, columns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            upsert = try SQLiteStatement(db, columns + ", rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let withdrawn = ListStatus.withdrawn.rawValue
             withdraw = try SQLiteStatement(
-                db, columns + " VALUES (?, '', '', '', NULL, NULL, '\(ListStatus.withdrawn.rawValue)', NULL)")
+                db, columns + ", rowid) VALUES (?, '', '', '', NULL, NULL, '\(withdrawn)', NULL, ?)")
         }
     }
 
@@ -361,6 +418,9 @@ final class SQLiteListWriter: ListStoreWriter {
     func close() {
         upsert = nil
         withdraw = nil
+        seenLine = nil
+        noteSeen = nil
+        forgetSeen = nil
     }
 
     /// After a bulk load: the id index (keeping only each id's last row when an id came more than once),
@@ -369,16 +429,22 @@ final class SQLiteListWriter: ListStoreWriter {
         guard !indexed else { return }
         close()
         // Usually every id comes once and the unique index builds at the first try; a failed try is undone
-        // whole (savepoint) before the duplicates go.
+        // whole (savepoint) before the repeats are counted and the earlier rows go.
         try db.execute(sql: "SAVEPOINT id_index")
         do {
             try db.execute(sql: "CREATE UNIQUE INDEX list_records_id ON list_records (record_id)")
             try db.execute(sql: "RELEASE id_index")
+            tally.withdrawnUnknown = tombstones  // no id came twice: no withdrawal found its record
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             try db.execute(sql: """
                 ROLLBACK TO id_index;
                 RELEASE id_index;
+                CREATE INDEX list_records_id_rows ON list_records (record_id);
+                """)
+            try countBulkRepeats()
+            try db.execute(sql: """
                 DELETE FROM list_records WHERE rowid NOT IN (SELECT max(rowid) FROM list_records GROUP BY record_id);
+                DROP INDEX list_records_id_rows;
                 CREATE UNIQUE INDEX list_records_id ON list_records (record_id);
                 """)
         }
@@ -387,6 +453,33 @@ final class SQLiteListWriter: ListStoreWriter {
         }
         try Self.createIndexes(db)
         indexed = true
+    }
+
+    /// Counts what the rows of a bulk load did, from each row that follows an earlier row of its id: one in
+    /// the same file is a repeat; a withdrawal that follows a record of an earlier file removed it; every other
+    /// withdrawal named a record that was not there.
+    private func countBulkRepeats() throws {
+        let gone = "'\(ListStatus.withdrawn.rawValue)'"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT row, status = \(gone) AS gone, previous, previous_status = \(gone) AS previous_gone FROM (
+                SELECT rowid AS row, status, lag(rowid) OVER by_id AS previous,
+                    lag(status) OVER by_id AS previous_status
+                FROM list_records WINDOW by_id AS (PARTITION BY record_id ORDER BY rowid))
+            WHERE previous IS NOT NULL ORDER BY row
+            """)
+        let lineMask = (1 << Self.lineBits) - 1
+        var removed = 0, repeatedWithdrawals = 0
+        while let row = try rows.next() {
+            let id: Int = row["row"], previous: Int = row["previous"], withdrawal: Bool = row["gone"]
+            if id >> Self.lineBits == previous >> Self.lineBits {
+                tally.addRepeat(file: id >> Self.lineBits, line: id & lineMask, earlierLine: previous & lineMask)
+                if withdrawal { repeatedWithdrawals += 1 } else { tally.upserted -= 1 }
+            } else if withdrawal && !(row["previous_gone"] as Bool) {
+                removed += 1
+            }
+        }
+        tally.withdrawn = removed
+        tally.withdrawnUnknown = tombstones - repeatedWithdrawals - removed
     }
 
     /// The id index, the key index (point records by state and folded number) and the range index. Both

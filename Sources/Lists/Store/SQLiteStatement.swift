@@ -36,12 +36,28 @@ final class SQLiteStatement {
         }
     }
 
-    /// Runs a statement that returns no rows; returns the rows it changed.
+    /// Binds an integer to parameter `index` (1-based), after `bind(_:)`.
+    func bind(_ value: Int, at index: Int) {
+        sqlite3_bind_int64(handle, Int32(index), Int64(value))
+    }
+
+    /// Runs a statement that returns no rows; returns the rows it changed. The statement is reset after, so
+    /// it can run again.
     @discardableResult
     func run() throws -> Int {
         let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
         guard code == SQLITE_DONE else { throw failure("write") }
         return Int(sqlite3_changes(connection))
+    }
+
+    /// Runs a query for one integer: the first column of its first row; nil when there is no row or it is NULL.
+    func integer() throws -> Int? {
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw failure("read") }
+        return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 0))
     }
 
     /// Steps through the rows, lending `body` the UTF-8 text of the first two columns (empty for NULL),
