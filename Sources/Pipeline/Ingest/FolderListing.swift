@@ -10,10 +10,10 @@ enum FolderListing {
     struct Entry {
         /// The name's bytes.
         var name: [UInt8]
-        /// `S_IFREG`, `S_IFDIR`, … from lstat(2): a symbolic link is itself, never its target; 0 when the
-        /// entry vanished before it could be looked at.
+        /// `S_IFREG`, `S_IFDIR`, … as the folder says (else from lstat(2)): a symbolic link is itself, never
+        /// its target; 0 when the entry vanished before it could be looked at.
         var type: mode_t
-        /// Size in bytes and modification time (lstat).
+        /// Size in bytes and modification time (lstat; 0 when lstat fails, as for a path too long for it).
         var size: Int64
         var modified: timespec
 
@@ -34,9 +34,11 @@ enum FolderListing {
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             var info = stat()
             let found = lstat(FileName.cPath(folder + [UInt8(ascii: "/")] + name), &info) == 0
+            // DTTOIF: the folder's own type byte, so a folder whose path is too long for lstat is still seen.
+            let listed = mode_t(item.pointee.d_type) << 12
             entries.append(Entry(
-                name: name, type: found ? info.st_mode & S_IFMT : 0, size: found ? Int64(info.st_size) : 0,
-                modified: found ? info.st_mtim : timespec()))
+                name: name, type: listed != 0 ? listed : (found ? info.st_mode & S_IFMT : 0),
+                size: found ? Int64(info.st_size) : 0, modified: found ? info.st_mtim : timespec()))
         }
         return entries
     }
