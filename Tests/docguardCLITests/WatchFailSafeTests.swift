@@ -103,7 +103,8 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         try watch.writePipeline("settle_seconds: 0.2\nmax_file_mb: 1")
         let big = inbox.appendingPathComponent("a-big.png").path
-        #expect(FileManager.default.createFile(atPath: big, contents: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])))
+        let signature = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])  // a PNG's first bytes
+        #expect(FileManager.default.createFile(atPath: big, contents: signature))
         #expect(truncate(big, 1_500_000) == 0)
         try FileManager.default.copyItem(at: Self.scan(), to: inbox.appendingPathComponent("b-scan.jpg"))
         #expect(try watching { results().count == 2 })
@@ -149,7 +150,8 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         try watch.writePipeline("settle_seconds: 0.2")
         #expect(mkfifo(inbox.appendingPathComponent("pipe.jpg").path, 0o644) == 0)
-        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: inbox.appendingPathComponent("sub"), withIntermediateDirectories: false)
         try FileManager.default.copyItem(at: Self.scan(), to: inbox.appendingPathComponent("scan.jpg"))
         #expect(try watching { results().count == 3 })
         #expect(Self.detail(result("pipe.jpg")) == "not a regular file but a FIFO (named pipe); not opened")
@@ -187,6 +189,19 @@ import Glibc
         let walked = try Docguard.run(["scan", scans.path])
         #expect(walked.status == 0 && walked.stdout.contains("\"file\":\"\(scans.path)/caf\\\\xe9.jpg\""), "\(walked)")
         #expect(walked.stdout.contains("\"status\":\"ok\""))
+        // Named on the command line as the shell passes it: bytes, not UTF-8.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let command = "exec \"$0\" scan \"$(printf '%s/caf\\351.jpg' \"$1\")\""
+        shell.arguments = ["-c", command, Docguard.executable.path, scans.path]
+        let named = Pipe()
+        shell.standardOutput = named
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+        let namedOutput = String(decoding: named.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0 && namedOutput.contains("caf\\\\xe9.jpg\""), "\(namedOutput)")
+        #expect(namedOutput.contains("\"status\":\"ok\""))
         let batch = folder.appendingPathComponent("night.yaml")
         try """
             mode: batch
@@ -225,7 +240,8 @@ import Glibc
         #expect(run.status == 0)
         #expect(run.stdout.split(separator: "\n").count == 1, "a.jpg is still scanned")
         let warnings = run.stderr.split(separator: "\n").filter { $0.contains("cannot list the folder") }
-        #expect(warnings.count == 1 && warnings[0].hasPrefix("docguard: warning: \(scans.path)/\(name)"), "\(run.stderr)")
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("docguard: warning: \(scans.path)/\(name)"),
+                "\(run.stderr)")
     }
 
     @Test func aSecondWatcherOnThePipelineIsRefused() throws {
@@ -238,10 +254,12 @@ import Glibc
         }
         let status = folder.appendingPathComponent("results.jsonl.status.json").path
         #expect(watch.waitUntil(seconds: 60) { FileManager.default.fileExists(atPath: status) })
-        let (second, timedOut) = try Self.runBounded(["run", folder.appendingPathComponent("watch.yaml").path], seconds: 20)
+        let pipeline = folder.appendingPathComponent("watch.yaml").path
+        let (second, timedOut) = try Self.runBounded(["run", pipeline], seconds: 20)
         #expect(!timedOut && second.status == 2)
         let lines = second.stderr.split(separator: "\n")
-        #expect(lines.count == 1 && lines[0].contains("another watcher (pid \(first.processIdentifier)) is already running"),
+        let refusal = "another watcher (pid \(first.processIdentifier)) is already running"
+        #expect(lines.count == 1 && lines[0].contains(refusal),
                 "\(second.stderr)")
         // The first goes on.
         try FileManager.default.copyItem(at: Self.scan(), to: inbox.appendingPathComponent("scan.jpg"))

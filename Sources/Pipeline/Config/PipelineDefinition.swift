@@ -83,7 +83,9 @@ public struct PipelineDefinition: Sendable, Equatable {
             guard let date = MRZDate(iso: try asOf.string()) else { throw asOf.error("must be a date written YYYY-MM-DD, or null") }
             definition.asOf = date
         }
-        if let limit = fields["max_file_mb"] { definition.maxFileBytes = Int64(try limit.int(in: 1...100_000)) * 1_000_000 }
+        if let limit = fields["max_file_mb"] {
+            definition.maxFileBytes = Int64(try limit.int(in: 1...100_000)) * 1_000_000
+        }
         let needed = mode == .watch ? ["inbox", "processed", "quarantine"] : ["inputs"]
         for key in needed where fields[key] == nil || fields[key]!.isNull {
             throw ConfigError(file: path, line: root.line, key: key, problem: "missing; \(mode.rawValue) mode needs it")

@@ -41,7 +41,9 @@ enum ScanFile {
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 1 << 16)) }
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let count = bytes.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+            }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
             if count == 0 { break }

@@ -53,7 +53,9 @@ public final class WatchJournal {
 
     /// Records that a read of the scan begins.
     public func markReading(_ id: Int64) throws {
-        try queue.write { db in try db.execute(sql: "UPDATE scans SET reads = reads + 1 WHERE id = ?", arguments: [id]) }
+        try queue.write { db in
+            try db.execute(sql: "UPDATE scans SET reads = reads + 1 WHERE id = ?", arguments: [id])
+        }
     }
 
     /// Records that the scan's result line is on disk, and whether the file goes to quarantine.

@@ -17,8 +17,8 @@ enum WatchLayout {
             let place = key == "results" ? "the result file's folder" : key
             throw ConfigError(
                 file: definition.file, line: 0, key: key,
-                problem: "\(place) is the inbox or inside it (\(inbox)); the watcher would take its own files as scans: "
-                    + "give it a folder outside the inbox")
+                problem: "\(place) is the inbox or inside it (\(inbox)); the watcher would take its own files as "
+                    + "scans: give it a folder outside the inbox")
         }
     }
 

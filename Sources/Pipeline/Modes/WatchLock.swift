@@ -15,7 +15,8 @@ final class WatchLock {
         guard descriptor >= 0 else { throw PipelineError.cannotWrite(path, String(cString: strerror(errno))) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let why = errno
-            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
             guard why == EWOULDBLOCK else { throw PipelineError.cannotWrite(path, String(cString: strerror(why))) }
             throw Held(path: path, holder: holder.flatMap(Int.init))

@@ -271,7 +271,8 @@ public final class WatchMode: @unchecked Sendable {
         var again: [Claim] = [], suspects: [Claim] = []
         for entry in try journal.unfinished() {
             let path = workPath(entry.id, entry.name)
-            let claim = Claim(id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: Self.stamp(path))
+            let claim = Claim(
+                id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: Self.stamp(path))
             switch (entry.state, claim.stamp != nil) {
             case ("claimed", true):
                 let digest = ContentHash.sha256(ofFileAt: path)

@@ -52,9 +52,12 @@ import Testing
             == "the watcher stopped 2 times while reading this file (it may be what stopped it); not read again")
         #expect(killer?["sha256"] as? String == ContentHash.sha256(ofFileAt: scan))
         #expect(written.first { $0["file"] as? String == inbox + "/innocent.jpg" }?["status"] as? String == "ok")
-        let quarantine = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("quarantine").path)
+        func contents(_ name: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)
+        }
+        let quarantine = try contents("quarantine")
         #expect(Set(quarantine) == ["killer.jpg", "killer.jpg.error.json"])
-        let processed = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("processed").path)
+        let processed = try contents("processed")
         #expect(processed == ["innocent.jpg"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: work).isEmpty)
     }
