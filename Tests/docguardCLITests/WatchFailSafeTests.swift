@@ -72,7 +72,7 @@ import Glibc
 
     @Test func aScanStillBeingWrittenGoesBackToWaitingAndIsReadWhole() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        try watch.writePipeline("settle_seconds: 0.5")
+        try watch.writePipeline("settle_seconds: 1")
         let bytes = try Data(contentsOf: Self.scan())
         let path = inbox.appendingPathComponent("half.jpg").path
         #expect(FileManager.default.createFile(atPath: path, contents: bytes.prefix(bytes.count / 3)))
