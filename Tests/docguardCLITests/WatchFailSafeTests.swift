@@ -167,6 +167,22 @@ import Glibc
         let (run, timedOut) = try Self.runBounded(["scan", fifo], seconds: 20)
         #expect(!timedOut && run.status == 0)
         #expect(run.stdout.contains("\"detail\":\"not a regular file but a FIFO (named pipe); not opened\""))
+
+        // Matched by a batch glob, beside a scan, on a first run and on a resume (which hashes every input).
+        try FileManager.default.copyItem(at: Self.scan(), to: folder.appendingPathComponent("scan.jpg"))
+        let night = folder.appendingPathComponent("night.yaml")
+        try """
+            mode: batch
+            inputs: ["*.jpg"]
+            results: night.jsonl
+            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+            """.write(to: night, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let (batch, batchTimedOut) = try Self.runBounded(["run", night.path], seconds: 60)
+            #expect(!batchTimedOut && batch.status == 0, "\(batch.stderr)")
+        }
+        let written = try String(contentsOf: folder.appendingPathComponent("night.jsonl"), encoding: .utf8)
+        #expect(written.contains("\"file\":\"\(fifo)\"") && written.contains("a FIFO (named pipe); not opened"))
     }
 
     @Test func aNameThatIsNotUTF8IsScannedUnderAnEscapedName() throws {
