@@ -12,7 +12,8 @@ enum RawArguments {
             UnsafeBufferPointer(start: $0, count: strlen($0)).map { UInt8(bitPattern: $0) }
         }
         return paths.map { path in
-            guard path.contains("\u{FFFD}"), let bytes = raw.first(where: { String(decoding: $0, as: UTF8.self) == path })
+            guard path.contains("\u{FFFD}"),
+                let bytes = raw.first(where: { String(decoding: $0, as: UTF8.self) == path })
             else { return path }
             return FileName.render(bytes)
         }
