@@ -46,7 +46,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try ScanInputs.files(paths)
+        let files = try ScanInputs.files(RawArguments.paths(paths))
         let model = try OCRModel.locate(self.model)
         let risk = try riskOptions.makeStage()
         let matcher = try lists.map { try ListMatcher(store: try ListStores.open($0)) }

@@ -44,10 +44,13 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var csv: String?
     /// Earlier result files whose documents count for CLONE.
     public var history: [String]
+    /// Scans larger than this many bytes are refused unread, with a result (`max_file_mb`).
+    public var maxFileBytes: Int64 = ScanFile.defaultMaxBytes
 
     static let keys: Set<String> = [
         "mode", "inbox", "inputs", "processed", "quarantine", "results", "lists", "model", "risk", "jobs",
         "settle_seconds", "as_of", "report", "csv", "history",
+        "max_file_mb",
     ]
 
     /// Reads and checks the pipeline file at `path`. Throws a `ConfigError` naming the file, line and key of
@@ -79,6 +82,9 @@ public struct PipelineDefinition: Sendable, Equatable {
         if let asOf = fields["as_of"], !asOf.isNull {
             guard let date = MRZDate(iso: try asOf.string()) else { throw asOf.error("must be a date written YYYY-MM-DD, or null") }
             definition.asOf = date
+        }
+        if let limit = fields["max_file_mb"] {
+            definition.maxFileBytes = Int64(try limit.int(in: 1...100_000)) * 1_000_000
         }
         let needed = mode == .watch ? ["inbox", "processed", "quarantine"] : ["inputs"]
         for key in needed where fields[key] == nil || fields[key]!.isNull {

@@ -6,11 +6,26 @@ import Foundation
 enum ContentHash {
     /// The hash of `bytes`.
     static func sha256(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: bytes))
     }
 
-    /// The hash of the file at `path`; nil when it cannot be read.
+    /// The hash of the regular file at `path`, read in pieces; nil when it is not a regular file or cannot
+    /// be read (a FIFO is never waited on).
     static func sha256(ofFileAt path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { sha256($0) }
+        ScanFile.sha256(path)
+    }
+
+    /// A hash fed piece by piece, for files read in pieces.
+    struct Hasher {
+        private var state = SHA256()
+
+        mutating func update(_ bytes: some DataProtocol) { state.update(data: bytes) }
+
+        /// The hash, spelled as results spell it.
+        func finish() -> String { hex(state.finalize()) }
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

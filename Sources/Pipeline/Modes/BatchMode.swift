@@ -72,7 +72,7 @@ public struct BatchMode {
             var matches = glob_t()
             defer { globfree(&matches) }
             guard glob(input, 0, nil, &matches) == 0 else { throw PipelineError.inputNotFound(input) }
-            return (0..<Int(matches.gl_pathc)).compactMap { matches.gl_pathv[$0].map { String(cString: $0) } }
+            return (0..<Int(matches.gl_pathc)).compactMap { matches.gl_pathv[$0].map { FileName.render(cString: $0) } }
         }
     }
 

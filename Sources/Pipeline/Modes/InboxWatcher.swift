@@ -11,16 +11,19 @@ import Glibc
 public final class InboxWatcher {
     /// One entry of the inbox that is ready.
     public struct Ready: Equatable, Sendable {
-        /// The name in the inbox.
+        /// The name in the inbox, rendered (`FileName`: a name that is not UTF-8 has `\xNN` escapes).
         public var name: String
         /// False for anything but a regular file (a symbolic link is never followed).
         public var isRegularFile: Bool
+        /// The name's bytes, as the file system holds it.
+        public var bytes: [UInt8]
     }
 
     private let inbox: String
     private let settle: Double
     private var notify: Int32 = -1
     private var seen: [String: (size: Int64, modified: timespec, since: Double)] = [:]
+    private var listingFailed = false
 
     /// A watcher over `inbox`.
     public init(inbox: String, settle: Double) {
@@ -56,23 +59,35 @@ public final class InboxWatcher {
     }
 
     /// The entries that have stayed unchanged for the settle time, by name; `now` is a monotonic clock in
-    /// seconds. Entries seen for the first time or changed since start their wait again.
+    /// seconds. Entries seen for the first time or changed since start their wait again. An inbox that
+    /// cannot be listed is one warning on stderr (and one more once it can be again), not a silent stop.
     public func ready(now: Double) -> [Ready] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: inbox) else { return [] }
+        let entries: [FolderListing.Entry]
+        do {
+            entries = try FolderListing.entries(Array(inbox.utf8))
+            if listingFailed { ScanInputs.warnOnStandardError("\(inbox): the inbox can be listed again") }
+            listingFailed = false
+        } catch {
+            if !listingFailed {
+                ScanInputs.warnOnStandardError("\(inbox): cannot list the inbox (\(error.description)); waiting")
+            }
+            listingFailed = true
+            return []
+        }
         var ready: [Ready] = []
         var present = Set<String>()
-        for name in names where !name.hasPrefix(".") && !name.hasSuffix(".part") {
-            var info = stat()
-            guard lstat(inbox + "/" + name, &info) == 0 else { continue }
+        for entry in entries where entry.type != 0 && entry.name.first != UInt8(ascii: ".") {
+            let name = entry.rendered
+            guard !name.hasSuffix(".part") else { continue }
             present.insert(name)
-            let isRegular = (info.st_mode & S_IFMT) == S_IFREG
-            let size = Int64(info.st_size), modified = info.st_mtim
-            if let earlier = seen[name], earlier.size == size, earlier.modified.tv_sec == modified.tv_sec,
-               earlier.modified.tv_nsec == modified.tv_nsec {
-                if now - earlier.since >= settle || !isRegular { ready.append(Ready(name: name, isRegularFile: isRegular)) }
+            let isRegular = entry.type == S_IFREG
+            let item = Ready(name: name, isRegularFile: isRegular, bytes: entry.name)
+            if let earlier = seen[name], earlier.size == entry.size, earlier.modified.tv_sec == entry.modified.tv_sec,
+               earlier.modified.tv_nsec == entry.modified.tv_nsec {
+                if now - earlier.since >= settle || !isRegular { ready.append(item) }
             } else {
-                seen[name] = (size, modified, now)
-                if !isRegular { ready.append(Ready(name: name, isRegularFile: false)) }
+                seen[name] = (entry.size, entry.modified, now)
+                if !isRegular { ready.append(item) }
             }
         }
         seen = seen.filter { present.contains($0.key) }

@@ -18,5 +18,6 @@ struct PipelineStages {
         batch = BatchScanner(
             model: try OCRModel.locate(definition.model), jobs: definition.jobs, currentYear: risk.scorer.asOf.year,
             matcher: try definition.lists.map { try ListMatcher(store: try ListStores.open($0)) })
+        batch.maxFileBytes = definition.maxFileBytes
     }
 }

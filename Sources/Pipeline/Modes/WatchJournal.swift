@@ -4,7 +4,9 @@ import GRDB
 /// Watch mode's record of every scan it has taken, in SQLite, so that a process killed at any moment
 /// finishes or redoes what was in flight when it starts again: each scan is `claimed` (moved out of the
 /// inbox into the work folder), then `written` (its result line is on disk), then `done` (moved to
-/// processed/ or quarantine/). Each step is committed before the next begins.
+/// processed/ or quarantine/). Each step is committed before the next begins. Each start of a read is
+/// counted too, so a file that was being read when the process died is known on restart (it may be what
+/// killed it) and is not read again forever.
 public final class WatchJournal {
     /// A scan the journal holds.
     public struct Entry: Equatable, Sendable {
@@ -17,6 +19,8 @@ public final class WatchJournal {
         public var destination: String?
         /// Whether it goes to quarantine (decided when its result was written).
         public var quarantine: Bool
+        /// How many times a read of it began.
+        public var reads: Int
     }
 
     private let queue: DatabaseQueue
@@ -32,6 +36,10 @@ public final class WatchJournal {
                     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, state TEXT NOT NULL, destination TEXT,
                     quarantine INTEGER NOT NULL DEFAULT 0)
                 """)
+            // A journal from before reads were counted gains the column (every scan in it: none begun).
+            if try !Row.fetchAll(db, sql: "PRAGMA table_info(scans)").contains(where: { $0["name"] == "reads" }) {
+                try db.execute(sql: "ALTER TABLE scans ADD COLUMN reads INTEGER NOT NULL DEFAULT 0")
+            }
         }
     }
 
@@ -40,6 +48,13 @@ public final class WatchJournal {
         try queue.write { db in
             try db.execute(sql: "INSERT INTO scans (name, state) VALUES (?, 'claimed')", arguments: [name])
             return db.lastInsertedRowID
+        }
+    }
+
+    /// Records that a read of the scan begins.
+    public func markReading(_ id: Int64) throws {
+        try queue.write { db in
+            try db.execute(sql: "UPDATE scans SET reads = reads + 1 WHERE id = ?", arguments: [id])
         }
     }
 
@@ -80,6 +95,6 @@ public final class WatchJournal {
 
     private static func entry(_ row: Row) -> Entry {
         Entry(id: row["id"], name: row["name"], state: row["state"], destination: row["destination"],
-              quarantine: row["quarantine"])
+              quarantine: row["quarantine"], reads: row["reads"])
     }
 }

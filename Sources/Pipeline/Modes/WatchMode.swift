@@ -11,13 +11,37 @@ import Glibc
 /// writes its result, then moves it to processed/ — or to quarantine/ with `NAME.error.json` beside it
 /// when it is not a readable image. Killed at any moment (kill -9) and started again, every scan ends with
 /// exactly one result line and in exactly one place: each step is recorded in a journal (SQLite) before
-/// the next, results are on disk (fsync) before a file moves, and what was in flight is finished or redone.
+/// the next, results are on disk (fsync) before a file moves, and what was in flight is finished or redone
+/// — except a file that was being read each time the process died, which is quarantined unread. A file
+/// that changed while it was read (a scanner that paused longer than the settle time) goes back to
+/// waiting; one that would go to quarantine waits one settle time more first, for the same reason.
+/// Only one watcher runs a pipeline (`WatchLock`), and its folders lie outside its inbox (`WatchLayout`).
 ///
 /// Results are finished one at a time (the batch scanner hands them over in order, under its lock), hence
 /// unchecked `Sendable`.
 public final class WatchMode: @unchecked Sendable {
+    /// A file taken from the inbox: its journal id, its name (rendered) and the name's bytes, and its size
+    /// and modification time when taken, to tell whether it changed while it was read.
+    private struct Claim {
+        var id: Int64
+        var name: String
+        var bytes: [UInt8]
+        var stamp: FileStamp?
+    }
+
+    /// Size and modification time of a file.
+    private struct FileStamp: Equatable {
+        var size: Int64, seconds: Int, nanoseconds: Int
+    }
+
+    /// Reads begun this many times, each ended by the process dying, quarantine the file unread: the first
+    /// death may have been anything (a power cut), so the file is read once more, alone; the second time it
+    /// is most likely the file, and it must not stop the inbox for good.
+    static let readsBeforeQuarantine = 2
+
     private let definition: PipelineDefinition
     private let inbox: String, processed: String, quarantine: String, work: String
+    private let lock: WatchLock
     private let journal: WatchJournal
     private let risk: RiskStage
     private var batch: BatchScanner
@@ -25,17 +49,26 @@ public final class WatchMode: @unchecked Sendable {
     private let status: String
     private var order = 0
     private var lastHit: String?
+    /// Results that would send their file to quarantine, held one settle time in case it is still written.
+    private var held: [(claim: Claim, result: ScanResult, until: Double)] = []
     /// The wall clock, ISO 8601 UTC: for the status file only, never for results.
     private var now: () -> String = { "" }
+    private let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-    /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: makes the
-    /// folders, opens the journal (`RESULTS.journal`), the lists, the model and the policy.
+    /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: checks the
+    /// folder layout, takes the pipeline's lock, makes the folders, opens the journal (`RESULTS.journal`),
+    /// the lists, the model and the policy.
     public init(definition: PipelineDefinition, asOf: MRZDate) throws {
         self.definition = definition
+        try WatchLayout.check(definition)
         inbox = definition.inbox!
         processed = definition.processed!
         quarantine = definition.quarantine!
         work = inbox + "/.docguard-work"
+        let resultsFolder = (definition.results as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: resultsFolder.isEmpty ? "." : resultsFolder,
+                                                withIntermediateDirectories: true)
+        lock = try WatchLock(path: definition.results + ".journal.lock")
         for folder in [inbox, processed, quarantine, work] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
@@ -53,8 +86,8 @@ public final class WatchMode: @unchecked Sendable {
         self.now = now
         try recover()
         let watcher = InboxWatcher(inbox: inbox, settle: definition.settleSeconds)
-        let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
         while !shouldStop() {
+            try release(all: false)
             let ready = watcher.ready(now: clock())
             try writeStatus(queue: ready.count, notifications: watcher.usesNotifications)
             guard !ready.isEmpty else {
@@ -62,13 +95,14 @@ public final class WatchMode: @unchecked Sendable {
                 continue
             }
             refreshLists()
-            var claimed: [(id: Int64, name: String)] = []
+            var claimed: [Claim] = []
             for entry in ready.prefix(definition.jobs * 4) {
                 watcher.taken(entry.name)
-                if let id = try claim(entry.name) { claimed.append((id, entry.name)) }
+                if let claim = try claim(entry) { claimed.append(claim) }
             }
             try process(claimed)
         }
+        try release(all: true)
         try writeStatus(queue: 0, notifications: watcher.usesNotifications)
     }
 
@@ -77,37 +111,44 @@ public final class WatchMode: @unchecked Sendable {
     private func workPath(_ id: Int64, _ name: String) -> String { "\(work)/\(id)-\(name)" }
 
     /// Records the claim, then moves the file out of the inbox; nil when it vanished meanwhile.
-    private func claim(_ name: String) throws -> Int64? {
-        let id = try journal.claim(name)
-        guard rename(inbox + "/" + name, workPath(id, name)) == 0 else {
+    private func claim(_ entry: InboxWatcher.Ready) throws -> Claim? {
+        let id = try journal.claim(entry.name)
+        let source = Array(inbox.utf8) + [UInt8(ascii: "/")] + entry.bytes
+        guard rename(FileName.cPath(source), workPath(id, entry.name)) == 0 else {
             try journal.forget(id)
             return nil
         }
-        return id
+        return Claim(id: id, name: entry.name, bytes: entry.bytes, stamp: Self.stamp(workPath(id, entry.name)))
     }
 
-    /// Scans the claimed files (regular files in parallel; anything else is refused unread) and finishes each.
-    private func process(_ claimed: [(id: Int64, name: String)]) throws {
-        var scans: [(id: Int64, name: String)] = []
-        for entry in claimed {
+    /// Scans the claimed files (regular files in parallel; anything else is refused unread, named for what
+    /// it is) and finishes each. Each read's start is in the journal before the read.
+    private func process(_ claimed: [Claim]) throws {
+        var scans: [Claim] = []
+        for claim in claimed {
             var info = stat()
-            if lstat(workPath(entry.id, entry.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-                let refused = ScanResult(
-                    file: nil, sha256: "", status: .error, document: nil, ocr: nil,
-                    problem: ScanProblem(code: "BAD_FILE", detail: "not a regular file (a symbolic link is never followed)"))
-                try finish(refused, id: entry.id, name: entry.name)
+            if lstat(workPath(claim.id, claim.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+                let refusal = ScanFile.Refusal.notRegular(kind: ScanFile.kind(info.st_mode))
+                try write(Self.refused(refusal.detail, sha256: ""), claim)
             } else {
-                scans.append(entry)
+                scans.append(claim)
             }
         }
         guard !scans.isEmpty else { return }
         let failure = Locked<Error?>(nil)
         let finisher = self
         let pending = Locked(Dictionary(uniqueKeysWithValues: scans.map { (workPath($0.id, $0.name), $0) }))
-        try batch.run(scans.map { workPath($0.id, $0.name) }) { result in
-            guard let entry = pending.withLock({ $0[result.file ?? ""] }) else { return }
+        let ids = scans.map(\.id)
+        try batch.run(scans.map { workPath($0.id, $0.name) }) { index in
             do {
-                try finisher.finish(result, id: entry.id, name: entry.name)
+                try finisher.journal.markReading(ids[index])
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        } emit: { result in
+            guard let claim = pending.withLock({ $0[result.file ?? ""] }) else { return }
+            do {
+                try finisher.finish(result, claim)
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
@@ -115,18 +156,75 @@ public final class WatchMode: @unchecked Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
     }
 
+    /// A scan just read: back to waiting when the file changed since it was taken (it is still being
+    /// written, and what was read is not what will be there); held one settle time when it would go to
+    /// quarantine; else written and moved on.
+    private func finish(_ result: ScanResult, _ claim: Claim) throws {
+        guard Self.stamp(workPath(claim.id, claim.name)) == claim.stamp else { return try returnToInbox(claim) }
+        if result.status == .error, definition.settleSeconds > 0 {
+            held.append((claim, result, clock() + definition.settleSeconds))
+            return
+        }
+        try write(result, claim)
+    }
+
+    /// Writes the held results whose settle time is over (all of them when `all`), or sends their file back
+    /// to waiting when it changed meanwhile.
+    private func release(all: Bool) throws {
+        let now = clock()
+        let due = held.filter { all || $0.until <= now }
+        held.removeAll { all || $0.until <= now }
+        for (claim, result, _) in due {
+            if Self.stamp(workPath(claim.id, claim.name)) == claim.stamp {
+                try write(result, claim)
+            } else {
+                try returnToInbox(claim)
+            }
+        }
+    }
+
+    /// Puts a file that is still being written back in the inbox under its name (never over another file),
+    /// and drops its claim: it is taken again once it has settled.
+    private func returnToInbox(_ claim: Claim) throws {
+        var target = Array(inbox.utf8) + [UInt8(ascii: "/")] + claim.bytes
+        var info = stat()
+        if lstat(FileName.cPath(target), &info) == 0 {
+            target = Array("\(inbox)/\(claim.id)-".utf8) + claim.bytes
+        }
+        let source = workPath(claim.id, claim.name)
+        guard rename(source, FileName.cPath(target)) == 0 else {
+            throw PipelineError.cannotWrite(FileName.render(target), String(cString: strerror(errno)))
+        }
+        try journal.forget(claim.id)
+    }
+
     /// Weighs and writes the result (on disk before anything moves), then moves the file to where it belongs.
-    private func finish(_ scanned: ScanResult, id: Int64, name: String) throws {
+    private func write(_ scanned: ScanResult, _ claim: Claim) throws {
         var result = scanned
-        result.file = inbox + "/" + name
+        result.file = inbox + "/" + claim.name
         risk.assessInOrder(&result, order: order)
         order += 1
         results.writeLine(result)
         try results.sync()
         let toQuarantine = result.status == .error
-        try journal.markWritten(id, quarantine: toQuarantine)
+        try journal.markWritten(claim.id, quarantine: toQuarantine)
         if result.list?.hit == true { lastHit = now() }
-        try move(id: id, name: name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
+        try move(
+            id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
+    }
+
+    /// An `error` result with a BAD_FILE detail, for a file that is not read.
+    private static func refused(_ detail: String, sha256: String) -> ScanResult {
+        ScanResult(
+            file: nil, sha256: sha256, status: .error, document: nil, ocr: nil,
+            problem: ScanProblem(code: "BAD_FILE", detail: detail))
+    }
+
+    /// The size and modification time of what is at `path` (never following a link); nil when nothing is.
+    private static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
     }
 
     /// Moves the work file to processed/ or quarantine/ (with its `.error.json`), never over another file.
@@ -162,25 +260,33 @@ public final class WatchMode: @unchecked Sendable {
 
     /// What a stopped run left: a result line cut short is dropped (before anything is appended); a claim
     /// whose file never left the inbox is dropped; a claimed file whose result is already on disk is moved
-    /// on, otherwise scanned again; a written one is moved on.
+    /// on; one whose read was begun and never ended is read again alone (so that a second death names the
+    /// file), or quarantined unread once that has happened `readsBeforeQuarantine` times; the others are
+    /// scanned again; a written one is moved on.
     private func recover() throws {
         var written: [String: Bool] = [:]  // file and hash of each result on disk: whether it was an error
         for result in try ResultLog.completedResults(definition.results) {
             written["\(result.file ?? "")\u{0}\(result.sha256)"] = result.status == ScanResult.Status.error.rawValue
         }
-        var again: [(id: Int64, name: String)] = []
+        var again: [Claim] = [], suspects: [Claim] = []
         for entry in try journal.unfinished() {
             let path = workPath(entry.id, entry.name)
-            var info = stat()
-            let present = lstat(path, &info) == 0
-            switch (entry.state, present) {
+            let claim = Claim(
+                id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: Self.stamp(path))
+            switch (entry.state, claim.stamp != nil) {
             case ("claimed", true):
                 let digest = ContentHash.sha256(ofFileAt: path)
                 if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
                     try journal.markWritten(entry.id, quarantine: quarantined)
                     try move(id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
+                } else if entry.reads >= Self.readsBeforeQuarantine {
+                    let detail = "the watcher stopped \(entry.reads) times while reading this file (it may be what "
+                        + "stopped it); not read again"
+                    try write(Self.refused(detail, sha256: digest ?? ""), claim)
+                } else if entry.reads > 0 {
+                    suspects.append(claim)
                 } else {
-                    again.append((entry.id, entry.name))
+                    again.append(claim)
                 }
             case ("claimed", false):
                 try journal.forget(entry.id)  // never moved out of the inbox: it is taken again
@@ -190,6 +296,7 @@ public final class WatchMode: @unchecked Sendable {
                 try journal.markDone(entry.id, destination: "")  // moved before the journal heard of it
             }
         }
+        for suspect in suspects { try process([suspect]) }
         try process(again)
     }
 

@@ -15,6 +15,8 @@ public struct BatchScanner: Sendable {
     public var debug: DebugImageWriter?
     /// The stolen/lost lists to check each read document against, if any.
     public var matcher: ListMatcher?
+    /// Files larger than this many bytes are refused before reading.
+    public var maxFileBytes = ScanFile.defaultMaxBytes
 
     /// A batch over `model` with `jobs` workers.
     public init(model: OCRModel, jobs: Int, currentYear: Int, debug: DebugImageWriter? = nil,
@@ -26,9 +28,12 @@ public struct BatchScanner: Sendable {
         self.matcher = matcher
     }
 
-    /// Scans `files`; `emit` is called once per file, in order, on one thread at a time.
+    /// Scans `files`; `emit` is called once per file, in order, on one thread at a time; `starting`, when
+    /// given, on the worker just before a file is read (watch mode's journal notes what is in flight).
     /// Throws only when an engine cannot be created.
-    public func run(_ files: [String], emit: @escaping @Sendable (ScanResult) -> Void) throws {
+    public func run(
+        _ files: [String], starting: (@Sendable (Int) -> Void)? = nil, emit: @escaping @Sendable (ScanResult) -> Void
+    ) throws {
         let queue = ResultQueue(count: files.count, emit: emit)
         let failure = Locked<Error?>(nil)
         let workers = min(jobs, max(1, files.count))
@@ -37,11 +42,13 @@ public struct BatchScanner: Sendable {
             do {
                 scanner = try PageScanner(model: model)
                 scanner.matcher = matcher
+                scanner.maxFileBytes = maxFileBytes
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
                 return
             }
             while let index = queue.claim() {
+                starting?(index)
                 let start = DispatchTime.now().uptimeNanoseconds
                 let cpuStart = ThreadCPUClock.seconds()
                 var result = scanner.scan(path: files[index], currentYear: currentYear, debug: debug)

@@ -10,6 +10,8 @@ public final class PageScanner {
     private let model: OCRModel
     /// Images over this many pixels are refused before decoding.
     public var pixelBudget = ImageCodec.defaultPixelBudget
+    /// Files larger than this many bytes are refused before reading (a 2 GB file must not stop a run).
+    public var maxFileBytes = ScanFile.defaultMaxBytes
     /// Reads below this mean confidence are reported `unreadable`.
     public var minimumConfidence = 0.3
     /// Reads with fewer characters where the layout allows them are reported `unreadable`: not an MRZ read.
@@ -28,11 +30,11 @@ public final class PageScanner {
     public func scan(path: String, currentYear: Int, debug: DebugImageWriter? = nil) -> ScanResult {
         let bytes: [UInt8]
         do {
-            bytes = try Self.readFile(path)
+            bytes = try ScanFile.read(path, maxBytes: maxFileBytes)
         } catch {
             return ScanResult(
                 file: path, sha256: "", status: .error, document: nil, ocr: nil,
-                problem: ScanProblem(code: "BAD_FILE", detail: "cannot read the file"))
+                problem: ScanProblem(code: "BAD_FILE", detail: error.detail))
         }
         let digest = ContentHash.sha256(bytes)
         var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
@@ -110,12 +112,5 @@ public final class PageScanner {
         var reduction = 1
         while reduction < 8, pixels / (reduction * reduction) > 4_000_000 { reduction *= 2 }
         return reduction
-    }
-
-    /// Reads a whole file; refuses what is not a regular file.
-    static func readFile(_ path: String) throws -> [UInt8] {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        return [UInt8](try handle.readToEnd() ?? Data())
     }
 }
