@@ -27,8 +27,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Also write a self-contained HTML report to FILE: counts, then alerts and reviews first.")
     var report: String?
 
-    @Option(name: .long, help: "Check every read document against this list store (SQLite path or postgres:// URL).")
-    var lists: String?
+    @OptionGroup var listOptions: ListOptions
 
     @Option(name: .long, help: "Worker threads, one OCR engine each.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -49,7 +48,7 @@ struct ScanCommand: ParsableCommand {
         let files = try ScanInputs.files(paths)
         let model = try OCRModel.locate(self.model)
         let risk = try riskOptions.makeStage()
-        let matcher = try lists.map { try ListMatcher(store: try ListStores.open($0)) }
+        let matcher = try listOptions.makeMatcher()
         var writers: [any ResultWriter] = [JSONLinesWriter(try out.map { try OutputFile(path: $0) } ?? OutputFile())]
         if let csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
         if let report {
