@@ -32,8 +32,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads, one OCR engine each.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "OCR model name (NAME.traineddata in Models/ or Tesseract's tessdata).")
-    var model: String?
+    @OptionGroup var modelOption: ModelOption
 
     @Option(name: .customLong("debug-dir"), help: "Write the MRZ band and an annotated page per scan here.")
     var debugDir: String?
@@ -48,9 +47,10 @@ struct ScanCommand: ParsableCommand {
         let outputs = [("--out", out), ("--csv", csv), ("--report", report), ("--debug-dir", debugDir)]
         try OutputPlacement.check(outputs: outputs.compactMap { label, path in path.map { (label, $0) } }, inputs: paths)
         let files = try ScanInputs.files(paths)
-        let model = try OCRModel.locate(self.model)
+        let model = try modelOption.locate()
         let risk = try riskOptions.makeStage()
         let matcher = try listOptions.makeMatcher()
+        let debug = try debugDir.map(DebugImageWriter.init(directory:))
         var writers: [any ResultWriter] = [JSONLinesWriter(try out.map { try OutputFile(path: $0) } ?? OutputFile())]
         if let csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
         if let report {
@@ -60,7 +60,7 @@ struct ScanCommand: ParsableCommand {
         }
         let batch = BatchScanner(
             model: model, jobs: jobs, currentYear: risk.scorer.asOf.year,
-            debug: debugDir.map(DebugImageWriter.init(directory:)), matcher: matcher)
+            debug: debug, matcher: matcher)
         try ScanRun(batch: batch, risk: risk).run(files, writer: ResultWriters(writers))
     }
 }

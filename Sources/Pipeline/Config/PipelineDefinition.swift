@@ -72,7 +72,7 @@ public struct PipelineDefinition: Sendable, Equatable {
             file: path, mode: mode, inbox: try location("inbox"),
             inputs: try fields["inputs"].map { try $0.strings().map(resolved) } ?? [],
             processed: try location("processed"), quarantine: try location("quarantine"), results: try location("results")!,
-            lists: nil, model: try fields["model"].flatMap { $0.isNull ? nil : try $0.string() },
+            lists: nil, model: try Self.model(fields["model"]),
             risk: try location("risk"), jobs: try fields["jobs"].map { try $0.int(in: 1...256) } ?? 2,
             settleSeconds: try fields["settle_seconds"].map { try $0.double(in: 0...3600) } ?? 2,
             asOf: nil, report: try location("report"), csv: try location("csv"),
@@ -87,6 +87,14 @@ public struct PipelineDefinition: Sendable, Equatable {
         }
         definition.lists = try Self.listStore(fields["lists"], in: root).map(resolved)
         return definition
+    }
+
+    /// The model `model:` names; nil for the default.
+    static func model(_ value: ConfigValue?) throws -> String? {
+        guard let value, !value.isNull else { return nil }
+        let name = try value.string()
+        if let problem = ModelName.problem(with: name) { throw value.error(problem) }
+        return name
     }
 
     /// The store `lists:` names, or nil for `lists: none`. A blank, `~` or missing `lists:` is refused: it would
