@@ -45,7 +45,8 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let outputs = [("--out", out), ("--csv", csv), ("--report", report), ("--debug-dir", debugDir)]
-        try OutputPlacement.check(outputs: outputs.compactMap { label, path in path.map { (label, $0) } }, inputs: paths)
+            .compactMap { label, path in path.map { (label, $0) } }
+        try OutputPlacement.check(outputs: outputs, inputs: paths)
         let files = try ScanInputs.files(paths)
         let model = try modelOption.locate()
         let risk = try riskOptions.makeStage()

@@ -35,7 +35,8 @@ public enum ModelName {
     /// What is wrong with `name` as a model name; nil when it is fine.
     public static func problem(with name: String) -> String? {
         let allowed = name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "_-.".utf8.contains(byte)
         }
         guard allowed, !name.isEmpty, name.utf8.count <= maximumLength, !name.hasPrefix(".") else {

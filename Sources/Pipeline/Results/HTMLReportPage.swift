@@ -60,7 +60,8 @@ struct HTMLReportPage {
                     + "list (LIST_UNCHECKED): none of them is clear.")
         }
         // Styled in place: a report of a run that checked every document keeps its bytes.
-        return "<p class=\"banner\" role=\"alert\" style=\"\(Self.bannerStyle)\">\(escape(text.joined(separator: " ")))</p>\n"
+        let attributes = "class=\"banner\" role=\"alert\" style=\"\(Self.bannerStyle)\""
+        return "<p \(attributes)>\(escape(text.joined(separator: " ")))</p>\n"
     }
 
     private func levelTiles() -> String {

@@ -101,7 +101,8 @@ public enum ResultLineReader {
         guard let level = (risk["level"] as? String).flatMap(RiskLevel.init(rawValue:)) else { return nil }
         let reasons = (risk["reasons"] as? [[String: Any]] ?? []).compactMap { reason -> RiskReason? in
             guard let code = (reason["code"] as? String).flatMap(ReasonCode.init(rawValue:)) else { return nil }
-            return RiskReason(code: code, points: reason["points"] as? Int ?? 0, detail: reason["detail"] as? String ?? "")
+            return RiskReason(
+                code: code, points: reason["points"] as? Int ?? 0, detail: reason["detail"] as? String ?? "")
         }
         return RiskAssessment(
             score: risk["score"] as? Int ?? 0, level: level, reasons: reasons,

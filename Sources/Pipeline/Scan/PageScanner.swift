@@ -71,9 +71,10 @@ public final class PageScanner {
                     view = inkOnly
                 }
             }
-            for read in documents
-            where read.document.valid && !validDocuments.contains(where: { $0.reading.document.lines == read.document.lines }) {
-                validDocuments.append((read, pageIndex))
+            for read in documents where read.document.valid {
+                if !validDocuments.contains(where: { $0.reading.document.lines == read.document.lines }) {
+                    validDocuments.append((read, pageIndex))
+                }
             }
             if let reading = documents.first, best.map({ reading.ranks(above: $0.reading) }) ?? true {
                 best = (reading, pageIndex)

@@ -27,14 +27,16 @@ struct ResultLineReaderTests {
             title: "docguard scan report", asOf: "2026-11-24", policyVersion: try RiskFixtures.shippedPolicy().version,
             listVersion: "sample-list")
         let html = try rebuilt { HTMLReportWriter($0, context: context) }
-        #expect(html == (try String(contentsOf: Self.golden.appendingPathComponent("scan-subset.html"), encoding: .utf8)))
+        let golden = try String(contentsOf: Self.golden.appendingPathComponent("scan-subset.html"), encoding: .utf8)
+        #expect(html == golden)
     }
 
     @Test("a line that is not a result is named, not skipped")
     func badLine() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try "{\"file\":\"a.png\",\"status\":\"error\"}\n{\"oops\":1}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let lines = "{\"file\":\"a.png\",\"status\":\"error\"}\n{\"oops\":1}\n"
+        try lines.write(toFile: path, atomically: true, encoding: .utf8)
         var seen = 0
         #expect(throws: QAError.unreadable(path: path, line: 2, why: "not a result line")) {
             try ResultLineReader.forEach(inFile: path) { _ in seen += 1 }

@@ -31,7 +31,9 @@ import Testing
         case 1:  // cut short
             bytes = Array(bytes.prefix(random.below(bytes.count)))
         case 2:  // header and first chunks overwritten
-            for _ in 0...random.below(6) { bytes[random.below(min(bytes.count, 96))] = UInt8(truncatingIfNeeded: random.next()) }
+            for _ in 0...random.below(6) {
+                bytes[random.below(min(bytes.count, 96))] = UInt8(truncatingIfNeeded: random.next())
+            }
         case 3:  // a run zeroed
             let start = random.below(bytes.count)
             for index in start..<min(bytes.count, start + 1 + random.below(4096)) { bytes[index] = 0 }

@@ -16,7 +16,8 @@ import Testing
         let stolen = scans[1].truth.lines
         let state = String(stolen[0].dropFirst(2).prefix(3)).replacingOccurrences(of: "<", with: "")
         let number = String(stolen[1].prefix(9)).replacingOccurrences(of: "<", with: "")
-        let store = try space.store("record_id,issuing_state,document_number,status\nPAGE-2,\(state),\(number),stolen\n")
+        let store = try space.store(
+            "record_id,issuing_state,document_number,status\nPAGE-2,\(state),\(number),stolen\n")
 
         let run = try Docguard.run(["scan", tiff, "--lists", store, "--as-of", "2026-11-30"])
         #expect(run.status == 0, "\(run.stderr)")

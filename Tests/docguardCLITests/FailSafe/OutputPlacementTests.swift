@@ -8,9 +8,9 @@ import Testing
     let space = CLIWorkspace()
 
     /// Runs docguard, expects the one-line refusal, and checks `scan` still holds `bytes`.
-    func expectRefused(_ arguments: [String], scan: String, bytes: Data, sourceLocation: SourceLocation = #_sourceLocation)
-        throws
-    {
+    func expectRefused(
+        _ arguments: [String], scan: String, bytes: Data, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let run = try Docguard.run(arguments)
         #expect(run.status == 2, "\(arguments)", sourceLocation: sourceLocation)
         #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("refused"), "\(run.stderr)",
@@ -38,10 +38,12 @@ import Testing
         let scan = try space.scan("scans/x.jpg")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: scan))
         let folder = space.path("scans")
-        try expectRefused(["scan", folder, "--out", space.path("scans/out.jsonl"), "--no-lists"], scan: scan, bytes: bytes)
+        try expectRefused(
+            ["scan", folder, "--out", space.path("scans/out.jsonl"), "--no-lists"], scan: scan, bytes: bytes)
         try expectRefused(
             ["scan", folder, "--report", space.path("scans/new/report.html"), "--no-lists"], scan: scan, bytes: bytes)
-        try expectRefused(["scan", folder, "--debug-dir", space.path("scans/debug"), "--no-lists"], scan: scan, bytes: bytes)
+        try expectRefused(
+            ["scan", folder, "--debug-dir", space.path("scans/debug"), "--no-lists"], scan: scan, bytes: bytes)
         try expectRefused(
             ["scan", folder, "--out", space.path("r.txt"), "--csv", space.path("r.txt"), "--no-lists"], scan: scan,
             bytes: bytes)
