@@ -46,7 +46,9 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let outputs = [("--out", out), ("--csv", csv), ("--report", report), ("--debug-dir", debugDir)]
             .compactMap { label, path in path.map { (label, $0) } }
-        try OutputPlacement.check(outputs: outputs, inputs: paths)
+        // Besides the scans, what the run reads: earlier results, the policy and the list store.
+        let read = riskOptions.history + [riskOptions.risk, listOptions.lists].compactMap { $0 }
+        try OutputPlacement.check(outputs: outputs, inputs: paths + read)
         let files = try ScanInputs.files(paths)
         let model = try modelOption.locate()
         let risk = try riskOptions.makeStage()

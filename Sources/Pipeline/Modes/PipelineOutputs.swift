@@ -8,9 +8,11 @@ extension PipelineDefinition {
     }
 
     /// Refuses, before anything is opened, an output that is an input or lies inside an input folder (batch:
-    /// every input, globs expanded) or the inbox (watch), or that names another output's file.
+    /// every input, globs expanded) or the inbox (watch), that is a file the run reads (earlier results other
+    /// than its own, the policy, the list store), or that names another output's file.
     public func checkOutputPlacement() throws {
-        let inputs = mode == .watch ? [inbox].compactMap { $0 } : try BatchMode.expand(self.inputs)
-        try OutputPlacement.check(outputs: outputs, inputs: inputs)
+        let scans = mode == .watch ? [inbox].compactMap { $0 } : try BatchMode.expand(self.inputs)
+        let read = history.filter { $0 != results } + [risk, lists].compactMap { $0 }
+        try OutputPlacement.check(outputs: outputs, inputs: scans + read)
     }
 }

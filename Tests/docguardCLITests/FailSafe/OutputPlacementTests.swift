@@ -54,6 +54,18 @@ import Testing
         #expect(fine.status == 0, "\(fine.stderr)")
     }
 
+    @Test func anOutputOverAFileTheRunReadsIsRefused() throws {
+        let scan = try space.scan("scans/x.jpg")
+        let history = try space.write("yesterday.jsonl", "")
+        let store = try space.store("record_id,issuing_state,document_number,status\nR-1,ZZZ,X0000000,stolen\n")
+        let storeBytes = try Data(contentsOf: URL(fileURLWithPath: store))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: scan))
+        try expectRefused(
+            ["scan", scan, "--lists", store, "--history", history, "--out", history], scan: scan, bytes: bytes)
+        try expectRefused(["scan", scan, "--lists", store, "--csv", store], scan: scan, bytes: bytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == storeBytes, "the list store is untouched")
+    }
+
     @Test(arguments: [
         ("results: scans/x.jpg", "results"), ("results: r.jsonl\nreport: scans/x.jpg", "report"),
         ("results: r.jsonl\ncsv: scans/night.csv", "csv"), ("results: scans/sub/r.jsonl", "results"),
