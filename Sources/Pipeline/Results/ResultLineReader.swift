@@ -12,7 +12,8 @@ public enum ResultLineReader {
             throw QAError.unreadable(path: path, line: 0, why: "cannot read the file")
         }
         defer { try? handle.close() }
-        var pending = Data(), lineNumber = 0
+        var pending = Data()
+        var lineNumber = 0
         func take(_ line: Data) throws {
             lineNumber += 1
             guard !line.isEmpty else { return }

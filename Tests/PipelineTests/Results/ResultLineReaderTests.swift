@@ -1,6 +1,7 @@
 import Foundation
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 /// Result lines read back give the same CSV and report as the results they were written from: the batch
 /// report and CSV, rebuilt from the whole result file, say what a direct run says.

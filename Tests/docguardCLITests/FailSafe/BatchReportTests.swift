@@ -15,19 +15,24 @@ import Testing
         let report = try String(contentsOfFile: space.path("report.html"), encoding: .utf8)
         let meta = report.split(separator: "\n").first { $0.hasPrefix("<p class=\"meta\">") }
         let csv = try String(contentsOfFile: space.path("results.csv"), encoding: .utf8)
-        return (meta.map { String($0.dropFirst("<p class=\"meta\">".count).prefix { $0 != "·" }) },
-                csv.split(separator: "\r\n").dropFirst().map(String.init))
+        return (
+            meta.map { String($0.dropFirst("<p class=\"meta\">".count).prefix { $0 != "·" }) },
+            csv.split(separator: "\r\n").dropFirst().map(String.init)
+        )
     }
 
     @Test func aRerunAndAGrownNightKeepEveryResultInTheReportAndTheCSV() throws {
         try copy("td3/0001.jpg", to: "scans/a.jpg")
         try copy("mrva/0001.jpg", to: "scans/b.jpg")
-        let store = try space.store("""
+        let store = try space.store(
+            """
             record_id,issuing_state,document_number,status
             R-1,ZZZ,X0000000,stolen
 
             """)
-        let pipeline = try space.write("night.yaml", """
+        let pipeline = try space.write(
+            "night.yaml",
+            """
             mode: batch
             inputs: [scans]
             results: results.jsonl

@@ -52,7 +52,9 @@ import Testing
     /// A batch pipeline over one scan, with `lists` as given (nil: no `lists` key at all).
     func pipeline(lists: String?) throws -> String {
         try space.scan("scans/a.jpg")
-        return try space.write("night.yaml", """
+        return try space.write(
+            "night.yaml",
+            """
             mode: batch
             inputs: [scans]
             results: results.jsonl

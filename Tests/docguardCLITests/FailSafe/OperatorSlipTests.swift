@@ -51,7 +51,9 @@ import Testing
 
     @Test func aRunawayModelNameIsQuotedShort() throws {
         let huge = String(repeating: "m", count: 100_000)
-        let pipeline = try space.write("night.yaml", """
+        let pipeline = try space.write(
+            "night.yaml",
+            """
             mode: batch
             inputs: [scans]
             results: results.jsonl

@@ -13,11 +13,13 @@ import Testing
     ) throws {
         let run = try Docguard.run(arguments)
         #expect(run.status == 2, "\(arguments)", sourceLocation: sourceLocation)
-        #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("refused"), "\(run.stderr)",
-                sourceLocation: sourceLocation)
+        #expect(
+            run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("refused"), "\(run.stderr)",
+            sourceLocation: sourceLocation)
         #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: scan)) == bytes, "the scan was changed",
-                sourceLocation: sourceLocation)
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: scan)) == bytes, "the scan was changed",
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: ["--out", "--csv", "--report"])
@@ -82,7 +84,9 @@ import Testing
     @Test func aWatchPipelineWritingItsResultsIntoTheInboxIsRefused() throws {
         let scan = try space.scan("inbox/x.jpg")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: scan))
-        let pipeline = try space.write("watch.yaml", """
+        let pipeline = try space.write(
+            "watch.yaml",
+            """
             mode: watch
             inbox: inbox
             processed: processed
