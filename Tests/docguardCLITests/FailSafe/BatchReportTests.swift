@@ -30,19 +30,7 @@ import Testing
             R-1,ZZZ,X0000000,stolen
 
             """)
-        let pipeline = try space.write(
-            "night.yaml",
-            """
-            mode: batch
-            inputs: [scans]
-            results: results.jsonl
-            report: report.html
-            csv: results.csv
-            lists: \(store)
-            as_of: 2026-11-24
-            jobs: 2
-
-            """)
+        let pipeline = try space.batchPipeline(lists: " \(store)", more: "as_of: 2026-11-24\njobs: 2")
         #expect(try Docguard.run(["run", pipeline]).status == 0)
         let first = try outputs()
         #expect(first.reported == "2 scans " && first.rows.count == 2)

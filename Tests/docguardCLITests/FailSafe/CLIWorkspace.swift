@@ -33,6 +33,23 @@ final class CLIWorkspace {
         try write(name, try Data(contentsOf: try ScanCommandTests.specimen("TD3").image))
     }
 
+    /// `night.yaml`: a batch over the folder `scans` into `results.jsonl`, `report.html` and `results.csv`, with
+    /// `lists` as given (nil: no `lists` key at all; else the text after `lists:`) and `more` keys; its path.
+    func batchPipeline(lists: String?, more: String = "") throws -> String {
+        try write(
+            "night.yaml",
+            """
+            mode: batch
+            inputs: [scans]
+            results: results.jsonl
+            report: report.html
+            csv: results.csv
+            \(lists.map { "lists:\($0)" } ?? "")
+            \(more)
+
+            """)
+    }
+
     /// A stolen/lost list store holding `csv` (header included), imported through the binary; its path.
     func store(_ csv: String) throws -> String {
         let list = try write("list-\(UUID().uuidString).csv", csv)

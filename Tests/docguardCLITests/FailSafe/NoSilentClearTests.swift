@@ -52,18 +52,7 @@ import Testing
     /// A batch pipeline over one scan, with `lists` as given (nil: no `lists` key at all).
     func pipeline(lists: String?) throws -> String {
         try space.scan("scans/a.jpg")
-        return try space.write(
-            "night.yaml",
-            """
-            mode: batch
-            inputs: [scans]
-            results: results.jsonl
-            report: report.html
-            csv: results.csv
-            \(lists.map { "lists:\($0)" } ?? "")
-            jobs: 1
-
-            """)
+        return try space.batchPipeline(lists: lists, more: "jobs: 1")
     }
 
     @Test(arguments: ["", " ~", " null", nil])
