@@ -94,6 +94,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "docguardCLITests", dependencies: ["docguard"], exclude: ["Golden"]),
+        // OCR and Synth make the images some CLI tests feed the binary (multi-page TIFFs, fuzzed files).
+        .testTarget(name: "docguardCLITests", dependencies: ["docguard", "OCR", "Synth", "MRZ"], exclude: ["Golden"]),
     ]
 )

@@ -55,7 +55,7 @@ measure() {
 # (BASELINE_ARGS: extra arguments for it, e.g. `--risk old-risk.yaml` when the policy file changed since).
 read -r -a baseline_args <<< "${BASELINE_ARGS:-}"
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline "${baseline_args[@]}"; fi
-measure "$bin" current
+measure "$bin" current --no-lists  # the read rate is measured, not the lists
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline-again "${baseline_args[@]}"; fi
 echo
 "$bin" eval "$work/pages" --jobs "$JOBS" "${model_args[@]}"

@@ -25,6 +25,7 @@ inbox: inbox
 processed: processed
 quarantine: quarantine
 results: results.jsonl
+lists: none
 risk: $(pwd)/Models/risk.yaml
 jobs: $JOBS
 settle_seconds: 0.5

@@ -22,8 +22,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads, one OCR engine each.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "OCR model name (NAME.traineddata in Models/ or Tesseract's tessdata).")
-    var model: String?
+    @OptionGroup var modelOption: ModelOption
 
     @Flag(name: .long, help: "Also print each miss's printed and read MRZ lines (personal data on real documents).")
     var showMisses = false
@@ -37,7 +36,7 @@ struct EvalCommand: ParsableCommand {
         guard !cases.isEmpty else {
             throw ValidationError("\(folder): no scans with ground truth (truth.jsonl or NAME.json) found")
         }
-        let model = try OCRModel.locate(self.model)
+        let model = try modelOption.locate()
         let expected = Dictionary(cases.map { ($0.scan, $0) }, uniquingKeysWith: { first, _ in first })
         let evaluation = Locked(Evaluation())
         let start = Date()

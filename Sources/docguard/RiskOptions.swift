@@ -15,7 +15,7 @@ struct RiskOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, MRZDate(iso: asOf) == nil {
-            throw ValidationError("--as-of must be a real date written YYYY-MM-DD, got '\(asOf)'")
+            throw ValidationError("--as-of must be a real date written YYYY-MM-DD, got \(QuotedValue.quoted(asOf))")
         }
     }
 

@@ -24,6 +24,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let definition = try PipelineDefinition.load(pipeline)
+        try definition.checkOutputPlacement()
         if definition.mode == .watch {
             StopSignals.install()
             try WatchMode(definition: definition, asOf: Clock.today()).run(now: Clock.nowISO, shouldStop: StopSignals.received)

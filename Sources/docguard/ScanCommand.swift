@@ -27,14 +27,12 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Also write a self-contained HTML report to FILE: counts, then alerts and reviews first.")
     var report: String?
 
-    @Option(name: .long, help: "Check every read document against this list store (SQLite path or postgres:// URL).")
-    var lists: String?
+    @OptionGroup var listOptions: ListOptions
 
     @Option(name: .long, help: "Worker threads, one OCR engine each.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "OCR model name (NAME.traineddata in Models/ or Tesseract's tessdata).")
-    var model: String?
+    @OptionGroup var modelOption: ModelOption
 
     @Option(name: .customLong("debug-dir"), help: "Write the MRZ band and an annotated page per scan here.")
     var debugDir: String?
@@ -46,10 +44,16 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
+        let outputs = [("--out", out), ("--csv", csv), ("--report", report), ("--debug-dir", debugDir)]
+            .compactMap { label, path in path.map { (label, $0) } }
+        // Besides the scans, what the run reads: earlier results, the policy and the list store.
+        let read = riskOptions.history + [riskOptions.risk, listOptions.lists].compactMap { $0 }
+        try OutputPlacement.check(outputs: outputs, inputs: paths + read)
         let files = try ScanInputs.files(RawArguments.paths(paths))
-        let model = try OCRModel.locate(self.model)
+        let model = try modelOption.locate()
         let risk = try riskOptions.makeStage()
-        let matcher = try lists.map { try ListMatcher(store: try ListStores.open($0)) }
+        let matcher = try listOptions.makeMatcher()
+        let debug = try debugDir.map(DebugImageWriter.init(directory:))
         var writers: [any ResultWriter] = [JSONLinesWriter(try out.map { try OutputFile(path: $0) } ?? OutputFile())]
         if let csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
         if let report {
@@ -59,7 +63,7 @@ struct ScanCommand: ParsableCommand {
         }
         let batch = BatchScanner(
             model: model, jobs: jobs, currentYear: risk.scorer.asOf.year,
-            debug: debugDir.map(DebugImageWriter.init(directory:)), matcher: matcher)
+            debug: debug, matcher: matcher)
         try ScanRun(batch: batch, risk: risk).run(files, writer: ResultWriters(writers))
     }
 }

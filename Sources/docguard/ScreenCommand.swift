@@ -18,8 +18,7 @@ struct ScreenCommand: ParsableCommand {
     @Argument(help: "MRZ text records (- for standard input).")
     var file: String
 
-    @Option(name: .long, help: "The store: a SQLite file path or a postgres:// URL.")
-    var lists: String
+    @OptionGroup var listOptions: ListOptions
 
     @Option(name: .long, help: "Write results to FILE instead of standard output.")
     var out: String?
@@ -36,7 +35,7 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         let risk = try riskOptions.makeStage()
         let screener = MRZScreener(
-            matcher: try ListMatcher(store: try ListStores.open(lists)), currentYear: risk.scorer.asOf.year)
+            matcher: try listOptions.makeMatcher(), currentYear: risk.scorer.asOf.year)
         let reader = try MRZTextRecordReader(path: file)
         // Gigabytes of result lines on a night's re-check, not read back soon: written past the page cache.
         let output = try out.map { try OutputFile(path: $0, direct: true) } ?? OutputFile()

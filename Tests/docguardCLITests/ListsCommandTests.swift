@@ -117,8 +117,8 @@ import Testing
         let run = try Docguard.run(["scan", specimen.image.path, "--lists", space.store])
         #expect(run.status == 0)
         #expect(run.stdout.contains(#""hit":true,"match":"exact""#) && run.stdout.contains(#""record_id":"SCAN-1""#))
-        let without = try Docguard.run(["scan", specimen.image.path])
-        #expect(without.stdout.contains(#""list":null"#))
+        let without = try Docguard.run(["scan", specimen.image.path, "--no-lists"])
+        #expect(without.stdout.contains(#""list":{"checked":false,"error":"docguard was run without lists""#))
     }
 
     @Test func theSampleListHitsWhatItsReadmeSays() throws {

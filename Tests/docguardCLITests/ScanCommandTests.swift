@@ -35,7 +35,7 @@ import Testing
         try Data("P<UTOERIKSSON<<ANNA\n".utf8).write(to: folder.appendingPathComponent("d-text.jpg"))
         try Data(Self.bombHeader).write(to: folder.appendingPathComponent("e-bomb.png"))
 
-        let run = try Docguard.run(["scan", folder.path, "--jobs", "2"])
+        let run = try Docguard.run(["scan", folder.path, "--jobs", "2", "--no-lists"])
         #expect(run.status == 0)
         let results = run.stdout.split(separator: "\n").map {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
@@ -54,8 +54,8 @@ import Testing
 
     @Test func outputIsTheSameBytesRunAfterRun() throws {
         let good = try Self.specimen("TD1")
-        let first = try Docguard.run(["scan", good.image.path, "--jobs", "1"])
-        let second = try Docguard.run(["scan", good.image.path, "--jobs", "2"])
+        let first = try Docguard.run(["scan", good.image.path, "--jobs", "1", "--no-lists"])
+        let second = try Docguard.run(["scan", good.image.path, "--jobs", "2", "--no-lists"])
         #expect(first.status == 0)
         #expect(!first.stdout.isEmpty)
         #expect(first.stdout == second.stdout)
@@ -66,7 +66,7 @@ import Testing
             "docguard-debug-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let good = try Self.specimen("MRVB")
-        let run = try Docguard.run(["scan", good.image.path, "--debug-dir", folder.path])
+        let run = try Docguard.run(["scan", good.image.path, "--debug-dir", folder.path, "--no-lists"])
         #expect(run.status == 0)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(written.count == 2)
@@ -87,7 +87,7 @@ import Testing
         for y in 100..<250 { for x in 50..<200 { pixels[y * width + x] = 40 } }
         let page = Data("P5\n\(width) \(height)\n255\n".utf8) + Data(pixels)
         try page.write(to: folder.appendingPathComponent("blank.pgm"))
-        let run = try Docguard.run(["scan", folder.appendingPathComponent("blank.pgm").path])
+        let run = try Docguard.run(["scan", folder.appendingPathComponent("blank.pgm").path, "--no-lists"])
         let result = try #require(
             try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(result["status"] as? String == "no_mrz")
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func aMissingPathIsAUsageError() throws {
-        let run = try Docguard.run(["scan", "/nonexistent/scan.png"])
+        let run = try Docguard.run(["scan", "/nonexistent/scan.png", "--no-lists"])
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("docguard: /nonexistent/scan.png"))
     }

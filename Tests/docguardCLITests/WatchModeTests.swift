@@ -57,7 +57,7 @@ import Glibc
     @Test func killedTwiceEveryScanEndsOnceInOnePlace() throws {
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try writePipeline("jobs: 2\nsettle_seconds: 0.4")
+        try writePipeline("jobs: 2\nsettle_seconds: 0.4\nlists: none")
         let scans = try FileManager.default.contentsOfDirectory(atPath: ScanCommandTests.testImages.appendingPathComponent("td3").path)
             .filter { $0.hasSuffix(".jpg") }.sorted().prefix(14).map { ScanCommandTests.testImages.appendingPathComponent("td3/\($0)") }
         // Dotfiles are never taken (scanners write under such names), so none among the scans.

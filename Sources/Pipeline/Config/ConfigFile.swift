@@ -15,7 +15,8 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var description: String {
         let place = line > 0 ? "\(file):\(line)" : file
-        return key.isEmpty ? "\(place): \(problem)" : "\(place): \(key): \(problem)"
+        // A key is the file's own text: a runaway one is cut like any quoted value.
+        return key.isEmpty ? "\(place): \(problem)" : "\(place): \(QuotedValue.cut(key)): \(problem)"
     }
 }
 

@@ -26,7 +26,8 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var quarantine: String?
     /// The result file (JSON Lines), appended to.
     public var results: String
-    /// The list store (SQLite path or postgres:// URL), if any.
+    /// The list store (SQLite path or postgres:// URL); nil when the pipeline says `lists: none`, and then every
+    /// result says no list was checked.
     public var lists: String?
     /// The OCR model name; nil for the default.
     public var model: String?
@@ -74,7 +75,7 @@ public struct PipelineDefinition: Sendable, Equatable {
             file: path, mode: mode, inbox: try location("inbox"),
             inputs: try fields["inputs"].map { try $0.strings().map(resolved) } ?? [],
             processed: try location("processed"), quarantine: try location("quarantine"), results: try location("results")!,
-            lists: try location("lists"), model: try fields["model"].flatMap { $0.isNull ? nil : try $0.string() },
+            lists: nil, model: try Self.model(fields["model"]),
             risk: try location("risk"), jobs: try fields["jobs"].map { try $0.int(in: 1...256) } ?? 2,
             settleSeconds: try fields["settle_seconds"].map { try $0.double(in: 0...3600) } ?? 2,
             asOf: nil, report: try location("report"), csv: try location("csv"),
@@ -90,7 +91,29 @@ public struct PipelineDefinition: Sendable, Equatable {
         for key in needed where fields[key] == nil || fields[key]!.isNull {
             throw ConfigError(file: path, line: root.line, key: key, problem: "missing; \(mode.rawValue) mode needs it")
         }
+        definition.lists = try Self.listStore(fields["lists"], in: root).map(resolved)
         return definition
+    }
+
+    /// The model `model:` names; nil for the default.
+    static func model(_ value: ConfigValue?) throws -> String? {
+        guard let value, !value.isNull else { return nil }
+        let name = try value.string()
+        if let problem = ModelName.problem(with: name) { throw value.error(problem) }
+        return name
+    }
+
+    /// The store `lists:` names, or nil for `lists: none`. A blank, `~` or missing `lists:` is refused: it would
+    /// screen nothing and clear every stolen document in silence, so running without a list is said explicitly.
+    static func listStore(_ value: ConfigValue?, in root: ConfigValue) throws -> String? {
+        guard let value, !value.isNull else {
+            throw ConfigError(
+                file: root.file, line: value?.line ?? root.line, key: "lists",
+                problem: "no list store named; name one (a SQLite path or postgres:// URL), or write `lists: none` "
+                    + "to run without a list check (then no result is clear)")
+        }
+        let store = try value.string()
+        return store == "none" ? nil : store
     }
 
     /// `relative` below `folder`, with `.` and `folder/..` steps taken out by spelling alone: results name

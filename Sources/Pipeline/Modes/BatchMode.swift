@@ -6,7 +6,7 @@ import OCR
 
 /// Batch mode (a night's scans): every input not yet in the result file — by content hash, so a re-run
 /// after a stop, or over a folder that grew, scans only what is new — goes through the whole pipeline,
-/// and its result is appended. Optionally writes the CSV and the HTML report of the run.
+/// and its result is appended. Optionally writes the CSV and the HTML report of the whole result file.
 public struct BatchMode {
     /// What the run did.
     public struct Summary: Sendable, Equatable {
@@ -48,16 +48,24 @@ public struct BatchMode {
         let stages = try PipelineStages(definition, today: today)
         let risk = stages.risk, matcher = stages.batch.matcher
         let tally = Tally(total: pending.count, watcher: watcher)
-        var writers: [any ResultWriter] = [JSONLinesWriter(try OutputFile(path: definition.results, append: true)), tally]
-        if let csv = definition.csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
+        let results = JSONLinesWriter(try OutputFile(path: definition.results, append: true))
+        let start = DispatchTime.now().uptimeNanoseconds
+        try ScanRun(batch: stages.batch, risk: risk).run(pending, writer: ResultWriters([results, tally]))
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // The CSV and the report cover the whole result file, every run: a re-run or a resumed night that
+        // scanned little (or nothing) must not replace the night's report with its own few scans.
+        var summaries: [any ResultWriter] = []
+        if let csv = definition.csv { summaries.append(CSVResultWriter(try OutputFile(path: csv))) }
         if let report = definition.report {
-            writers.append(HTMLReportWriter(try OutputFile(path: report), context: ReportContext(
+            summaries.append(HTMLReportWriter(try OutputFile(path: report), context: ReportContext(
                 title: "docguard batch report", asOf: risk.scorer.asOf.description,
                 policyVersion: risk.scorer.policy.version, listVersion: matcher?.info?.version)))
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        try ScanRun(batch: stages.batch, risk: risk).run(pending, writer: ResultWriters(writers))
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if !summaries.isEmpty {
+            let writer = ResultWriters(summaries)
+            try ResultLineReader.forEach(inFile: definition.results) { try writer.write($0) }
+            try writer.finish()
+        }
         summary.levels = tally.levels
         summary.hits = tally.hits
         summary.unread = tally.unread

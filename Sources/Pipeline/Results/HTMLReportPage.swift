@@ -33,7 +33,7 @@ struct HTMLReportPage {
             </header>
 
             """
-        html += levelTiles() + reasonTable()
+        html += listBanner() + levelTiles() + reasonTable()
         for level in [RiskLevel.alert, .review] {
             let results = needsLook.filter { ($0.risk?.level ?? .review) == level }
             html += "<section>\n<h2>\(Self.heading[level]!) (\(results.count))</h2>\n"
@@ -46,6 +46,23 @@ struct HTMLReportPage {
     }
 
     private static let heading: [RiskLevel: String] = [.alert: "Alerts", .review: "Reviews", .clear: "Clear"]
+
+    /// A banner over everything when documents were not checked against a list (a run without lists, or a
+    /// store that could not be reached): their results are not clear, and the officer must know why.
+    private func listBanner() -> String {
+        let unchecked = reasonCounts[.listUnchecked] ?? 0
+        guard context.listVersion == nil || unchecked > 0 else { return "" }
+        var text: [String] = []
+        if context.listVersion == nil { text.append("No stolen/lost list was checked in this run.") }
+        if unchecked > 0 {
+            text.append(
+                "\(unchecked) of \(total) scan\(total == 1 ? " was" : "s were") not checked against a stolen/lost "
+                    + "list (LIST_UNCHECKED): none of them is clear.")
+        }
+        // Styled in place: a report of a run that checked every document keeps its bytes.
+        let attributes = "class=\"banner\" role=\"alert\" style=\"\(Self.bannerStyle)\""
+        return "<p \(attributes)>\(escape(text.joined(separator: " ")))</p>\n"
+    }
 
     private func levelTiles() -> String {
         var html = "<section class=\"tiles\">\n"
@@ -127,6 +144,9 @@ struct HTMLReportPage {
         }
         return escaped
     }
+
+    private static let bannerStyle =
+        "background:var(--alert);color:#fff;font-weight:700;border-radius:.5rem;padding:.8rem;margin:1rem 0"
 
     /// Inline, so the page is one file an officer can mail or open offline; large type and one column on a phone.
     private static let style = """

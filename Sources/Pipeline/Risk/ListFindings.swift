@@ -1,5 +1,14 @@
 import Lists
 
+extension ListVerdict {
+    /// The verdict of a read document that no list was consulted for: the run was started without lists
+    /// (`--no-lists`, `lists: none`), or a stage forgot to consult them. Such a document is never cleared
+    /// (`LIST_UNCHECKED`), and its result says why.
+    public static let notConsulted = ListVerdict(
+        checked: false, hits: [], listVersion: nil,
+        unavailable: "docguard was run without lists")
+}
+
 /// Risk reasons from the list verdict: one per kind of listing, naming the records.
 enum ListFindings {
     /// Adds every reason `verdict` gives to `found`.

@@ -30,8 +30,9 @@ public struct RiskScorer: Sendable {
         if let ocr = result.ocr, result.status == .ok {
             OCRFindings.collect(ocr, policy: policy, into: &found)
         }
-        if let list = result.list {
-            ListFindings.collect(list, into: &found)
+        // A result is clear only when a list was consulted: a read document without a verdict counts as unchecked.
+        if result.status == .ok {
+            ListFindings.collect(result.list ?? .notConsulted, into: &found)
         }
         if let clone {
             found.append((.clone, clone.detail))

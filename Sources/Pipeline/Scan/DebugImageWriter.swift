@@ -7,8 +7,21 @@ public struct DebugImageWriter: Sendable {
     /// Folder the images go to; created when missing.
     public let directory: String
 
-    /// A writer into `directory`.
-    public init(directory: String) { self.directory = directory }
+    /// A writer into `directory`, which is created when missing and must take files: an operator who asked
+    /// for the debug images is told at once when they cannot be written, not left with an empty folder.
+    public init(directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError.cannotWrite(directory, "cannot create the debug folder")
+        }
+        let probe = directory + "/.docguard-write-test-\(getpid())"
+        guard FileManager.default.createFile(atPath: probe, contents: Data()) else {
+            throw PipelineError.cannotWrite(directory, "the debug folder does not take files")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
+        self.directory = directory
+    }
 
     /// Writes `NAME.band.png` (line images stacked) and `NAME.page.png`; failures are ignored (debug only).
     func write(path: String, page: GrayImage, reading: MRZReading?) {

@@ -16,7 +16,8 @@ public final class PageScanner {
     public var minimumConfidence = 0.3
     /// Reads with fewer characters where the layout allows them are reported `unreadable`: not an MRZ read.
     public var minimumPlausibility = 0.8
-    /// The stolen/lost lists every read document is checked against, if any.
+    /// The stolen/lost lists every read document is checked against; without them every read document's
+    /// verdict is `ListVerdict.notConsulted`.
     public var matcher: ListMatcher?
 
     /// A scanner running `model`.
@@ -41,10 +42,11 @@ public final class PageScanner {
         // A multi-page file (a scanner's front and back) is read page by page, every page: the best read is the
         // result and names its page. The first document in reading order is the result; every other valid MRZ
         // on any page is counted (each should be scanned on its own: this result screens one), so a second
-        // document on a later page is never passed over in silence.
+        // document on a later page is never passed over in silence. A listed document is the result wherever
+        // it stands (below).
         let pageCount = ImageCodec.pageCount(bytes)
         var best: (reading: MRZReading, page: Int)? = nil
-        var validDocuments: [[[UInt8]]] = []
+        var validDocuments: [(reading: MRZReading, page: Int)] = []
         for pageIndex in 0..<pageCount {
             let page: GrayImage
             do {
@@ -71,8 +73,10 @@ public final class PageScanner {
                     view = inkOnly
                 }
             }
-            for document in documents.map(\.document) where document.valid && !validDocuments.contains(document.lines) {
-                validDocuments.append(document.lines)
+            for read in documents where read.document.valid {
+                if !validDocuments.contains(where: { $0.reading.document.lines == read.document.lines }) {
+                    validDocuments.append((read, pageIndex))
+                }
             }
             if let reading = documents.first, best.map({ reading.ranks(above: $0.reading) }) ?? true {
                 best = (reading, pageIndex)
@@ -81,17 +85,28 @@ public final class PageScanner {
                 debug?.write(path: path, page: page, reading: nil)
             }
         }
-        guard let (reading, pageIndex) = best else {
+        guard var (reading, pageIndex) = best else {
             result.status = .noMRZ
             let pages = pageCount > 1 ? " on any of its \(pageCount) pages" : " on the page"
             result.problem = ScanProblem(code: "NO_MRZ", detail: "no machine readable zone found" + pages)
             return result
         }
+        var verdict = matcher.map { Self.verdict(of: reading.document, by: $0) }
+        // The officer must see a listed document: one on another page or elsewhere on the bed is the result when
+        // its list verdict is stronger than that of the first document in reading order.
+        if let matcher {
+            for other in validDocuments where other.reading.document.lines != reading.document.lines {
+                let otherVerdict = Self.verdict(of: other.reading.document, by: matcher)
+                if Self.strength(of: otherVerdict) > Self.strength(of: verdict!) {
+                    (reading, pageIndex, verdict) = (other.reading, other.page, otherVerdict)
+                }
+            }
+        }
         result.ocr = OCRSummary(
             confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
             model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees,
             page: pageCount > 1 ? pageIndex + 1 : nil,
-            otherDocuments: validDocuments.filter { $0 != reading.document.lines }.count)
+            otherDocuments: validDocuments.filter { $0.reading.document.lines != reading.document.lines }.count)
         guard reading.document.format != nil, reading.confidence >= minimumConfidence,
             reading.plausibility >= minimumPlausibility
         else {
@@ -101,9 +116,18 @@ public final class PageScanner {
         }
         result.status = .ok
         result.document = reading.document
-        result.list = matcher?.verdictOrUnavailable(
-            issuingState: reading.document.issuingState, documentNumber: reading.document.documentNumber)
+        result.list = verdict ?? .notConsulted
         return result
+    }
+
+    private static func verdict(of document: MRZDocument, by matcher: ListMatcher) -> ListVerdict {
+        matcher.verdictOrUnavailable(issuingState: document.issuingState, documentNumber: document.documentNumber)
+    }
+
+    /// How strongly a verdict lists its document: an exact or range hit over a fuzzy one over none.
+    private static func strength(of verdict: ListVerdict) -> Int {
+        guard let match = verdict.match else { return 0 }
+        return match == .fuzzy ? 1 : 2
     }
 
     /// How much a colour JPEG is reduced for the ink-only look: to at most about 4 megapixels, which keeps a

@@ -4,7 +4,7 @@ import MRZ
 /// The text half of the pipeline: parse → validate → list lookup for MRZ text without an image
 /// (`docguard screen`, re-checking a day's crossings against a newer list). Safe to share between threads.
 public struct MRZScreener: Sendable {
-    /// The lists, if any are consulted.
+    /// The lists; without them every read record's verdict is `ListVerdict.notConsulted`.
     public let matcher: ListMatcher?
     /// Resolves two-digit birth years.
     public let currentYear: Int
@@ -46,6 +46,7 @@ public struct MRZScreener: Sendable {
 
     /// Puts the list verdict into a result from `begin`. Throws only when the list store fails.
     public func finish(_ result: inout ScanResult, lookup: ListQuery?) throws {
-        if result.status == .ok, let matcher { result.list = try matcher.verdict(for: lookup) }
+        guard result.status == .ok else { return }
+        result.list = try matcher.map { try $0.verdict(for: lookup) } ?? .notConsulted
     }
 }

@@ -29,6 +29,7 @@ struct BatchModeTests {
             inputs: [scans]
             results: results.jsonl
             report: report.html
+            lists: none
             risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
             jobs: 2
             """.write(toFile: pipeline, atomically: true, encoding: .utf8)

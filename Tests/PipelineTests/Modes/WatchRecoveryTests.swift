@@ -24,6 +24,7 @@ import Testing
             results: results.jsonl
             risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
             settle_seconds: 0.1
+            lists: none
             """.write(toFile: pipeline, atomically: true, encoding: .utf8)
         let scan = RiskFixtures.packageRoot.appendingPathComponent("TestImages/td3/0001.jpg").path
         do {

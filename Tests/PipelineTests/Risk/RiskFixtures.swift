@@ -39,8 +39,11 @@ enum RiskFixtures {
         return MRZParser.parse(lines, currentYear: 2026)
     }
 
-    /// A screened result for `document`.
-    static func result(_ document: MRZDocument, list: ListVerdict? = nil, ocr: OCRSummary? = nil) -> ScanResult {
+    /// A list consulted that does not hold the document.
+    static let notListed = ListVerdict(checked: true, hits: [], listVersion: "v1")
+
+    /// A screened result for `document` (by default checked against a list that does not hold it).
+    static func result(_ document: MRZDocument, list: ListVerdict? = notListed, ocr: OCRSummary? = nil) -> ScanResult {
         var result = ScanResult(file: "scan.png", sha256: "00", status: .ok, document: document, ocr: ocr, problem: nil)
         result.list = list
         return result

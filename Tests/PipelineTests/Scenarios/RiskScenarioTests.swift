@@ -156,7 +156,7 @@ struct RiskScenarioTests {
             (try Self.render("zz-clone.png", in: folder, index: 9, fields: { same(&$0); $0.surname = "VERMEULEN"; $0.birthDate = "010203" }),
              "CLONE", .review),
         ]
-        let results = try Self.run(cases.map(\.file), matcher: nil)
+        let results = try Self.run(cases.map(\.file), matcher: try Self.sampleStore(in: folder))
         for (file, code, level) in cases {
             let result = results[file]
             #expect(result?.status == .ok, "\(file)")
@@ -180,7 +180,7 @@ struct RiskScenarioTests {
         let many = try Self.render("many-repairs.png", in: folder, index: 1,
                                    fields: { $0.documentNumber = "L8M123456"; $0.birthDate = "800101"; $0.expiryDate = "380101" },
                                    printed: { Self.altered(1, 1, to: "B")(Self.altered(1, 13, to: "B")(Self.altered(1, 22, to: "B")($0))) })
-        let results = try Self.run([one, many], matcher: nil)
+        let results = try Self.run([one, many], matcher: try Self.sampleStore(in: folder))
         #expect(results[one]?.ocr?.corrected.count == 1)
         #expect(results[one]?.risk?.reasons.map(\.code) == [.repaired])
         #expect(results[one]?.risk?.level == .clear)
