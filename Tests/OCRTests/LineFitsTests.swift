@@ -116,4 +116,59 @@ import Testing
         #expect(document.valid)
         #expect(document.corrections.map(\.description) == ["line2[6]: 7->0"])
     }
+
+    /// A TD3 band whose measured lines lie 200 px below where its straight grid puts them, their pitch shrinking
+    /// from 20 to 15.7 px along the line (a page photographed at a slant).
+    static func slantedBand(characterHeight: Double) -> MRZBand {
+        var band = Self.band(lines: 2, length: 44)
+        band.characterHeight = characterHeight
+        band.curves = [300.0, 348].map { LineCurve(cx: [100, 20, -0.05], cy: [$0, 0, 0]) }
+        return band
+    }
+
+    @Test("a band seen in perspective is cut along its curves first; small print's noisy curves are not")
+    func perspectiveCutsAlongTheCurvesFirst() {
+        #expect(Self.band(lines: 2, length: 44).perspective == 0)
+        #expect(abs(Self.slantedBand(characterHeight: 24).perspective - 4.3 / 15.7) < 1e-9)
+        // The page is black from y = 200 down: the curved cut's first line image is dark, the straight one's light.
+        var page = GrayImage(width: 1200, height: 500)
+        for index in (200 * page.width)..<page.pixels.count { page.pixels[index] = 0 }
+        final class FirstImage: LineRecognizer {
+            var mean: Double?
+            func read(line image: GrayImage) -> LineReading {
+                if mean == nil { mean = Double(image.pixels.reduce(0) { $0 + Int($1) }) / Double(image.pixels.count) }
+                return LineReading(characters: [])
+            }
+        }
+        for (height, curvedFirst) in [(24.0, true), (10.0, false)] {
+            let engine = FirstImage()
+            _ = MRZReader(engine: engine).read(Self.slantedBand(characterHeight: height), on: page, currentYear: 2026)
+            #expect((engine.mean.map { $0 < 128 }) == curvedFirst, "characters \(height) px")
+        }
+    }
+
+    @Test("columns read as nothing count inside text, not in filler runs, at a line's end or one beside a filler")
+    func unreadColumnsInsideText() {
+        let line = Array("VTSRBERIKSSON<<HUDA<MUH<<<<<<JAWAD<<<<<<<<<<".utf8)
+        var confidence = [Double](repeating: 0.97, count: line.count)
+        for column in 23...28 { confidence[column] = 0 }
+        #expect(MRZReader.unreadColumns(line, confidence: confidence) == 6)
+        confidence = [Double](repeating: 0.97, count: line.count)
+        for column in [14, 23, 36, 37, 43] { confidence[column] = 0 }
+        #expect(MRZReader.unreadColumns(line, confidence: confidence) == 0)
+        for column in [24] { confidence[column] = 0 }
+        #expect(MRZReader.unreadColumns(line, confidence: confidence) == 2)
+    }
+
+    @Test("a read that validates but lost letters inside a name is read again from another cut, and the whole name kept")
+    func lostLettersInANameAreReadAgain() {
+        var glare = Self.reading(Self.td3[0])
+        glare.characters.removeSubrange(16...18)  // "NNA" of ANNA, lost to glare
+        let cuts = [glare, Self.reading(Self.td3[1]), Self.reading(Self.td3[0]), Self.reading(Self.td3[1])]
+        let document = read(cuts, band: Self.band(lines: 2, length: 44))
+        #expect(document.lineTexts == Self.td3)
+        // Without a second cut the lost letters stay lost: the check digits cannot see a name.
+        let alone = read(Array(cuts.prefix(2)), band: Self.band(lines: 2, length: 44))
+        #expect(alone.valid && alone.lineTexts[0] == "P<UTOERIKSSON<<A<<<<MARIA<<<<<<<<<<<<<<<<<<<")
+    }
 }

@@ -27,6 +27,17 @@ public struct MRZBand: Sendable, Equatable {
 
     /// Lines in the band.
     public var lineCount: Int { lineOffsets.count }
+
+    /// How far the measured lines depart from print seen square-on: the largest change of pitch from a line's
+    /// first column to its last, as a share of the smaller (0 for a flat scan; 0.2 for a page photographed at
+    /// a slant, its far end a fifth narrower). 0 when the lines have no curves.
+    public var perspective: Double {
+        let last = Double(lineLength - 1)
+        return curves?.map { curve in
+            let first = curve.tangent(0).length, end = curve.tangent(last).length
+            return abs(end - first) / max(1e-9, min(first, end))
+        }.max() ?? 0
+    }
     /// Unit vector from a line to the next one.
     public var down: Point { axis.turnedClockwise }
 

@@ -16,13 +16,20 @@ public struct MRZReading: Sendable {
     }
     /// The line images given to the engine, top line first.
     public var lineImages: [GrayImage]
+    /// Columns where the engine read nothing inside text (`MUH______JAWAD`, `A___<MARIA`): text lost to glare or
+    /// blur, filled in as fillers, which no check digit may cover.
+    public var unreadColumns: Int = 0
 
     /// How well the read agrees with itself: valid reads first, then more passing checks, then more characters
     /// where their position allows them (text read upside down is mostly in the wrong places), then engine
     /// confidence.
     var agreement: Double {
         (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausibility * 100 + confidence
+            - Double(unreadColumns) * 2
     }
+
+    /// Whether the read can stand without trying other cuts: it validates and lost no text between characters.
+    var isSettled: Bool { document.valid && unreadColumns == 0 }
 
     /// True when this read is the better of the two (of two pages, bands or cuts of one scan).
     public func ranks(above other: MRZReading) -> Bool { agreement > other.agreement }
@@ -44,6 +51,12 @@ public final class MRZReader {
     /// Column origins tried per line, in columns from where the band puts the first character: a lost first
     /// character or a stray blob taken for one moves a line, not the band.
     static let columnShifts = [0, -1, 1, -2, 2]
+    /// Pitch change along a line (`MRZBand.perspective`) from which the curved cut is read first.
+    static let perspectiveForCurvedCut = 0.04
+    /// Character height, in page pixels, from which a band's measured curves are sure enough to cut along first:
+    /// on smaller print (web copies, 5-13 px) the curves' noise alone reads as perspective (0.1-0.9 measured on
+    /// flat real scans); photographed pages, where perspective is real, have characters 40-80 px high at 12 MP.
+    static let characterHeightForCurvedCut = 18.0
 
     /// A reader over `engine`.
     public init(engine: LineRecognizer, locator: MRZLocator = MRZLocator()) {
@@ -105,18 +118,23 @@ public final class MRZReader {
     /// as the engine's alternatives there, so a character one cut gets wrong and another gets right is put right
     /// when the check digits agree.
     public func read(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
-        let straight = cutter.cut(band, on: page)
-        var reads = [read(straight, of: band, currentYear: currentYear)]
+        // A band seen in perspective is cut along its curves first: a straight cut there puts columns at an even
+        // pitch the print does not have, and a lost character in a name moves the rest unseen.
+        let curvedFirst = band.characterHeight >= Self.characterHeightForCurvedCut
+            && band.perspective > Self.perspectiveForCurvedCut
+        let cutter = self.cutter
+        let cuts: [() -> MRZLineCrops?] = [{ cutter.cut(band, on: page) }, { cutter.cutAlongCurves(band, on: page) }]
+        var reads: [CutRead] = []
         var best: CutRead { reads.max { $1.reading.ranks(above: $0.reading) }! }
-        if !best.reading.document.valid, let crops = cutter.cutAlongCurves(band, on: page) {
-            reads.append(read(crops, of: band, currentYear: currentYear))
+        for cut in curvedFirst ? cuts.reversed() : cuts where reads.isEmpty || !best.reading.isSettled {
+            if let crops = cut() { reads.append(read(crops, of: band, currentYear: currentYear)) }
         }
         let window = Int(2 * cutter.characterHeight) | 1
         let variants: [(GrayImage) -> GrayImage] = [
             { ImageOps.normalizeLocalContrast($0, window: window) },
             { ImageOps.sharpen($0, radius: 2, amount: 1.5) },
         ]
-        for variant in variants where !best.reading.document.valid {
+        for variant in variants where !best.reading.isSettled {
             var crops = best.crops
             crops.images = crops.images.map(variant)
             reads.append(read(crops, of: band, currentYear: currentYear))
@@ -174,9 +192,10 @@ public final class MRZReader {
             let confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
             var shifted = band
             shifted.origin = band.origin + band.axis * (Double(shifts[0]) * band.pitch)
-            let reading = MRZReading(
+            var reading = MRZReading(
                 band: shifted, rawLines: fitted.map(\.line), document: document,
                 confidence: confidence, lineImages: crops.images)
+            reading.unreadColumns = fitted.map { Self.unreadColumns($0.line, confidence: $0.confidence) }.reduce(0, +)
             // The same score after repair: what repair made of each.
             let score = LineFits.score(document, shifts: shifts)
             if bestScore.map({ score > $0 }) ?? true {
@@ -186,5 +205,27 @@ public final class MRZReader {
             if document.valid { break }
         }
         return best!
+    }
+
+    /// Columns read as nothing (confidence 0) in runs between two characters that are not fillers, or of two or
+    /// more columns beside one.
+    static func unreadColumns(_ line: [UInt8], confidence: [Double]) -> Int {
+        var count = 0
+        var column = 0
+        while column < line.count {
+            guard confidence[column] == 0 else {
+                column += 1
+                continue
+            }
+            var end = column
+            while end < line.count && confidence[end] == 0 { end += 1 }
+            let textBefore = column > 0 && line[column - 1] != MRZCharacter.filler
+            let textAfter = end < line.count && line[end] != MRZCharacter.filler
+            // One column lost beside a filler is a `<` the engine ran into its neighbours, which is common and
+            // harmless; two or more beside a letter, or any between letters, are text lost.
+            if (textBefore && textAfter) || (end - column >= 2 && (textBefore || textAfter)) { count += end - column }
+            column = end
+        }
+        return count
     }
 }
