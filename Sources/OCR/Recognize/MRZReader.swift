@@ -91,14 +91,15 @@ public final class MRZReader {
         return best.map { [$0] } ?? []
     }
 
-    /// Reading order of two documents on one page: the one further up comes first unless they share a row
-    /// (their bands overlap across the reading direction), then the one further left.
+    /// Reading order of two documents on one page, as they stand: side by side (their bands apart along the
+    /// reading direction) the left one first, else the upper one. Documents side by side need not have their
+    /// zones level (a card's is higher than a passport's), so the left-right test comes first.
     private static func readsBefore(_ a: MRZReading, _ b: MRZReading) -> Bool {
-        let down = a.band.down
-        let height = (a.band.lineOffsets.last ?? 0) + 2 * a.band.characterHeight
-        let across = (b.band.origin - a.band.origin).dot(down)
-        if abs(across) > height { return across > 0 }
-        return (b.band.origin - a.band.origin).dot(a.band.axis) > 0
+        let axis = a.band.axis
+        let aStart = a.band.origin.dot(axis), bStart = b.band.origin.dot(axis)
+        if aStart + a.band.extent < bStart { return true }
+        if bStart + b.band.extent < aStart { return false }
+        return (b.band.origin - a.band.origin).dot(a.band.down) > 0
     }
 
     /// Reads `band` as found and, unless that read fits the layout, the other way round; the better read.

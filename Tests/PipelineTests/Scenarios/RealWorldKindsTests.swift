@@ -48,7 +48,7 @@ struct RealWorldKindsTests {
         }
     }
 
-    @Test("two documents on one bed: the first in reading order is the result, the other counted and flagged")
+    @Test("two documents on one bed: the first in reading order (left, else upper) is the result, the other counted")
     func twoDocuments() throws {
         let rendered = try Self.render([.twoDocuments], count: 5, in: try scratch.newFolder())
         let results = try Self.scan(rendered.map(\.path))
