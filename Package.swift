@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (no `platforms:`): watch mode waits on inotify and night runs write with O_DIRECT, neither of
+// which exists on macOS, so a macOS deployment target would promise a build that cannot be made.
 let package = Package(
     name: "docguard",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docguard", targets: ["docguard"]),
         .library(name: "MRZ", targets: ["MRZ"]),
