@@ -68,7 +68,8 @@ import Testing
     @Test func personalValuesAreHiddenByDefaultAndTheFieldStillNamed() throws {
         let run = try Docguard.run(["qa", "compare", try changedPersonalData(), QACommandTests.golden.path])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("TestImages/td1/0003.jpg\n  mrz.surname: text of 15 characters -> text of 10 characters"))
+        #expect(run.stdout.contains(
+            "TestImages/td1/0003.jpg\n  mrz.surname: text of 15 characters -> text of 10 characters"))
         #expect(run.stdout.contains("  risk.reasons[0].detail: text of 53 characters -> text of 53 characters; "
             + "character 25 differs"))
         #expect(run.stdout.contains("--show-personal-data shows them"))

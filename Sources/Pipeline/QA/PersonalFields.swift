@@ -73,7 +73,11 @@ enum PersonalFields {
         var result = ""
         var inIndex = false
         for character in path {
-            if character == "[" { inIndex = true } else if character == "]" { inIndex = false } else if !inIndex {
+            if character == "[" {
+                inIndex = true
+            } else if character == "]" {
+                inIndex = false
+            } else if !inIndex {
                 result.append(character)
             }
         }

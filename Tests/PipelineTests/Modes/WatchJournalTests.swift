@@ -14,10 +14,11 @@ import Testing
         let path = try scratch.newFolder().appendingPathComponent("results.jsonl.journal").path
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE scans (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, state TEXT NOT NULL,
-                    destination TEXT, quarantine INTEGER NOT NULL DEFAULT 0)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE scans (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, state TEXT NOT NULL,
+                        destination TEXT, quarantine INTEGER NOT NULL DEFAULT 0)
+                    """)
             for (index, state) in states.enumerated() {
                 try db.execute(
                     sql: "INSERT INTO scans (name, state) VALUES (?, ?)", arguments: ["scan\(index).jpg", state])

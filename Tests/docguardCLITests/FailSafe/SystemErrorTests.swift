@@ -20,7 +20,8 @@ import Testing
     @Test func aFolderGivenAsTextToScreenOrAListToImportIsNamed() throws {
         let folder = space.path("records")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        Self.expectOneLine(try Docguard.run(["screen", folder, "--no-lists"]), "\(folder): cannot read (Is a directory)")
+        Self.expectOneLine(
+            try Docguard.run(["screen", folder, "--no-lists"]), "\(folder): cannot read (Is a directory)")
         Self.expectOneLine(
             try Docguard.run(["lists", "import", folder, "--store", space.path("lists.sqlite")]),
             "\(folder): cannot read (Is a directory)")
@@ -28,8 +29,8 @@ import Testing
 
     @Test func aCorruptListStoreIsNamed() throws {
         let store = try space.write("lists.sqlite", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
-        let text = try space.write(
-            "crossings.txt", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n")
+        let lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+        let text = try space.write("crossings.txt", lines.joined(separator: "\n") + "\n")
         Self.expectOneLine(
             try Docguard.run(["screen", text, "--lists", store]),
             "list store \(store): cannot open (file is not a database)")
