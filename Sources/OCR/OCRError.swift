@@ -10,6 +10,8 @@ public enum OCRError: Error, CustomStringConvertible, Sendable, Equatable {
     case modelNotFound(name: String, searched: [String])
     /// Tesseract refused to initialise with the model.
     case engineInitFailed(name: String)
+    /// Tesseract refused a variable docguard sets up every engine with (a Tesseract version that lacks it).
+    case engineSettingRefused(name: String, value: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,9 @@ public enum OCRError: Error, CustomStringConvertible, Sendable, Equatable {
                 "OCR model '\(name)' not found (looked for \(name).traineddata in \(searched.joined(separator: ", ")))"
         case .engineInitFailed(let name):
             return "Tesseract could not load the model '\(name)'; is the .traineddata file complete?"
+        case .engineSettingRefused(let name, let value):
+            return "Tesseract refused the setting \(name)=\(value) that docguard needs; install Tesseract 5 "
+                + "(libtesseract5), which has it"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Lists
+
 /// Operational failures of the pipeline; each description tells a person what to do.
 public enum PipelineError: Error, CustomStringConvertible, Sendable {
     /// A path given to scan does not exist.
@@ -6,6 +8,10 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     case cannotWrite(String, String)
     /// A line of a `truth.jsonl` manifest is not a row (`file`, `mrz`, optional `format` and `kind`).
     case badManifest(file: String, line: Int)
+    /// Watch mode's journal could not be opened, read or written.
+    case journal(path: String, operation: String, reason: String)
+    /// Watch mode's journal names a state this docguard does not know (written by another version?).
+    case journalState(journal: String, scan: Int64, state: String)
 
     public var description: String {
         switch self {
@@ -13,6 +19,32 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
         case .cannotWrite(let path, let why): return "\(path): cannot write (\(why))"
         case .badManifest(let file, let line):
             return "\(file):\(line): not a truth row (needs \"file\" and \"mrz\", an array of lines)"
+        case .journal(let path, let operation, let reason):
+            return "\(path): watch journal: cannot \(operation) (\(reason)); check that this is docguard's journal "
+                + "(RESULTS.journal) on a writable disk"
+        case .journalState(let journal, let scan, let state):
+            return "\(journal): scan \(scan) is in the unknown state \"\(ListError.excerpt(state))\" (a journal "
+                + "of another docguard version?); nothing was moved: finish it with that version, or check its "
+                + "work folder by hand"
+        }
+    }
+}
+
+extension PipelineError {
+    /// Runs a file operation on `path`; a Foundation failure becomes `.cannotWrite` with the system's reason.
+    static func writing<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        try wrapping({ .cannotWrite(path, $0) }, body)
+    }
+
+    /// Runs `body`; a failure that is not already a `PipelineError` becomes `failure` of its one-line reason
+    /// (`SystemErrorReason`), never a Swift type dump.
+    static func wrapping<T>(_ failure: (_ reason: String) -> PipelineError, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw failure(SystemErrorReason.text(error))
         }
     }
 }

@@ -15,8 +15,9 @@ struct QACompareCommand: ParsableCommand {
         abstract: "Compare two result files record by record; exit 0 when equal, 1 when they differ, 2 on unreadable input.",
         discussion: """
             Results are matched by "file" (or by "record" for screened text), in any order. Each result that \
-            differs is listed with the fields that differ, golden value then actual value; then the results \
-            one file lacks. To re-bless a golden file after an intended change, replace it with the actual \
+            differs is listed with the fields that differ, golden value then actual value (for names, numbers, \
+            dates and other personal data only how they differ, unless --show-personal-data); then the \
+            results one file lacks. To re-bless a golden file after an intended change, replace it with the actual \
             file once the differences are understood.
             """
     )
@@ -30,10 +31,17 @@ struct QACompareCommand: ParsableCommand {
     @Option(name: .long, help: "Leave this field out of the comparison, e.g. ocr.confidence; repeatable.")
     var ignore: [String] = []
 
+    @Flag(
+        name: .long,
+        help: "Also print the values of fields that hold personal data (names, document numbers, dates, MRZ lines).")
+    var showPersonalData = false
+
     func run() throws {
         let comparison = ResultComparison(
             actual: try ResultFile(path: actual), golden: try ResultFile(path: golden), ignoring: Set(ignore))
-        print(comparison.report(actualPath: actual, goldenPath: golden), terminator: "")
+        print(
+            comparison.report(actualPath: actual, goldenPath: golden, showingPersonalData: showPersonalData),
+            terminator: "")
         if !comparison.isEqual { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Lists
@@ -234,24 +235,23 @@ import Testing
 }
 
 /// A real store that counts the lookups reaching it.
-final class CountingStore: ListStore, @unchecked Sendable {
+final class CountingStore: ListStore {
     private let base: any ListStore
-    private let lock = NSLock()
-    private var count = 0
+    private let count = Mutex(0)
 
     init(_ base: any ListStore) { self.base = base }
 
     var displayName: String { base.displayName }
     var scratchDirectory: String { base.scratchDirectory }
 
-    var lookups: Int { lock.withLock { count } }
+    var lookups: Int { count.withLock { $0 } }
 
     func withImport<Result>(replace: Bool, _ body: (any ListStoreWriter) throws -> Result) throws -> Result {
         try base.withImport(replace: replace, body)
     }
 
     func records(state: String, foldedNumber: String) throws -> [ListRecord] {
-        lock.withLock { count += 1 }
+        count.withLock { $0 += 1 }
         return try base.records(state: state, foldedNumber: foldedNumber)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import Lists
@@ -30,12 +31,12 @@ import Testing
     func oneConnectionPerReaderAtOnce() throws {
         try withFixture(.sqlite) { fixture in
             try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)])
-            let opened = NSLock(), state = OpenedCount()
+            let opened = Counter(), location = fixture.location
             let connections = SQLiteReadConnections {
-                opened.withLock { state.count += 1 }
+                opened.value.withLock { $0 += 1 }
                 var configuration = Configuration()
                 configuration.readonly = true
-                return try DatabaseQueue(path: fixture.location, configuration: configuration)
+                return try DatabaseQueue(path: location, configuration: configuration)
             }
             let readers = 4
             let arrived = DispatchSemaphore(value: 0), proceed = DispatchSemaphore(value: 0), done = DispatchGroup()
@@ -49,20 +50,20 @@ import Testing
                         _ = proceed.wait(timeout: .now() + 10)  // every reader holds its connection until all have one
                         return try connection.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM list_records") }
                     }
-                    opened.withLock { counts.values.append(count ?? nil) }
+                    counts.values.withLock { $0.append(count ?? nil) }
                 }.start()
             }
             for _ in 0..<readers { #expect(arrived.wait(timeout: .now() + 10) == .success) }
             for _ in 0..<readers { proceed.signal() }
             #expect(done.wait(timeout: .now() + 10) == .success)
-            #expect(counts.values == [Int?](repeating: 5, count: readers))
-            #expect(state.count == readers)
+            #expect(counts.values.withLock { $0 } == [Int?](repeating: 5, count: readers))
+            #expect(opened.value.withLock { $0 } == readers)
 
             for _ in 0..<10 { _ = try connections.with { try $0.read { try Int.fetchOne($0, sql: "SELECT 1") } } }
-            #expect(state.count == readers)
+            #expect(opened.value.withLock { $0 } == readers)
         }
     }
 }
 
-private final class OpenedCount: @unchecked Sendable { var count = 0 }
-private final class ReadCounts: @unchecked Sendable { var values: [Int?] = [] }
+private final class Counter: Sendable { let value = Mutex(0) }
+private final class ReadCounts: Sendable { let values = Mutex<[Int?]>([]) }

@@ -27,6 +27,26 @@ import Testing
         print("alternatives:", reading.characters.filter { !$0.alternatives.isEmpty }.count)
     }
 
+    @Test func aSettingTesseractRefusesIsAnEngineSetUpErrorNamingIt() throws {
+        let model = try OCRModel.locate(nil)
+        #expect(throws: OCRError.engineSettingRefused(name: "no_such_variable", value: "1")) {
+            try TesseractEngine(model: model, settings: TesseractEngine.settings + [("no_such_variable", "1")])
+        }
+        #expect(TesseractEngine.settings.count == 5)
+        _ = try TesseractEngine(model: model)  // every shipped setting is taken
+    }
+
+    @Test func aModelTesseractCannotLoadIsATypedErrorAndFreesItsHandleOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bad-model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(repeating: 0x41, count: 4096).write(to: folder.appendingPathComponent("broken.traineddata"))
+        let model = OCRModel(name: "broken", directory: folder.path)
+        for _ in 0..<3 {
+            #expect(throws: OCRError.engineInitFailed(name: "broken")) { try TesseractEngine(model: model) }
+        }
+    }
+
     @Test func anUnknownModelIsATypedError() {
         #expect(throws: OCRError.self) { try OCRModel.locate("no-such-model") }
     }

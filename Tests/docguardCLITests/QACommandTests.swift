@@ -52,3 +52,53 @@ import Testing
         #expect(try Docguard.run(["qa", "compare", "/nonexistent.jsonl", Self.golden.path]).status == 2)
     }
 }
+
+/// `qa compare` keeps personal data (names, numbers, dates, MRZ lines) out of its report unless asked (issue 17).
+@Suite final class QACompareRedactionTests {
+    let qa = QACommandTests()
+
+    /// The golden subset with one holder's surname and a reason's detail changed.
+    func changedPersonalData() throws -> String {
+        try qa.edited { text in
+            text.replacingOccurrences(of: #""surname":"PAPANDROPOULOUS""#, with: #""surname":"PAPANDREOU""#)
+                .replacingOccurrences(of: "date of expiry 2009-12-06 is", with: "date of expiry 2009-12-07 is")
+        }
+    }
+
+    @Test func personalValuesAreHiddenByDefaultAndTheFieldStillNamed() throws {
+        let run = try Docguard.run(["qa", "compare", try changedPersonalData(), QACommandTests.golden.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains(
+            "TestImages/td1/0003.jpg\n  mrz.surname: text of 15 characters -> text of 10 characters"))
+        #expect(run.stdout.contains("  risk.reasons[0].detail: text of 53 characters -> text of 53 characters; "
+            + "character 25 differs"))
+        #expect(run.stdout.contains("--show-personal-data shows them"))
+        for value in ["PAPANDROPOULOUS", "PAPANDREOU", "2009-12-06", "2009-12-07"] {
+            #expect(!run.stdout.contains(value) && !run.stderr.contains(value))
+        }
+    }
+
+    @Test func showPersonalDataPrintsTheValues() throws {
+        let run = try Docguard.run(
+            ["qa", "compare", try changedPersonalData(), QACommandTests.golden.path, "--show-personal-data"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains(#"  mrz.surname: "PAPANDROPOULOUS" -> "PAPANDREOU""#))
+        #expect(run.stdout.contains("2009-12-06 is before the date of birth\" -> "))
+        #expect(!run.stdout.contains("--show-personal-data shows them"))
+    }
+
+    @Test func codesAndLevelsAreShownAndAWholeDocumentGoneIsOnlyShaped() throws {
+        let changed = try qa.edited { text in
+            var lines = text.split(separator: "\n").map(String.init)
+            let line = lines[5]
+            let start = line.range(of: #""mrz":{"#)!.lowerBound, end = line.range(of: #","ocr":"#)!.lowerBound
+            lines[5] = line.replacingCharacters(in: start..<end, with: #""mrz":null"#)
+                .replacingOccurrences(of: #""code":"EXPIRED""#, with: #""code":"EXPIRY""#)
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let run = try Docguard.run(["qa", "compare", changed, QACommandTests.golden.path])
+        #expect(run.stdout.contains("  mrz: object of 18 fields -> null"))
+        #expect(run.stdout.contains(#"  risk.reasons[1].code: "EXPIRED" -> "EXPIRY""#))
+        #expect(!run.stdout.contains("PAPANDROPOULOUS"))
+    }
+}

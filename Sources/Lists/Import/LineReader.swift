@@ -57,7 +57,7 @@ public final class LineReader {
         do {
             chunk = try handle.read(upToCount: 1 << 20)
         } catch {
-            throw ListError.cannotRead(path: path, reason: error.localizedDescription)
+            throw ListError.cannotRead(path: path, reason: SystemErrorReason.text(error))
         }
         if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true }
     }

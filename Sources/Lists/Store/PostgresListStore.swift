@@ -12,7 +12,7 @@ import PostgresNIO
 /// The URL is `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require][&password=P]`;
 /// HOST may be an IPv6 address in brackets. Calls block the calling thread (the pipeline's workers are threads);
 /// one connection is shared under a lock.
-public final class PostgresListStore: ListStore, @unchecked Sendable {
+public final class PostgresListStore: ListStore {
     private let connection: PostgresConnection
     private let logger: Logger
     private let lock = NSLock()

@@ -225,10 +225,7 @@ public final class SQLiteListStore: ListStore {
     }
 
     /// The SQLite message without the SQL or its arguments (which can hold document numbers).
-    private static func reason(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode)" }
-        return String(describing: error)
-    }
+    private static func reason(_ error: any Error) -> String { SystemErrorReason.text(error) }
 
     private static func removeDatabase(at path: String) {
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }

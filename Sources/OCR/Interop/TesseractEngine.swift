@@ -10,26 +10,37 @@ public final class TesseractEngine: LineRecognizer {
     /// Alternative choices below this confidence (Tesseract's 0–100 scale) are not passed on.
     public var minimumChoiceConfidence: Float = 1
 
-    /// Loads `model`; throws when Tesseract cannot initialise with it.
-    public init(model: OCRModel) throws {
+    /// Tesseract variables every engine sets, in order.
+    static let settings: [(name: String, value: String)] = [
+        ("tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"),
+        // Mode 2: the LSTM's alternative symbols per timestep, exposed through the choice iterator.
+        ("lstm_choice_mode", "2"),
+        ("debug_file", "/dev/null"),
+        // Lines are always cut out dark on light; skip Tesseract's second, inverted pass on weak lines.
+        ("tessedit_do_invert", "0"),
+        ("user_defined_dpi", "300"),
+    ]
+
+    /// Loads `model`; throws when Tesseract cannot initialise with it or refuses one of `settings` (an engine
+    /// without its whitelist or choices would read quietly worse, so it is not made at all).
+    init(model: OCRModel, settings: [(name: String, value: String)]) throws {
         guard let handle = TessBaseAPICreate() else { throw OCRError.engineInitFailed(name: model.name) }
         self.handle = handle
         self.model = model
+        // From here on `deinit` frees the handle, also when this initialiser throws.
         let status = TessBaseAPIInit2(handle, model.directory, model.name, OEM_LSTM_ONLY)
-        guard status == 0 else {
-            TessBaseAPIDelete(handle)
-            throw OCRError.engineInitFailed(name: model.name)
-        }
+        guard status == 0 else { throw OCRError.engineInitFailed(name: model.name) }
         // Single line: Tesseract crops the line to its ink before the LSTM, as the project's model was trained
         // (Models/README.md); raw-line mode would hand it the margins it never saw.
         TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
-        _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
-        // Mode 2: the LSTM's alternative symbols per timestep, exposed through the choice iterator.
-        _ = TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
-        _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
-        // Lines are always cut out dark on light; skip Tesseract's second, inverted pass on weak lines.
-        _ = TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
-        _ = TessBaseAPISetVariable(handle, "user_defined_dpi", "300")
+        for setting in settings where TessBaseAPISetVariable(handle, setting.name, setting.value) == 0 {
+            throw OCRError.engineSettingRefused(name: setting.name, value: setting.value)
+        }
+    }
+
+    /// Loads `model` with the MRZ settings; throws when Tesseract cannot initialise with it or refuses a setting.
+    public convenience init(model: OCRModel) throws {
+        try self.init(model: model, settings: Self.settings)
     }
 
     deinit {

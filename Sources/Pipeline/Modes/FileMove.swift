@@ -20,17 +20,20 @@ enum FileMove {
         switch info.st_mode & S_IFMT {
         case S_IFREG: try copyContents(source, to: partial)
         case S_IFLNK:
-            let target = try FileManager.default.destinationOfSymbolicLink(atPath: source)
+            let target = try PipelineError.writing(source) {
+                try FileManager.default.destinationOfSymbolicLink(atPath: source)
+            }
             guard symlink(target, partial) == 0 else { throw failure(partial) }
         case S_IFIFO: guard mkfifo(partial, info.st_mode & 0o777) == 0 else { throw failure(partial) }
-        case S_IFDIR: try FileManager.default.copyItem(atPath: source, toPath: partial)
+        case S_IFDIR:
+            try PipelineError.writing(partial) { try FileManager.default.copyItem(atPath: source, toPath: partial) }
         default:
             let kind = ScanFile.kind(info.st_mode)
             throw PipelineError.cannotWrite(destination, "\(kind) cannot be moved across file systems")
         }
         guard rename(partial, destination) == 0 else { throw failure(destination) }
         if info.st_mode & S_IFMT == S_IFDIR {
-            try FileManager.default.removeItem(atPath: source)
+            try PipelineError.writing(source) { try FileManager.default.removeItem(atPath: source) }
         } else {
             unlink(source)
         }

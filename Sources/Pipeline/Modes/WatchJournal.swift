@@ -8,13 +8,23 @@ import GRDB
 /// counted too, so a file that was being read when the process died is known on restart (it may be what
 /// killed it) and is not read again forever.
 public final class WatchJournal {
+    /// A scan's step; the raw values are what the journal file stores, so journals written before stay open.
+    public enum State: String, Sendable, CaseIterable {
+        /// Moved out of the inbox into the work folder.
+        case claimed
+        /// Its result line is on disk.
+        case written
+        /// Moved to processed/ or quarantine/.
+        case done
+    }
+
     /// A scan the journal holds.
     public struct Entry: Equatable, Sendable {
         public var id: Int64
         /// The file's name in the inbox.
         public var name: String
-        /// `claimed`, `written` or `done`.
-        public var state: String
+        /// How far it got.
+        public var state: State
         /// Where the file went, once done.
         public var destination: String?
         /// Whether it goes to quarantine (decided when its result was written).
@@ -24,13 +34,16 @@ public final class WatchJournal {
     }
 
     private let queue: DatabaseQueue
+    /// The journal file, for messages.
+    private let path: String
 
     /// Opens (or creates) the journal at `path`.
     public init(path: String) throws {
+        self.path = path
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL") }
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.write { db in
+        queue = try Self.recording(path, "open") { try DatabaseQueue(path: path, configuration: configuration) }
+        try write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS scans (
                     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, state TEXT NOT NULL, destination TEXT,
@@ -45,56 +58,85 @@ public final class WatchJournal {
 
     /// Records that `name` is being taken from the inbox; the work file is named after the returned id.
     public func claim(_ name: String) throws -> Int64 {
-        try queue.write { db in
-            try db.execute(sql: "INSERT INTO scans (name, state) VALUES (?, 'claimed')", arguments: [name])
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO scans (name, state) VALUES (?, ?)", arguments: [name, State.claimed.rawValue])
             return db.lastInsertedRowID
         }
     }
 
     /// Records that a read of the scan begins.
     public func markReading(_ id: Int64) throws {
-        try queue.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE scans SET reads = reads + 1 WHERE id = ?", arguments: [id])
         }
     }
 
     /// Records that the scan's result line is on disk, and whether the file goes to quarantine.
     public func markWritten(_ id: Int64, quarantine: Bool) throws {
-        try queue.write { db in
-            try db.execute(sql: "UPDATE scans SET state = 'written', quarantine = ? WHERE id = ?", arguments: [quarantine, id])
+        try write { db in
+            try db.execute(
+                sql: "UPDATE scans SET state = ?, quarantine = ? WHERE id = ?",
+                arguments: [State.written.rawValue, quarantine, id])
         }
     }
 
     /// Records that the scan's file is at `destination`.
     public func markDone(_ id: Int64, destination: String) throws {
-        try queue.write { db in
-            try db.execute(sql: "UPDATE scans SET state = 'done', destination = ? WHERE id = ?", arguments: [destination, id])
+        try write { db in
+            try db.execute(
+                sql: "UPDATE scans SET state = ?, destination = ? WHERE id = ?",
+                arguments: [State.done.rawValue, destination, id])
         }
     }
 
     /// Drops a claim whose file never left the inbox (it will be taken again).
     public func forget(_ id: Int64) throws {
-        try queue.write { db in try db.execute(sql: "DELETE FROM scans WHERE id = ?", arguments: [id]) }
+        try write { db in try db.execute(sql: "DELETE FROM scans WHERE id = ?", arguments: [id]) }
     }
 
-    /// Scans not yet done, oldest first.
+    /// Scans not yet done, oldest first. Throws `PipelineError.journalState` for a state this docguard does
+    /// not know: guessing what happened to that scan could lose it or write its result twice.
     public func unfinished() throws -> [Entry] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM scans WHERE state != 'done' ORDER BY id").map(Self.entry)
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM scans WHERE state != ? ORDER BY id", arguments: [State.done.rawValue]
+            ).map(entry)
         }
     }
 
     /// How many scans are done, and how many of them went to quarantine.
     public func doneCounts() throws -> (done: Int, quarantined: Int) {
-        try queue.read { db in
+        try read { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT COUNT(*) AS done, COALESCE(SUM(quarantine), 0) AS quarantined FROM scans WHERE state = 'done'")
+                db,
+                sql: "SELECT COUNT(*) AS done, COALESCE(SUM(quarantine), 0) AS quarantined FROM scans WHERE state = ?",
+                arguments: [State.done.rawValue])
             return (row?["done"] ?? 0, row?["quarantined"] ?? 0)
         }
     }
 
-    private static func entry(_ row: Row) -> Entry {
-        Entry(id: row["id"], name: row["name"], state: row["state"], destination: row["destination"],
-              quarantine: row["quarantine"], reads: row["reads"])
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.recording(path, "write") { try queue.write(body) }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.recording(path, "read") { try queue.read(body) }
+    }
+
+    /// Runs a journal operation; an SQLite failure becomes `PipelineError.journal` naming the file.
+    private static func recording<T>(_ path: String, _ operation: String, _ body: () throws -> T) throws -> T {
+        try PipelineError.wrapping({ .journal(path: path, operation: operation, reason: $0) }, body)
+    }
+
+    private func entry(_ row: Row) throws -> Entry {
+        let id: Int64 = row["id"]
+        let stored: String = row["state"]
+        guard let state = State(rawValue: stored) else {
+            throw PipelineError.journalState(journal: path, scan: id, state: stored)
+        }
+        return Entry(
+            id: id, name: row["name"], state: state, destination: row["destination"],
+            quarantine: row["quarantine"], reads: row["reads"])
     }
 }

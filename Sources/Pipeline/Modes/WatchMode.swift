@@ -66,12 +66,9 @@ public final class WatchMode: @unchecked Sendable {
         quarantine = definition.quarantine!
         work = inbox + "/.docguard-work"
         let resultsFolder = (definition.results as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: resultsFolder.isEmpty ? "." : resultsFolder,
-                                                withIntermediateDirectories: true)
+        try Self.makeFolder(resultsFolder.isEmpty ? "." : resultsFolder)
         lock = try WatchLock(path: definition.results + ".journal.lock")
-        for folder in [inbox, processed, quarantine, work] {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
+        for folder in [inbox, processed, quarantine, work] { try Self.makeFolder(folder) }
         journal = try WatchJournal(path: definition.results + ".journal")
         let stages = try PipelineStages(definition, today: asOf)
         risk = stages.risk
@@ -246,10 +243,20 @@ public final class WatchMode: @unchecked Sendable {
                 "code": .string(problem?.code ?? "BAD_FILE"), "detail": .string(problem?.detail ?? ""),
                 "file": .string(inbox + "/" + name), "sha256": .string(sha256.isEmpty ? nil : sha256),
             ])
-            try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: destination + ".error.json"))
+            let reportPath = destination + ".error.json"
+            try PipelineError.writing(reportPath) {
+                try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: reportPath))
+            }
         }
         try FileMove.move(source, to: destination)
         try journal.markDone(id, destination: destination)
+    }
+
+    /// Makes `folder` (and the folders above it) unless it is there; a failure names the folder.
+    private static func makeFolder(_ folder: String) throws {
+        try PipelineError.wrapping({ .cannotWrite(folder, "cannot make a folder there: \($0)") }) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
     }
 
     /// Whether anything (a file, a folder, a link, even a broken one) has this path.
@@ -274,7 +281,7 @@ public final class WatchMode: @unchecked Sendable {
             let claim = Claim(
                 id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: Self.stamp(path))
             switch (entry.state, claim.stamp != nil) {
-            case ("claimed", true):
+            case (.claimed, true):
                 let digest = ContentHash.sha256(ofFileAt: path)
                 if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
                     try journal.markWritten(entry.id, quarantine: quarantined)
@@ -288,11 +295,11 @@ public final class WatchMode: @unchecked Sendable {
                 } else {
                     again.append(claim)
                 }
-            case ("claimed", false):
+            case (.claimed, false):
                 try journal.forget(entry.id)  // never moved out of the inbox: it is taken again
-            case ("written", true):
+            case (.written, true):
                 try move(id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: "")
-            default:
+            case (.written, false), (.done, _):
                 try journal.markDone(entry.id, destination: "")  // moved before the journal heard of it
             }
         }
@@ -320,7 +327,9 @@ public final class WatchMode: @unchecked Sendable {
             "scans_done": .int(counts.done), "inotify": .bool(notifications), "updated": .string(now()),
         ])
         let temporary = status + ".tmp"
-        try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
+        try PipelineError.writing(temporary) {
+            try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
+        }
         guard rename(temporary, status) == 0 else { throw PipelineError.cannotWrite(status, String(cString: strerror(errno))) }
     }
 }

@@ -8,6 +8,16 @@ public struct ResultComparison {
         public var path: String
         public var golden: String
         public var actual: String
+        /// For a field that holds personal data, the difference without the values (shapes, positions).
+        public var redacted: String?
+
+        init(path: String, golden: Any?, actual: Any?) {
+            self.path = path
+            self.golden = golden.map(ResultComparison.text) ?? "(absent)"
+            self.actual = actual.map(ResultComparison.text) ?? "(absent)"
+            let personal = PersonalFields.isPersonal(golden, at: path) || PersonalFields.isPersonal(actual, at: path)
+            redacted = personal ? PersonalFields.difference(golden: golden, actual: actual) : nil
+        }
     }
 
     /// Results whose fields differ, by key, in golden file order.
@@ -39,15 +49,25 @@ public struct ResultComparison {
     public var isEqual: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty }
 
     /// The differences for a person: each changed result with its fields, golden value then actual value,
-    /// then what is missing or extra, then a count.
-    public func report(actualPath: String, goldenPath: String) -> String {
+    /// then what is missing or extra, then a count. A personal field's values (names, numbers, dates) are
+    /// shown only with `showingPersonalData`; otherwise the line says how it differs, not what it says.
+    public func report(actualPath: String, goldenPath: String, showingPersonalData: Bool = false) -> String {
         var lines: [String] = []
+        var hidden = false
         for (key, fields) in changed {
             lines.append(key)
-            for field in fields { lines.append("  \(field.path): \(field.golden) -> \(field.actual)") }
+            for field in fields {
+                if let redacted = field.redacted, !showingPersonalData {
+                    hidden = true
+                    lines.append("  \(field.path): \(redacted)")
+                } else {
+                    lines.append("  \(field.path): \(field.golden) -> \(field.actual)")
+                }
+            }
         }
         for key in missing { lines.append("\(key): missing from \(actualPath)") }
         for key in extra { lines.append("\(key): not in \(goldenPath)") }
+        if hidden { lines.append("(values of personal data fields hidden; --show-personal-data shows them)") }
         lines.append(
             isEqual
                 ? "\(compared) results, all equal"
@@ -65,9 +85,9 @@ public struct ResultComparison {
                 switch (golden[key], actual[key]) {
                 case (let g?, let a?): compare(g, a, path: child, ignoring: ignoring, into: &differences)
                 case (let g?, nil) where !ignoring.contains(child):
-                    differences.append(FieldDifference(path: child, golden: text(g), actual: "(absent)"))
+                    differences.append(FieldDifference(path: child, golden: g, actual: nil))
                 case (nil, let a?) where !ignoring.contains(child):
-                    differences.append(FieldDifference(path: child, golden: "(absent)", actual: text(a)))
+                    differences.append(FieldDifference(path: child, golden: nil, actual: a))
                 default: break
                 }
             }
@@ -76,8 +96,9 @@ public struct ResultComparison {
                 compare(g, a, path: "\(path)[\(index)]", ignoring: ignoring, into: &differences)
             }
         default:
-            let (g, a) = (text(golden), text(actual))
-            if g != a { differences.append(FieldDifference(path: path, golden: g, actual: a)) }
+            if text(golden) != text(actual) {
+                differences.append(FieldDifference(path: path, golden: golden, actual: actual))
+            }
         }
     }
 

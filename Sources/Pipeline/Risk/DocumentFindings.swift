@@ -49,7 +49,8 @@ enum DocumentFindings {
                               into found: inout [RiskScorer.Finding]) {
         if let birth = document.birthDate {
             if birth > asOf {
-                found.append((.birthInFuture, "date of birth \(birth) is after the as-of date \(asOf)"))
+                // The birth date itself stays out: a detail carries no personal data (it is in `mrz`).
+                found.append((.birthInFuture, "the date of birth is after the as-of date \(asOf)"))
             } else if let age = asOf.years(since: birth), age > maxAge {
                 found.append((.implausibleAge, "the holder would be \(age) years old, more than \(maxAge)"))
             }
