@@ -99,7 +99,8 @@ final class ProgressDisplay: Sendable {
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
         func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return whole >= 3600 ? "\(whole / 3600)h\(twoDigits(whole % 3600 / 60))m" : "\(whole / 60)m\(twoDigits(whole % 60))s"
+        if whole >= 3600 { return "\(whole / 3600)h\(twoDigits(whole % 3600 / 60))m" }
+        return "\(whole / 60)m\(twoDigits(whole % 60))s"
     }
 
     private func redrawUntilFinished() {

@@ -66,7 +66,8 @@ struct ScanCommand: ParsableCommand {
         let batch = BatchScanner(
             model: model, jobs: jobs, currentYear: risk.scorer.asOf.year,
             debug: debug, matcher: matcher)
-        let progress = ProgressDisplay.start(unit: "scans", total: files.count, alerts: true, resultsOnStdout: out == nil)
+        let progress = ProgressDisplay.start(
+            unit: "scans", total: files.count, alerts: true, resultsOnStdout: out == nil)
         defer { progress?.finish() }  // when the run fails: the bar's last line before the error
         if let progress { writers.append(progress) }
         try ScanRun(batch: batch, risk: risk).run(files, writer: ResultWriters(writers))
