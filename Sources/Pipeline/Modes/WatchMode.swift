@@ -54,7 +54,7 @@ public final class WatchMode: @unchecked Sendable {
     /// The wall clock, ISO 8601 UTC: for the status file only, never for results.
     private var now: () -> String = { "" }
     /// Sees every result once it is written (a progress display).
-    private var watcher: (ScanResult) -> Void = { _ in }
+    private var written: (ScanResult) -> Void = { _ in }
     private let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: checks the
@@ -84,11 +84,11 @@ public final class WatchMode: @unchecked Sendable {
 
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
     /// batches: scans in flight are always finished). `now` tells the status file the time (ISO 8601, UTC);
-    /// `watcher` sees every result once it is written.
+    /// `written` sees every result once it is written.
     public func run(now: @escaping () -> String, shouldStop: () -> Bool,
-                    watcher: @escaping (ScanResult) -> Void = { _ in }) throws {
+                    written: @escaping (ScanResult) -> Void = { _ in }) throws {
         self.now = now
-        self.watcher = watcher
+        self.written = written
         try recover()
         let watcher = InboxWatcher(inbox: inbox, settle: definition.settleSeconds)
         while !shouldStop() {
@@ -216,7 +216,7 @@ public final class WatchMode: @unchecked Sendable {
         if result.list?.hit == true { lastHit = now() }
         try move(
             id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
-        watcher(result)
+        written(result)
     }
 
     /// An `error` result with a BAD_FILE detail, for a file that is not read.
