@@ -12,7 +12,8 @@ struct EvalCommand: ParsableCommand {
             A folder with a truth.jsonl manifest (one row per image: file, mrz lines, format, kind) is scored by \
             its rows; otherwise a scan counts when NAME.json (docguard.truth/1) lies beside it, as `docguard \
             synth` writes. Misses are listed with their cause (no MRZ, unreadable, layout, shifted, characters) \
-            and no MRZ text unless --show-misses.
+            and no MRZ text unless --show-misses. On a terminal a progress line goes to stderr (done/total, rate, \
+            ETA).
             """
     )
 
@@ -40,12 +41,17 @@ struct EvalCommand: ParsableCommand {
         let expected = Dictionary(cases.map { ($0.scan, $0) }, uniquingKeysWith: { first, _ in first })
         let evaluation = Locked(Evaluation())
         let start = Date()
-        try BatchScanner(model: model, jobs: jobs, currentYear: Clock.currentYear())
-            .run(cases.map(\.scan)) { result in
-                if let file = result.file, let expected = expected[file] {
-                    evaluation.withLock { $0.record(result, expected: expected) }
+        let progress = ProgressDisplay.start(unit: "scans", total: cases.count, alerts: false)
+        do {
+            defer { progress?.finish() }  // the bar's last line before the report, and before any error
+            try BatchScanner(model: model, jobs: jobs, currentYear: Clock.currentYear())
+                .run(cases.map(\.scan)) { result in
+                    if let file = result.file, let expected = expected[file] {
+                        evaluation.withLock { $0.record(result, expected: expected) }
+                    }
+                    progress?.add()
                 }
-            }
+        }
         let wall = Date().timeIntervalSince(start)
         let report = evaluation.withLock {
             $0.report(wallSeconds: wall, jobs: jobs, model: model.name, showingText: showMisses)

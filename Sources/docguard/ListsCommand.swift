@@ -24,7 +24,8 @@ struct ListsImportCommand: ParsableCommand {
             list stays as it was. --replace loads the files as the complete new list. A record_id that comes \
             again in the same file is reported and counted (repeated_ids); the later row stands. An import that \
             would leave the list empty is refused unless --allow-empty is given, and a --replace that keeps fewer \
-            than half of the records the list had unless --allow-shrink is given; a refused import changes nothing.
+            than half of the records the list had unless --allow-shrink is given; a refused import changes nothing. \
+            On a terminal a progress line goes to stderr (rows read, rate).
             """
     )
 
@@ -58,12 +59,19 @@ struct ListsImportCommand: ParsableCommand {
         let listStore = try ListStores.open(store, create: true)
         var shown = 0
         let version = listVersion ?? files.map { ($0 as NSString).lastPathComponent }.joined(separator: "+")
-        let report = try ListImporter.run(
-            files: files, into: listStore, replace: replace, version: version, importedAt: Clock.nowISO(),
-            safety: ListImportSafety(allowEmpty: allowEmpty, allowShrink: allowShrink)
-        ) { problem in
-            shown += 1
-            if shown <= 100 { warn("skipped \(problem)") }
+        let progress = ProgressDisplay.start(unit: "rows", alerts: false)
+        let report: ListImportReport
+        do {
+            defer { progress?.finish() }  // the bar's last line before the counts, and before any error
+            report = try ListImporter.run(
+                files: files, into: listStore, replace: replace, version: version, importedAt: Clock.nowISO(),
+                safety: ListImportSafety(allowEmpty: allowEmpty, allowShrink: allowShrink)
+            ) { rows in
+                progress?.add(rows)
+            } badRow: { problem in
+                shown += 1
+                if shown <= 100 { warn("skipped \(problem)", above: progress) }
+            }
         }
         if report.badRows > 100 { warn("... \(report.badRows - 100) more bad rows skipped") }
         for repeated in report.repeatedRows { warn("\(repeated)") }
@@ -83,7 +91,9 @@ struct ListsImportCommand: ParsableCommand {
         try output.finish()
     }
 
-    private func warn(_ message: String) {
+    /// Writes `message` on stderr, on a line of its own above the progress line when one is shown.
+    private func warn(_ message: String, above progress: ProgressDisplay? = nil) {
+        if let progress { return progress.note("docguard: \(message)") }
         FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
     }
 }

@@ -12,10 +12,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a pipeline definition (pipelines/*.yaml): a watched inbox, or a resumable batch.",
         discussion: """
             Batch mode scans every input whose content is not yet in the result file, appends the results, \
-            writes the report and CSV when the pipeline names them, and prints a summary. A progress bar \
-            with rate and ETA goes to stderr on a terminal. Watch mode takes scans from the inbox as they \
-            settle, appends each result and moves the scan to processed/ or quarantine/, until SIGTERM or \
-            SIGINT, which finish the scans in flight.
+            writes the report and CSV when the pipeline names them, and prints a summary. Watch mode takes \
+            scans from the inbox as they settle, appends each result and moves the scan to processed/ or \
+            quarantine/, until SIGTERM or SIGINT, which finish the scans in flight. On a terminal a progress \
+            line goes to stderr: done (of the total in batch mode), rate, ETA, alerts so far.
             """
     )
 
@@ -27,12 +27,21 @@ struct RunCommand: ParsableCommand {
         try definition.checkOutputPlacement()
         if definition.mode == .watch {
             StopSignals.install()
-            try WatchMode(definition: definition, asOf: Clock.today()).run(now: Clock.nowISO, shouldStop: StopSignals.received)
+            let watch = try WatchMode(definition: definition, asOf: Clock.today())
+            let progress = ProgressDisplay.start(unit: "scans", alerts: true)
+            defer { progress?.finish() }
+            try watch.run(now: Clock.nowISO, shouldStop: StopSignals.received) { progress?.add($0) }
             return
         }
-        let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
-        let summary = try BatchMode(definition: definition).run(asOf: Clock.today()) { _, total in bar?.advance(total: total) }
-        bar?.finish()
+        let progress = ProgressDisplay.start(unit: "scans", alerts: true)
+        let summary: BatchMode.Summary
+        do {
+            defer { progress?.finish() }  // the bar's last line before the summary, and before any error
+            summary = try BatchMode(definition: definition).run(asOf: Clock.today()) { result, total in
+                progress?.setTotal(total)
+                progress?.add(result)
+            }
+        }
         print(Self.describe(summary, definition: definition), terminator: "")
     }
 
@@ -50,28 +59,6 @@ struct RunCommand: ParsableCommand {
         if let csv = definition.csv { text += "csv: \(csv)\n" }
         return text
     }
-}
-
-/// One line on a terminal's stderr, redrawn as results come in: done of total, rate, time left.
-final class ProgressBar {
-    private let start = Date()
-    private var done = 0
-    private var lastDrawn = Date.distantPast
-
-    func advance(total: Int) {
-        done += 1
-        guard done == total || Date().timeIntervalSince(lastDrawn) > 0.2 else { return }
-        lastDrawn = Date()
-        let elapsed = max(0.001, Date().timeIntervalSince(start))
-        let rate = Double(done) / elapsed
-        let left = rate > 0 ? Int(Double(total - done) / rate) : 0
-        let width = 30, filled = total > 0 ? width * done / total : width
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data(
-            "\r[\(bar)] \(done)/\(total)  \(String(format: "%.1f", rate)) scans/s  ETA \(left / 60)m\(String(format: "%02d", left % 60))s".utf8))
-    }
-
-    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
 }
 
 /// SIGTERM and SIGINT ask watch mode to stop after the scans in flight.

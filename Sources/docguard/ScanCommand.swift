@@ -11,7 +11,9 @@ struct ScanCommand: ParsableCommand {
         abstract: "Read and validate the MRZ on image files and folders; one JSON result line per image.",
         discussion: """
             Folders are walked recursively (hidden files and symlinks skipped). Results are sorted by \
-            path. A file that is not a readable image gets status "error" (BAD_FILE); the others go on.
+            path. A file that is not a readable image gets status "error" (BAD_FILE); the others go on. On a \
+            terminal a progress line goes to stderr (done/total, rate, ETA, alerts so far), unless the results \
+            go to the terminal too.
             """
     )
 
@@ -64,6 +66,10 @@ struct ScanCommand: ParsableCommand {
         let batch = BatchScanner(
             model: model, jobs: jobs, currentYear: risk.scorer.asOf.year,
             debug: debug, matcher: matcher)
+        let progress = ProgressDisplay.start(
+            unit: "scans", total: files.count, alerts: true, resultsOnStdout: out == nil)
+        defer { progress?.finish() }  // when the run fails: the bar's last line before the error
+        if let progress { writers.append(progress) }
         try ScanRun(batch: batch, risk: risk).run(files, writer: ResultWriters(writers))
     }
 }

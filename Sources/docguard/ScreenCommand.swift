@@ -11,7 +11,8 @@ struct ScreenCommand: ParsableCommand {
         discussion: """
             FILE holds one document per group of 2 or 3 MRZ lines, groups separated by a blank line, or \
             JSONL objects with a "lines" array. Results carry "file": null and "record": N (1-based). Use \
-            - for standard input.
+            - for standard input. On a terminal a progress line goes to stderr (records done, rate, alerts so \
+            far), unless the results go to the terminal too.
             """
     )
 
@@ -39,7 +40,11 @@ struct ScreenCommand: ParsableCommand {
         let reader = try MRZTextRecordReader(path: file)
         // Gigabytes of result lines on a night's re-check, not read back soon: written past the page cache.
         let output = try out.map { try OutputFile(path: $0, direct: true) } ?? OutputFile()
-        try TextScreening.run(reader: reader, screener: screener, risk: risk, jobs: jobs) { output.write(bytes: $0) }
+        let progress = ProgressDisplay.start(unit: "records", alerts: true, resultsOnStdout: out == nil)
+        defer { progress?.finish() }
+        try TextScreening.run(reader: reader, screener: screener, risk: risk, jobs: jobs) { records, alerts in
+            progress?.add(records, alerts: alerts)
+        } emit: { output.write(bytes: $0) }
         try output.finish()
     }
 }

@@ -60,11 +60,13 @@ public enum ListImporter {
     static let batchSize = 10_000
 
     /// Imports `files` in order into `store`. `version` labels the list; `importedAt` is the time to
-    /// record. Each bad row goes to `badRow` as it is met. An import that would empty the list or shrink it
-    /// by more than `safety` allows throws `ListError.refusedImport` and changes nothing.
+    /// record. Each bad row goes to `badRow` as it is met; `rowsRead` hears, after each batch is stored, how
+    /// many rows (good and bad) it held. An import that would empty the list or shrink it by more than
+    /// `safety` allows throws `ListError.refusedImport` and changes nothing.
     public static func run(
         files: [String], into store: any ListStore, replace: Bool, version: String, importedAt: String,
-        safety: ListImportSafety = ListImportSafety(), badRow: (ListRowProblem) -> Void
+        safety: ListImportSafety = ListImportSafety(), rowsRead: (Int) -> Void = { _ in },
+        badRow: (ListRowProblem) -> Void
     ) throws -> ListImportReport {
         let before = try store.info()
         let generation = (before?.generation ?? 0) + 1
@@ -82,6 +84,7 @@ public enum ListImporter {
                     badRow(problem)
                 }
                 try writer.apply(batch.rows)
+                rowsRead(batch.rows.count + batch.problems.count)
             }
             let counts = try writer.counts()
             report.upserted = counts.upserted

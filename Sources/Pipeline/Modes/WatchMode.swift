@@ -53,6 +53,8 @@ public final class WatchMode: @unchecked Sendable {
     private var held: [(claim: Claim, result: ScanResult, until: Double)] = []
     /// The wall clock, ISO 8601 UTC: for the status file only, never for results.
     private var now: () -> String = { "" }
+    /// Sees every result once it is written (a progress display).
+    private var written: (ScanResult) -> Void = { _ in }
     private let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: checks the
@@ -78,9 +80,12 @@ public final class WatchMode: @unchecked Sendable {
     }
 
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
-    /// batches: scans in flight are always finished). `now` tells the status file the time (ISO 8601, UTC).
-    public func run(now: @escaping () -> String, shouldStop: () -> Bool) throws {
+    /// batches: scans in flight are always finished). `now` tells the status file the time (ISO 8601, UTC);
+    /// `written` sees every result once it is written.
+    public func run(now: @escaping () -> String, shouldStop: () -> Bool,
+                    written: @escaping (ScanResult) -> Void = { _ in }) throws {
         self.now = now
+        self.written = written
         try recover()
         let watcher = InboxWatcher(inbox: inbox, settle: definition.settleSeconds)
         while !shouldStop() {
@@ -208,6 +213,7 @@ public final class WatchMode: @unchecked Sendable {
         if result.list?.hit == true { lastHit = now() }
         try move(
             id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
+        written(result)
     }
 
     /// An `error` result with a BAD_FILE detail, for a file that is not read.

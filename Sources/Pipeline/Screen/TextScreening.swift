@@ -9,9 +9,10 @@ import Lists
 /// own lines' JSON), and the caller writes out the chunk before.
 public enum TextScreening {
     /// Reads every record from `reader`, screens it and calls `emit` with the result lines (JSON Lines
-    /// bytes, newline-terminated), in input order. Throws when the input cannot be read or the list store
-    /// fails.
+    /// bytes, newline-terminated), in input order; `progress` hears, after each chunk's lines, how many
+    /// records and alerts they held. Throws when the input cannot be read or the list store fails.
     public static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
+                           progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
                            emit: (UnsafeRawBufferPointer) -> Void) throws {
         let chunks = BoundedPipe<[MRZTextRecord]>()
         let screened = BoundedPipe<ScreenedChunk>()
@@ -46,6 +47,7 @@ public enum TextScreening {
         defer { screened.cancel() }
         while let output = try screened.next() {
             output.emit(emit)
+            progress(output.records, output.alerts)
             spare.withLock { $0.append(output) }
         }
     }
@@ -61,17 +63,25 @@ private final class ScreenedChunk: @unchecked Sendable {
     private let results: UnsafeMutablePointer<[ScanResult]>
     /// Per slice: places of records whose sighting another record displaced while the chunk was noted.
     private let displaced: UnsafeMutablePointer<[Int]>
+    /// Per slice: its results at level alert.
+    private let alertCounts: UnsafeMutablePointer<Int>
     /// Per record of the chunk: whether its clone check must run (see `CloneNote`).
     private var cloneChecks: UnsafeMutableBufferPointer<Bool> = .allocate(capacity: 0)
     private let slices: Int
     /// Slices used by the current chunk (a small chunk is cut into fewer).
     private var used = 0
+    /// Records in the current chunk.
+    private(set) var records = 0
+    /// Alerts in the current chunk.
+    var alerts: Int { (0..<used).reduce(0) { $0 + alertCounts[$1] } }
 
     init(slices: Int) {
         self.slices = slices
         writers = .allocate(capacity: slices)
         results = .allocate(capacity: slices)
         displaced = .allocate(capacity: slices)
+        alertCounts = .allocate(capacity: slices)
+        alertCounts.initialize(repeating: 0, count: slices)
         for slice in 0..<slices {
             (writers + slice).initialize(to: JSONWriter(capacity: 1 << 20))
             (results + slice).initialize(to: [])
@@ -86,6 +96,7 @@ private final class ScreenedChunk: @unchecked Sendable {
         results.deallocate()
         displaced.deinitialize(count: slices)
         displaced.deallocate()
+        alertCounts.deallocate()
         cloneChecks.deallocate()
     }
 
@@ -97,6 +108,7 @@ private final class ScreenedChunk: @unchecked Sendable {
               workers: Int) throws {
         used = max(1, min(slices, records.count / 128))
         let count = records.count, used = used
+        self.records = count
         if cloneChecks.count < count {
             cloneChecks.deallocate()
             cloneChecks = .allocate(capacity: count)
@@ -136,14 +148,17 @@ private final class ScreenedChunk: @unchecked Sendable {
             let writer = writers + slice
             writer.pointee.reset()
             let first = range(slice).lowerBound
+            var alerts = 0
             results[slice].withUnsafeMutableBufferPointer { sliceResults in  // in place: a copy retains every field
                 for offset in sliceResults.indices {
                     let index = first + offset
                     risk.assess(&sliceResults[offset], order: firstIndex + index, checkClone: cloneChecks[index])
+                    if sliceResults[offset].risk?.level == .alert { alerts += 1 }
                     sliceResults[offset].write(to: &writer.pointee)
                     writer.pointee.newline()
                 }
             }
+            alertCounts[slice] = alerts
         }
     }
 
