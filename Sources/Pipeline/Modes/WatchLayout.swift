@@ -6,40 +6,23 @@ import Foundation
 /// result file in the inbox is eaten and the next start fails.
 enum WatchLayout {
     /// Throws a `ConfigError` naming the pipeline file and key of the first folder that lies in the inbox.
+    /// Paths are compared as `OutputPlacement` compares them: links resolved, then by device and inode.
     static func check(_ definition: PipelineDefinition) throws {
-        guard let inbox = definition.inbox.map(canonical) else { return }
+        guard let inboxPath = definition.inbox else { return }
+        let inbox = OutputPlacement.Place(inboxPath)
         let outputs: [(key: String, path: String?)] = [
             ("processed", definition.processed), ("quarantine", definition.quarantine),
             ("results", (definition.results as NSString).deletingLastPathComponent),
         ]
         for (key, path) in outputs {
-            guard let path, Self.contains(inbox, canonical(path)) else { continue }
-            let place = key == "results" ? "the result file's folder" : key
+            guard let path else { continue }
+            let place = OutputPlacement.Place(path)
+            guard place.isSame(as: inbox) || place.lies(inside: inbox) else { continue }
+            let what = key == "results" ? "the result file's folder" : key
             throw ConfigError(
                 file: definition.file, line: 0, key: key,
-                problem: "\(place) is the inbox or inside it (\(inbox)); the watcher would take its own files as "
-                    + "scans: give it a folder outside the inbox")
+                problem: "\(what) is the inbox or inside it (\(inbox.resolved)); the watcher would take its own "
+                    + "files as scans: give it a folder outside the inbox")
         }
-    }
-
-    /// Whether `path` is `folder` or lies below it.
-    static func contains(_ folder: String, _ path: String) -> Bool {
-        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
-    }
-
-    /// `path` made absolute, `.` and `..` taken out, and symbolic links resolved as far as the path exists
-    /// (the folders may not be made yet): two spellings of one folder compare equal.
-    static func canonical(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var existing = PipelineDefinition.joined("/", String(absolute.drop { $0 == "/" }))
-        var rest: [String] = []
-        while realpath(existing, nil) == nil, existing != "/" {
-            rest.insert((existing as NSString).lastPathComponent, at: 0)
-            existing = (existing as NSString).deletingLastPathComponent
-        }
-        guard let resolved = realpath(existing, nil) else { return existing }
-        defer { free(resolved) }
-        let base = String(cString: resolved)
-        return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.joined(separator: "/")
     }
 }
