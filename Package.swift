@@ -83,6 +83,8 @@ let package = Package(
             dependencies: ["Lists", "MRZ"],
             path: "benchmarks/ListBenchmark"
         ),
+        // Starts the built binary for the tests that run it (posix_spawn, not Foundation's Process).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "Pipeline"]),
@@ -93,12 +95,13 @@ let package = Package(
         .testTarget(
             name: "ListsTests",
             dependencies: [
-                "Lists", "MRZ",
+                "Lists", "MRZ", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // OCR and Synth make the images some CLI tests feed the binary (multi-page TIFFs, fuzzed files).
-        .testTarget(name: "docguardCLITests", dependencies: ["docguard", "OCR", "Synth", "MRZ"], exclude: ["Golden"]),
+        .testTarget(name: "docguardCLITests", dependencies: ["docguard", "OCR", "Synth", "MRZ", "TestSupport"],
+                    exclude: ["Golden"]),
     ]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import GRDB
 import MRZ
@@ -116,17 +117,14 @@ import Testing
                                               documentType: nil, status: .stolen, reportedOn: nil, numberTo: nil)))
         }
         let path = try fixture.file("kill.csv", text)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let docguard = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("docguard")
-        process.arguments = ["lists", "import", path, "--store", fixture.location, "--list-version",
-                             "v\(model.generation + 1)", "--allow-shrink"] + (replace ? ["--replace"] : [])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(docguard.path, ["lists", "import", path, "--store", fixture.location,
+                                                       "--list-version", "v\(model.generation + 1)", "--allow-shrink"]
+                                                      + (replace ? ["--replace"] : []))
         usleep(useconds_t(random.next() % 900_000))
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        process.wait()
         let info = try fixture.open().info()
         if info?.generation == model.generation + 1 { model = model.applying(changes, replace: replace) }
     }

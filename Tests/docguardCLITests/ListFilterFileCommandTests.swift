@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -18,17 +19,11 @@ import Testing
         let size = try #require(try FileManager.default.attributesOfItem(atPath: filter)[.size] as? Int)
         #expect(size > 40_000)
 
-        let process = Process()
-        process.executableURL = Docguard.executable
-        process.arguments = ["screen", "-", "--lists", store]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
+        let process = try ChildProcess(Docguard.executable.path, ["screen", "-", "--lists", store],
+                                       stdin: .pipe, stdout: .pipe, stderr: .pipe)
         // The screen has opened the store (and loaded its filter right after) before reading its input.
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !opened(store, by: process.processIdentifier) { usleep(50_000) }
+        while Date() < deadline && !opened(store, by: process.pid) { usleep(50_000) }
         usleep(1_500_000)
 
         // Overwritten with zeros, then cut short: in place, as a copy over it or a restore would.
@@ -38,12 +33,9 @@ import Testing
         try handle.close()
 
         let record = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
-        stdin.fileHandleForWriting.write(Data((record.joined(separator: "\n") + "\n").utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        _ = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let outcome = process.finish(input: Data((record.joined(separator: "\n") + "\n").utf8))
+        let out = String(decoding: outcome.stdout, as: UTF8.self)
+        #expect(!outcome.signalled && outcome.status == 0)
         #expect(out.contains(#""hit":true"#) && out.contains("LIST_STOLEN"), "\(out)")
 
         // A new run finds the file spoilt and reads the filter from the database: still the hit.

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -111,21 +112,10 @@ enum Docguard {
     }
 
     static func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                   stderr: String(decoding: err, as: UTF8.self))
+        let process = try ChildProcess(executable.path, arguments, directory: directory?.path,
+                                       stdin: .pipe, stdout: .pipe, stderr: .pipe)
+        let outcome = process.finish(input: Data(input.utf8))
+        return Run(status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+                   stderr: String(decoding: outcome.stderr, as: UTF8.self))
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -129,7 +130,7 @@ import Glibc
                 .hasSuffix("\n") != true {
                 usleep(100_000)
             }
-            process.terminate()
+            process.send(SIGTERM)
         }
         #expect(watched.status == 0, "\(watched.terminal)")
         #expect(watched.terminal.contains("\r1 scans  "), "\(watched.terminal)")
@@ -147,22 +148,17 @@ enum Terminal {
 
     /// Runs the binary with `arguments`; `during` is called once it has started (to feed and stop it).
     static func run(_ arguments: [String], stdoutToo: Bool = false,
-                    during: (Process) throws -> Void = { _ in }) throws -> Run {
+                    during: (ChildProcess) throws -> Void = { _ in }) throws -> Run {
         var controller: Int32 = -1, device: Int32 = -1
         guard openpty(&controller, &device, nil, nil, nil) == 0 else { throw POSIXError(.ENXIO) }
         defer { close(controller) }
         // Other tests' children must not inherit either end.
         _ = fcntl(controller, F_SETFD, FD_CLOEXEC)
         _ = fcntl(device, F_SETFD, FD_CLOEXEC)
-        let process = Process()
-        process.executableURL = Docguard.executable
-        process.arguments = arguments
-        let terminal = FileHandle(fileDescriptor: device, closeOnDealloc: false)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdoutToo ? terminal : FileHandle.nullDevice
-        process.standardError = terminal
+        let process: ChildProcess
         do {
-            try process.run()
+            process = try ChildProcess(Docguard.executable.path, arguments,
+                                       stdout: stdoutToo ? .descriptor(device) : .null, stderr: .descriptor(device))
         } catch {
             close(device)
             throw error
@@ -171,7 +167,7 @@ enum Terminal {
         do {
             try during(process)
         } catch {
-            process.terminate()
+            process.send(SIGTERM)
             throw error
         }
         var received: [UInt8] = []
@@ -187,7 +183,6 @@ enum Terminal {
                 break
             }
         }
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, terminal: String(decoding: received, as: UTF8.self))
+        return Run(status: process.wait(), terminal: String(decoding: received, as: UTF8.self))
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -21,23 +22,14 @@ import Glibc
 
     /// Runs `docguard ARGUMENTS`, killed after `seconds` (a run that blocks must fail the test, not hang it).
     static func runBounded(_ arguments: [String], seconds: Double = 30) throws -> (Docguard.Run, timedOut: Bool) {
-        let process = Process()
-        process.executableURL = Docguard.executable
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(Docguard.executable.path, arguments, stdout: .pipe, stderr: .pipe)
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         let timedOut = process.isRunning
-        if timedOut { kill(process.processIdentifier, SIGKILL) }
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (Docguard.Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                             stderr: String(decoding: err, as: UTF8.self)), timedOut)
+        if timedOut { process.send(SIGKILL) }
+        let outcome = process.finish()
+        return (Docguard.Run(status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+                             stderr: String(decoding: outcome.stderr, as: UTF8.self)), timedOut)
     }
 
     /// The result lines, parsed.
@@ -60,8 +52,8 @@ import Glibc
     func watching(until condition: () -> Bool) throws -> Bool {
         let process = try watch.start()
         let met = watch.waitUntil(seconds: 90, condition)
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        process.send(SIGTERM)
+        process.wait()
         return met
     }
 
@@ -80,8 +72,8 @@ import Glibc
         try writer.seekToEnd()
         let process = try watch.start()
         defer {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
+            process.send(SIGTERM)
+            process.wait()
         }
         // The scanner pauses longer than the settle time: the watcher takes the file half written.
         #expect(watch.waitUntil(seconds: 60) { !FileManager.default.fileExists(atPath: path) })
@@ -207,17 +199,11 @@ import Glibc
         #expect(walked.status == 0 && walked.stdout.contains("\"file\":\"\(scans.path)/caf\\\\xe9.jpg\""), "\(walked)")
         #expect(walked.stdout.contains("\"status\":\"ok\""))
         // Named on the command line as the shell passes it: bytes, not UTF-8.
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         let command = "exec \"$0\" scan --no-lists \"$(printf '%s/caf\\351.jpg' \"$1\")\""
-        shell.arguments = ["-c", command, Docguard.executable.path, scans.path]
-        let named = Pipe()
-        shell.standardOutput = named
-        shell.standardError = FileHandle.nullDevice
-        try shell.run()
-        let namedOutput = String(decoding: named.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
-        #expect(shell.terminationStatus == 0 && namedOutput.contains("caf\\\\xe9.jpg\""), "\(namedOutput)")
+        let shell = try ChildProcess("/bin/sh", ["-c", command, Docguard.executable.path, scans.path], stdout: .pipe)
+        let named = shell.finish()
+        let namedOutput = String(decoding: named.stdout, as: UTF8.self)
+        #expect(named.status == 0 && namedOutput.contains("caf\\\\xe9.jpg\""), "\(namedOutput)")
         #expect(namedOutput.contains("\"status\":\"ok\""))
         let batch = folder.appendingPathComponent("night.yaml")
         try """
@@ -235,11 +221,7 @@ import Glibc
 
     @Test func aFolderThatCannotBeListedIsAWarning() throws {
         defer {
-            let remove = Process()
-            remove.executableURL = URL(fileURLWithPath: "/bin/rm")
-            remove.arguments = ["-rf", folder.path]
-            try? remove.run()
-            remove.waitUntilExit()
+            _ = try? ChildProcess("/bin/rm", ["-rf", folder.path]).wait()
         }
         // Deeper than PATH_MAX: listable by no one, root included (permissions would not stop root).
         let scans = folder.appendingPathComponent("scans")
@@ -267,8 +249,8 @@ import Glibc
         try watch.writePipeline("settle_seconds: 0.2\nlists: none")
         let first = try watch.start()
         defer {
-            kill(first.processIdentifier, SIGTERM)
-            first.waitUntilExit()
+            first.send(SIGTERM)
+            first.wait()
         }
         let status = folder.appendingPathComponent("results.jsonl.status.json").path
         #expect(watch.waitUntil(seconds: 60) { FileManager.default.fileExists(atPath: status) })
@@ -276,7 +258,7 @@ import Glibc
         let (second, timedOut) = try Self.runBounded(["run", pipeline], seconds: 20)
         #expect(!timedOut && second.status == 2)
         let lines = second.stderr.split(separator: "\n")
-        let refusal = "another watcher (pid \(first.processIdentifier)) is already running"
+        let refusal = "another watcher (pid \(first.pid)) is already running"
         #expect(lines.count == 1 && lines[0].contains(refusal),
                 "\(second.stderr)")
         // The first goes on.

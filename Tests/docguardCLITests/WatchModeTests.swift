@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -24,14 +25,8 @@ import Glibc
             """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
     }
 
-    func start() throws -> Process {
-        let process = Process()
-        process.executableURL = Docguard.executable
-        process.arguments = ["run", folder.appendingPathComponent("watch.yaml").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    func start() throws -> ChildProcess {
+        try ChildProcess(Docguard.executable.path, ["run", folder.appendingPathComponent("watch.yaml").path])
     }
 
     func resultFiles() -> [String] {
@@ -81,8 +76,8 @@ import Glibc
         // Kill mid-stream, twice, each time after some more results.
         for target in [3, 8] {
             _ = waitUntil(seconds: 60) { resultFiles().count >= target }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.send(SIGKILL)
+            process.wait()
             if target == 3 {
                 let handle = try FileHandle(forWritingTo: slow)
                 try handle.seekToEnd()
@@ -92,10 +87,10 @@ import Glibc
             process = try start()
         }
         let finished = waitUntil(seconds: 120) { Set(resultFiles()) == expected }
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        process.send(SIGTERM)
+        process.wait()
         #expect(finished)
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "SIGTERM ends cleanly")
+        #expect(!process.signalled && process.wait() == 0, "SIGTERM ends cleanly")
 
         let results = resultFiles()
         #expect(results.count == expected.count, "exactly one result per scan")
@@ -133,8 +128,8 @@ import Glibc
         try writePipeline("lists: lists.sqlite\nsettle_seconds: 0.2")
         let process = try start()
         defer {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
+            process.send(SIGTERM)
+            process.wait()
         }
         try FileManager.default.copyItem(at: specimen.image, to: inbox.appendingPathComponent("before.jpg"))
         #expect(waitUntil(seconds: 60) { resultFiles().count == 1 })

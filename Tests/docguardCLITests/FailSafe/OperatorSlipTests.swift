@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import OCR
 import Testing
@@ -22,16 +23,9 @@ import Testing
 
     /// docguard with `DOCGUARD_LIBRARY_MESSAGES` set: standard error as the libraries left it.
     func stderrWithLibraryMessages(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = Docguard.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["DOCGUARD_LIBRARY_MESSAGES": "1"]) { $1 }
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let environment = ProcessInfo.processInfo.environment.merging(["DOCGUARD_LIBRARY_MESSAGES": "1"]) { $1 }
+        let process = try ChildProcess(Docguard.executable.path, arguments, environment: environment, stderr: .pipe)
+        let text = String(decoding: process.finish().stderr, as: UTF8.self)
         return text
     }
 
