@@ -54,6 +54,17 @@ REAL_SEED=${REAL_SEED:-31}
 REAL_VARIANTS=${REAL_VARIANTS:-4}
 REAL_REPEAT=${REAL_REPEAT:-1}
 SNAPSHOT_MINUTES=${SNAPSHOT_MINUTES:-4}
+# Lines in other faces (stage 6 on): the other cuts and weights of fonts-ocr-b, and the sans and mono faces
+# some card printers set the zone in (fonts-dejavu-core, fonts-liberation2, fonts-freefont-ttf), by weight.
+FONT_LINES=${FONT_LINES:-2000}
+FONT_EVAL_LINES=${FONT_EVAL_LINES:-200}
+FONT_SEED=${FONT_SEED:-7007}
+OCRB_DIR=/usr/share/fonts/opentype/ocr-b
+FONT_SET=${FONT_SET:-$OCRB_DIR/OCRBL.otf:8,$OCRB_DIR/OCRBS.otf:8,$OCRB_DIR/OCRBE.otf:6,$OCRB_DIR/OCRBF.otf:6,\
+$OCRB_DIR/OCRBX.otf:6,/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:12,\
+/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf:10,/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf:10,\
+/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf:8,/usr/share/fonts/truetype/freefont/FreeSans.ttf:8,\
+/usr/share/fonts/truetype/freefont/FreeMono.ttf:4,/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:4}
 SHIPPED_MODEL=Models/mrz.traineddata
 NET_SPEC='[1,36,0,1 Ct3,3,16 Mp3,3 Lfys32 Lfx64 Lrx64 Lfx96 O1c40]'
 LEARNING_RATE=0.002
@@ -71,6 +82,15 @@ mkdir -p "$WORK"
 SHIPPED_DIR=$WORK/score-shipped
 rm -rf "$SHIPPED_DIR"; mkdir -p "$SHIPPED_DIR"
 cp "$SHIPPED_MODEL" "$SHIPPED_DIR/mrz.traineddata"
+
+# Lines in other faces, training and held out; with REUSE_DATA=1 made once and added to the reused lists.
+make_font_lines() {
+    (( FONT_LINES > 0 )) || return 0
+    log "generating $FONT_LINES lines in other faces (seed $FONT_SEED) and $FONT_EVAL_LINES held out (seed $(( FONT_SEED + 1 )))"
+    mkdir -p "$DATA/train-fonts" "$DATA/eval-fonts"
+    MRZ_LINE_FONTS=$FONT_SET $NICE python3 $GEN "$DATA/train-fonts" "$FONT_LINES" "$FONT_SEED" f
+    MRZ_LINE_FONTS=$FONT_SET $NICE python3 $GEN "$DATA/eval-fonts" "$FONT_EVAL_LINES" "$(( FONT_SEED + 1 ))" g
+}
 
 # 1. Data: rendered training lines in two shards (seeds TRAIN_SEED and TRAIN_SEED+1) and the
 #    reader's crops from CROP_SCANS synthetic scans; held-out lines and crops with their own seeds;
@@ -103,6 +123,7 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
     p2=$!
     $NICE python3 $GEN "$DATA/eval" "$EVAL_LINES" "$EVAL_SEED" e
     wait $p1 $p2
+    make_font_lines
     if [[ -d $REAL_LINES ]]; then
         log "real lines: normalising $REAL_LINES (seed $REAL_SEED, $REAL_VARIANTS variants per training line, ~10 % held out)"
         read -r kept bad_len bad_pitch n_train n_img n_eval <<< "$($NICE python3 pipelines/training/prep_real.py \
@@ -118,22 +139,34 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
         done
     }
     export -f mklstmf
-    find "$DATA/train" "$DATA/train-crops" "$DATA/train-crops-kinds" "$DATA/eval" "$DATA/eval-crops" \
-        "$DATA/train-real" "$DATA/eval-real" -name '*.png' 2>/dev/null | sort \
+    find "$DATA/train" "$DATA/train-crops" "$DATA/train-crops-kinds" "$DATA/train-fonts" "$DATA/eval" \
+        "$DATA/eval-crops" "$DATA/eval-fonts" "$DATA/train-real" "$DATA/eval-real" -name '*.png' 2>/dev/null | sort \
         | $NICE xargs -n 200 -P 2 bash -c 'mklstmf "$@"' _
     # The real .lstmf files are listed REAL_REPEAT times (oversampling: they are few next to the
     # synthetic lines), then everything is shuffled (seed 7).
     {
         ls "$DATA"/train/*.lstmf "$DATA"/train-crops/*.lstmf
         if [[ -d $DATA/train-crops-kinds ]]; then ls "$DATA"/train-crops-kinds/*.lstmf; fi
+        if [[ -d $DATA/train-fonts ]]; then ls "$DATA"/train-fonts/*.lstmf; fi
         if [[ -d $DATA/train-real ]]; then
             for _ in $(seq "$REAL_REPEAT"); do ls "$DATA"/train-real/*.lstmf; done
         fi
     } | python3 -c 'import random, sys; l = sys.stdin.read().split(); random.Random(7).shuffle(l); print("\n".join(l))' \
         > "$DATA/train.list"
-    ls "$DATA"/eval/*.lstmf "$DATA"/eval-crops/*.lstmf "$DATA"/eval-real/*.lstmf 2>/dev/null > "$DATA/eval.list" || true
+    ls "$DATA"/eval/*.lstmf "$DATA"/eval-crops/*.lstmf "$DATA"/eval-real/*.lstmf "$DATA"/eval-fonts/*.lstmf \
+        2>/dev/null > "$DATA/eval.list" || true
     n_real=$(grep -c '/train-real/' "$DATA/train.list" || true)
     log "$(wc -l < "$DATA/train.list") training .lstmf entries ($n_real real, $(( 100 * n_real / $(wc -l < "$DATA/train.list") )) %) and $(wc -l < "$DATA/eval.list") eval .lstmf files"
+fi
+if (( FONT_LINES > 0 )) && [[ ! -d $DATA/train-fonts ]]; then
+    make_font_lines
+    find "$DATA/train-fonts" "$DATA/eval-fonts" -name '*.png' | sort \
+        | $NICE xargs -P 2 -I{} sh -c 'tesseract "$1" "${1%.png}" --psm 13 lstm.train >/dev/null 2>&1' _ {}
+    { cat "$DATA/train.list"; ls "$DATA"/train-fonts/*.lstmf; } \
+        | python3 -c 'import random, sys; l = sys.stdin.read().split(); random.Random(7).shuffle(l); print("\n".join(l))' \
+        > "$DATA/train.list.new" && mv "$DATA/train.list.new" "$DATA/train.list"
+    ls "$DATA"/eval-fonts/*.lstmf >> "$DATA/eval.list"
+    log "lines in other faces added: $(wc -l < "$DATA/train.list") training .lstmf entries"
 fi
 if [[ ${DATA_ONLY:-0} == 1 ]]; then log "data ready in $DATA"; exit 0; fi
 
@@ -237,7 +270,7 @@ SCORE_DIR=$WORK/score-tessdata
 rm -rf "$SCORE_DIR"; mkdir -p "$SCORE_DIR"
 cp "$MODEL_OUT" "$SCORE_DIR/mrz.traineddata"
 rows=()
-for set in eval eval-crops eval-real; do
+for set in eval eval-crops eval-real eval-fonts; do
     [[ -d $DATA/$set ]] || continue
     rows+=("$set $(python3 pipelines/training/score.py "$DATA/$set" mrz "$SCORE_DIR")")
     # The shipped model was copied before this run could replace it: "before" on the same lines.

@@ -39,16 +39,19 @@ public final class ChildProcess {
     private var exit: (status: Int32, signalled: Bool)?
 
     /// Starts `executable` with `arguments`; `environment` replaces this process's when given.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                directory: String? = nil, stdin: Stream = .null, stdout: Stream = .null,
-                stderr: Stream = .null) throws {
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        directory: String? = nil, stdin: Stream = .null, stdout: Stream = .null,
+        stderr: Stream = .null
+    ) throws {
         _ = Self.brokenPipesIgnored
         if directory != nil && Self.changeDirectory == nil { throw POSIXError(.ENOSYS) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        var parentEnds: [Int32] = [], childEnds: [Int32] = []
-        defer { childEnds.forEach { _ = close($0) } }
+        var parentEnds: [Int32] = []
+        var childEnds: [Int32] = []
+        defer { for end in childEnds { close(end) } }
         func connect(_ stream: Stream, to target: Int32) throws -> Int32? {
             switch stream {
             case .null:
@@ -60,7 +63,7 @@ public final class ChildProcess {
             case .pipe:
                 var ends: [Int32] = [-1, -1]
                 guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
-                ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+                for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
                 let (parent, child) = target == 0 ? (ends[1], ends[0]) : (ends[0], ends[1])
                 parentEnds.append(parent)
                 childEnds.append(child)
@@ -73,7 +76,7 @@ public final class ChildProcess {
             output = try connect(stdout, to: 1)
             errors = try connect(stderr, to: 2)
         } catch {
-            parentEnds.forEach { _ = close($0) }
+            for end in parentEnds { close(end) }
             throw error
         }
         // Nothing else of the test process leaks into the child (a lock, another test's pipe end).
@@ -81,21 +84,21 @@ public final class ChildProcess {
         if let directory { _ = Self.changeDirectory?(&actions, directory) }
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let pairs = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") }
         let envp = pairs + [nil]
-        defer { pairs.forEach { free($0) } }
+        defer { for pair in pairs { free(pair) } }
         var pid: pid_t = 0
         let failure = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard failure == 0 else {
-            parentEnds.forEach { _ = close($0) }
+            for end in parentEnds { close(end) }
             throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .ENOEXEC)
         }
         self.pid = pid
     }
 
     deinit {
-        [input, output, errors].compactMap { $0 }.forEach { _ = close($0) }
+        for descriptor in [input, output, errors].compactMap({ $0 }) { close(descriptor) }
         if exit == nil { _ = wait() }
     }
 
@@ -146,7 +149,8 @@ public final class ChildProcess {
     /// Writes `input` to the child's stdin (when piped), reads its piped stdout and stderr to their end
     /// (both at once, so neither can fill up and stall the child) and waits for it to end.
     public func finish(input data: Data = Data()) -> Outcome {
-        var out = Data(), err = Data()
+        var out = Data()
+        var err = Data()
         var pending = data
         if pending.isEmpty { closeInput() }
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -158,15 +162,20 @@ public final class ChildProcess {
             guard poll(&watched, nfds_t(watched.count), -1) >= 0 || errno == EINTR else { break }
             for entry in watched where entry.revents != 0 {
                 if entry.fd == input {
-                    let count = pending.withUnsafeBytes { Glibc.write(entry.fd, $0.baseAddress!, min($0.count, 65_536)) }
+                    let count = pending.withUnsafeBytes {
+                        Glibc.write(entry.fd, $0.baseAddress!, min($0.count, 65_536))
+                    }
                     if count > 0 { pending.removeFirst(count) }
                     if count <= 0 && errno != EINTR && errno != EAGAIN || pending.isEmpty { closeInput() }
                     continue
                 }
                 let count = read(entry.fd, &buffer, buffer.count)
                 if count > 0 {
-                    if entry.fd == output { out.append(contentsOf: buffer[..<count]) }
-                    else { err.append(contentsOf: buffer[..<count]) }
+                    if entry.fd == output {
+                        out.append(contentsOf: buffer[..<count])
+                    } else {
+                        err.append(contentsOf: buffer[..<count])
+                    }
                 } else if count == 0 || errno != EINTR {
                     close(entry.fd)
                     if entry.fd == output { output = nil } else { errors = nil }
@@ -190,9 +199,10 @@ public final class ChildProcess {
 
     // glibc has both (2.29 and 2.34) but Swift's Glibc module does not declare them.
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
-    private typealias ChangeDirectory = @convention(c) (
-        UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
-    ) -> Int32
+    private typealias ChangeDirectory =
+        @convention(c) (
+            UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
+        ) -> Int32
     private static var closeFrom: CloseFrom? { symbol("posix_spawn_file_actions_addclosefrom_np") }
     private static var changeDirectory: ChangeDirectory? { symbol("posix_spawn_file_actions_addchdir_np") }
 

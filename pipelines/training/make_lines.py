@@ -29,6 +29,11 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT_PATH = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
+# MRZ_LINE_FONTS="PATH:WEIGHT,PATH:WEIGHT" draws each line's font from these (other OCR-B cuts and weights,
+# and the sans and mono faces some card printers use for the zone); unset, every line is OCR-B regular and
+# the random draws are exactly those of a run without the setting.
+LINE_FONTS = [(entry.rsplit(":", 1)[0], float(entry.rsplit(":", 1)[1]))
+              for entry in os.environ.get("MRZ_LINE_FONTS", "").split(",") if entry]
 CHARSET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 DIGITS = "0123456789"
@@ -198,11 +203,24 @@ class Content:
 _FONTS = {}
 
 
-def font(size):
-    f = _FONTS.get(size)
+def font(size, path=FONT_PATH):
+    f = _FONTS.get((path, size))
     if f is None:
-        f = _FONTS[size] = ImageFont.truetype(FONT_PATH, size)
+        f = _FONTS[(path, size)] = ImageFont.truetype(path, size)
     return f
+
+
+def line_font_path(rng):
+    """The font of one line: OCR-B regular, or one of LINE_FONTS by weight (one draw only when set)."""
+    if not LINE_FONTS:
+        return FONT_PATH
+    total = sum(weight for _, weight in LINE_FONTS)
+    u = rng.uniform(0, total)
+    for path, weight in LINE_FONTS:
+        u -= weight
+        if u <= 0:
+            return path
+    return LINE_FONTS[-1][0]
 
 
 def guilloche(rng, w, h, draw_scale):
@@ -241,7 +259,11 @@ def render_text(rng, text, cap, pitch, scale, taper=0.0, stroke=0.0):
     line seen at a slant (keystone) shows; `stroke`: extra stroke width (bold print) as a share of
     the font size."""
     size = int(round(cap * scale / 0.73))
-    f = font(size)
+    path = line_font_path(rng)
+    f = font(size, path)
+    # OCR-B is drawn from each cell's left edge as before; another face's glyphs are centred in their cells,
+    # as a printer setting a proportional face at the MRZ's fixed pitch does.
+    centred = path != FONT_PATH
     p = pitch * scale
     n = len(text)
     w = int(math.ceil(p * n * (1 + abs(taper)) + size))
@@ -255,6 +277,8 @@ def render_text(rng, text, cap, pitch, scale, taper=0.0, stroke=0.0):
     for i, ch in enumerate(text):
         x = x0 + rng.normal(0, jitter) if jitter else x0
         y = rng.normal(0, jy) if jy else 0
+        if centred:
+            x += (p - f.getlength(ch)) / 2 - (p - f.getlength("0")) / 2
         d.text((x, y), ch, fill=255, font=f, stroke_width=sw, stroke_fill=255)
         x0 += p * (1 + taper * ((i + 0.5) / n - 0.5))
     return im, size
