@@ -10,7 +10,9 @@
 # Knobs: RECORDS, CROSSINGS (MRZs screened, default 2 000 000), JOBS (screen threads, default 2),
 # WORK (folder for the list, store and results; default /tmp/docguard-lists-bench, removed after unless
 # KEEP=1), REUSE=1 (keep a list and crossings already generated in WORK: only the store is made anew;
-# REUSE=2 keeps the store too and skips the import), RUNS (measured screen runs, default 5).
+# REUSE=2 keeps the store too and skips the import), RUNS (measured screen runs, default 5), BASELINE (another
+# docguard binary: its screen runs alternate with this build's on the same store and crossings, so before and
+# after are compared in one run on one machine).
 # Targets on the 2-core build machine: 128 M import < 15 min (>= 142 k records/s), p99 lookup
 # < 1 ms, screen >= 250 k documents/s, flat import memory.
 set -euo pipefail
@@ -35,9 +37,20 @@ else
 fi
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
 
-# Runs a command; afterwards $wall holds its wall time in seconds and $peak_mb its peak RSS in MB.
+# CPU seconds (user + system) of the children this shell has waited for so far, into $children_cpu (`times`
+# must run in this shell itself: in a command substitution it would count the subshell's children).
+children_cpu() {
+    times > "$WORK/.times"
+    children_cpu=$(awk 'NR == 2 {
+        split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$WORK/.times")
+}
+
+# Runs a command; afterwards $wall holds its wall time in seconds, $cpu its CPU seconds (user + system) and
+# $peak_mb its peak RSS in MB.
 measure() {
-    local start end pid peak_kb=0 rss
+    local start end pid peak_kb=0 rss cpu_before
+    children_cpu
+    cpu_before=$children_cpu
     start=$(date +%s.%N)
     "$@" &
     pid=$!
@@ -49,6 +62,8 @@ measure() {
     wait "$pid"
     end=$(date +%s.%N)
     wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+    children_cpu
+    cpu=$(awk -v b="$cpu_before" -v a="$children_cpu" 'BEGIN { printf "%.2f", a - b }')
     peak_mb=$(( peak_kb / 1024 ))
 }
 
@@ -78,31 +93,43 @@ echo "lookups" >&2
 lookups=$("$bin/ListBenchmark" lookups "$WORK/lists.sqlite" "$RECORDS" 20000)
 
 echo "screening" >&2
-screen=("$bin/docguard" screen "$WORK/crossings.txt" --lists "$WORK/lists.sqlite" --out "$WORK/results.jsonl" --jobs "$JOBS")
+builds=("$bin/docguard")
+[ -n "${BASELINE:-}" ] && builds+=("$BASELINE")
+screen_args=(screen "$WORK/crossings.txt" --lists "$WORK/lists.sqlite" --out "$WORK/results.jsonl" --jobs "$JOBS")
 # A first run warms the store's pages. This machine (a Firecracker VM whose free memory goes back to its
 # host) runs a program slower the first times after a large import has churned memory: up to half as
-# fast. Hence several runs, all printed, and their median.
-"${screen[@]}"
-screen_walls=() screen_peak=0
+# fast. Hence several runs, all printed, and their median; with a BASELINE the two builds take turns.
+"$bin/docguard" "${screen_args[@]}"
+declare -A screen_walls screen_cpus screen_peaks
 for run in $(seq "$RUNS"); do
-    rm -f "$WORK/results.jsonl"
-    sync
-    measure "${screen[@]}"
-    screen_walls+=("$wall")
-    [ "$peak_mb" -gt "$screen_peak" ] && screen_peak=$peak_mb
+    for build in "${!builds[@]}"; do
+        rm -f "$WORK/results.jsonl"
+        sync
+        measure "${builds[$build]}" "${screen_args[@]}"
+        screen_walls[$build]+="$wall "
+        screen_cpus[$build]+="$cpu "
+        [ "$peak_mb" -gt "${screen_peaks[$build]:-0}" ] && screen_peaks[$build]=$peak_mb
+    done
 done
-screen_wall=$(printf '%s\n' "${screen_walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")  # the median
+median() { printf '%s\n' $1 | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"; }
 hits=$(grep -c '"hit":true' "$WORK/results.jsonl" || true)
 results=$(wc -l < "$WORK/results.jsonl")
 
 echo
-echo "list stage benchmark, SQLite store, $(nproc) cores"
+echo "list stage benchmark, SQLite store"
+echo "host:    $(uname -n), $(lscpu 2>/dev/null | awk -F': *' '/^Model name/ {print $2; exit}'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
 awk -v n="$RECORDS" -v w="$import_wall" -v p="$import_peak" -v db="$db_mb" -v f="$filter_mb" -v csv="$list_mb" -v g="$gen_list" 'BEGIN {
     printf "list:    %d records, CSV %d MB (%s)\n", n, csv, (g > 0 ? sprintf("generated in %.1f s", g) : "reused")
     if (w > 0) printf "import:  %.1f s, %.0f records/s, peak RSS %d MB, database %d MB (%.0f bytes/record) + filter file %d MB\n", w, n / w, p, db, db * 1048576 / n, f
     else printf "import:  store reused, database %d MB + filter file %d MB\n", db, f
 }'
 echo "$lookups" | sed 's/^/lookup:  /'
-awk -v n="$results" -v w="$screen_wall" -v p="$screen_peak" -v h="$hits" -v j="$JOBS" -v all="${screen_walls[*]}" -v runs="$RUNS" 'BEGIN {
-    printf "screen:  %d MRZ records in %.1f s = %.0f documents/s (median of %d runs: %s s; %d jobs, result lines written), %d hits, peak RSS %d MB\n", n, w, n / w, runs, all, j, h, p
-}'
+for build in "${!builds[@]}"; do
+    label=screen
+    [ "$build" -gt 0 ] && label=baseline
+    awk -v label="$label" -v n="$results" -v w="$(median "${screen_walls[$build]}")" \
+        -v c="$(median "${screen_cpus[$build]}")" -v p="${screen_peaks[$build]}" -v h="$hits" -v j="$JOBS" \
+        -v all="${screen_walls[$build]}" -v runs="$RUNS" -v path="${builds[$build]}" 'BEGIN {
+        printf "%-8s %d MRZ records in %.1f s = %.0f documents/s, CPU %.1f us/document (user + system; medians of %d runs: %ss; %d jobs, result lines written), %d hits, peak RSS %d MB  [%s]\n", label ":", n, w, n / w, c * 1e6 / n, runs, all, j, h, p, path
+    }'
+done
