@@ -99,7 +99,8 @@ final class LineFits {
     }
 
     /// How well lines fitted from the origins `shifts` agree with the MRZ they make: a valid read above all,
-    /// then passing check digits, characters where the layout allows them, a document code the format allows,
+    /// then passing check digits, characters where the layout allows them, lines that start as their first field
+    /// must (a document code, a document number or a year of birth, never a filler),
     /// and issuing state and nationality that are listed codes (a shifted line makes a listed code by chance
     /// far less often than it passes a check digit, so an unlisted code costs more than a check digit gains);
     /// less a cost for origins the band does not give. The whole band off by a column is common (a lost or
@@ -109,17 +110,23 @@ final class LineFits {
     static func score(_ document: MRZDocument, shifts: [Int]) -> Double {
         let layout = document.format.map(MRZLayout.of)
         let plausible = layout?.plausibleShare(of: document.lines) ?? 0
-        // The document code's first letter anchors the first line, which has no check digit of its own: a stray
-        // blob before it, or the code lost, leaves a letter there that the format does not allow.
+        // A line's first character anchors it: the document code's letter (the first line has no check digit of
+        // its own), a document number's first character or a year of birth's digit is never a filler, so a stray
+        // blob read before it, or the character lost, leaves a filler or a letter there that the format does not
+        // allow. A name may start with fillers (`<<` for a holder with one name): a name line is not anchored.
         let anchored = layout.map { layout in
-            document.lines.first?.first.map { layout.allows($0, line: 0, index: 0) } ?? false
-        } ?? false
+            document.lines.enumerated().filter { line, bytes in
+                guard let first = bytes.first, line < layout.positionFields.count else { return false }
+                return layout.positionFields[line][0] != .name && first != MRZCharacter.filler
+                    && layout.allows(first, line: line, index: 0)
+            }.count
+        } ?? 0
         let unknownStates = document.findings.filter { $0.code == .unknownState }.count
         let common = mostCommon(shifts)
         let apart = shifts.filter { $0 != common }.count
         let commonOffset = abs(MRZReader.columnShifts[common])
         return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausible * 100
-            + (anchored ? 30 : 0) - Double(unknownStates) * 30 - Double(apart) * 25 - Double(commonOffset) * 2
+            + Double(anchored) * 30 - Double(unknownStates) * 30 - Double(apart) * 25 - Double(commonOffset) * 2
     }
 
     /// The value most lines share (the smallest on a tie).
