@@ -110,9 +110,11 @@ enum Docguard {
         return URL(fileURLWithPath: ".build/debug/docguard")
     }
 
-    static func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Run {
+    static func run(_ arguments: [String], input: String = "", in directory: URL? = nil, binary: URL = executable)
+        throws -> Run
+    {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
