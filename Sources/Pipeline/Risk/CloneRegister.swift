@@ -258,19 +258,16 @@ public final class CloneRegister: @unchecked Sendable {
     }
 
     /// Notes every read document of earlier result files (JSON Lines), before anything of this run, so a
-    /// clone of one is caught today. Lines that are not results are passed over.
+    /// clone of one is caught today. Lines that are not result lines, or have no `mrz`, are passed over.
     public func remember(resultsAt path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw PipelineError.inputNotFound(path) }
         var number = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for bytes in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let mrz = object["mrz"] as? [String: Any],
-                  let document = Self.document(fromJSON: mrz)
-            else { continue }
-            let source = (object["file"] as? String).map { "\(path) (\($0))" } ?? "\(path) line \(number)"
+            guard let line = try? ResultLine(parsing: bytes), let mrz = line.mrz else { continue }
+            let source = line.file.map { "\(path) (\($0))" } ?? "\(path) line \(number)"
             earlierOrder += 1
-            note(document, order: earlierOrder, source: source)
+            note(Self.document(mrz), order: earlierOrder, source: source)
         }
     }
 
@@ -330,16 +327,15 @@ public final class CloneRegister: @unchecked Sendable {
     }
 
     /// The fields the register uses, from a result line's `mrz` object.
-    private static func document(fromJSON mrz: [String: Any]) -> MRZDocument? {
+    private static func document(_ mrz: ResultLine.MRZFields) -> MRZDocument {
         var document = MRZDocument(lines: [])
-        document.issuingState = mrz["issuingState"] as? String
-        document.documentNumber = mrz["documentNumber"] as? String
-        document.surname = mrz["surname"] as? String
-        document.givenNames = mrz["givenNames"] as? String
-        document.birthDate = (mrz["birthDate"] as? String).flatMap(MRZDate.init(iso:))
-        let checks = mrz["checks"] as? [String: Any]
-        document.checks.documentNumber = checks?["documentNumber"] as? Bool
-        document.checks.birthDate = checks?["birthDate"] as? Bool
+        document.issuingState = mrz.issuingState
+        document.documentNumber = mrz.documentNumber
+        document.surname = mrz.surname
+        document.givenNames = mrz.givenNames
+        document.birthDate = mrz.birthDate
+        document.checks.documentNumber = mrz.documentNumberCheck
+        document.checks.birthDate = mrz.birthDateCheck
         return document
     }
 }

@@ -1,0 +1,107 @@
+/// Typed reads of a JSON object's members, strictly: a member that is absent or null reads as nil, one of
+/// another type is an error naming it (`mrz.lines is not a list of texts`), never a silent nil.
+struct JSONFields {
+    /// A member of the wrong type; `why` names it.
+    struct Mismatch: Error, Equatable {
+        var why: String
+    }
+
+    /// The object read.
+    let object: JSONObject
+    /// Where it sits in the line (`mrz.`), for messages.
+    let prefix: String
+
+    init(_ object: JSONObject, prefix: String = "") {
+        self.object = object
+        self.prefix = prefix
+    }
+
+    private func member(_ key: String) -> JSONValue? {
+        guard let value = object[key], value != .null else { return nil }
+        return value
+    }
+
+    private func mismatch(_ key: String, _ kind: String) -> Mismatch { Mismatch(why: "\(prefix)\(key) is not \(kind)") }
+
+    func string(_ key: String) throws(Mismatch) -> String? {
+        switch member(key) {
+        case nil: return nil
+        case .string(let text)?: return text
+        default: throw mismatch(key, "a text")
+        }
+    }
+
+    func int(_ key: String) throws(Mismatch) -> Int? {
+        switch member(key) {
+        case nil: return nil
+        case .int(let number)?: return number
+        default: throw mismatch(key, "a whole number")
+        }
+    }
+
+    func double(_ key: String) throws(Mismatch) -> Double? {
+        switch member(key) {
+        case nil: return nil
+        case .int(let number)?: return Double(number)
+        case .double(let number)?: return number
+        default: throw mismatch(key, "a number")
+        }
+    }
+
+    func bool(_ key: String) throws(Mismatch) -> Bool? {
+        switch member(key) {
+        case nil: return nil
+        case .bool(let flag)?: return flag
+        default: throw mismatch(key, "true or false")
+        }
+    }
+
+    func strings(_ key: String) throws(Mismatch) -> [String]? {
+        guard let value = member(key) else { return nil }
+        guard case .array(let elements) = value else { throw mismatch(key, "a list of texts") }
+        var texts: [String] = []
+        for element in elements {
+            guard case .string(let text) = element else { throw mismatch(key, "a list of texts") }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    func object(_ key: String) throws(Mismatch) -> JSONFields? {
+        switch member(key) {
+        case nil: return nil
+        case .object(let object)?: return JSONFields(object, prefix: "\(prefix)\(key).")
+        default: throw mismatch(key, "an object")
+        }
+    }
+
+    func objects(_ key: String) throws(Mismatch) -> [JSONFields]? {
+        guard let value = member(key) else { return nil }
+        guard case .array(let elements) = value else { throw mismatch(key, "a list of objects") }
+        var objects: [JSONFields] = []
+        for element in elements {
+            guard case .object(let object) = element else { throw mismatch(key, "a list of objects") }
+            objects.append(JSONFields(object, prefix: "\(prefix)\(key)[]."))
+        }
+        return objects
+    }
+
+    /// A text member that must be one of `Value`'s raw values.
+    func code<Value: RawRepresentable<String>>(_ key: String, as type: Value.Type) throws(Mismatch) -> Value? {
+        guard let text = try string(key) else { return nil }
+        guard let value = Value(rawValue: text) else { throw mismatch(key, "a known code") }
+        return value
+    }
+
+    /// A text member that must be there and be one of `Value`'s raw values.
+    func requiredCode<Value: RawRepresentable<String>>(_ key: String, as type: Value.Type) throws(Mismatch) -> Value {
+        guard let value = try code(key, as: type) else { throw Mismatch(why: "no \(prefix)\(key)") }
+        return value
+    }
+
+    /// A member that must be there.
+    func required<Value>(_ key: String, _ read: (String) throws(Mismatch) -> Value?) throws(Mismatch) -> Value {
+        guard let value = try read(key) else { throw Mismatch(why: "no \(prefix)\(key)") }
+        return value
+    }
+}
