@@ -28,7 +28,7 @@ let package = Package(
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
         .target(name: "MRZ"),
         // General pieces with no document in them, shared by the targets above: a value under a lock, a
-        // bounded pipe between two threads, the folders docguard's model files are looked up in.
+        // bounded pipe between two threads, a file read line by line, the folders model files are looked up in.
         .target(name: "Plumbing"),
         // The ground-truth file of a scan (`docguard.truth/1`): Synth writes it, Eval reads it.
         .target(name: "GroundTruth"),
@@ -119,6 +119,7 @@ let package = Package(
             path: "benchmarks/ListBenchmark"
         ),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
+        .testTarget(name: "PlumbingTests", dependencies: ["Plumbing"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth", "Plumbing"]),
         .testTarget(name: "EvalTests", dependencies: ["Eval", "GroundTruth", "Pipeline", "MRZ"]),
