@@ -69,9 +69,9 @@ import Pipeline
         do {
             _ = try EvalCase.cases(in: folder.path)
             Issue.record("no error for \(row)")
-        } catch PipelineError.badManifest(let file, let line) {
+        } catch EvalError.badManifest(let file, let line) {
             #expect(file == path && line == 3)
-            #expect(PipelineError.badManifest(file: file, line: line).description.hasPrefix("\(path):3: "))
+            #expect(EvalError.badManifest(file: file, line: line).description.hasPrefix("\(path):3: "))
         }
     }
 
