@@ -23,37 +23,36 @@ struct JSONFields {
 
     private func mismatch(_ key: String, _ kind: String) -> Mismatch { Mismatch(why: "\(prefix)\(key) is not \(kind)") }
 
+    /// A member `extract` takes, or nil when absent or null; `kind` names what it must be.
+    private func scalar<Value>(_ key: String, _ kind: String, _ extract: (JSONValue) -> Value?) throws(Mismatch)
+        -> Value?
+    {
+        guard let value = member(key) else { return nil }
+        guard let typed = extract(value) else { throw mismatch(key, kind) }
+        return typed
+    }
+
     func string(_ key: String) throws(Mismatch) -> String? {
-        switch member(key) {
-        case nil: return nil
-        case .string(let text)?: return text
-        default: throw mismatch(key, "a text")
-        }
+        try scalar(key, "a text") { if case .string(let text) = $0 { text } else { nil } }
     }
 
     func int(_ key: String) throws(Mismatch) -> Int? {
-        switch member(key) {
-        case nil: return nil
-        case .int(let number)?: return number
-        default: throw mismatch(key, "a whole number")
-        }
+        try scalar(key, "a whole number") { if case .int(let number) = $0 { number } else { nil } }
     }
 
+    /// A number, whole or not.
     func double(_ key: String) throws(Mismatch) -> Double? {
-        switch member(key) {
-        case nil: return nil
-        case .int(let number)?: return Double(number)
-        case .double(let number)?: return number
-        default: throw mismatch(key, "a number")
+        try scalar(key, "a number") {
+            switch $0 {
+            case .int(let number): Double(number)
+            case .double(let number): number
+            default: nil
+            }
         }
     }
 
     func bool(_ key: String) throws(Mismatch) -> Bool? {
-        switch member(key) {
-        case nil: return nil
-        case .bool(let flag)?: return flag
-        default: throw mismatch(key, "true or false")
-        }
+        try scalar(key, "true or false") { if case .bool(let flag) = $0 { flag } else { nil } }
     }
 
     func strings(_ key: String) throws(Mismatch) -> [String]? {

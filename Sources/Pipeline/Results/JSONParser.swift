@@ -59,22 +59,38 @@ struct JSONParser {
         return value
     }
 
-    private mutating func nest() throws(Failure) {
+    /// Past an opening bracket; false when the object or array is empty (its closing bracket passed too).
+    private mutating func open(closing: UInt8) throws(Failure) -> Bool {
         depth += 1
         guard depth <= Self.maximumDepth else { throw failure("nested too deep") }
-        index += 1  // the opening bracket
+        index += 1
         skipSpace()
+        guard current == closing else { return true }
+        index += 1
+        depth -= 1
+        return false
+    }
+
+    /// Past what follows a member or element: true at the closing bracket, false after a comma.
+    private mutating func close(_ closing: UInt8, _ name: String) throws(Failure) -> Bool {
+        skipSpace()
+        switch current {
+        case UInt8(ascii: ","):
+            index += 1
+            skipSpace()
+            return false
+        case closing:
+            index += 1
+            depth -= 1
+            return true
+        default: throw failure("no comma or closing bracket in \(name)")
+        }
     }
 
     private mutating func object() throws(Failure) -> JSONObject {
-        try nest()
         var object = JSONObject()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return object
-        }
-        while true {
+        guard try open(closing: UInt8(ascii: "}")) else { return object }
+        repeat {
             guard current == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
             let key = try string()
             skipSpace()
@@ -82,42 +98,17 @@ struct JSONParser {
             index += 1
             skipSpace()
             object[key] = try value()
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","):
-                index += 1
-                skipSpace()
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                return object
-            default: throw failure("no comma or closing brace in an object")
-            }
-        }
+        } while try !close(UInt8(ascii: "}"), "an object")
+        return object
     }
 
     private mutating func array() throws(Failure) -> [JSONValue] {
-        try nest()
         var elements: [JSONValue] = []
-        if current == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return elements
-        }
-        while true {
+        guard try open(closing: UInt8(ascii: "]")) else { return elements }
+        repeat {
             elements.append(try value())
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","):
-                index += 1
-                skipSpace()
-            case UInt8(ascii: "]"):
-                index += 1
-                depth -= 1
-                return elements
-            default: throw failure("no comma or closing bracket in an array")
-            }
-        }
+        } while try !close(UInt8(ascii: "]"), "an array")
+        return elements
     }
 
     /// A string from its opening quote; invalid UTF-8, raw control characters and bad escapes are refused.
