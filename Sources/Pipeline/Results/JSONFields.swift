@@ -55,15 +55,22 @@ struct JSONFields {
         try scalar(key, "true or false") { if case .bool(let flag) = $0 { flag } else { nil } }
     }
 
-    func strings(_ key: String) throws(Mismatch) -> [String]? {
+    /// A list member whose every element `extract` takes, or nil when absent or null.
+    private func list<Element>(_ key: String, _ kind: String, _ extract: (JSONValue) -> Element?)
+        throws(Mismatch) -> [Element]?
+    {
         guard let value = member(key) else { return nil }
-        guard case .array(let elements) = value else { throw mismatch(key, "a list of texts") }
-        var texts: [String] = []
+        guard case .array(let elements) = value else { throw mismatch(key, kind) }
+        var typed: [Element] = []
         for element in elements {
-            guard case .string(let text) = element else { throw mismatch(key, "a list of texts") }
-            texts.append(text)
+            guard let item = extract(element) else { throw mismatch(key, kind) }
+            typed.append(item)
         }
-        return texts
+        return typed
+    }
+
+    func strings(_ key: String) throws(Mismatch) -> [String]? {
+        try list(key, "a list of texts") { if case .string(let text) = $0 { text } else { nil } }
     }
 
     func object(_ key: String) throws(Mismatch) -> JSONFields? {
@@ -75,14 +82,9 @@ struct JSONFields {
     }
 
     func objects(_ key: String) throws(Mismatch) -> [JSONFields]? {
-        guard let value = member(key) else { return nil }
-        guard case .array(let elements) = value else { throw mismatch(key, "a list of objects") }
-        var objects: [JSONFields] = []
-        for element in elements {
-            guard case .object(let object) = element else { throw mismatch(key, "a list of objects") }
-            objects.append(JSONFields(object, prefix: "\(prefix)\(key)[]."))
+        try list(key, "a list of objects") {
+            if case .object(let object) = $0 { JSONFields(object, prefix: "\(prefix)\(key)[].") } else { nil }
         }
-        return objects
     }
 
     /// A text member that must be one of `Value`'s raw values.
