@@ -44,7 +44,8 @@ struct SynthCommand: ParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Write PNG instead of scanner-quality JPEG (jpeg and noise scans, photos, web copies and CMYK stay JPEG).")
+        help:
+            "Write PNG instead of scanner-quality JPEG (jpeg and noise scans, photos, web copies and CMYK stay JPEG).")
     var png = false
 
     @Option(
@@ -74,7 +75,8 @@ struct SynthCommand: ParsableCommand {
         if lineCrops {
             let summary = try TrainingLineBatch.write(options, to: out)
             FileHandle.standardError.write(Data(
-                "synth: wrote \(summary.lines) line crops to \(out); \(summary.skippedScans) scans left out (band not found as printed)\n".utf8))
+                ("synth: wrote \(summary.lines) line crops to \(out); \(summary.skippedScans) scans left out "
+                    + "(band not found as printed)\n").utf8))
             return
         }
         let written = try SynthBatch.write(options, to: out)

@@ -85,9 +85,10 @@ public final class CloneRegister: @unchecked Sendable {
             differences.append("date of birth")
         }
         guard !differences.isEmpty else { return nil }
+        let place = earlier.source ?? "record \(earlier.order)"
         return CloneSighting(
-            detail: "the same issuing state and document number was seen in \(earlier.source ?? "record \(earlier.order)") "
-                + "with a different " + differences.joined(separator: " and "))
+            detail: "the same issuing state and document number was seen in \(place) with a different "
+                + differences.joined(separator: " and "))
     }
 
     /// Notes every read document of earlier result files (JSON Lines), before anything of this run, so a

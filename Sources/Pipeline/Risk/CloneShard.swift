@@ -105,7 +105,8 @@ extension CloneRegister {
         /// Starts loading the slot where a probe for `key` begins (any thread, no lock).
         func prefetch(_ key: Key) {
             let slot = Int(truncatingIfNeeded: key.high) & slotsMask.load(ordering: .relaxed)
-            docguard_prefetch(UnsafeRawPointer(bitPattern: slotsAddress.load(ordering: .relaxed) &+ slot &* MemoryLayout<Slot>.stride))
+            let address = slotsAddress.load(ordering: .relaxed) &+ slot &* MemoryLayout<Slot>.stride
+            docguard_prefetch(UnsafeRawPointer(bitPattern: address))
         }
 
         private func publishTable() {
