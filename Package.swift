@@ -20,10 +20,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
-    // Arrows point down only. Production: docguard -> {Pipeline, Eval, CommandLineSupport, ...}; Pipeline -> {OCR,
-    // Lists, MRZ, Plumbing}; OCR -> {CTesseract, MRZ, Plumbing}; Lists -> {MRZ, Plumbing}. The renderer sits
-    // beside the pipeline, not above it: docguard-synth -> Synth -> {OCR, MRZ, GroundTruth, Plumbing,
-    // CFreeType, CJPEG}, and nothing in the docguard executable reaches Synth, FreeType or libjpeg's compressor.
+    // Arrows point down only. The border-post binary: docguard -> {Eval, Pipeline, Lists, OCR, MRZ, Plumbing,
+    // CommandLineSupport}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline -> {OCR, Lists, MRZ, Plumbing, CMemory};
+    // OCR -> {CTesseract, MRZ, Plumbing}; Lists -> {MRZ, Plumbing, CMemory}. Beside it, never linked into it:
+    // docguard-synth -> {Synth, MRZ, CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType,
+    // CJPEG}. MRZ, Plumbing and GroundTruth import nothing of docguard's.
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
         .target(name: "MRZ"),
@@ -121,13 +122,13 @@ let package = Package(
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "PlumbingTests", dependencies: ["Plumbing"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
-        .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth", "Plumbing"]),
+        .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth"]),
         .testTarget(name: "EvalTests", dependencies: ["Eval", "GroundTruth", "Pipeline", "MRZ"]),
         // GRDB: the watch journal tests write journals as earlier versions left them.
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "MRZ", "Lists", "OCR", "Synth", "GroundTruth", "Plumbing",
+                "Pipeline", "MRZ", "Lists", "OCR", "Synth", "Plumbing",
                 .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ListsTests",
