@@ -114,7 +114,17 @@ struct JSONParser {
     /// A string from its opening quote; invalid UTF-8, raw control characters and bad escapes are refused.
     private mutating func string() throws(Failure) -> String {
         index += 1
-        var text: [UInt8] = []
+        // Most strings have no escapes: taken whole from the bytes.
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var end = index
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] != quote, bytes[end] != backslash { end += 1 }
+        if end < bytes.count, bytes[end] == quote {
+            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { throw failure("not UTF-8") }
+            index = end + 1
+            return text
+        }
+        var text = Array(bytes[index..<end])
+        index = end
         while true {
             guard let byte = current else { throw failure("a string is not closed") }
             switch byte {
