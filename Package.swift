@@ -7,6 +7,7 @@ let package = Package(
     name: "docguard",
     products: [
         .executable(name: "docguard", targets: ["docguard"]),
+        .executable(name: "docguard-synth", targets: ["docguard-synth"]),
         .library(name: "MRZ", targets: ["MRZ"]),
     ],
     dependencies: [
@@ -19,9 +20,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
+    // Arrows point down only. The border-post binary: docguard -> {Eval, Pipeline, Lists, OCR, MRZ, Plumbing,
+    // CommandLineSupport}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline -> {OCR, Lists, MRZ, Plumbing, CMemory};
+    // OCR -> {CTesseract, MRZ, Plumbing}; Lists -> {MRZ, Plumbing, CMemory}. Beside it, never linked into it:
+    // docguard-synth -> {Synth, MRZ, CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType,
+    // CJPEG}. MRZ, Plumbing and GroundTruth import nothing of docguard's.
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
         .target(name: "MRZ"),
+        // General pieces with no document in them, shared by the targets above: a value under a lock, a
+        // bounded pipe between two threads, a file read line by line, the folders model files are looked up in.
+        .target(name: "Plumbing"),
+        // The ground-truth file of a scan (`docguard.truth/1`): Synth writes it, Eval reads it.
+        .target(name: "GroundTruth"),
         // Tesseract's C API and Leptonica (module map links `lept` by name).
         .systemLibrary(
             name: "CTesseract",
@@ -35,12 +46,12 @@ let package = Package(
         // libjpeg's compressor, for synthetic CMYK JPEGs (Leptonica writes none).
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         // The only importer of CTesseract: decode, locate the MRZ band, recognise. Swift values out.
-        .target(name: "OCR", dependencies: ["CTesseract", "MRZ"]),
+        .target(name: "OCR", dependencies: ["CTesseract", "MRZ", "Plumbing"]),
         // Stolen/lost lists: the store protocol, SQLite (GRDB) and PostgreSQL (postgres-nio), import, matching.
         .target(
             name: "Lists",
             dependencies: [
-                "MRZ", "CMemory",
+                "MRZ", "CMemory", "Plumbing",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -48,26 +59,51 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
-        // Renders specimen scans with ground truth (`docguard synth`).
-        .target(name: "Synth", dependencies: ["CFreeType", "CJPEG", "OCR", "MRZ", "Pipeline"]),
+        // Renders specimen scans with ground truth, and training lines cut by OCR's own locator (`docguard synth`).
+        .target(name: "Synth", dependencies: ["CFreeType", "CJPEG", "OCR", "MRZ", "GroundTruth", "Plumbing"]),
         // The stages wired together; results, ingest.
         .target(
             name: "Pipeline",
             dependencies: [
-                "MRZ", "OCR", "Lists", "CMemory",
+                "MRZ", "OCR", "Lists", "CMemory", "Plumbing",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             linkerSettings: [.linkedLibrary("m")]),
-        // The command line: argument parsing, building a config, rendering errors.
+        // Scores reads against ground truth (`docguard eval`): the production scanner over scans with truth.
+        // Kept in the docguard executable, so that eval measures the binary that ships, with its model and
+        // settings; it links nothing the pipeline does not (pure Swift over Pipeline and GroundTruth).
+        .target(name: "Eval", dependencies: ["Pipeline", "GroundTruth", "MRZ"]),
+        // What both executables share: rendering a failure as one `docguard:` line with SPEC.md's exit codes,
+        // and keeping the C libraries' own messages off stderr.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The command line: argument parsing, building a config, rendering errors. `docguard synth` runs
+        // docguard-synth beside it (a separate executable rather than a library target: whatever the
+        // docguard executable links ships to every border post, and the renderer needs FreeType, libjpeg's
+        // compressor and the page code, none of which a scan uses).
         .executableTarget(
             name: "docguard",
             dependencies: [
                 "Pipeline",
+                "Eval",
                 "Lists",
                 "MRZ",
+                "OCR",
+                "Plumbing",
+                "CommandLineSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Renders specimen scans and training lines; run by `docguard synth`, never by a border post.
+        .executableTarget(
+            name: "docguard-synth",
+            dependencies: [
                 "Synth",
+                "MRZ",
+                "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,12 +122,16 @@ let package = Package(
         // Starts the built binary for the tests that run it (posix_spawn, not Foundation's Process).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
+        .testTarget(name: "PlumbingTests", dependencies: ["Plumbing"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
-        .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "Pipeline"]),
+        .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth"]),
+        .testTarget(name: "EvalTests", dependencies: ["Eval", "GroundTruth", "Pipeline", "MRZ"]),
         // GRDB: the watch journal tests write journals as earlier versions left them.
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "MRZ", "Lists", "OCR", "Synth", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Pipeline", "MRZ", "Lists", "OCR", "Synth", "Plumbing",
+                .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ListsTests",
             dependencies: [
@@ -100,8 +140,11 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // OCR and Synth make the images some CLI tests feed the binary (multi-page TIFFs, fuzzed files).
-        .testTarget(name: "docguardCLITests", dependencies: ["docguard", "OCR", "Synth", "MRZ", "TestSupport"],
-                    exclude: ["Golden"]),
+        // OCR and Synth make the images some CLI tests feed the binary (multi-page TIFFs, fuzzed files);
+        // docguard-synth is built for the tests of `docguard synth`.
+        .testTarget(
+            name: "docguardCLITests",
+            dependencies: ["docguard", "docguard-synth", "OCR", "Synth", "MRZ", "TestSupport"],
+            exclude: ["Golden"]),
     ]
 )

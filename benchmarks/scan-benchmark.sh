@@ -13,6 +13,7 @@ MODEL=${MODEL:-}
 bash .ci/install-deps
 export OMP_THREAD_LIMIT=1
 swift build -c release --product docguard >/dev/null
+swift build -c release --product docguard-synth >/dev/null  # docguard synth runs it
 bin=.build/release/docguard
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

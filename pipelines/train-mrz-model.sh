@@ -101,8 +101,9 @@ if [[ "${REUSE_DATA:-0}" != 1 || ! -f $DATA/train.list ]]; then
     if [[ -n ${DOCGUARD:-} ]]; then
         log "using $DOCGUARD for the line crops (no build)"
     else
-        log "building docguard (release) for the line crops"
+        log "building docguard and docguard-synth, which docguard synth runs (release), for the line crops"
         $NICE swift build -c release --product docguard >&2
+        $NICE swift build -c release --product docguard-synth >&2
         DOCGUARD=$(swift build -c release --show-bin-path)/docguard
     fi
     log "cutting line crops from $CROP_SCANS scans (seed $CROP_SEED) and $EVAL_CROP_SCANS held-out scans (seed $EVAL_CROP_SEED)"

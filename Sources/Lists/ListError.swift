@@ -1,3 +1,5 @@
+import Plumbing
+
 /// Operational failures of the list stage; each description tells a person what to do. Descriptions never
 /// hold list contents (document numbers are personal data).
 public enum ListError: Error, CustomStringConvertible, Sendable {
@@ -51,6 +53,18 @@ public enum ListError: Error, CustomStringConvertible, Sendable {
 }
 
 extension ListError {
+    /// Runs `body` on a `LineReader`; a file it cannot open or read becomes `.cannotRead` with the
+    /// system's reason, as list import (and screening) tell it.
+    public static func reading<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch LineReader.Failure.cannotOpen(let path) {
+            throw ListError.cannotRead(path: path, reason: "no such file, or not readable")
+        } catch LineReader.Failure.cannotRead(let path, let underlying) {
+            throw ListError.cannotRead(path: path, reason: SystemErrorReason.text(underlying))
+        }
+    }
+
     /// Runs a store operation; a failure that is not already a `ListError` becomes `.database` with the
     /// backend's message as `reason` gives it (never the SQL or its arguments).
     static func wrapping<T>(_ operation: String, reason: (any Error) -> String, _ body: () throws -> T) throws -> T {

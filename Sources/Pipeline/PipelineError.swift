@@ -6,8 +6,6 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     case inputNotFound(String)
     /// A file could not be written.
     case cannotWrite(String, String)
-    /// A line of a `truth.jsonl` manifest is not a row (`file`, `mrz`, optional `format` and `kind`).
-    case badManifest(file: String, line: Int)
     /// Watch mode's journal could not be opened, read or written.
     case journal(path: String, operation: String, reason: String)
     /// Watch mode's journal names a state this docguard does not know (written by another version?).
@@ -17,8 +15,6 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .inputNotFound(let path): return "\(path): no such file or folder"
         case .cannotWrite(let path, let why): return "\(path): cannot write (\(why))"
-        case .badManifest(let file, let line):
-            return "\(file):\(line): not a truth row (needs \"file\" and \"mrz\", an array of lines)"
         case .journal(let path, let operation, let reason):
             return "\(path): watch journal: cannot \(operation) (\(reason)); check that this is docguard's journal "
                 + "(RESULTS.journal) on a writable disk"

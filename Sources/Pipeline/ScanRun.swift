@@ -1,3 +1,5 @@
+import Plumbing
+
 /// The whole pipeline over image files, top to bottom: ingest → locate MRZ → OCR → parse → validate →
 /// list lookup (`BatchScanner`, in parallel, one engine per worker), then risk → emit, one result at a
 /// time in output order (sorted by path), so clone checks and every output are the same run after run.

@@ -1,6 +1,6 @@
 import MRZ
 import OCR
-import Pipeline
+import GroundTruth
 
 /// Renders specimen scans: document, scanner bed (or phone camera), degradations, encoding, ground truth.
 public enum ScanSynthesizer {

@@ -1,4 +1,4 @@
-import Pipeline
+import GroundTruth
 
 /// One rendered scan and its ground truth.
 public struct SyntheticScan: Sendable {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import CommandLineSupport
 
 /// The `docguard` command line.
 @main
@@ -18,21 +18,6 @@ struct Docguard: ParsableCommand {
     static func main() {
         ThreadLimit.ensureSingleThreadedOCR()
         LibraryMessages.silenceUnlessAsked()
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            if !message.isEmpty && !(error is ExitCode) {
-                FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
-            }
-            // A command's own ExitCode stands; every other failure is a usage or input error (SPEC.md: 2).
-            Foundation.exit(error is ExitCode ? code.rawValue : 2)
-        }
+        CommandMain.run(Self.self)
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import OCR
+import Eval
 import Pipeline
+import Plumbing
 
 /// `docguard eval DIR`: reads every scan that has ground truth beside it and prints the read rates.
 struct EvalCommand: ParsableCommand {

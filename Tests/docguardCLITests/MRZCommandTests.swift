@@ -111,8 +111,10 @@ enum Docguard {
         return URL(fileURLWithPath: ".build/debug/docguard")
     }
 
-    static func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Run {
-        let process = try ChildProcess(executable.path, arguments, directory: directory?.path,
+    static func run(_ arguments: [String], input: String = "", in directory: URL? = nil, binary: URL = executable)
+        throws -> Run
+    {
+        let process = try ChildProcess(binary.path, arguments, directory: directory?.path,
                                        stdin: .pipe, stdout: .pipe, stderr: .pipe)
         let outcome = process.finish(input: Data(input.utf8))
         return Run(status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),

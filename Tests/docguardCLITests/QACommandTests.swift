@@ -43,6 +43,7 @@ import Testing
 
     @Test("unreadable input exits 2 with the file and line", arguments: [
         ("not json at all\n", ":1: not a JSON object"), ("{\"schema\":\"x\"}\n", ":1: not a result line"),
+        ("\n{\"file\":\"a.jpg\",\"status\":\"fine\"}\n", ":2: not a result line (status is not a known code)"),
     ])
     func unreadable(content: String, message: String) throws {
         let bad = try edited { _ in content }

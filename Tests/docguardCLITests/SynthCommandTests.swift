@@ -28,4 +28,33 @@ struct SynthCommandTests {
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("docguard: "))
     }
+
+    @Test("docguard synth without docguard-synth beside it says so in one line and exits 2")
+    func rendererMissing() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docguard-alone-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let alone = folder.appendingPathComponent("docguard")
+        try FileManager.default.copyItem(at: Docguard.executable, to: alone)
+        let run = try Docguard.run(["synth", "--out", folder.path, "--count", "1", "--seed", "1"], binary: alone)
+        #expect(run.status == 2)
+        #expect(run.stderr == "docguard: synth needs docguard-synth beside docguard (\(folder.path)/docguard-synth); "
+            + "build it with swift build\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["docguard"])
+    }
+
+    @Test("the docguard binary needs neither FreeType nor libjpeg and holds no renderer code; docguard-synth does")
+    func rendererStaysOutOfTheBorderPostBinary() throws {
+        let docguard = try Data(contentsOf: Docguard.executable, options: .alwaysMapped)
+        let renderer = try Data(
+            contentsOf: Docguard.executable.deletingLastPathComponent().appendingPathComponent("docguard-synth"),
+            options: .alwaysMapped)
+        // The dynamic section names each library needed; Swift symbols of the Synth module start `$s5Synth`.
+        for marker in ["libfreetype.so", "$s5Synth"] {
+            #expect(docguard.range(of: Data(marker.utf8)) == nil, "docguard holds \(marker)")
+            #expect(renderer.range(of: Data(marker.utf8)) != nil, "docguard-synth lacks \(marker)")
+        }
+        #expect(docguard.range(of: Data("libjpeg.so".utf8)) == nil)
+    }
 }

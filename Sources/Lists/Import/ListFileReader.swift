@@ -1,4 +1,5 @@
 import Foundation
+import Plumbing
 
 /// Streams the rows of one list file (SPEC.md list format) as changes or problems. CSV needs a header
 /// row naming the columns, in any order; JSONL has one object per line with the same keys. The format is
@@ -23,12 +24,12 @@ final class ListFileReader {
     /// Opens `path`; the header is read with the first row.
     init(path: String) throws {
         self.path = path
-        lines = try LineReader(path: path)
+        lines = try ListError.reading { try LineReader(path: path) }
     }
 
     /// The next row; nil at the end of the file. Blank lines are skipped.
     func next() throws -> Row? {
-        while let line = try lines.next() {
+        while let line = try ListError.reading({ try lines.next() }) {
             if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
             if format == nil {
                 format = try Self.detect(line, path: path)

@@ -1,4 +1,5 @@
 import Foundation
+import Plumbing
 
 /// What an import did.
 public struct ListImportReport: Sendable, Equatable {

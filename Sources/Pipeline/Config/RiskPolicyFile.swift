@@ -1,12 +1,12 @@
 import Foundation
-import OCR
+import Plumbing
 
 /// Reads a risk policy file (`Models/risk.yaml`; schema in its own comments and the README).
 public enum RiskPolicyFile {
     /// The shipped policy, `risk.yaml` in the first models folder that has one (`$DOCGUARD_MODELS`,
     /// `./Models`, the source tree's `Models/`: the folders OCR models are looked up in).
     public static func locateDefault() throws -> String {
-        let folders = OCRModel.searchDirectories()
+        let folders = ModelFolders.searchOrder()
         guard let folder = folders.first(where: { FileManager.default.isReadableFile(atPath: $0 + "/risk.yaml") }) else {
             throw ConfigError(file: "risk.yaml", line: 0, key: "",
                               problem: "no risk policy found in \(folders.prefix(3).joined(separator: ", ")); give one with --risk")

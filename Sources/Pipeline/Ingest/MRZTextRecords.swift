@@ -1,5 +1,6 @@
 import Foundation
 import Lists
+import Plumbing
 
 /// One document of a screening input: its MRZ lines, or why the record could not be taken as one.
 public enum MRZTextRecord: Sendable, Equatable {
@@ -32,7 +33,7 @@ public final class MRZTextRecordReader: @unchecked Sendable {
     public func nextChunk() throws -> [MRZTextRecord] {
         var records: [MRZTextRecord] = []
         while records.count < Self.chunkSize {
-            guard let line = try lines.next() else {
+            guard let line = try ListError.reading({ try lines.next() }) else {
                 if isJSONL != true { records += grouper.finish().map(MRZTextRecord.lines) }
                 return records
             }

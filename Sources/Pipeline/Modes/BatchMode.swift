@@ -3,6 +3,7 @@ import Foundation
 import Lists
 import MRZ
 import OCR
+import Plumbing
 
 /// Batch mode (a night's scans): every input not yet in the result file — by content hash, so a re-run
 /// after a stop, or over a folder that grew, scans only what is new — goes through the whole pipeline,

@@ -10,8 +10,9 @@ public enum ResultLog {
         Set(try completedResults(path).map(\.sha256).filter { !$0.isEmpty })
     }
 
-    /// The `file`, `sha256` and `status` of every complete result line in `path`, after removing a last line cut short.
-    public static func completedResults(_ path: String) throws -> [(file: String?, sha256: String, status: String?)] {
+    /// The `file`, `sha256` and `status` (its SPEC.md code) of every complete result line in `path` that has a
+    /// `sha256`, after removing a last line cut short. Lines that are not result lines are passed over.
+    public static func completedResults(_ path: String) throws -> [(file: String?, sha256: String, status: String)] {
         guard let handle = FileHandle(forUpdatingAtPath: path) else { return [] }
         defer { try? handle.close() }
         let data = try handle.readToEnd() ?? Data()
@@ -21,11 +22,9 @@ public enum ResultLog {
             try handle.truncate(atOffset: UInt64(cut - data.startIndex))
             complete = data[data.startIndex..<cut]
         }
-        return complete.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let hash = object["sha256"] as? String
-            else { return nil }
-            return (object["file"] as? String, hash, object["status"] as? String)
+        return complete.split(separator: UInt8(ascii: "\n")).compactMap { bytes in
+            guard let line = try? ResultLine(parsing: bytes), let hash = line.sha256 else { return nil }
+            return (line.file, hash, line.status.rawValue)
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Lists
 import MRZ
 import OCR
+import Plumbing
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -19,11 +19,13 @@ enum PersonalFields {
 
     /// True when `value`, at `path` in a result, holds a value of a personal field: itself, or (for an
     /// object or array) any field below it.
-    static func isPersonal(_ value: Any?, at path: String) -> Bool {
+    static func isPersonal(_ value: JSONValue?, at path: String) -> Bool {
         switch value {
-        case let object as [String: Any]:
-            return object.contains { isPersonal($0.value, at: path.isEmpty ? $0.key : "\(path).\($0.key)") }
-        case let array as [Any]:
+        case .object(let object)?:
+            return object.members.contains {
+                isPersonal($0.value, at: path.isEmpty ? $0.key : "\(path).\($0.key)")
+            }
+        case .array(let array)?:
             return array.contains { isPersonal($0, at: path) }
         default:
             return !isNamed(unindexed(path))
@@ -31,25 +33,24 @@ enum PersonalFields {
     }
 
     /// What a value is without what it says: `text of 8 characters`, `a number`, `list of 3 items`.
-    static func shape(_ value: Any?) -> String {
+    static func shape(_ value: JSONValue?) -> String {
         switch value {
-        case nil: return "(absent)"
-        case let text as String: return "text of \(text.count) characters"
-        case let object as [String: Any]: return "object of \(object.count) fields"
-        case let array as [Any]: return "list of \(array.count) items"
-        case is NSNull: return "null"
-        case is NSNumber: return "a number"
-        default: return "a value"
+        case nil: "(absent)"
+        case .string(let text)?: "text of \(text.count) characters"
+        case .object(let object)?: "object of \(object.members.count) fields"
+        case .array(let array)?: "list of \(array.count) items"
+        case .null?: "null"
+        // Foundation read true and false as numbers too.
+        case .bool?, .int?, .double?: "a number"
         }
     }
 
     /// A difference told without values: both shapes and, for two texts of one length, where they differ
     /// (`characters 4, 7 differ`).
-    static func difference(golden: Any?, actual: Any?) -> String {
+    static func difference(golden: JSONValue?, actual: JSONValue?) -> String {
         var line = "\(shape(golden)) -> \(shape(actual))"
-        guard let golden = golden as? String, let actual = actual as? String, golden.count == actual.count else {
-            return line
-        }
+        guard case .string(let golden)? = golden, case .string(let actual)? = actual, golden.count == actual.count
+        else { return line }
         let positions = zip(golden, actual).enumerated().filter { $0.element.0 != $0.element.1 }.map { $0.offset + 1 }
         if positions.count == 1 {
             line += "; character \(positions[0]) differs"

@@ -11,7 +11,7 @@ public struct ResultComparison {
         /// For a field that holds personal data, the difference without the values (shapes, positions).
         public var redacted: String?
 
-        init(path: String, golden: Any?, actual: Any?) {
+        init(path: String, golden: JSONValue?, actual: JSONValue?) {
             self.path = path
             self.golden = golden.map(ResultComparison.text) ?? "(absent)"
             self.actual = actual.map(ResultComparison.text) ?? "(absent)"
@@ -39,7 +39,9 @@ public struct ResultComparison {
             }
             compared += 1
             var fields: [FieldDifference] = []
-            Self.compare(golden.results[key]!, actualResult, path: "", ignoring: ignoring, into: &fields)
+            Self.compare(
+                .object(golden.results[key]!.fields), .object(actualResult.fields), path: "", ignoring: ignoring,
+                into: &fields)
             if !fields.isEmpty { changed.append((key, fields)) }
         }
         extra = actual.keys.filter { golden.results[$0] == nil }
@@ -75,12 +77,12 @@ public struct ResultComparison {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func compare(_ golden: Any, _ actual: Any, path: String, ignoring: Set<String>,
+    private static func compare(_ golden: JSONValue, _ actual: JSONValue, path: String, ignoring: Set<String>,
                                 into differences: inout [FieldDifference]) {
         guard !ignoring.contains(path) else { return }
         switch (golden, actual) {
-        case (let golden as [String: Any], let actual as [String: Any]):
-            for key in Set(golden.keys).union(actual.keys).sorted() {
+        case (.object(let golden), .object(let actual)):
+            for key in Set(golden.members.map(\.key)).union(actual.members.map(\.key)).sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
                 switch (golden[key], actual[key]) {
                 case (let g?, let a?): compare(g, a, path: child, ignoring: ignoring, into: &differences)
@@ -91,7 +93,7 @@ public struct ResultComparison {
                 default: break
                 }
             }
-        case (let golden as [Any], let actual as [Any]) where golden.count == actual.count:
+        case (.array(let golden), .array(let actual)) where golden.count == actual.count:
             for (index, (g, a)) in zip(golden, actual).enumerated() {
                 compare(g, a, path: "\(path)[\(index)]", ignoring: ignoring, into: &differences)
             }
@@ -102,11 +104,25 @@ public struct ResultComparison {
         }
     }
 
-    /// A value as compact JSON with sorted keys (so equal values read equal).
-    static func text(_ value: Any) -> String {
-        guard JSONSerialization.isValidJSONObject([value]),
-              let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes])
+    /// A value as compact JSON with sorted keys (so equal values read equal), as Foundation writes it:
+    /// numbers as read (`0.989`, `1e-07`), not rounded as result lines are written.
+    static func text(_ value: JSONValue) -> String {
+        guard let data = try? JSONSerialization.data(
+            withJSONObject: [foundationObject(value)], options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "\(value)" }
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    }
+
+    private static func foundationObject(_ value: JSONValue) -> Any {
+        switch value {
+        case .null: NSNull()
+        case .bool(let flag): NSNumber(value: flag)
+        case .int(let number): NSNumber(value: number)
+        case .double(let number): NSNumber(value: number)
+        case .string(let text): text
+        case .array(let elements): elements.map(foundationObject)
+        case .object(let object):
+            Dictionary(uniqueKeysWithValues: object.members.map { ($0.key, foundationObject($0.value)) })
+        }
     }
 }

@@ -5,8 +5,8 @@ import Foundation
 public struct ResultFile {
     /// The path read.
     public let path: String
-    /// Results by key, each a JSON object.
-    public let results: [String: [String: Any]]
+    /// Results by key.
+    public let results: [String: ResultLine]
     /// Keys in file order.
     public let keys: [String]
 
@@ -15,31 +15,25 @@ public struct ResultFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QAError.unreadable(path: path, line: 0, why: "cannot read the file")
         }
-        var results: [String: [String: Any]] = [:]
+        var results: [String: ResultLine] = [:]
         var keys: [String] = []
-        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
-        where line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw QAError.unreadable(path: path, line: index + 1, why: "not a JSON object")
+        for (index, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
+            let result: ResultLine
+            do {
+                result = try ResultLine(parsing: bytes)
+            } catch {
+                throw QAError.unreadable(path: path, line: index + 1, why: error.description)
             }
-            guard let key = Self.key(of: object) else {
-                throw QAError.unreadable(path: path, line: index + 1, why: "not a result line (no file or record)")
+            guard results[result.key] == nil else {
+                throw QAError.unreadable(path: path, line: index + 1, why: "a second result for \(result.key)")
             }
-            guard results[key] == nil else {
-                throw QAError.unreadable(path: path, line: index + 1, why: "a second result for \(key)")
-            }
-            results[key] = object
-            keys.append(key)
+            results[result.key] = result
+            keys.append(result.key)
         }
         self.path = path
         self.results = results
         self.keys = keys
-    }
-
-    private static func key(of object: [String: Any]) -> String? {
-        if let file = object["file"] as? String { return file }
-        if let record = object["record"] as? Int { return "record \(record)" }
-        return nil
     }
 }
 

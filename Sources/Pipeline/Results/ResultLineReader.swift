@@ -17,9 +17,9 @@ public enum ResultLineReader {
         func take(_ line: Data) throws {
             lineNumber += 1
             guard !line.isEmpty else { return }
-            guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-                let result = result(from: object)
-            else { throw QAError.unreadable(path: path, line: lineNumber, why: "not a result line") }
+            guard let line = try? ResultLine(parsing: line), let result = try? result(from: line) else {
+                throw QAError.unreadable(path: path, line: lineNumber, why: "not a result line")
+            }
             try body(result)
         }
         // A megabyte at a time: a night's result file can be far larger than the report made from it.
@@ -35,78 +35,67 @@ public enum ResultLineReader {
         try take(pending)
     }
 
-    /// The result a result line's object describes; nil when it is not one.
-    static func result(from object: [String: Any]) -> ScanResult? {
-        guard let status = (object["status"] as? String).flatMap(ScanResult.Status.init(rawValue:)) else {
-            return nil
-        }
+    /// The result a result line describes; its `error`, `ocr`, `list` and `risk` members read strictly.
+    static func result(from line: ResultLine) throws(JSONFields.Mismatch) -> ScanResult {
+        let fields = JSONFields(line.fields)
         var result = ScanResult(
-            file: object["file"] as? String, sha256: object["sha256"] as? String ?? "", status: status,
-            document: nil, ocr: nil, problem: nil)
-        result.record = object["record"] as? Int
-        guard result.file != nil || result.record != nil else { return nil }
-        if let error = object["error"] as? [String: Any] {
-            result.problem = ScanProblem(code: error["code"] as? String ?? "", detail: error["detail"] as? String ?? "")
+            file: line.file, sha256: line.sha256 ?? "", status: line.status, document: line.mrz.map(document),
+            ocr: nil, problem: nil)
+        result.record = line.record
+        if let error = try fields.object("error") {
+            result.problem = ScanProblem(code: try error.string("code") ?? "", detail: try error.string("detail") ?? "")
         }
-        if let mrz = object["mrz"] as? [String: Any] {
-            guard let document = document(from: mrz) else { return nil }
-            result.document = document
-        }
-        if let ocr = object["ocr"] as? [String: Any] {
+        if let ocr = try fields.object("ocr") {
             result.ocr = OCRSummary(
-                confidence: ocr["confidence"] as? Double ?? 0, corrected: ocr["corrected"] as? [String] ?? [],
-                model: ocr["model"] as? String ?? "", rotation: ocr["rotation"] as? Int ?? 0,
-                skew: ocr["skew"] as? Double ?? 0, page: ocr["page"] as? Int,
-                otherDocuments: ocr["otherDocuments"] as? Int ?? 0)
+                confidence: try ocr.double("confidence") ?? 0, corrected: try ocr.strings("corrected") ?? [],
+                model: try ocr.string("model") ?? "", rotation: try ocr.int("rotation") ?? 0,
+                skew: try ocr.double("skew") ?? 0, page: try ocr.int("page"),
+                otherDocuments: try ocr.int("otherDocuments") ?? 0)
         }
-        if let list = object["list"] as? [String: Any] {
-            result.list = verdict(from: list)
-        }
-        if let risk = object["risk"] as? [String: Any] {
-            guard let assessment = assessment(from: risk) else { return nil }
-            result.risk = assessment
-        }
+        result.list = try fields.object("list").map(verdict)
+        result.risk = try fields.object("risk").map(assessment)
         return result
     }
 
     /// The document from its lines, parsed again (the same lines give the same fields and findings), with
     /// the dates as the line wrote them (a birth year's century depends on the day it was read).
-    private static func document(from mrz: [String: Any]) -> MRZDocument? {
-        guard let lines = mrz["lines"] as? [String] else { return nil }
-        var document = MRZParser.parse(lines.map { Array($0.utf8) }, currentYear: 2000)
-        document.birthDate = (mrz["birthDate"] as? String).flatMap(MRZDate.init(iso:))
-        document.expiryDate = (mrz["expiryDate"] as? String).flatMap(MRZDate.init(iso:))
+    private static func document(from mrz: ResultLine.MRZFields) -> MRZDocument {
+        var document = MRZParser.parse(mrz.lines.map { Array($0.utf8) }, currentYear: 2000)
+        document.birthDate = mrz.birthDate
+        document.expiryDate = mrz.expiryDate
         return document
     }
 
-    private static func verdict(from list: [String: Any]) -> ListVerdict {
-        let hits = (list["records"] as? [[String: Any]] ?? []).compactMap { record -> ListHit? in
-            guard let id = record["record_id"] as? String,
-                let status = (record["status"] as? String).flatMap(ListStatus.init(rawValue:)),
-                let kind = (record["match"] as? String).flatMap(ListMatchKind.init(rawValue:))
-            else { return nil }
-            return ListHit(
-                record: ListRecord(
-                    recordID: id, issuingState: record["issuing_state"] as? String ?? "",
-                    documentNumber: record["document_number"] as? String ?? "",
-                    documentType: record["document_type"] as? String, status: status,
-                    reportedOn: record["reported_on"] as? String, numberTo: record["number_to"] as? String),
-                kind: kind)
+    private static func verdict(from list: JSONFields) throws(JSONFields.Mismatch) -> ListVerdict {
+        var hits: [ListHit] = []
+        for record in try list.objects("records") ?? [] {
+            hits.append(
+                ListHit(
+                    record: ListRecord(
+                        recordID: try record.required("record_id", record.string),
+                        issuingState: try record.string("issuing_state") ?? "",
+                        documentNumber: try record.string("document_number") ?? "",
+                        documentType: try record.string("document_type"),
+                        status: try record.requiredCode("status", as: ListStatus.self),
+                        reportedOn: try record.string("reported_on"), numberTo: try record.string("number_to")),
+                    kind: try record.requiredCode("match", as: ListMatchKind.self)))
         }
         return ListVerdict(
-            checked: list["checked"] as? Bool ?? false, hits: hits, listVersion: list["version"] as? String,
-            unavailable: list["error"] as? String)
+            checked: try list.bool("checked") ?? false, hits: hits, listVersion: try list.string("version"),
+            unavailable: try list.string("error"))
     }
 
-    private static func assessment(from risk: [String: Any]) -> RiskAssessment? {
-        guard let level = (risk["level"] as? String).flatMap(RiskLevel.init(rawValue:)) else { return nil }
-        let reasons = (risk["reasons"] as? [[String: Any]] ?? []).compactMap { reason -> RiskReason? in
-            guard let code = (reason["code"] as? String).flatMap(ReasonCode.init(rawValue:)) else { return nil }
-            return RiskReason(
-                code: code, points: reason["points"] as? Int ?? 0, detail: reason["detail"] as? String ?? "")
+    private static func assessment(from risk: JSONFields) throws(JSONFields.Mismatch) -> RiskAssessment {
+        var reasons: [RiskReason] = []
+        for reason in try risk.objects("reasons") ?? [] {
+            reasons.append(
+                RiskReason(
+                    code: try reason.requiredCode("code", as: ReasonCode.self),
+                    points: try reason.int("points") ?? 0, detail: try reason.string("detail") ?? ""))
         }
         return RiskAssessment(
-            score: risk["score"] as? Int ?? 0, level: level, reasons: reasons,
-            policyVersion: risk["policy"] as? String ?? "")
+            score: try risk.int("score") ?? 0,
+            level: try risk.requiredCode("level", as: RiskLevel.self),
+            reasons: reasons, policyVersion: try risk.string("policy") ?? "")
     }
 }

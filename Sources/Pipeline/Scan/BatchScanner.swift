@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import OCR
+import Plumbing
 
 /// Scans many files on `jobs` worker threads, one `PageScanner` (one Tesseract engine) per worker, and hands
 /// results back in input order as soon as each is next in line, so output streams and stays sorted.

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Lists
+import Plumbing
 
 /// Screens a stream of MRZ text records on `jobs` threads, weighs each result's risk, and hands the result
 /// lines back in input order.

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import MRZ
 import OCR
-import Pipeline
+import Plumbing
 
 /// Training lines for the MRZ model cut from synthetic scans by the pipeline's own locator and line cutter,
 /// so the model sees exactly the images it gets at run time (`docguard synth --line-crops`).

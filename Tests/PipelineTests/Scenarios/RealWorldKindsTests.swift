@@ -2,6 +2,7 @@ import Foundation
 import MRZ
 import OCR
 @testable import Pipeline
+import Plumbing
 import Synth
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import Pipeline
+import GroundTruth
 import Testing
 @testable import Synth
 

@@ -1,6 +1,6 @@
 import Foundation
 import MRZ
-import Pipeline
+import GroundTruth
 import Testing
 @testable import Synth
 

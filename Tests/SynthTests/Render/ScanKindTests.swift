@@ -1,7 +1,7 @@
 import Foundation
 import MRZ
 import OCR
-import Pipeline
+import GroundTruth
 import Testing
 @testable import Synth
 

@@ -1,6 +1,6 @@
 import MRZ
 import OCR
-import Pipeline
+import GroundTruth
 import Testing
 @testable import Synth
 

@@ -1,6 +1,7 @@
 import MRZ
 import Testing
 
+@testable import Eval
 @testable import Pipeline
 
 /// Scoring reads against the truth: tallies per group, miss causes, and a report that keeps MRZ text out

@@ -1,4 +1,6 @@
 import Foundation
+import Pipeline
+import GroundTruth
 
 /// One scan to score, with the MRZ it should read as and the groups it is tallied under.
 public struct EvalCase: Sendable, Equatable {
@@ -71,7 +73,7 @@ public enum TruthManifest {
         for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
             guard let row = try? JSONDecoder().decode(Row.self, from: Data(line)) else {
-                throw PipelineError.badManifest(file: path, line: index + 1)
+                throw EvalError.badManifest(file: path, line: index + 1)
             }
             let format = row.format ?? (row.mrz.isEmpty ? "none" : "unknown")
             cases.append(

@@ -7,8 +7,9 @@
 /// reports every bad file in its own result (`BAD_FILE`). So at the default level the C `stderr` stream goes
 /// to /dev/null; docguard's own messages are written to file descriptor 2 directly and still show.
 /// `DOCGUARD_LIBRARY_MESSAGES=1` keeps the libraries' messages, for looking into a decoder.
-enum LibraryMessages {
-    static func silenceUnlessAsked() {
+public enum LibraryMessages {
+    /// Sends the C `stderr` stream to /dev/null unless `DOCGUARD_LIBRARY_MESSAGES` is set.
+    public static func silenceUnlessAsked() {
         #if os(Linux)
             guard getenv("DOCGUARD_LIBRARY_MESSAGES") == nil, let sink = fopen("/dev/null", "w") else { return }
             // The C variable `stderr`, reached by its symbol: Swift 6 refuses to assign a C global directly.

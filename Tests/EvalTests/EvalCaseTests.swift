@@ -1,12 +1,24 @@
 import Foundation
 import Testing
 
-@testable import Pipeline
+import GroundTruth
+import Pipeline
+
+@testable import Eval
 
 /// `truth.jsonl` manifests and `docguard.truth/1` side files turned into the cases `docguard eval` scores.
-@Suite struct EvalCaseTests {
-    /// This test's files, removed when it ends.
-    private let scratch = ScratchFolder("eval-cases")
+@Suite final class EvalCaseTests {
+    /// This test's folder, made on first use and removed when the test ends (a suite instance per test).
+    private let scratch = FileManager.default.temporaryDirectory
+        .appendingPathComponent("eval-cases-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
+
+    /// The test's folder, made empty.
+    func newFolder() throws -> URL {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        return scratch
+    }
 
     static let td3 = [
         "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
@@ -14,7 +26,7 @@ import Testing
 
     /// `rows` written as the folder's manifest.
     func manifest(_ rows: [String]) throws -> URL {
-        let folder = try scratch.newFolder()
+        let folder = try newFolder()
         try Data(rows.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("truth.jsonl"))
         return folder
     }
@@ -57,9 +69,9 @@ import Testing
         do {
             _ = try EvalCase.cases(in: folder.path)
             Issue.record("no error for \(row)")
-        } catch PipelineError.badManifest(let file, let line) {
+        } catch EvalError.badManifest(let file, let line) {
             #expect(file == path && line == 3)
-            #expect(PipelineError.badManifest(file: file, line: line).description.hasPrefix("\(path):3: "))
+            #expect(EvalError.badManifest(file: file, line: line).description.hasPrefix("\(path):3: "))
         }
     }
 
@@ -73,7 +85,7 @@ import Testing
     }
 
     @Test func withoutAManifestScansWithTruthBesideThemAreTheCases() throws {
-        let folder = try scratch.newFolder()
+        let folder = try newFolder()
         let truth = ScanTruth(
             format: "TD3", lines: Self.td3, degradations: ["blur", "skew"], dpi: 300, rotation: 0, skewDegrees: 1.5)
         try truth.encoded().write(to: folder.appendingPathComponent("0001.json"))

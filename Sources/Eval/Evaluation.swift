@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Scores reads against ground truth: the exact-MRZ read rate overall and per group (format, kind,
 /// degradation), CPU time per scan, and each miss with the class of its cause.

@@ -2,8 +2,17 @@ import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so a file of any size streams in constant memory.
 /// Lines are handed out as bytes without their `\n` (and without a trailing `\r`), valid until the next
-/// call. List import and screening both read their input through it.
+/// call. List import and screening both read their input through it, and each says a `Failure` in its own
+/// words.
 public final class LineReader {
+    /// Why a file could not be read.
+    public enum Failure: Error {
+        /// `path` does not exist or is not readable.
+        case cannotOpen(path: String)
+        /// Reading `path` failed with `underlying`, a Foundation or system error.
+        case cannotRead(path: String, underlying: any Error)
+    }
+
     private let handle: FileHandle
     private let path: String
     private let ownsHandle: Bool
@@ -16,7 +25,7 @@ public final class LineReader {
     /// Opens `path`; closed when the reader goes.
     public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ListError.cannotRead(path: path, reason: "no such file, or not readable")
+            throw Failure.cannotOpen(path: path)
         }
         self.handle = handle
         self.path = path
@@ -57,7 +66,7 @@ public final class LineReader {
         do {
             chunk = try handle.read(upToCount: 1 << 20)
         } catch {
-            throw ListError.cannotRead(path: path, reason: SystemErrorReason.text(error))
+            throw Failure.cannotRead(path: path, underlying: error)
         }
         if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true }
     }
