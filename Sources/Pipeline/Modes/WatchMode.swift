@@ -220,7 +220,7 @@ public final class WatchMode: @unchecked Sendable {
     private static func refused(_ detail: String, sha256: String) -> ScanResult {
         ScanResult(
             file: nil, sha256: sha256, status: .error, document: nil, ocr: nil,
-            problem: ScanProblem(code: "BAD_FILE", detail: detail))
+            problem: ScanProblem(code: .badFile, detail: detail))
     }
 
     /// The size and modification time of what is at `path` (never following a link); nil when nothing is.
@@ -246,7 +246,7 @@ public final class WatchMode: @unchecked Sendable {
         }
         if toQuarantine {
             let report = JSONValue.object([
-                "code": .string(problem?.code ?? "BAD_FILE"), "detail": .string(problem?.detail ?? ""),
+                "code": .string((problem?.code ?? .badFile).rawValue), "detail": .string(problem?.detail ?? ""),
                 "file": .string(inbox + "/" + name), "sha256": .string(sha256.isEmpty ? nil : sha256),
             ])
             let reportPath = destination + ".error.json"

@@ -33,7 +33,7 @@ public final class CSVResultWriter: ResultWriter {
             result.file ?? "", result.record.map(String.init) ?? "", result.status.rawValue,
             risk?.level.rawValue ?? "", risk.map { String($0.score) } ?? "",
             risk?.reasons.map(\.code.rawValue).joined(separator: " ") ?? "",
-            result.problem.map { "\($0.code): \($0.detail)" } ?? "",
+            result.problem.map { "\($0.code.rawValue): \($0.detail)" } ?? "",
             document?.format?.rawValue ?? "", document?.documentCode ?? "", document?.issuingState ?? "",
             document?.documentNumber ?? "", document?.nationality ?? "", document?.surname ?? "",
             document?.givenNames ?? "", document?.birthDate?.description ?? "", document?.sex ?? "",

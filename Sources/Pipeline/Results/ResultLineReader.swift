@@ -45,8 +45,10 @@ public enum ResultLineReader {
             document: nil, ocr: nil, problem: nil)
         result.record = object["record"] as? Int
         guard result.file != nil || result.record != nil else { return nil }
-        if let error = object["error"] as? [String: Any] {
-            result.problem = ScanProblem(code: error["code"] as? String ?? "", detail: error["detail"] as? String ?? "")
+        if let error = object["error"] as? [String: Any],
+            let code = (error["code"] as? String).flatMap(ReasonCode.init(rawValue:))
+        {
+            result.problem = ScanProblem(code: code, detail: error["detail"] as? String ?? "")
         }
         if let mrz = object["mrz"] as? [String: Any] {
             guard let document = document(from: mrz) else { return nil }

@@ -35,7 +35,7 @@ public final class PageScanner {
         } catch {
             return ScanResult(
                 file: path, sha256: "", status: .error, document: nil, ocr: nil,
-                problem: ScanProblem(code: "BAD_FILE", detail: error.detail))
+                problem: ScanProblem(code: .badFile, detail: error.detail))
         }
         let digest = ContentHash.sha256(bytes)
         var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
@@ -55,7 +55,7 @@ public final class PageScanner {
                 // The first page decides whether the file is an image at all; a later page that cannot be
                 // decoded leaves the pages read so far.
                 guard pageIndex == 0 else { break }
-                result.problem = ScanProblem(code: "BAD_FILE", detail: "\(error)")
+                result.problem = ScanProblem(code: .badFile, detail: "\(error)")
                 return result
             }
             var view = page
@@ -88,7 +88,7 @@ public final class PageScanner {
         guard var (reading, pageIndex) = best else {
             result.status = .noMRZ
             let pages = pageCount > 1 ? " on any of its \(pageCount) pages" : " on the page"
-            result.problem = ScanProblem(code: "NO_MRZ", detail: "no machine readable zone found" + pages)
+            result.problem = ScanProblem(code: .noMRZ, detail: "no machine readable zone found" + pages)
             return result
         }
         var verdict = matcher.map { Self.verdict(of: reading.document, by: $0) }
@@ -111,7 +111,7 @@ public final class PageScanner {
             reading.plausibility >= minimumPlausibility
         else {
             result.status = .unreadable
-            result.problem = ScanProblem(code: "UNREADABLE", detail: "an MRZ was found but could not be read")
+            result.problem = ScanProblem(code: .unreadable, detail: "an MRZ was found but could not be read")
             return result
         }
         result.status = .ok

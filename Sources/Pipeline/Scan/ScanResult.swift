@@ -60,8 +60,8 @@ public struct OCRSummary: Sendable, Equatable {
 
 /// A stable code with a detail that carries no personal data.
 public struct ScanProblem: Sendable, Equatable {
-    /// SPEC.md code: BAD_FILE, NO_MRZ or UNREADABLE.
-    public var code: String
+    /// SPEC.md code: `.badFile`, `.noMRZ` or `.unreadable`.
+    public var code: ReasonCode
     /// What went wrong, for a person.
     public var detail: String
 }
@@ -73,7 +73,7 @@ extension ScanResult: JSONWritable {
         writer.key("error")
         if let problem {
             writer.beginObject()
-            writer.key("code"); writer.string(problem.code)
+            writer.key("code"); writer.string(problem.code.rawValue)
             writer.key("detail"); writer.string(problem.detail)
             writer.endObject()
         } else {

@@ -29,13 +29,13 @@ public struct MRZScreener: Sendable {
         var result = ScanResult(file: nil, sha256: "", status: .unreadable, document: nil, ocr: nil, problem: nil)
         result.record = index
         guard case .lines(let lines) = record else {
-            if case .malformed(let why) = record { result.problem = ScanProblem(code: "UNREADABLE", detail: why) }
+            if case .malformed(let why) = record { result.problem = ScanProblem(code: .unreadable, detail: why) }
             return (result, nil)
         }
         let document = MRZParser.parse(lines, currentYear: currentYear)
         guard document.format != nil else {
             result.problem = ScanProblem(
-                code: "UNREADABLE", detail: "not an MRZ: needs 2 lines of 36 or 44 characters, or 3 of 30")
+                code: .unreadable, detail: "not an MRZ: needs 2 lines of 36 or 44 characters, or 3 of 30")
             return (result, nil)
         }
         result.status = .ok
