@@ -16,27 +16,14 @@ public struct ScanRun: Sendable {
     /// Scans `files` and hands every result, weighed, to `writer`, then finishes it. Throws when an engine
     /// cannot be made or an output cannot be written.
     public func run(_ files: [String], writer: any ResultWriter) throws {
-        let emitter = Locked(OrderedEmitter(writer: writer))
-        let risk = risk
-        try batch.run(files) { result in
-            emitter.withLock { emitter in
-                guard emitter.failure == nil else { return }
-                var result = result
-                risk.assessInOrder(&result, order: emitter.next)
-                emitter.next += 1
-                do { try emitter.writer.write(result) } catch { emitter.failure = error }
-            }
+        var order = 0
+        var failure: (any Error)?
+        try batch.run(files) { reading in
+            guard failure == nil else { return }
+            do { try writer.write(risk.assessInOrder(reading, order: order)) } catch { failure = error }
+            order += 1
         }
-        try emitter.withLock { emitter in
-            if let failure = emitter.failure { throw failure }
-            try emitter.writer.finish()
-        }
+        if let failure { throw failure }
+        try writer.finish()
     }
-}
-
-/// The emit end of a run: the writer, the next place in the output, and the first write that failed.
-private struct OrderedEmitter {
-    var writer: any ResultWriter
-    var next = 0
-    var failure: (any Error)?
 }

@@ -44,13 +44,16 @@ public final class WatchMode: @unchecked Sendable {
     private let lock: WatchLock
     private let journal: WatchJournal
     private let risk: RiskStage
-    private var batch: BatchScanner
+    /// The readers, one engine each, for the watcher's whole life.
+    private let workers: ScanWorkers
+    /// The lists (refreshed when a newer import appears), the year and the size limit every scan is read with.
+    private var settings: ScanSettings
     private let results: OutputFile
     private let status: String
     private var order = 0
     private var lastHit: String?
     /// Results that would send their file to quarantine, held one settle time in case it is still written.
-    private var held: [(claim: Claim, result: ScanResult, until: Double)] = []
+    private var held: [(claim: Claim, reading: ScanReading, until: Double)] = []
     /// The wall clock, ISO 8601 UTC: for the status file only, never for results.
     private var now: () -> String = { "" }
     /// Sees every result once it is written (a progress display).
@@ -74,7 +77,11 @@ public final class WatchMode: @unchecked Sendable {
         journal = try WatchJournal(path: definition.results + ".journal")
         let stages = try PipelineStages(definition, today: asOf)
         risk = stages.risk
-        batch = stages.batch
+        let model = stages.batch.model
+        workers = try ScanWorkers(count: definition.jobs) { try PageScanner(model: model) }
+        settings = ScanSettings(
+            matcher: stages.batch.matcher, currentYear: stages.batch.currentYear,
+            maxFileBytes: stages.batch.maxFileBytes)
         results = try OutputFile(path: definition.results, append: true)
         status = definition.results + ".status.json"
     }
@@ -131,26 +138,27 @@ public final class WatchMode: @unchecked Sendable {
             var info = stat()
             if lstat(workPath(claim.id, claim.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 let refusal = ScanFile.Refusal.notRegular(kind: ScanFile.kind(info.st_mode))
-                try write(Self.refused(refusal.detail, sha256: ""), claim)
+                try write(.badFile(inbox + "/" + claim.name, sha256: nil, detail: refusal.detail), claim)
             } else {
                 scans.append(claim)
             }
         }
         guard !scans.isEmpty else { return }
         let failure = Locked<Error?>(nil)
-        let finisher = self
-        let pending = Locked(Dictionary(uniqueKeysWithValues: scans.map { (workPath($0.id, $0.name), $0) }))
+        let watcher = self  // the journal is written by one thread at a time: the reading worker's mark before it
         let ids = scans.map(\.id)
-        try batch.run(scans.map { workPath($0.id, $0.name) }) { index in
+        var next = 0
+        let jobs = scans.map { ScanJob(path: workPath($0.id, $0.name), file: inbox + "/" + $0.name) }
+        workers.scan(jobs, settings: settings) { index in
             do {
-                try finisher.journal.markReading(ids[index])
+                try watcher.journal.markReading(ids[index])
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
-        } emit: { result in
-            guard let claim = pending.withLock({ $0[result.file ?? ""] }) else { return }
+        } emit: { reading in
+            defer { next += 1 }
             do {
-                try finisher.finish(result, claim)
+                try finish(reading, scans[next])
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
@@ -161,13 +169,13 @@ public final class WatchMode: @unchecked Sendable {
     /// A scan just read: back to waiting when the file changed since it was taken (it is still being
     /// written, and what was read is not what will be there); held one settle time when it would go to
     /// quarantine; else written and moved on.
-    private func finish(_ result: ScanResult, _ claim: Claim) throws {
+    private func finish(_ reading: ScanReading, _ claim: Claim) throws {
         guard Self.stamp(workPath(claim.id, claim.name)) == claim.stamp else { return try returnToInbox(claim) }
-        if result.status == .error, definition.settleSeconds > 0 {
-            held.append((claim, result, clock() + definition.settleSeconds))
+        if reading.status == .error, definition.settleSeconds > 0 {
+            held.append((claim, reading, clock() + definition.settleSeconds))
             return
         }
-        try write(result, claim)
+        try write(reading, claim)
     }
 
     /// Writes the held results whose settle time is over (all of them when `all`), or sends their file back
@@ -176,9 +184,9 @@ public final class WatchMode: @unchecked Sendable {
         let now = clock()
         let due = held.filter { all || $0.until <= now }
         held.removeAll { all || $0.until <= now }
-        for (claim, result, _) in due {
+        for (claim, reading, _) in due {
             if Self.stamp(workPath(claim.id, claim.name)) == claim.stamp {
-                try write(result, claim)
+                try write(reading, claim)
             } else {
                 try returnToInbox(claim)
             }
@@ -201,10 +209,8 @@ public final class WatchMode: @unchecked Sendable {
     }
 
     /// Weighs and writes the result (on disk before anything moves), then moves the file to where it belongs.
-    private func write(_ scanned: ScanResult, _ claim: Claim) throws {
-        var result = scanned
-        result.file = inbox + "/" + claim.name
-        risk.assessInOrder(&result, order: order)
+    private func write(_ reading: ScanReading, _ claim: Claim) throws {
+        let result = risk.assessInOrder(reading, order: order)
         order += 1
         results.writeLine(result)
         try results.sync()
@@ -214,13 +220,6 @@ public final class WatchMode: @unchecked Sendable {
         try move(
             id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
         written(result)
-    }
-
-    /// An `error` result with a BAD_FILE detail, for a file that is not read.
-    private static func refused(_ detail: String, sha256: String) -> ScanResult {
-        ScanResult(
-            file: nil, sha256: sha256, status: .error, document: nil, ocr: nil,
-            problem: ScanProblem(code: .badFile, detail: detail))
     }
 
     /// The size and modification time of what is at `path` (never following a link); nil when nothing is.
@@ -233,7 +232,7 @@ public final class WatchMode: @unchecked Sendable {
     /// Moves the work file to processed/ or quarantine/ (with its `.error.json`), never over another file.
     /// A copy across file systems that a stop cut between copy and removal is recognised (same name, same
     /// bytes) and finished rather than copied twice.
-    private func move(id: Int64, name: String, quarantine toQuarantine: Bool, problem: ScanProblem?, sha256: String) throws {
+    private func move(id: Int64, name: String, quarantine toQuarantine: Bool, problem: ScanProblem?, sha256: String?) throws {
         let folder = toQuarantine ? quarantine : processed
         let source = workPath(id, name)
         var destination = folder + "/" + name
@@ -247,7 +246,7 @@ public final class WatchMode: @unchecked Sendable {
         if toQuarantine {
             let report = JSONValue.object([
                 "code": .string((problem?.code ?? .badFile).rawValue), "detail": .string(problem?.detail ?? ""),
-                "file": .string(inbox + "/" + name), "sha256": .string(sha256.isEmpty ? nil : sha256),
+                "file": .string(inbox + "/" + name), "sha256": .string(sha256),
             ])
             let reportPath = destination + ".error.json"
             try PipelineError.writing(reportPath) {
@@ -295,7 +294,7 @@ public final class WatchMode: @unchecked Sendable {
                 } else if entry.reads >= Self.readsBeforeQuarantine {
                     let detail = "the watcher stopped \(entry.reads) times while reading this file (it may be what "
                         + "stopped it); not read again"
-                    try write(Self.refused(detail, sha256: digest ?? ""), claim)
+                    try write(.badFile(inbox + "/" + entry.name, sha256: digest, detail: detail), claim)
                 } else if entry.reads > 0 {
                     suspects.append(claim)
                 } else {
@@ -304,7 +303,7 @@ public final class WatchMode: @unchecked Sendable {
             case (.claimed, false):
                 try journal.forget(entry.id)  // never moved out of the inbox: it is taken again
             case (.written, true):
-                try move(id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: "")
+                try move(id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: nil)
             case (.written, false), (.done, _):
                 try journal.markDone(entry.id, destination: "")  // moved before the journal heard of it
             }
@@ -320,10 +319,10 @@ public final class WatchMode: @unchecked Sendable {
     private func refreshLists() {
         guard let lists = definition.lists,
               let store = try? ListStores.open(lists), let info = try? store.info(),
-              info != batch.matcher?.info,
+              info != settings.matcher?.info,
               let fresh = try? ListMatcher(store: store)
         else { return }
-        batch.matcher = fresh
+        settings.matcher = fresh
     }
 
     private func writeStatus(queue: Int, notifications: Bool) throws {

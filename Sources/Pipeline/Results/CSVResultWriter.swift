@@ -42,7 +42,7 @@ public final class CSVResultWriter: ResultWriter {
             list.map { $0.checked ? "true" : "false" } ?? "", list.map { $0.hit ? "true" : "false" } ?? "",
             list?.match?.rawValue ?? "", list?.hits.map(\.record.recordID).joined(separator: " ") ?? "",
             result.ocr.map { String(format3: $0.confidence) } ?? "",
-            result.ocr?.corrected.joined(separator: " ") ?? "", result.sha256,
+            result.ocr?.corrected.joined(separator: " ") ?? "", result.sha256 ?? "",
         ]
     }
 

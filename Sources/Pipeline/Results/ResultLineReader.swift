@@ -40,35 +40,34 @@ public enum ResultLineReader {
         guard let status = (object["status"] as? String).flatMap(ScanResult.Status.init(rawValue:)) else {
             return nil
         }
-        var result = ScanResult(
-            file: object["file"] as? String, sha256: object["sha256"] as? String ?? "", status: status,
-            document: nil, ocr: nil, problem: nil)
-        result.record = object["record"] as? Int
-        guard result.file != nil || result.record != nil else { return nil }
-        if let error = object["error"] as? [String: Any],
-            let code = (error["code"] as? String).flatMap(ReasonCode.init(rawValue:))
-        {
-            result.problem = ScanProblem(code: code, detail: error["detail"] as? String ?? "")
+        let file = object["file"] as? String, record = object["record"] as? Int
+        guard file != nil || record != nil else { return nil }
+        let problem = (object["error"] as? [String: Any]).flatMap { error in
+            (error["code"] as? String).flatMap(ReasonCode.init(rawValue:)).map {
+                ScanProblem(code: $0, detail: error["detail"] as? String ?? "")
+            }
         }
+        var document: MRZDocument? = nil
         if let mrz = object["mrz"] as? [String: Any] {
-            guard let document = document(from: mrz) else { return nil }
-            result.document = document
+            guard let parsed = Self.document(from: mrz) else { return nil }
+            document = parsed
         }
-        if let ocr = object["ocr"] as? [String: Any] {
-            result.ocr = OCRSummary(
+        let ocr = (object["ocr"] as? [String: Any]).map { ocr in
+            OCRSummary(
                 confidence: ocr["confidence"] as? Double ?? 0, corrected: ocr["corrected"] as? [String] ?? [],
                 model: ocr["model"] as? String ?? "", rotation: ocr["rotation"] as? Int ?? 0,
                 skew: ocr["skew"] as? Double ?? 0, page: ocr["page"] as? Int,
                 otherDocuments: ocr["otherDocuments"] as? Int ?? 0)
         }
-        if let list = object["list"] as? [String: Any] {
-            result.list = verdict(from: list)
+        var risk: RiskAssessment? = nil
+        if let object = object["risk"] as? [String: Any] {
+            guard let assessment = assessment(from: object) else { return nil }
+            risk = assessment
         }
-        if let risk = object["risk"] as? [String: Any] {
-            guard let assessment = assessment(from: risk) else { return nil }
-            result.risk = assessment
-        }
-        return result
+        let reading = ScanReading(
+            file: file, record: record, sha256: object["sha256"] as? String, status: status, document: document,
+            ocr: ocr, problem: problem, list: (object["list"] as? [String: Any]).map(verdict(from:)))
+        return ScanResult(reading, risk: risk)
     }
 
     /// The document from its lines, parsed again (the same lines give the same fields and findings), with

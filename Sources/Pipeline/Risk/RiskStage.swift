@@ -24,29 +24,30 @@ public struct RiskStage: Sendable {
         return RiskStage(scorer: RiskScorer(policy: policy, asOf: asOf), clones: clones)
     }
 
-    /// Notes `result`'s document at place `order` (for a screened record, its record number); says whose
+    /// Notes `reading`'s document at place `order` (for a screened record, its record number); says whose
     /// clone checks this makes necessary.
     @discardableResult
-    public func note(_ result: ScanResult, order: Int) -> CloneNote {
-        guard let document = result.document else { return CloneNote() }
-        return clones.note(document, order: order, source: result.file)
+    public func note(_ reading: ScanReading, order: Int) -> CloneNote {
+        guard let document = reading.document else { return CloneNote() }
+        return clones.note(document, order: order, source: reading.file)
     }
 
-    /// Starts loading what `note` will look at for `result` (see `CloneRegister.prefetch`).
-    public func prefetchNote(_ result: ScanResult) {
-        if let document = result.document { clones.prefetch(document) }
+    /// Starts loading what `note` will look at for `document` (see `CloneRegister.prefetch`).
+    public func prefetchNote(_ document: MRZDocument?) {
+        if let document { clones.prefetch(document) }
     }
 
-    /// Sets `result.risk`, a clone when a sighting before place `order` had another holder. `checkClone`
-    /// false skips the register, for a result whose notes showed nothing came before it.
-    public func assess(_ result: inout ScanResult, order: Int, checkClone: Bool = true) {
-        let clone = checkClone ? result.document.flatMap { clones.sighting(for: $0, order: order) } : nil
-        result.risk = scorer.assess(result, clone: clone)
+    /// The assessment of `reading`, a clone when a sighting before place `order` had another holder.
+    /// `checkClone` false skips the register, for a reading whose notes showed nothing came before it.
+    public func assess(_ reading: ScanReading, order: Int, checkClone: Bool = true) -> RiskAssessment {
+        let clone = checkClone ? reading.document.flatMap { clones.sighting(for: $0, order: order) } : nil
+        return scorer.assess(reading, clone: clone)
     }
 
-    /// `note` then `assess`.
-    public func assessInOrder(_ result: inout ScanResult, order: Int) {
-        let noted = note(result, order: order)
-        assess(&result, order: order, checkClone: noted.seenEarlier)
+    /// `note` then `assess`: the result of `reading` at place `order`, for one thread going through readings in
+    /// output order.
+    public func assessInOrder(_ reading: ScanReading, order: Int) -> ScanResult {
+        let noted = note(reading, order: order)
+        return ScanResult(reading, risk: assess(reading, order: order, checkClone: noted.seenEarlier))
     }
 }

@@ -26,19 +26,30 @@ public final class PageScanner {
         reader = MRZReader(engine: try TesseractEngine(model: model))
     }
 
-    /// Scans the file at `path` (as given by the user); never throws: a bad file is a result too.
-    /// `debug` receives the images QA looks at when set.
-    public func scan(path: String, currentYear: Int, debug: DebugImageWriter? = nil) -> ScanResult {
+    /// Scans the file at `path`, reporting it as `file` (by default the path as given by the user): decode →
+    /// locate → OCR → parse/validate/repair → list lookup. Never throws: a bad file is a result too. `debug`
+    /// receives the images QA looks at when set.
+    public func scan(path: String, as file: String? = nil, currentYear: Int, debug: DebugImageWriter? = nil)
+        -> ScanReading
+    {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = ThreadCPUClock.seconds()
+        func done(
+            _ status: ScanResult.Status, sha256: String?, problem: ScanProblem?, ocr: OCRSummary? = nil,
+            document: MRZDocument? = nil, list: ListVerdict? = nil
+        ) -> ScanReading {
+            ScanReading(
+                file: file ?? path, sha256: sha256, status: status, document: document, ocr: ocr, problem: problem,
+                list: list, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                cpuSeconds: ThreadCPUClock.seconds() - cpuStart)
+        }
         let bytes: [UInt8]
         do {
             bytes = try ScanFile.read(path, maxBytes: maxFileBytes)
         } catch {
-            return ScanResult(
-                file: path, sha256: "", status: .error, document: nil, ocr: nil,
-                problem: ScanProblem(code: .badFile, detail: error.detail))
+            return done(.error, sha256: nil, problem: ScanProblem(code: .badFile, detail: error.detail))
         }
         let digest = ContentHash.sha256(bytes)
-        var result = ScanResult(file: path, sha256: digest, status: .error, document: nil, ocr: nil, problem: nil)
         // A multi-page file (a scanner's front and back) is read page by page, every page: the best read is the
         // result and names its page. The first document in reading order is the result; every other valid MRZ
         // on any page is counted (each should be scanned on its own: this result screens one), so a second
@@ -55,8 +66,7 @@ public final class PageScanner {
                 // The first page decides whether the file is an image at all; a later page that cannot be
                 // decoded leaves the pages read so far.
                 guard pageIndex == 0 else { break }
-                result.problem = ScanProblem(code: .badFile, detail: "\(error)")
-                return result
+                return done(.error, sha256: digest, problem: ScanProblem(code: .badFile, detail: "\(error)"))
             }
             var view = page
             var documents = reader.readDocuments(page, currentYear: currentYear)
@@ -86,10 +96,9 @@ public final class PageScanner {
             }
         }
         guard var (reading, pageIndex) = best else {
-            result.status = .noMRZ
             let pages = pageCount > 1 ? " on any of its \(pageCount) pages" : " on the page"
-            result.problem = ScanProblem(code: .noMRZ, detail: "no machine readable zone found" + pages)
-            return result
+            return done(
+                .noMRZ, sha256: digest, problem: ScanProblem(code: .noMRZ, detail: "no machine readable zone found" + pages))
         }
         var verdict = matcher.map { Self.verdict(of: reading.document, by: $0) }
         // The officer must see a listed document: one on another page or elsewhere on the bed is the result when
@@ -102,7 +111,7 @@ public final class PageScanner {
                 }
             }
         }
-        result.ocr = OCRSummary(
+        let ocr = OCRSummary(
             confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
             model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees,
             page: pageCount > 1 ? pageIndex + 1 : nil,
@@ -110,14 +119,11 @@ public final class PageScanner {
         guard reading.document.format != nil, reading.confidence >= minimumConfidence,
             reading.plausibility >= minimumPlausibility
         else {
-            result.status = .unreadable
-            result.problem = ScanProblem(code: .unreadable, detail: "an MRZ was found but could not be read")
-            return result
+            return done(
+                .unreadable, sha256: digest,
+                problem: ScanProblem(code: .unreadable, detail: "an MRZ was found but could not be read"), ocr: ocr)
         }
-        result.status = .ok
-        result.document = reading.document
-        result.list = verdict ?? .notConsulted
-        return result
+        return done(.ok, sha256: digest, problem: nil, ocr: ocr, document: reading.document, list: verdict ?? .notConsulted)
     }
 
     private static func verdict(of document: MRZDocument, by matcher: ListMatcher) -> ListVerdict {

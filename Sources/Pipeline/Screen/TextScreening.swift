@@ -60,7 +60,7 @@ public enum TextScreening {
 /// waiting. The buffers keep their capacity when the output is reused.
 private final class ScreenedChunk: @unchecked Sendable {
     private let writers: UnsafeMutablePointer<JSONWriter>
-    private let results: UnsafeMutablePointer<[ScanResult]>
+    private let readings: UnsafeMutablePointer<[ScanReading]>
     /// Per slice: places of records whose sighting another record displaced while the chunk was noted.
     private let displaced: UnsafeMutablePointer<[Int]>
     /// Per slice: its results at level alert.
@@ -78,13 +78,13 @@ private final class ScreenedChunk: @unchecked Sendable {
     init(slices: Int) {
         self.slices = slices
         writers = .allocate(capacity: slices)
-        results = .allocate(capacity: slices)
+        readings = .allocate(capacity: slices)
         displaced = .allocate(capacity: slices)
         alertCounts = .allocate(capacity: slices)
         alertCounts.initialize(repeating: 0, count: slices)
         for slice in 0..<slices {
             (writers + slice).initialize(to: JSONWriter(capacity: 1 << 20))
-            (results + slice).initialize(to: [])
+            (readings + slice).initialize(to: [])
             (displaced + slice).initialize(to: [])
         }
     }
@@ -92,8 +92,8 @@ private final class ScreenedChunk: @unchecked Sendable {
     deinit {
         writers.deinitialize(count: slices)
         writers.deallocate()
-        results.deinitialize(count: slices)
-        results.deallocate()
+        readings.deinitialize(count: slices)
+        readings.deallocate()
         displaced.deinitialize(count: slices)
         displaced.deallocate()
         alertCounts.deallocate()
@@ -115,28 +115,25 @@ private final class ScreenedChunk: @unchecked Sendable {
         }
         @Sendable func range(_ slice: Int) -> Range<Int> { (count * slice / used)..<(count * (slice + 1) / used) }
         try forEachSlice(workers: workers) { slice in
-            results[slice].removeAll(keepingCapacity: true)
+            readings[slice].removeAll(keepingCapacity: true)
             displaced[slice].removeAll(keepingCapacity: true)
-            let first = range(slice).lowerBound
-            func finish(_ index: Int, _ lookup: ListQuery?) throws {  // in place: a result is large
-                let noted = try results[slice].withUnsafeMutableBufferPointer { sliceResults in
-                    try screener.finish(&sliceResults[index - first], lookup: lookup)
-                    return risk.note(sliceResults[index - first], order: firstIndex + index)
-                }
-                cloneChecks[index] = noted.seenEarlier
+            func finish(_ begun: ScreenedRecord) throws {
+                let reading = try screener.finish(begun)
+                readings[slice].append(reading)
+                let noted = risk.note(reading, order: begun.index)
+                cloneChecks[begun.index - firstIndex] = noted.seenEarlier
                 if let order = noted.displaced { displaced[slice].append(order) }
             }
             // Each record is finished (list verdict, clone note) once the next one is read: the memory its
             // lookups need (a key filter block, a register slot, far from the caches) arrives meanwhile.
-            var waiting: (index: Int, lookup: ListQuery?)?
+            var waiting: ScreenedRecord?
             for index in range(slice) {
-                let (result, lookup) = screener.begin(records[index], index: firstIndex + index)
-                risk.prefetchNote(result)
-                results[slice].append(result)
-                if let (previous, earlier) = waiting.take() { try finish(previous, earlier) }
-                waiting = (index, lookup)
+                let begun = screener.begin(records[index], index: firstIndex + index)
+                risk.prefetchNote(begun.document)
+                if let previous = waiting.take() { try finish(previous) }
+                waiting = begun
             }
-            if let (last, lookup) = waiting.take() { try finish(last, lookup) }
+            if let last = waiting.take() { try finish(last) }
         }
         for slice in 0..<used {
             // Places out of the chunk cannot come (earlier chunks hold only earlier places); skipped all the same.
@@ -149,12 +146,13 @@ private final class ScreenedChunk: @unchecked Sendable {
             writer.pointee.reset()
             let first = range(slice).lowerBound
             var alerts = 0
-            results[slice].withUnsafeMutableBufferPointer { sliceResults in  // in place: a copy retains every field
-                for offset in sliceResults.indices {
+            readings[slice].withUnsafeBufferPointer { sliceReadings in  // borrowed: a copy retains every field
+                for offset in sliceReadings.indices {
                     let index = first + offset
-                    risk.assess(&sliceResults[offset], order: firstIndex + index, checkClone: cloneChecks[index])
-                    if sliceResults[offset].risk?.level == .alert { alerts += 1 }
-                    sliceResults[offset].write(to: &writer.pointee)
+                    let assessment = risk.assess(
+                        sliceReadings[offset], order: firstIndex + index, checkClone: cloneChecks[index])
+                    if assessment.level == .alert { alerts += 1 }
+                    ScanResult.write(sliceReadings[offset], risk: assessment, to: &writer.pointee)
                     writer.pointee.newline()
                 }
             }
