@@ -39,11 +39,13 @@ public final class WatchMode: @unchecked Sendable {
     /// is most likely the file, and it must not stop the inbox for good.
     static let readsBeforeQuarantine = 2
 
-    private let definition: PipelineDefinition
+    private let watch: WatchConfiguration
+    private let stages: StageConfiguration
     private let inbox: String, processed: String, quarantine: String, work: String
     private let lock: WatchLock
     private let journal: WatchJournal
-    private let risk: RiskStage
+    /// The stages, built once.
+    private let pipeline: ScanPipeline
     /// The readers, one engine each, for the watcher's whole life.
     private let workers: ScanWorkers
     /// The lists (refreshed when a newer import appears), the year and the size limit every scan is read with.
@@ -60,30 +62,26 @@ public final class WatchMode: @unchecked Sendable {
     private var written: (ScanResult) -> Void = { _ in }
     private let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-    /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: checks the
-    /// folder layout, takes the pipeline's lock, makes the folders, opens the journal (`RESULTS.journal`),
-    /// the lists, the model and the policy.
-    public init(definition: PipelineDefinition, asOf: MRZDate) throws {
-        self.definition = definition
-        try WatchLayout.check(definition)
-        inbox = definition.inbox!
-        processed = definition.processed!
-        quarantine = definition.quarantine!
+    /// Sets up watch mode for `configuration`, judging dates as of `today` unless it fixes the day: checks the
+    /// folder layout, takes the pipeline's lock, makes the folders, opens the journal (`RESULTS.journal`), then
+    /// builds the pipeline (`recognizers` reading lines) and its workers. Nil when the mode is not watch.
+    public init?(_ configuration: RunConfiguration, today: MRZDate, recognizers: LineRecognizers = .tesseract) throws {
+        guard case .watch(let watch) = configuration.mode else { return nil }
+        self.watch = watch
+        stages = configuration.stages
+        try WatchLayout.check(watch, file: configuration.file ?? "")
+        (inbox, processed, quarantine) = (watch.inbox, watch.processed, watch.quarantine)
         work = inbox + "/.docguard-work"
-        let resultsFolder = (definition.results as NSString).deletingLastPathComponent
+        let resultsFolder = (watch.results as NSString).deletingLastPathComponent
         try Self.makeFolder(resultsFolder.isEmpty ? "." : resultsFolder)
-        lock = try WatchLock(path: definition.results + ".journal.lock")
+        lock = try WatchLock(path: watch.results + ".journal.lock")
         for folder in [inbox, processed, quarantine, work] { try Self.makeFolder(folder) }
-        journal = try WatchJournal(path: definition.results + ".journal")
-        let stages = try PipelineStages(definition, today: asOf)
-        risk = stages.risk
-        let model = stages.batch.model
-        workers = try ScanWorkers(count: definition.jobs) { try PageScanner(model: model) }
-        settings = ScanSettings(
-            matcher: stages.batch.matcher, currentYear: stages.batch.currentYear,
-            maxFileBytes: stages.batch.maxFileBytes)
-        results = try OutputFile(path: definition.results, append: true)
-        status = definition.results + ".status.json"
+        journal = try WatchJournal(path: watch.results + ".journal")
+        pipeline = try ScanPipeline.make(configuration, today: today, recognizers: recognizers)
+        workers = try pipeline.workers(for: stages.jobs)
+        settings = pipeline.settings
+        results = try OutputFile(path: watch.results, append: true)
+        status = watch.results + ".status.json"
     }
 
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
@@ -94,18 +92,18 @@ public final class WatchMode: @unchecked Sendable {
         self.now = now
         self.written = written
         try recover()
-        let watcher = InboxWatcher(inbox: inbox, settle: definition.settleSeconds)
+        let watcher = InboxWatcher(inbox: inbox, settle: watch.settleSeconds)
         while !shouldStop() {
             try release(all: false)
             let ready = watcher.ready(now: clock())
             try writeStatus(queue: ready.count, notifications: watcher.usesNotifications)
             guard !ready.isEmpty else {
-                watcher.wait(seconds: max(0.05, min(0.25, definition.settleSeconds / 2)))
+                watcher.wait(seconds: max(0.05, min(0.25, watch.settleSeconds / 2)))
                 continue
             }
             refreshLists()
             var claimed: [Claim] = []
-            for entry in ready.prefix(definition.jobs * 4) {
+            for entry in ready.prefix(stages.jobs * 4) {
                 watcher.taken(entry.name)
                 if let claim = try claim(entry) { claimed.append(claim) }
             }
@@ -171,8 +169,8 @@ public final class WatchMode: @unchecked Sendable {
     /// quarantine; else written and moved on.
     private func finish(_ reading: ScanReading, _ claim: Claim) throws {
         guard Self.stamp(workPath(claim.id, claim.name)) == claim.stamp else { return try returnToInbox(claim) }
-        if reading.status == .error, definition.settleSeconds > 0 {
-            held.append((claim, reading, clock() + definition.settleSeconds))
+        if reading.status == .error, watch.settleSeconds > 0 {
+            held.append((claim, reading, clock() + watch.settleSeconds))
             return
         }
         try write(reading, claim)
@@ -210,7 +208,7 @@ public final class WatchMode: @unchecked Sendable {
 
     /// Weighs and writes the result (on disk before anything moves), then moves the file to where it belongs.
     private func write(_ reading: ScanReading, _ claim: Claim) throws {
-        let result = risk.assessInOrder(reading, order: order)
+        let result = pipeline.risk.assessInOrder(reading, order: order)
         order += 1
         results.writeLine(result)
         try results.sync()
@@ -277,7 +275,7 @@ public final class WatchMode: @unchecked Sendable {
     /// scanned again; a written one is moved on.
     private func recover() throws {
         var written: [String: Bool] = [:]  // file and hash of each result on disk: whether it was an error
-        for result in try ResultLog.completedResults(definition.results) {
+        for result in try ResultLog.completedResults(watch.results) {
             written["\(result.file ?? "")\u{0}\(result.sha256)"] = result.status == ScanResult.Status.error.rawValue
         }
         var again: [Claim] = [], suspects: [Claim] = []
@@ -317,7 +315,7 @@ public final class WatchMode: @unchecked Sendable {
     /// is opened afresh and its import compared. When the store cannot be reached, the current matcher
     /// stays (each lookup then says the list could not be consulted).
     private func refreshLists() {
-        guard let lists = definition.lists,
+        guard let lists = stages.lists,
               let store = try? ListStores.open(lists), let info = try? store.info(),
               info != settings.matcher?.info,
               let fresh = try? ListMatcher(store: store)

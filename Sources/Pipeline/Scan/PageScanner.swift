@@ -7,7 +7,8 @@ import OCR
 /// Holds one Tesseract engine, reused scan after scan; never shared between threads.
 public final class PageScanner {
     private let reader: MRZReader
-    private let model: OCRModel
+    /// The model results name.
+    private let modelName: String
     /// Images over this many pixels are refused before decoding.
     public var pixelBudget = ImageCodec.defaultPixelBudget
     /// Files larger than this many bytes are refused before reading (a 2 GB file must not stop a run).
@@ -20,10 +21,10 @@ public final class PageScanner {
     /// verdict is `ListVerdict.notConsulted`.
     public var matcher: ListMatcher?
 
-    /// A scanner running `model`.
-    public init(model: OCRModel) throws {
-        self.model = model
-        reader = MRZReader(engine: try TesseractEngine(model: model))
+    /// A scanner reading lines with `recognizer` (its own: never shared), whose results name `modelName`.
+    public init(recognizer: any LineRecognizer, modelName: String) {
+        self.modelName = modelName
+        reader = MRZReader(engine: recognizer)
     }
 
     /// Scans the file at `path`, reporting it as `file` (by default the path as given by the user): decode →
@@ -113,7 +114,7 @@ public final class PageScanner {
         }
         let ocr = OCRSummary(
             confidence: reading.confidence, corrected: reading.document.corrections.map(\.description),
-            model: model.name, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees,
+            model: modelName, rotation: reading.band.rotationDegrees, skew: reading.band.skewDegrees,
             page: pageCount > 1 ? pageIndex + 1 : nil,
             otherDocuments: validDocuments.filter { $0.reading.document.lines != reading.document.lines }.count)
         guard reading.document.format != nil, reading.confidence >= minimumConfidence,

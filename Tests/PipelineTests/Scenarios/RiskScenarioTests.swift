@@ -38,9 +38,10 @@ struct RiskScenarioTests {
     static func run(_ files: [String], matcher: ListMatcher?, policy: RiskPolicy? = nil, asOf: MRZDate = asOf,
                     clones: CloneRegister = CloneRegister()) throws -> [String: ScanResult] {
         let risk = RiskStage(scorer: RiskScorer(policy: try policy ?? F.shippedPolicy(), asOf: asOf), clones: clones)
-        let batch = BatchScanner(model: try OCRModel.locate("mrz"), jobs: 2, currentYear: asOf.year, matcher: matcher)
+        let pipeline = ScanPipeline(
+            risk: risk, matcher: matcher, scanners: LineRecognizers.tesseract(try OCRModel.locate("mrz")), jobs: 2)
         let collected = Collected()
-        try ScanRun(batch: batch, risk: risk).run(files, writer: collected)
+        try pipeline.run(files, writer: collected)
         return Dictionary(uniqueKeysWithValues: collected.results.map { ($0.file!, $0) })
     }
 
