@@ -15,9 +15,10 @@ public struct MRZScreener: Sendable {
         self.currentYear = currentYear
     }
 
-    /// The reading of text record number `index` (1-based). Throws only when the list store fails.
-    public func screen(_ record: MRZTextRecord, index: Int) throws -> ScanReading {
-        try finish(begin(record, index: index))
+    /// The reading of text record number `index` (1-based). A list store that fails leaves the document
+    /// unchecked (`LIST_UNCHECKED`, never clear), as in `scan`: the record is not lost to the outage.
+    public func screen(_ record: MRZTextRecord, index: Int) -> ScanReading {
+        finish(begin(record, index: index))
     }
 
     /// Text record number `index` (1-based) parsed, its list lookup begun (`ListMatcher.query`): a caller
@@ -39,12 +40,12 @@ public struct MRZScreener: Sendable {
         return ScreenedRecord(index: index, document: document, problem: nil, lookup: lookup)
     }
 
-    /// The reading of a record from `begin`, with its list verdict. Throws only when the list store fails.
-    public func finish(_ record: ScreenedRecord) throws -> ScanReading {
+    /// The reading of a record from `begin`, with its list verdict (unchecked, saying why, when the store fails).
+    public func finish(_ record: ScreenedRecord) -> ScanReading {
         guard let document = record.document else {
             return ScanReading(file: nil, record: record.index, sha256: nil, status: .unreadable, problem: record.problem)
         }
-        let list = try matcher.map { try $0.verdict(for: record.lookup) } ?? .notConsulted
+        let list = matcher?.verdictOrUnavailable(for: record.lookup) ?? .notConsulted
         return ScanReading(file: nil, record: record.index, sha256: nil, status: .ok, document: document, list: list)
     }
 }

@@ -10,7 +10,8 @@ import Lists
 public enum TextScreening {
     /// Reads every record from `reader`, screens it and calls `emit` with the result lines (JSON Lines
     /// bytes, newline-terminated), in input order; `progress` hears, after each chunk's lines, how many
-    /// records and alerts they held. Throws when the input cannot be read or the list store fails.
+    /// records and alerts they held. Throws when the input cannot be read; a list store that fails leaves the
+    /// documents it could not check `LIST_UNCHECKED`.
     public static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
                            progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
                            emit: (UnsafeRawBufferPointer) -> Void) throws {
@@ -34,7 +35,7 @@ public enum TextScreening {
                 var first = 1
                 while let records = try chunks.next() {
                     let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: workers * 16)
-                    try output.fill(records, firstIndex: first, screener: screener, risk: risk, workers: workers)
+                    output.fill(records, firstIndex: first, screener: screener, risk: risk, workers: workers)
                     guard screened.put(output) else { break }
                     first += records.count
                 }
@@ -105,7 +106,7 @@ private final class ScreenedChunk: @unchecked Sendable {
     /// (its clone check then sees the whole chunk noted, as if one thread had gone through it) and writes it.
     /// Only records whose notes met an earlier sighting, or were displaced by one, are checked for clones.
     func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
-              workers: Int) throws {
+              workers: Int) {
         used = max(1, min(slices, records.count / 128))
         let count = records.count, used = used
         self.records = count
@@ -114,11 +115,11 @@ private final class ScreenedChunk: @unchecked Sendable {
             cloneChecks = .allocate(capacity: count)
         }
         @Sendable func range(_ slice: Int) -> Range<Int> { (count * slice / used)..<(count * (slice + 1) / used) }
-        try forEachSlice(workers: workers) { slice in
+        forEachSlice(workers: workers) { slice in
             readings[slice].removeAll(keepingCapacity: true)
             displaced[slice].removeAll(keepingCapacity: true)
-            func finish(_ begun: ScreenedRecord) throws {
-                let reading = try screener.finish(begun)
+            func finish(_ begun: ScreenedRecord) {
+                let reading = screener.finish(begun)
                 readings[slice].append(reading)
                 let noted = risk.note(reading, order: begun.index)
                 cloneChecks[begun.index - firstIndex] = noted.seenEarlier
@@ -130,10 +131,10 @@ private final class ScreenedChunk: @unchecked Sendable {
             for index in range(slice) {
                 let begun = screener.begin(records[index], index: firstIndex + index)
                 risk.prefetchNote(begun.document)
-                if let previous = waiting.take() { try finish(previous) }
+                if let previous = waiting.take() { finish(previous) }
                 waiting = begun
             }
-            if let last = waiting.take() { try finish(last) }
+            if let last = waiting.take() { finish(last) }
         }
         for slice in 0..<used {
             // Places out of the chunk cannot come (earlier chunks hold only earlier places); skipped all the same.
@@ -141,7 +142,7 @@ private final class ScreenedChunk: @unchecked Sendable {
                 cloneChecks[order - firstIndex] = true
             }
         }
-        try forEachSlice(workers: workers) { slice in
+        forEachSlice(workers: workers) { slice in
             let writer = writers + slice
             writer.pointee.reset()
             let first = range(slice).lowerBound
@@ -161,20 +162,14 @@ private final class ScreenedChunk: @unchecked Sendable {
     }
 
     /// Runs `body` for every used slice on `workers` threads, each taking the next slice in turn.
-    private func forEachSlice(workers: Int, _ body: @Sendable (Int) throws -> Void) throws {
-        let failure = Locked<Error?>(nil)
+    private func forEachSlice(workers: Int, _ body: @Sendable (Int) -> Void) {
         let nextSlice = Locked(0)
         let used = used
         DispatchQueue.concurrentPerform(iterations: min(workers, used)) { _ in
             while case let slice = nextSlice.withLock({ next in defer { next += 1 }; return next }), slice < used {
-                do {
-                    try body(slice)
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                }
+                body(slice)
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Hands the result lines to `emit`, slice by slice, in input order.
