@@ -5,24 +5,24 @@ import OCR
 
 /// The image half of the pipeline for one worker: ingest → locate → OCR → parse/validate/repair.
 /// Holds one Tesseract engine, reused scan after scan; never shared between threads.
-public final class PageScanner {
+final class PageScanner {
     private let reader: MRZReader
     /// The model results name.
     private let modelName: String
     /// Images over this many pixels are refused before decoding.
-    public var pixelBudget = ImageCodec.defaultPixelBudget
+    var pixelBudget = ImageCodec.defaultPixelBudget
     /// Files larger than this many bytes are refused before reading (a 2 GB file must not stop a run).
-    public var maxFileBytes = ScanFile.defaultMaxBytes
+    var maxFileBytes = ScanFile.defaultMaxBytes
     /// Reads below this mean confidence are reported `unreadable`.
-    public var minimumConfidence = 0.3
+    var minimumConfidence = 0.3
     /// Reads with fewer characters where the layout allows them are reported `unreadable`: not an MRZ read.
-    public var minimumPlausibility = 0.8
+    var minimumPlausibility = 0.8
     /// The stolen/lost lists every read document is checked against; without them every read document's
     /// verdict is `ListVerdict.notConsulted`.
-    public var matcher: ListMatcher?
+    var matcher: ListMatcher?
 
     /// A scanner reading lines with `recognizer` (its own: never shared), whose results name `modelName`.
-    public init(recognizer: any LineRecognizer, modelName: String) {
+    init(recognizer: any LineRecognizer, modelName: String) {
         self.modelName = modelName
         reader = MRZReader(engine: recognizer)
     }
@@ -30,7 +30,7 @@ public final class PageScanner {
     /// Scans the file at `path`, reporting it as `file` (by default the path as given by the user): decode →
     /// locate → OCR → parse/validate/repair → list lookup. Never throws: a bad file is a result too. `debug`
     /// receives the images QA looks at when set.
-    public func scan(path: String, as file: String? = nil, currentYear: Int, debug: DebugImageWriter? = nil)
+    func scan(path: String, as file: String? = nil, currentYear: Int, debug: DebugImageWriter? = nil)
         -> ScanReading
     {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -3,28 +3,28 @@ import MRZ
 
 /// The text half of the pipeline: parse → validate → list lookup for MRZ text without an image
 /// (`docguard screen`, re-checking a day's crossings against a newer list). Safe to share between threads.
-public struct MRZScreener: Sendable {
+struct MRZScreener: Sendable {
     /// The lists; without them every read record's verdict is `ListVerdict.notConsulted`.
-    public let matcher: ListMatcher?
+    let matcher: ListMatcher?
     /// Resolves two-digit birth years.
-    public let currentYear: Int
+    let currentYear: Int
 
     /// A screener over `matcher`.
-    public init(matcher: ListMatcher?, currentYear: Int) {
+    init(matcher: ListMatcher?, currentYear: Int) {
         self.matcher = matcher
         self.currentYear = currentYear
     }
 
     /// The reading of text record number `index` (1-based). A list store that fails leaves the document
     /// unchecked (`LIST_UNCHECKED`, never clear), as in `scan`: the record is not lost to the outage.
-    public func screen(_ record: MRZTextRecord, index: Int) -> ScanReading {
+    func screen(_ record: MRZTextRecord, index: Int) -> ScanReading {
         finish(begin(record, index: index))
     }
 
     /// Text record number `index` (1-based) parsed, its list lookup begun (`ListMatcher.query`): a caller
     /// screening many records finishes each one after beginning the next, so the memory the lookup needs has
     /// arrived by then.
-    public func begin(_ record: MRZTextRecord, index: Int) -> ScreenedRecord {
+    func begin(_ record: MRZTextRecord, index: Int) -> ScreenedRecord {
         guard case .lines(let lines) = record else {
             var problem: ScanProblem? = nil
             if case .malformed(let why) = record { problem = ScanProblem(code: .unreadable, detail: why) }
@@ -41,7 +41,7 @@ public struct MRZScreener: Sendable {
     }
 
     /// The reading of a record from `begin`, with its list verdict (unchecked, saying why, when the store fails).
-    public func finish(_ record: ScreenedRecord) -> ScanReading {
+    func finish(_ record: ScreenedRecord) -> ScanReading {
         guard let document = record.document else {
             return ScanReading(file: nil, record: record.index, sha256: nil, status: .unreadable, problem: record.problem)
         }
@@ -51,7 +51,7 @@ public struct MRZScreener: Sendable {
 }
 
 /// A text record parsed, its list lookup begun (`MRZScreener.begin`).
-public struct ScreenedRecord: Sendable {
+struct ScreenedRecord: Sendable {
     /// 1-based position in the input.
     let index: Int
     /// The MRZ parsed; nil when the record is not one.

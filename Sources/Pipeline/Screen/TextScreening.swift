@@ -7,12 +7,12 @@ import Lists
 /// Three stages overlap, joined by bounded pipes so memory stays flat: a reader thread reads and groups
 /// the next records, a screening thread has the workers screen the current chunk (each slice writing its
 /// own lines' JSON), and the caller writes out the chunk before.
-public enum TextScreening {
+enum TextScreening {
     /// Reads every record from `reader`, screens it and calls `emit` with the result lines (JSON Lines
     /// bytes, newline-terminated), in input order; `progress` hears, after each chunk's lines, how many
     /// records and alerts they held. Throws when the input cannot be read; a list store that fails leaves the
     /// documents it could not check `LIST_UNCHECKED`.
-    public static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
+    static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
                            progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
                            emit: (UnsafeRawBufferPointer) -> Void) throws {
         let chunks = BoundedPipe<[MRZTextRecord]>()
