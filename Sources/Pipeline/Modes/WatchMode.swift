@@ -16,24 +16,9 @@ import Glibc
 /// that changed while it was read (a scanner that paused longer than the settle time) goes back to
 /// waiting; one that would go to quarantine waits one settle time more first, for the same reason.
 /// Only one watcher runs a pipeline (`WatchLock`), and its folders lie outside its inbox (`WatchLayout`).
-///
-/// Results are finished one at a time (the batch scanner hands them over in order, under its lock), hence
-/// unchecked `Sendable`.
-public final class WatchMode: @unchecked Sendable {
-    /// A file taken from the inbox: its journal id, its name (rendered) and the name's bytes, and its size
-    /// and modification time when taken, to tell whether it changed while it was read.
-    private struct Claim {
-        var id: Int64
-        var name: String
-        var bytes: [UInt8]
-        var stamp: FileStamp?
-    }
-
-    /// Size and modification time of a file.
-    private struct FileStamp: Equatable {
-        var size: Int64, seconds: Int, nanoseconds: Int
-    }
-
+/// The scans are read by long-lived workers; each result is finished (weighed, written, synced, moved) on
+/// the watcher's own thread, one at a time, in order.
+public final class WatchMode {
     /// Reads begun this many times, each ended by the process dying, quarantine the file unread: the first
     /// death may have been anything (a power cut), so the file is read once more, alone; the second time it
     /// is most likely the file, and it must not stop the inbox for good.
@@ -41,7 +26,10 @@ public final class WatchMode: @unchecked Sendable {
 
     private let watch: WatchConfiguration
     private let stages: StageConfiguration
-    private let inbox: String, processed: String, quarantine: String, work: String
+    private typealias Claim = WatchFolders.Claim
+    private let inbox: String
+    /// The inbox, work, processed and quarantine folders, and the moves between them.
+    private let folders: WatchFolders
     private let lock: WatchLock
     private let journal: WatchJournal
     /// The stages, built once.
@@ -70,13 +58,15 @@ public final class WatchMode: @unchecked Sendable {
         self.watch = watch
         stages = configuration.stages
         try WatchLayout.check(watch, file: configuration.file ?? "")
-        (inbox, processed, quarantine) = (watch.inbox, watch.processed, watch.quarantine)
-        work = inbox + "/.docguard-work"
+        inbox = watch.inbox
+        let work = inbox + "/.docguard-work"
         let resultsFolder = (watch.results as NSString).deletingLastPathComponent
-        try Self.makeFolder(resultsFolder.isEmpty ? "." : resultsFolder)
+        try WatchFolders.makeFolder(resultsFolder.isEmpty ? "." : resultsFolder)
         lock = try WatchLock(path: watch.results + ".journal.lock")
-        for folder in [inbox, processed, quarantine, work] { try Self.makeFolder(folder) }
+        for folder in [inbox, watch.processed, watch.quarantine, work] { try WatchFolders.makeFolder(folder) }
         journal = try WatchJournal(path: watch.results + ".journal")
+        folders = WatchFolders(
+            inbox: inbox, processed: watch.processed, quarantine: watch.quarantine, work: work, journal: journal)
         pipeline = try ScanPipeline.make(configuration, today: today, recognizers: recognizers)
         workers = try pipeline.workers(for: stages.jobs)
         settings = pipeline.settings
@@ -105,7 +95,7 @@ public final class WatchMode: @unchecked Sendable {
             var claimed: [Claim] = []
             for entry in ready.prefix(stages.jobs * 4) {
                 watcher.taken(entry.name)
-                if let claim = try claim(entry) { claimed.append(claim) }
+                if let claim = try folders.claim(entry) { claimed.append(claim) }
             }
             try process(claimed)
         }
@@ -115,26 +105,13 @@ public final class WatchMode: @unchecked Sendable {
 
     // MARK: Steps
 
-    private func workPath(_ id: Int64, _ name: String) -> String { "\(work)/\(id)-\(name)" }
-
-    /// Records the claim, then moves the file out of the inbox; nil when it vanished meanwhile.
-    private func claim(_ entry: InboxWatcher.Ready) throws -> Claim? {
-        let id = try journal.claim(entry.name)
-        let source = Array(inbox.utf8) + [UInt8(ascii: "/")] + entry.bytes
-        guard rename(FileName.cPath(source), workPath(id, entry.name)) == 0 else {
-            try journal.forget(id)
-            return nil
-        }
-        return Claim(id: id, name: entry.name, bytes: entry.bytes, stamp: Self.stamp(workPath(id, entry.name)))
-    }
-
     /// Scans the claimed files (regular files in parallel; anything else is refused unread, named for what
     /// it is) and finishes each. Each read's start is in the journal before the read.
     private func process(_ claimed: [Claim]) throws {
         var scans: [Claim] = []
         for claim in claimed {
             var info = stat()
-            if lstat(workPath(claim.id, claim.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            if lstat(folders.workPath(claim.id, claim.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 let refusal = ScanFile.Refusal.notRegular(kind: ScanFile.kind(info.st_mode))
                 try write(.badFile(inbox + "/" + claim.name, sha256: nil, detail: refusal.detail), claim)
             } else {
@@ -143,13 +120,13 @@ public final class WatchMode: @unchecked Sendable {
         }
         guard !scans.isEmpty else { return }
         let failure = Locked<Error?>(nil)
-        let watcher = self  // the journal is written by one thread at a time: the reading worker's mark before it
+        let journal = journal
         let ids = scans.map(\.id)
         var next = 0
-        let jobs = scans.map { ScanJob(path: workPath($0.id, $0.name), file: inbox + "/" + $0.name) }
+        let jobs = scans.map { ScanJob(path: folders.workPath($0.id, $0.name), file: inbox + "/" + $0.name) }
         workers.scan(jobs, settings: settings) { index in
             do {
-                try watcher.journal.markReading(ids[index])
+                try journal.markReading(ids[index])
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
@@ -168,7 +145,7 @@ public final class WatchMode: @unchecked Sendable {
     /// written, and what was read is not what will be there); held one settle time when it would go to
     /// quarantine; else written and moved on.
     private func finish(_ reading: ScanReading, _ claim: Claim) throws {
-        guard Self.stamp(workPath(claim.id, claim.name)) == claim.stamp else { return try returnToInbox(claim) }
+        guard WatchFolders.stamp(folders.workPath(claim.id, claim.name)) == claim.stamp else { return try folders.returnToInbox(claim) }
         if reading.status == .error, watch.settleSeconds > 0 {
             held.append((claim, reading, clock() + watch.settleSeconds))
             return
@@ -183,27 +160,12 @@ public final class WatchMode: @unchecked Sendable {
         let due = held.filter { all || $0.until <= now }
         held.removeAll { all || $0.until <= now }
         for (claim, reading, _) in due {
-            if Self.stamp(workPath(claim.id, claim.name)) == claim.stamp {
+            if WatchFolders.stamp(folders.workPath(claim.id, claim.name)) == claim.stamp {
                 try write(reading, claim)
             } else {
-                try returnToInbox(claim)
+                try folders.returnToInbox(claim)
             }
         }
-    }
-
-    /// Puts a file that is still being written back in the inbox under its name (never over another file),
-    /// and drops its claim: it is taken again once it has settled.
-    private func returnToInbox(_ claim: Claim) throws {
-        var target = Array(inbox.utf8) + [UInt8(ascii: "/")] + claim.bytes
-        var info = stat()
-        if lstat(FileName.cPath(target), &info) == 0 {
-            target = Array("\(inbox)/\(claim.id)-".utf8) + claim.bytes
-        }
-        let source = workPath(claim.id, claim.name)
-        guard rename(source, FileName.cPath(target)) == 0 else {
-            throw PipelineError.cannotWrite(FileName.render(target), String(cString: strerror(errno)))
-        }
-        try journal.forget(claim.id)
     }
 
     /// Weighs and writes the result (on disk before anything moves), then moves the file to where it belongs.
@@ -215,57 +177,9 @@ public final class WatchMode: @unchecked Sendable {
         let toQuarantine = result.status == .error
         try journal.markWritten(claim.id, quarantine: toQuarantine)
         if result.list?.hit == true { lastHit = now() }
-        try move(
+        try folders.move(
             id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
         written(result)
-    }
-
-    /// The size and modification time of what is at `path` (never following a link); nil when nothing is.
-    private static func stamp(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return FileStamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
-    }
-
-    /// Moves the work file to processed/ or quarantine/ (with its `.error.json`), never over another file.
-    /// A copy across file systems that a stop cut between copy and removal is recognised (same name, same
-    /// bytes) and finished rather than copied twice.
-    private func move(id: Int64, name: String, quarantine toQuarantine: Bool, problem: ScanProblem?, sha256: String?) throws {
-        let folder = toQuarantine ? quarantine : processed
-        let source = workPath(id, name)
-        var destination = folder + "/" + name
-        if Self.exists(destination) {
-            if FileMove.sameContent(source, destination) {
-                unlink(source)
-                return try journal.markDone(id, destination: destination)
-            }
-            destination = folder + "/\(id)-" + name
-        }
-        if toQuarantine {
-            let report = JSONValue.object([
-                "code": .string((problem?.code ?? .badFile).rawValue), "detail": .string(problem?.detail ?? ""),
-                "file": .string(inbox + "/" + name), "sha256": .string(sha256),
-            ])
-            let reportPath = destination + ".error.json"
-            try PipelineError.writing(reportPath) {
-                try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: reportPath))
-            }
-        }
-        try FileMove.move(source, to: destination)
-        try journal.markDone(id, destination: destination)
-    }
-
-    /// Makes `folder` (and the folders above it) unless it is there; a failure names the folder.
-    private static func makeFolder(_ folder: String) throws {
-        try PipelineError.wrapping({ .cannotWrite(folder, "cannot make a folder there: \($0)") }) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-    }
-
-    /// Whether anything (a file, a folder, a link, even a broken one) has this path.
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
     }
 
     /// What a stopped run left: a result line cut short is dropped (before anything is appended); a claim
@@ -280,15 +194,15 @@ public final class WatchMode: @unchecked Sendable {
         }
         var again: [Claim] = [], suspects: [Claim] = []
         for entry in try journal.unfinished() {
-            let path = workPath(entry.id, entry.name)
+            let path = folders.workPath(entry.id, entry.name)
             let claim = Claim(
-                id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: Self.stamp(path))
+                id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: WatchFolders.stamp(path))
             switch (entry.state, claim.stamp != nil) {
             case (.claimed, true):
                 let digest = ContentHash.sha256(ofFileAt: path)
                 if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
                     try journal.markWritten(entry.id, quarantine: quarantined)
-                    try move(id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
+                    try folders.move(id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
                 } else if entry.reads >= Self.readsBeforeQuarantine {
                     let detail = "the watcher stopped \(entry.reads) times while reading this file (it may be what "
                         + "stopped it); not read again"
@@ -301,7 +215,7 @@ public final class WatchMode: @unchecked Sendable {
             case (.claimed, false):
                 try journal.forget(entry.id)  // never moved out of the inbox: it is taken again
             case (.written, true):
-                try move(id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: nil)
+                try folders.move(id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: nil)
             case (.written, false), (.done, _):
                 try journal.markDone(entry.id, destination: "")  // moved before the journal heard of it
             }
