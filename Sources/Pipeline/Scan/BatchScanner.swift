@@ -2,7 +2,7 @@ import Foundation
 import Lists
 import OCR
 
-/// Scans many files on `jobs` worker threads, one `PageScanner` (one Tesseract engine) per worker, and hands
+/// Scans many files on `jobs` worker threads, one `PageReader` (one Tesseract engine) per worker, and hands
 /// the readings back in input order as soon as each is next in line, so output streams and stays sorted.
 public struct BatchScanner: Sendable {
     /// The model every worker loads.
@@ -31,7 +31,7 @@ public struct BatchScanner: Sendable {
     /// Scans `files`; `emit` is called once per file, in order, on the calling thread. Throws only when an
     /// engine cannot be created.
     public func run(_ files: [String], emit: (ScanReading) -> Void) throws {
-        let workers = try ScanWorkers(count: min(jobs, max(1, files.count)), makeScanner: LineRecognizers.tesseract(model))
+        let workers = try ScanWorkers(count: min(jobs, max(1, files.count)), makeReader: LineRecognizers.tesseract(model))
         defer { workers.stop() }
         let settings = ScanSettings(
             matcher: matcher, currentYear: currentYear, maxFileBytes: maxFileBytes, debug: debug)

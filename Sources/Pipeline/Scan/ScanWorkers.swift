@@ -26,7 +26,7 @@ struct ScanSettings: Sendable {
     var debug: DebugImageWriter? = nil
 }
 
-/// Long-lived scan workers: threads that each own one `PageScanner` (one OCR engine) for their whole life, made
+/// Long-lived scan workers: threads that each own one `PageReader` (one OCR engine) for their whole life, made
 /// once on the thread that uses it and never shared. `scan` hands them files and gives the readings back in
 /// input order on the calling thread, so what follows the read (risk, writers, watch mode's fsync and moves)
 /// runs outside any lock the workers take, while they go on reading.
@@ -45,18 +45,18 @@ final class ScanWorkers: Sendable {
     private let resultsReady = DispatchSemaphore(value: 0)
     private let count: Int
 
-    /// Starts `count` workers, each with the scanner `makeScanner` makes on its own thread. Throws the first
+    /// Starts `count` workers, each with the reader `makeReader` makes on its own thread. Throws the first
     /// failure to make one (a missing model), after stopping the others.
-    init(count: Int, makeScanner: @escaping @Sendable () throws -> PageScanner) throws {
+    init(count: Int, makeReader: @escaping @Sendable () throws -> PageReader) throws {
         self.count = max(1, count)
         let made = Locked<[Error?]>([])
         let started = DispatchSemaphore(value: 0)
         for _ in 0..<self.count {
             let (state, jobsWaiting, resultsReady) = (state, jobsWaiting, resultsReady)
             let thread = Thread {
-                let scanner: PageScanner
+                let reader: PageReader
                 do {
-                    scanner = try makeScanner()
+                    reader = try makeReader()
                     made.withLock { $0.append(nil) }
                     started.signal()
                 } catch {
@@ -64,7 +64,7 @@ final class ScanWorkers: Sendable {
                     started.signal()
                     return
                 }
-                Self.work(scanner, state: state, jobsWaiting: jobsWaiting, resultsReady: resultsReady)
+                Self.work(reader, state: state, jobsWaiting: jobsWaiting, resultsReady: resultsReady)
             }
             thread.start()
         }
@@ -120,7 +120,7 @@ final class ScanWorkers: Sendable {
 
     /// A worker's life: take the next job, read it, hand the reading back; until stopped.
     private static func work(
-        _ scanner: PageScanner, state: Locked<State>, jobsWaiting: DispatchSemaphore, resultsReady: DispatchSemaphore
+        _ reader: PageReader, state: Locked<State>, jobsWaiting: DispatchSemaphore, resultsReady: DispatchSemaphore
     ) {
         while true {
             jobsWaiting.wait()
@@ -135,20 +135,25 @@ final class ScanWorkers: Sendable {
                 continue
             }
             starting?(index)
-            scanner.matcher = settings.matcher
-            scanner.maxFileBytes = settings.maxFileBytes
-            let reading = scanner.scan(
-                path: job.path, as: job.file, currentYear: settings.currentYear, debug: settings.debug)
+            let reading = ScanPipeline.read(job, with: reader, settings: settings)
             state.withLock { $0.finished[index] = reading }
             resultsReady.signal()
         }
     }
 }
 
-/// The calling thread's CPU time: what one scan costs, whatever else the machine is doing.
-enum ThreadCPUClock {
-    /// CPU seconds this thread has used so far.
-    static func seconds() -> Double {
+/// Times one scan: wall seconds, and CPU seconds of the calling thread (what the scan costs, whatever else
+/// the machine is doing).
+struct ScanClock {
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private let cpuStart = ScanClock.threadCPUSeconds()
+
+    /// Wall seconds since the clock was made.
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+    /// CPU seconds this thread has used since the clock was made.
+    var cpuSeconds: Double { Self.threadCPUSeconds() - cpuStart }
+
+    private static func threadCPUSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

@@ -39,7 +39,7 @@ struct RiskScenarioTests {
                     clones: CloneRegister = CloneRegister()) throws -> [String: ScanResult] {
         let risk = RiskStage(scorer: RiskScorer(policy: try policy ?? F.shippedPolicy(), asOf: asOf), clones: clones)
         let pipeline = ScanPipeline(
-            risk: risk, matcher: matcher, scanners: LineRecognizers.tesseract(try OCRModel.locate("mrz")), jobs: 2)
+            risk: risk, matcher: matcher, readers: LineRecognizers.tesseract(try OCRModel.locate("mrz")), jobs: 2)
         let collected = Collected()
         try pipeline.run(files, writer: collected)
         return Dictionary(uniqueKeysWithValues: collected.results.map { ($0.file!, $0) })
@@ -130,7 +130,7 @@ struct RiskScenarioTests {
         try lines.joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
         let risk = RiskStage(scorer: RiskScorer(policy: try F.shippedPolicy(), asOf: Self.asOf))
         var output: [UInt8] = []
-        try ScanPipeline(risk: risk, matcher: matcher, scanners: nil, jobs: 2)
+        try ScanPipeline(risk: risk, matcher: matcher, readers: nil, jobs: 2)
             .screen(try MRZTextRecordReader(path: input)) { output += $0 }
         let result = try #require(try JSONSerialization.jsonObject(with: Data(output)) as? [String: Any])
         let list = result["list"] as? [String: Any]
