@@ -5,11 +5,11 @@ import OCR
 
 /// The composition root: the one place that names every stage and builds them once, for every mode.
 ///
-///     ingest → decode → locate/read MRZ → look up    `ScanPipeline.read` (ScanJob → ScanReading), on long-lived
-///                                                    workers that own their engine (`ScanWorkers`)
-///            → assess                                `RiskStage.assessInOrder` (ScanReading → ScanResult), in
-///                                                    output order, on the calling thread
-///            → emit                                  a `ResultWriter`
+///     ingest → decode → locate/read MRZ → look up   `ScanPipeline.read` (ScanJob → ScanReading), on
+///                                                   long-lived workers that own their engine (`ScanWorkers`)
+///            → assess                               `RiskStage.assessInOrder` (ScanReading → ScanResult), in
+///                                                   output order, on the calling thread
+///            → emit                                 a `ResultWriter`
 ///
 /// Text records take the same look-up and assess stages without the image ones (`screen`). Modes differ only
 /// in where documents come from and where results go: `BatchMode` (files → a result writer), `WatchMode`

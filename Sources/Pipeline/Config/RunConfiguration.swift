@@ -170,7 +170,8 @@ extension RunConfiguration {
         guard modeName == "watch" || modeName == "batch" else { throw fields["mode"]!.error("must be watch or batch") }
         let results = try location("results")!
         let inputs = try fields["inputs"].map { try $0.strings().map(resolved) } ?? []
-        let (inbox, processed, quarantine) = (try location("inbox"), try location("processed"), try location("quarantine"))
+        let inbox = try location("inbox"), processed = try location("processed")
+        let quarantine = try location("quarantine")
         var stages = StageConfiguration(
             lists: nil, model: try Self.model(fields["model"]), riskPolicy: try location("risk"),
             history: try fields["history"].map { try $0.strings().map(resolved) } ?? [],
@@ -178,7 +179,9 @@ extension RunConfiguration {
         let settleSeconds = try fields["settle_seconds"].map { try $0.double(in: 0...3600) } ?? 2
         let (report, csv) = (try location("report"), try location("csv"))
         if let asOf = fields["as_of"], !asOf.isNull {
-            guard let date = MRZDate(iso: try asOf.string()) else { throw asOf.error("must be a date written YYYY-MM-DD, or null") }
+            guard let date = MRZDate(iso: try asOf.string()) else {
+                throw asOf.error("must be a date written YYYY-MM-DD, or null")
+            }
             stages.asOf = date
         }
         if let limit = fields["max_file_mb"] {
@@ -227,7 +230,8 @@ extension RunConfiguration {
     /// `pipelines/../TestImages/a.jpg` is `TestImages/a.jpg`.
     static func joined(_ folder: String, _ relative: String) -> String {
         var parts: [Substring] = []
-        for part in ((folder.isEmpty ? "" : folder + "/") + relative).split(separator: "/", omittingEmptySubsequences: true) {
+        let path = (folder.isEmpty ? "" : folder + "/") + relative
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
             case "..": if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }

@@ -87,7 +87,8 @@ public struct BatchMode {
         var writers: [any ResultWriter] = []
         if let csv = batch.csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
         if let report = batch.report {
-            writers.append(HTMLReportWriter(try OutputFile(path: report), context: pipeline.reportContext(title: title)))
+            let context = pipeline.reportContext(title: title)
+            writers.append(HTMLReportWriter(try OutputFile(path: report), context: context))
         }
         return writers
     }

@@ -145,7 +145,9 @@ public final class WatchMode {
     /// written, and what was read is not what will be there); held one settle time when it would go to
     /// quarantine; else written and moved on.
     private func finish(_ reading: ScanReading, _ claim: Claim) throws {
-        guard WatchFolders.stamp(folders.workPath(claim.id, claim.name)) == claim.stamp else { return try folders.returnToInbox(claim) }
+        guard WatchFolders.stamp(folders.workPath(claim.id, claim.name)) == claim.stamp else {
+            return try folders.returnToInbox(claim)
+        }
         if reading.status == .error, watch.settleSeconds > 0 {
             held.append((claim, reading, clock() + watch.settleSeconds))
             return
@@ -202,7 +204,8 @@ public final class WatchMode {
                 let digest = ContentHash.sha256(ofFileAt: path)
                 if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
                     try journal.markWritten(entry.id, quarantine: quarantined)
-                    try folders.move(id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
+                    try folders.move(
+                        id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
                 } else if entry.reads >= Self.readsBeforeQuarantine {
                     let detail = "the watcher stopped \(entry.reads) times while reading this file (it may be what "
                         + "stopped it); not read again"
@@ -215,7 +218,8 @@ public final class WatchMode {
             case (.claimed, false):
                 try journal.forget(entry.id)  // never moved out of the inbox: it is taken again
             case (.written, true):
-                try folders.move(id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: nil)
+                try folders.move(
+                    id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: nil)
             case (.written, false), (.done, _):
                 try journal.markDone(entry.id, destination: "")  // moved before the journal heard of it
             }

@@ -31,7 +31,8 @@ public struct BatchScanner: Sendable {
     /// Scans `files`; `emit` is called once per file, in order, on the calling thread. Throws only when an
     /// engine cannot be created.
     public func run(_ files: [String], emit: (ScanReading) -> Void) throws {
-        let workers = try ScanWorkers(count: min(jobs, max(1, files.count)), makeReader: LineRecognizers.tesseract(model))
+        let workers = try ScanWorkers(
+            count: min(jobs, max(1, files.count)), makeReader: LineRecognizers.tesseract(model))
         defer { workers.stop() }
         let settings = ScanSettings(
             matcher: matcher, currentYear: currentYear, maxFileBytes: maxFileBytes, debug: debug)

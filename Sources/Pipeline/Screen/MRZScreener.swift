@@ -43,7 +43,8 @@ struct MRZScreener: Sendable {
     /// The reading of a record from `begin`, with its list verdict (unchecked, saying why, when the store fails).
     func finish(_ record: ScreenedRecord) -> ScanReading {
         guard let document = record.document else {
-            return ScanReading(file: nil, record: record.index, sha256: nil, status: .unreadable, problem: record.problem)
+            return ScanReading(
+                file: nil, record: record.index, sha256: nil, status: .unreadable, problem: record.problem)
         }
         let list = matcher?.verdictOrUnavailable(for: record.lookup) ?? .notConsulted
         return ScanReading(file: nil, record: record.index, sha256: nil, status: .ok, document: document, list: list)

@@ -75,7 +75,8 @@ struct BatchModeTests {
         _ = try run(definition)
         var lines = try resultLines(definition)
         let cut = String(lines.removeLast().prefix(40))  // the process died while writing the last line
-        try (lines.joined(separator: "\n") + "\n" + cut).write(toFile: definition.appendedResults!, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n" + cut)
+            .write(toFile: definition.appendedResults!, atomically: true, encoding: .utf8)
         let rerun = try run(definition)
         #expect(rerun.scanned == 1 && rerun.skipped == 2)
         let after = try resultLines(definition)
@@ -87,7 +88,8 @@ struct BatchModeTests {
         let (folder, definition) = try night()
         var twice = definition
         guard case .batch(var batch) = definition.mode else { Issue.record("not batch mode"); return }
-        batch.inputs = [folder.appendingPathComponent("scans").path, folder.appendingPathComponent("scans").path + "/*.jpg"]
+        let scans = folder.appendingPathComponent("scans").path
+        batch.inputs = [scans, scans + "/*.jpg"]
         twice.mode = .batch(batch)
         let summary = try run(twice)
         #expect(summary.inputs == 3 && summary.scanned == 3)

@@ -146,7 +146,8 @@ struct RiskScorerTests {
     func unreadScans(status: ScanResult.Status, code: String) {
         let scorer = RiskScorer(policy: F.flatPolicy(points: 0), asOf: F.asOf)
         let result = ScanReading(
-            file: "x", sha256: nil, status: status, problem: ScanProblem(code: ReasonCode(rawValue: code)!, detail: "why"))
+            file: "x", sha256: nil, status: status,
+            problem: ScanProblem(code: ReasonCode(rawValue: code)!, detail: "why"))
         let assessment = scorer.assess(result)
         #expect(assessment.level == .review)
         #expect(codes(assessment) == [code])

@@ -137,8 +137,8 @@ struct RiskScenarioTests {
         #expect(result["status"] as? String == "ok")
         #expect(list?["checked"] as? Bool == false && list?["error"] != nil)
         let assessment = result["risk"] as? [String: Any]
-        #expect(
-            (assessment?["reasons"] as? [[String: Any]])?.contains { $0["code"] as? String == "LIST_UNCHECKED" } == true)
+        let codes = (assessment?["reasons"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+        #expect(codes?.contains("LIST_UNCHECKED") == true)
         #expect(assessment?["level"] as? String != "clear")
     }
 
