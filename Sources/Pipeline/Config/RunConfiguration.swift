@@ -128,6 +128,15 @@ public struct WatchConfiguration: Sendable, Equatable {
     public var results: String
     /// How long a file must be unchanged before it is taken.
     public var settleSeconds: Double
+
+    /// A watch of `inbox`, results to `results`, scans moved to `processed` or `quarantine`.
+    public init(inbox: String, processed: String, quarantine: String, results: String, settleSeconds: Double) {
+        self.inbox = inbox
+        self.processed = processed
+        self.quarantine = quarantine
+        self.results = results
+        self.settleSeconds = settleSeconds
+    }
 }
 
 /// Screen mode: MRZ text records in, result lines out.
