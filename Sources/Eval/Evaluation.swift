@@ -17,7 +17,7 @@ public struct Evaluation: Sendable {
     public init() {}
 
     /// Counts one scan.
-    public mutating func record(_ result: ScanResult, expected: EvalCase) {
+    public mutating func record(_ result: ScanReading, expected: EvalCase) {
         let readLines = result.status == .ok ? result.document?.lineTexts : nil
         let exact = expected.lines.isEmpty ? readLines == nil : readLines == expected.lines
         count(EvalGroup("overall", "all"), exact)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Lists
 
 /// The list options of `scan` and `screen`: a store to check every read document against, or an explicit
 /// `--no-lists`. Neither is refused: a forgotten `--lists` would clear every stolen document in silence.
@@ -19,10 +18,5 @@ struct ListOptions: ParsableArguments {
                 "no list store: name one with --lists STORE, or pass --no-lists to run without a list check "
                     + "(then no result is clear)")
         }
-    }
-
-    /// The matcher over the named store; nil with `--no-lists`.
-    func makeMatcher() throws -> ListMatcher? {
-        try lists.map { try ListMatcher(store: try ListStores.open($0)) }
     }
 }

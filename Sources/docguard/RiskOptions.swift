@@ -19,11 +19,15 @@ struct RiskOptions: ParsableArguments {
         }
     }
 
-    /// The "as of" date.
-    var asOfDate: MRZDate { asOf.flatMap(MRZDate.init(iso:)) ?? Clock.today() }
+    /// The "as of" date given; nil for the day the run starts.
+    var asOfDate: MRZDate? { asOf.flatMap(MRZDate.init(iso:)) }
+}
 
-    /// The risk stage: the policy loaded, earlier results remembered.
-    func makeStage() throws -> RiskStage {
-        try RiskStage.load(policyPath: risk, asOf: asOfDate, history: history)
+extension StageConfiguration {
+    /// The stages the list and risk options of `scan` and `screen` name.
+    init(_ lists: ListOptions, _ risk: RiskOptions, model: String? = nil, jobs: Int, debugDirectory: String? = nil) {
+        self.init(
+            lists: lists.lists, model: model, riskPolicy: risk.risk, history: risk.history, asOf: risk.asOfDate,
+            jobs: jobs, debugDirectory: debugDirectory)
     }
 }

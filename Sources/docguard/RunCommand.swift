@@ -23,40 +23,39 @@ struct RunCommand: ParsableCommand {
     var pipeline: String
 
     func run() throws {
-        let definition = try PipelineDefinition.load(pipeline)
-        try definition.checkOutputPlacement()
-        if definition.mode == .watch {
+        let configuration = try RunConfiguration.load(pipeline)
+        try configuration.checkOutputPlacement()
+        if case .watch = configuration.mode {
             StopSignals.install()
-            let watch = try WatchMode(definition: definition, asOf: Clock.today())
+            guard let watch = try WatchMode(configuration, today: Clock.today()) else { return }
             let progress = ProgressDisplay.start(unit: "scans", alerts: true)
             defer { progress?.finish() }
             try watch.run(now: Clock.nowISO, shouldStop: StopSignals.received) { progress?.add($0) }
             return
         }
+        guard let batch = BatchMode(configuration) else { return }
         let progress = ProgressDisplay.start(unit: "scans", alerts: true)
         let summary: BatchMode.Summary
         do {
             defer { progress?.finish() }  // the bar's last line before the summary, and before any error
-            summary = try BatchMode(definition: definition).run(asOf: Clock.today()) { result, total in
-                progress?.setTotal(total)
-                progress?.add(result)
-            }
+            summary = try batch.run(today: Clock.today()) { progress?.setTotal($0) } written: { progress?.add($0) }
         }
-        print(Self.describe(summary, definition: definition), terminator: "")
+        print(Self.describe(summary, configuration: configuration), terminator: "")
     }
 
-    static func describe(_ summary: BatchMode.Summary, definition: PipelineDefinition) -> String {
+    static func describe(_ summary: BatchMode.Summary, configuration: RunConfiguration) -> String {
+        guard case .batch(let batch) = configuration.mode else { return "" }
         let rate = summary.seconds > 0 ? Double(summary.scanned) / summary.seconds : 0
         var text = """
             inputs: \(summary.inputs), already in the results: \(summary.skipped), scanned: \(summary.scanned)
             alert: \(summary.levels[.alert] ?? 0), review: \(summary.levels[.review] ?? 0), clear: \(summary.levels[.clear] ?? 0)
             list hits: \(summary.hits), not read (error, no MRZ, unreadable): \(summary.unread)
             throughput: \(String(format: "%.1f", rate)) scans/s over \(String(format: "%.1f", summary.seconds)) s
-            results: \(definition.results)
+            results: \(batch.results ?? "-")
 
             """
-        if let report = definition.report { text += "report: \(report)\n" }
-        if let csv = definition.csv { text += "csv: \(csv)\n" }
+        if let report = batch.report { text += "report: \(report)\n" }
+        if let csv = batch.csv { text += "csv: \(csv)\n" }
         return text
     }
 }

@@ -51,25 +51,16 @@ struct ScanCommand: ParsableCommand {
         // Besides the scans, what the run reads: earlier results, the policy and the list store.
         let read = riskOptions.history + [riskOptions.risk, listOptions.lists].compactMap { $0 }
         try OutputPlacement.check(outputs: outputs, inputs: paths + read)
-        let files = try ScanInputs.files(RawArguments.paths(paths))
-        let model = try modelOption.locate()
-        let risk = try riskOptions.makeStage()
-        let matcher = try listOptions.makeMatcher()
-        let debug = try debugDir.map(DebugImageWriter.init(directory:))
-        var writers: [any ResultWriter] = [JSONLinesWriter(try out.map { try OutputFile(path: $0) } ?? OutputFile())]
-        if let csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
-        if let report {
-            writers.append(HTMLReportWriter(try OutputFile(path: report), context: ReportContext(
-                title: "docguard scan report", asOf: risk.scorer.asOf.description,
-                policyVersion: risk.scorer.policy.version, listVersion: matcher?.info?.version)))
-        }
-        let batch = BatchScanner(
-            model: model, jobs: jobs, currentYear: risk.scorer.asOf.year,
-            debug: debug, matcher: matcher)
-        let progress = ProgressDisplay.start(
-            unit: "scans", total: files.count, alerts: true, resultsOnStdout: out == nil)
+        let batch = BatchConfiguration(
+            inputs: RawArguments.paths(paths), expandsPatterns: false, output: .fresh(out), csv: csv, report: report)
+        let configuration = RunConfiguration(
+            stages: StageConfiguration(
+                listOptions, riskOptions, model: modelOption.model, jobs: jobs, debugDirectory: debugDir),
+            mode: .batch(batch))
+        var progress: ProgressDisplay?
         defer { progress?.finish() }  // when the run fails: the bar's last line before the error
-        if let progress { writers.append(progress) }
-        try ScanRun(batch: batch, risk: risk).run(files, writer: ResultWriters(writers))
+        _ = try BatchMode(configuration)?.run(today: Clock.today()) { total in
+            progress = ProgressDisplay.start(unit: "scans", total: total, alerts: true, resultsOnStdout: out == nil)
+        } written: { progress?.add($0) }
     }
 }

@@ -34,15 +34,16 @@ struct ScreenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let risk = try riskOptions.makeStage()
-        let screener = MRZScreener(
-            matcher: try listOptions.makeMatcher(), currentYear: risk.scorer.asOf.year)
+        let configuration = RunConfiguration(
+            stages: StageConfiguration(listOptions, riskOptions, jobs: jobs),
+            mode: .screen(ScreenConfiguration(input: file, results: out)))
+        let pipeline = try ScanPipeline.make(configuration, today: Clock.today())
         let reader = try MRZTextRecordReader(path: file)
         // Gigabytes of result lines on a night's re-check, not read back soon: written past the page cache.
         let output = try out.map { try OutputFile(path: $0, direct: true) } ?? OutputFile()
         let progress = ProgressDisplay.start(unit: "records", alerts: true, resultsOnStdout: out == nil)
         defer { progress?.finish() }
-        try TextScreening.run(reader: reader, screener: screener, risk: risk, jobs: jobs) { records, alerts in
+        try pipeline.screen(reader) { records, alerts in
             progress?.add(records, alerts: alerts)
         } emit: { output.write(bytes: $0) }
         try output.finish()

@@ -60,12 +60,10 @@ import Testing
     }
 
     /// A result that read `lines` (nil: nothing) with `status`.
-    static func result(_ file: String, read lines: [String]?, status: ScanResult.Status = .ok) -> ScanResult {
+    static func result(_ file: String, read lines: [String]?, status: ScanResult.Status = .ok) -> ScanReading {
         let document = lines.map { MRZParser.parse($0.map { Array($0.utf8) }, currentYear: 2026) }
-        var result = ScanResult(file: file, sha256: "", status: status, document: document, ocr: nil, problem: nil)
-        result.seconds = 0.5
-        result.cpuSeconds = 0.25
-        return result
+        return ScanReading(
+            file: file, sha256: nil, status: status, document: document, seconds: 0.5, cpuSeconds: 0.25)
     }
 
     /// Five scans: two photos (one read, one with a wrong character), two scans (a blank page rightly without

@@ -30,7 +30,7 @@ public final class ListMatcher: Sendable {
     /// of the key filter on its way into the cache (see `KeyFilter.probe`). Nil when either is missing or
     /// not a valid code or number. A caller with other work to do (reading the next record) does it before
     /// asking for the verdict.
-    public func query(issuingState: String?, documentNumber: String?) -> ListQuery? {
+    package func query(issuingState: String?, documentNumber: String?) -> ListQuery? {
         guard let state = issuingState.flatMap(DocumentNumber.state),
               let number = documentNumber.flatMap(DocumentNumber.normalized)
         else { return nil }
@@ -39,7 +39,7 @@ public final class ListMatcher: Sendable {
     }
 
     /// The verdict for a begun lookup; not checked when there was nothing to look up (nil).
-    public func verdict(for query: ListQuery?) throws -> ListVerdict {
+    package func verdict(for query: ListQuery?) throws -> ListVerdict {
         guard let query else { return ListVerdict(checked: false, hits: [], listVersion: info?.version) }
         var hits = ranges.hits(state: query.state, number: query.number, folded: query.folded)
         if let filter, let probe = query.probe, !filter.mightContain(probe) {
@@ -54,8 +54,13 @@ public final class ListMatcher: Sendable {
     /// Like `verdict`, but a store failure becomes an unchecked verdict saying why, so a scan is never
     /// lost to a database outage (the risk stage treats an unchecked document as needing a look).
     public func verdictOrUnavailable(issuingState: String?, documentNumber: String?) -> ListVerdict {
+        verdictOrUnavailable(for: query(issuingState: issuingState, documentNumber: documentNumber))
+    }
+
+    /// Like `verdict(for:)`, but a store failure becomes an unchecked verdict saying why.
+    package func verdictOrUnavailable(for query: ListQuery?) -> ListVerdict {
         do {
-            return try verdict(issuingState: issuingState, documentNumber: documentNumber)
+            return try verdict(for: query)
         } catch {
             return ListVerdict(checked: false, hits: [], listVersion: info?.version, unavailable: "\(error)")
         }
@@ -64,7 +69,7 @@ public final class ListMatcher: Sendable {
 
 /// A document's lookup, begun by `ListMatcher.query`: the issuing state and number normalised, the folded
 /// number, and the key filter's probe.
-public struct ListQuery: Sendable {
+package struct ListQuery: Sendable {
     let state: String
     let number: String
     let folded: String

@@ -28,49 +28,70 @@ public struct BatchMode {
         public var scanned: Int { levels.values.reduce(0, +) }
     }
 
-    /// The pipeline.
-    public let definition: PipelineDefinition
+    /// The run: stages and the batch.
+    public let configuration: RunConfiguration
+    private let batch: BatchConfiguration
 
-    /// A batch run of `definition` (its mode must be batch).
-    public init(definition: PipelineDefinition) {
-        self.definition = definition
+    /// A batch run of `configuration`; nil when its mode is not batch.
+    public init?(_ configuration: RunConfiguration) {
+        guard case .batch(let batch) = configuration.mode else { return nil }
+        self.configuration = configuration
+        self.batch = batch
     }
 
-    /// Runs the batch, judging dates as of `asOf` when the pipeline does not fix the day; `watcher` also
-    /// sees every result (a progress bar), and `total` the number to scan. Throws when an input, the lists,
-    /// the model or the policy cannot be used, or a result cannot be written.
-    public func run(asOf today: MRZDate, watcher: ((ScanResult, _ total: Int) -> Void)? = nil) throws -> Summary {
+    /// Runs the batch, judging dates as of `today` when the configuration does not fix the day: the files (a
+    /// resumable run leaves out those already in its result file), through the pipeline `recognizers` read
+    /// with, into the result writer. `started` hears how many files will be scanned, `written` sees every
+    /// result (a progress display). Throws when an input, the lists, the model or the policy cannot be used,
+    /// or a result cannot be written.
+    public func run(
+        today: MRZDate, recognizers: LineRecognizers = .tesseract, started: (_ total: Int) -> Void = { _ in },
+        written: ((ScanResult) -> Void)? = nil
+    ) throws -> Summary {
         var summary = Summary()
-        let files = try ScanInputs.files(try Self.expand(definition.inputs))
+        let files = try ScanInputs.files(batch.expandsPatterns ? try Self.expand(batch.inputs) : batch.inputs)
         summary.inputs = files.count
-        let done = try ResultLog.completedHashes(definition.results)
-        let pending = Self.notIn(done, files, jobs: definition.jobs)
+        var resumed: String? = nil
+        if case .resumable(let results) = batch.output { resumed = results }
+        let done = try resumed.map(ResultLog.completedHashes) ?? []
+        let pending = Self.notIn(done, files, jobs: configuration.stages.jobs)
         summary.skipped = files.count - pending.count
-        let stages = try PipelineStages(definition, today: today)
-        let risk = stages.risk, matcher = stages.batch.matcher
-        let tally = Tally(total: pending.count, watcher: watcher)
-        let results = JSONLinesWriter(try OutputFile(path: definition.results, append: true))
+        let pipeline = try ScanPipeline.make(configuration, today: today, recognizers: recognizers)
+        let tally = Tally(watcher: written)
+        var writers: [any ResultWriter] = [
+            JSONLinesWriter(try batch.results.map { try OutputFile(path: $0, append: resumed != nil) } ?? OutputFile())
+        ]
+        // Written afresh, the CSV and the report follow the results; a resumable run's cover the whole result
+        // file, every run (below).
+        if resumed == nil { writers += try summaryWriters(pipeline, title: "docguard scan report") }
+        started(pending.count)
         let start = DispatchTime.now().uptimeNanoseconds
-        try ScanRun(batch: stages.batch, risk: risk).run(pending, writer: ResultWriters([results, tally]))
+        try pipeline.run(pending, writer: ResultWriters(writers + [tally]))
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        // The CSV and the report cover the whole result file, every run: a re-run or a resumed night that
-        // scanned little (or nothing) must not replace the night's report with its own few scans.
-        var summaries: [any ResultWriter] = []
-        if let csv = definition.csv { summaries.append(CSVResultWriter(try OutputFile(path: csv))) }
-        if let report = definition.report {
-            summaries.append(HTMLReportWriter(try OutputFile(path: report), context: ReportContext(
-                title: "docguard batch report", asOf: risk.scorer.asOf.description,
-                policyVersion: risk.scorer.policy.version, listVersion: matcher?.info?.version)))
-        }
-        if !summaries.isEmpty {
+        // A re-run or a resumed night that scanned little (or nothing) must not replace the night's report with
+        // its own few scans.
+        if let results = resumed, case let summaries = try summaryWriters(pipeline, title: "docguard batch report"),
+            !summaries.isEmpty
+        {
             let writer = ResultWriters(summaries)
-            try ResultLineReader.forEach(inFile: definition.results) { try writer.write($0) }
+            try ResultLineReader.forEach(inFile: results) { try writer.write($0) }
             try writer.finish()
         }
         summary.levels = tally.levels
         summary.hits = tally.hits
         summary.unread = tally.unread
         return summary
+    }
+
+    /// The CSV and the HTML report the batch names.
+    private func summaryWriters(_ pipeline: ScanPipeline, title: String) throws -> [any ResultWriter] {
+        var writers: [any ResultWriter] = []
+        if let csv = batch.csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
+        if let report = batch.report {
+            let context = pipeline.reportContext(title: title)
+            writers.append(HTMLReportWriter(try OutputFile(path: report), context: context))
+        }
+        return writers
     }
 
     /// Folders and files as they are; a pattern with `*`, `?` or `[` expanded by glob(3), and an error when
@@ -102,14 +123,12 @@ public struct BatchMode {
 
 /// Counts a run's results as they are written, and shows each to a watcher.
 private final class Tally: ResultWriter {
-    let total: Int
-    let watcher: ((ScanResult, Int) -> Void)?
+    let watcher: ((ScanResult) -> Void)?
     var levels: [RiskLevel: Int] = [:]
     var hits = 0
     var unread = 0
 
-    init(total: Int, watcher: ((ScanResult, Int) -> Void)?) {
-        self.total = total
+    init(watcher: ((ScanResult) -> Void)?) {
         self.watcher = watcher
     }
 
@@ -117,7 +136,7 @@ private final class Tally: ResultWriter {
         levels[result.risk?.level ?? .review, default: 0] += 1
         if result.list?.hit == true { hits += 1 }
         if result.status != .ok { unread += 1 }
-        watcher?(result, total)
+        watcher?(result)
     }
 
     func finish() throws {}

@@ -7,7 +7,7 @@ import GRDB
 /// processed/ or quarantine/). Each step is committed before the next begins. Each start of a read is
 /// counted too, so a file that was being read when the process died is known on restart (it may be what
 /// killed it) and is not read again forever.
-public final class WatchJournal {
+public final class WatchJournal: Sendable {
     /// A scan's step; the raw values are what the journal file stores, so journals written before stay open.
     public enum State: String, Sendable, CaseIterable {
         /// Moved out of the inbox into the work folder.

@@ -7,20 +7,18 @@ import Foundation
 enum WatchLayout {
     /// Throws a `ConfigError` naming the pipeline file and key of the first folder that lies in the inbox.
     /// Paths are compared as `OutputPlacement` compares them: links resolved, then by device and inode.
-    static func check(_ definition: PipelineDefinition) throws {
-        guard let inboxPath = definition.inbox else { return }
-        let inbox = OutputPlacement.Place(inboxPath)
-        let outputs: [(key: String, path: String?)] = [
-            ("processed", definition.processed), ("quarantine", definition.quarantine),
-            ("results", (definition.results as NSString).deletingLastPathComponent),
+    static func check(_ watch: WatchConfiguration, file: String) throws {
+        let inbox = OutputPlacement.Place(watch.inbox)
+        let outputs: [(key: String, path: String)] = [
+            ("processed", watch.processed), ("quarantine", watch.quarantine),
+            ("results", (watch.results as NSString).deletingLastPathComponent),
         ]
         for (key, path) in outputs {
-            guard let path else { continue }
             let place = OutputPlacement.Place(path)
             guard place.isSame(as: inbox) || place.lies(inside: inbox) else { continue }
             let what = key == "results" ? "the result file's folder" : key
             throw ConfigError(
-                file: definition.file, line: 0, key: key,
+                file: file, line: 0, key: key,
                 problem: "\(what) is the inbox or inside it (\(inbox.resolved)); the watcher would take its own "
                     + "files as scans: give it a folder outside the inbox")
         }

@@ -17,67 +17,62 @@ import Glibc
 /// that changed while it was read (a scanner that paused longer than the settle time) goes back to
 /// waiting; one that would go to quarantine waits one settle time more first, for the same reason.
 /// Only one watcher runs a pipeline (`WatchLock`), and its folders lie outside its inbox (`WatchLayout`).
-///
-/// Results are finished one at a time (the batch scanner hands them over in order, under its lock), hence
-/// unchecked `Sendable`.
-public final class WatchMode: @unchecked Sendable {
-    /// A file taken from the inbox: its journal id, its name (rendered) and the name's bytes, and its size
-    /// and modification time when taken, to tell whether it changed while it was read.
-    private struct Claim {
-        var id: Int64
-        var name: String
-        var bytes: [UInt8]
-        var stamp: FileStamp?
-    }
-
-    /// Size and modification time of a file.
-    private struct FileStamp: Equatable {
-        var size: Int64, seconds: Int, nanoseconds: Int
-    }
-
+/// The scans are read by long-lived workers; each result is finished (weighed, written, synced, moved) on
+/// the watcher's own thread, one at a time, in order.
+public final class WatchMode {
     /// Reads begun this many times, each ended by the process dying, quarantine the file unread: the first
     /// death may have been anything (a power cut), so the file is read once more, alone; the second time it
     /// is most likely the file, and it must not stop the inbox for good.
     static let readsBeforeQuarantine = 2
 
-    private let definition: PipelineDefinition
-    private let inbox: String, processed: String, quarantine: String, work: String
+    private let watch: WatchConfiguration
+    private let stages: StageConfiguration
+    private typealias Claim = WatchFolders.Claim
+    private let inbox: String
+    /// The inbox, work, processed and quarantine folders, and the moves between them.
+    private let folders: WatchFolders
     private let lock: WatchLock
     private let journal: WatchJournal
-    private let risk: RiskStage
-    private var batch: BatchScanner
+    /// The stages, built once.
+    private let pipeline: ScanPipeline
+    /// The readers, one engine each, for the watcher's whole life.
+    private let workers: ScanWorkers
+    /// The lists (refreshed when a newer import appears), the year and the size limit every scan is read with.
+    private var settings: ScanSettings
     private let results: OutputFile
     private let status: String
     private var order = 0
     private var lastHit: String?
     /// Results that would send their file to quarantine, held one settle time in case it is still written.
-    private var held: [(claim: Claim, result: ScanResult, until: Double)] = []
+    private var held: [(claim: Claim, reading: ScanReading, until: Double)] = []
     /// The wall clock, ISO 8601 UTC: for the status file only, never for results.
     private var now: () -> String = { "" }
     /// Sees every result once it is written (a progress display).
     private var written: (ScanResult) -> Void = { _ in }
     private let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-    /// Sets up watch mode for `definition` (its mode must be watch), judging dates as of `asOf`: checks the
-    /// folder layout, takes the pipeline's lock, makes the folders, opens the journal (`RESULTS.journal`),
-    /// the lists, the model and the policy.
-    public init(definition: PipelineDefinition, asOf: MRZDate) throws {
-        self.definition = definition
-        try WatchLayout.check(definition)
-        inbox = definition.inbox!
-        processed = definition.processed!
-        quarantine = definition.quarantine!
-        work = inbox + "/.docguard-work"
-        let resultsFolder = (definition.results as NSString).deletingLastPathComponent
-        try Self.makeFolder(resultsFolder.isEmpty ? "." : resultsFolder)
-        lock = try WatchLock(path: definition.results + ".journal.lock")
-        for folder in [inbox, processed, quarantine, work] { try Self.makeFolder(folder) }
-        journal = try WatchJournal(path: definition.results + ".journal")
-        let stages = try PipelineStages(definition, today: asOf)
-        risk = stages.risk
-        batch = stages.batch
-        results = try OutputFile(path: definition.results, append: true)
-        status = definition.results + ".status.json"
+    /// Sets up watch mode for `configuration`, judging dates as of `today` unless it fixes the day: checks the
+    /// folder layout, takes the pipeline's lock, makes the folders, opens the journal (`RESULTS.journal`), then
+    /// builds the pipeline (`recognizers` reading lines) and its workers. Nil when the mode is not watch.
+    public init?(_ configuration: RunConfiguration, today: MRZDate, recognizers: LineRecognizers = .tesseract) throws {
+        guard case .watch(let watch) = configuration.mode else { return nil }
+        self.watch = watch
+        stages = configuration.stages
+        try WatchLayout.check(watch, file: configuration.file ?? "")
+        inbox = watch.inbox
+        let work = inbox + "/.docguard-work"
+        let resultsFolder = (watch.results as NSString).deletingLastPathComponent
+        try WatchFolders.makeFolder(resultsFolder.isEmpty ? "." : resultsFolder)
+        lock = try WatchLock(path: watch.results + ".journal.lock")
+        for folder in [inbox, watch.processed, watch.quarantine, work] { try WatchFolders.makeFolder(folder) }
+        journal = try WatchJournal(path: watch.results + ".journal")
+        folders = WatchFolders(
+            inbox: inbox, processed: watch.processed, quarantine: watch.quarantine, work: work, journal: journal)
+        pipeline = try ScanPipeline.make(configuration, today: today, recognizers: recognizers)
+        workers = try pipeline.workers(for: stages.jobs)
+        settings = pipeline.settings
+        results = try OutputFile(path: watch.results, append: true)
+        status = watch.results + ".status.json"
     }
 
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
@@ -88,20 +83,20 @@ public final class WatchMode: @unchecked Sendable {
         self.now = now
         self.written = written
         try recover()
-        let watcher = InboxWatcher(inbox: inbox, settle: definition.settleSeconds)
+        let watcher = InboxWatcher(inbox: inbox, settle: watch.settleSeconds)
         while !shouldStop() {
             try release(all: false)
             let ready = watcher.ready(now: clock())
             try writeStatus(queue: ready.count, notifications: watcher.usesNotifications)
             guard !ready.isEmpty else {
-                watcher.wait(seconds: max(0.05, min(0.25, definition.settleSeconds / 2)))
+                watcher.wait(seconds: max(0.05, min(0.25, watch.settleSeconds / 2)))
                 continue
             }
             refreshLists()
             var claimed: [Claim] = []
-            for entry in ready.prefix(definition.jobs * 4) {
+            for entry in ready.prefix(stages.jobs * 4) {
                 watcher.taken(entry.name)
-                if let claim = try claim(entry) { claimed.append(claim) }
+                if let claim = try folders.claim(entry) { claimed.append(claim) }
             }
             try process(claimed)
         }
@@ -111,47 +106,35 @@ public final class WatchMode: @unchecked Sendable {
 
     // MARK: Steps
 
-    private func workPath(_ id: Int64, _ name: String) -> String { "\(work)/\(id)-\(name)" }
-
-    /// Records the claim, then moves the file out of the inbox; nil when it vanished meanwhile.
-    private func claim(_ entry: InboxWatcher.Ready) throws -> Claim? {
-        let id = try journal.claim(entry.name)
-        let source = Array(inbox.utf8) + [UInt8(ascii: "/")] + entry.bytes
-        guard rename(FileName.cPath(source), workPath(id, entry.name)) == 0 else {
-            try journal.forget(id)
-            return nil
-        }
-        return Claim(id: id, name: entry.name, bytes: entry.bytes, stamp: Self.stamp(workPath(id, entry.name)))
-    }
-
     /// Scans the claimed files (regular files in parallel; anything else is refused unread, named for what
     /// it is) and finishes each. Each read's start is in the journal before the read.
     private func process(_ claimed: [Claim]) throws {
         var scans: [Claim] = []
         for claim in claimed {
             var info = stat()
-            if lstat(workPath(claim.id, claim.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            if lstat(folders.workPath(claim.id, claim.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 let refusal = ScanFile.Refusal.notRegular(kind: ScanFile.kind(info.st_mode))
-                try write(Self.refused(refusal.detail, sha256: ""), claim)
+                try write(.badFile(inbox + "/" + claim.name, sha256: nil, detail: refusal.detail), claim)
             } else {
                 scans.append(claim)
             }
         }
         guard !scans.isEmpty else { return }
         let failure = Locked<Error?>(nil)
-        let finisher = self
-        let pending = Locked(Dictionary(uniqueKeysWithValues: scans.map { (workPath($0.id, $0.name), $0) }))
+        let journal = journal
         let ids = scans.map(\.id)
-        try batch.run(scans.map { workPath($0.id, $0.name) }) { index in
+        var next = 0
+        let jobs = scans.map { ScanJob(path: folders.workPath($0.id, $0.name), file: inbox + "/" + $0.name) }
+        workers.scan(jobs, settings: settings) { index in
             do {
-                try finisher.journal.markReading(ids[index])
+                try journal.markReading(ids[index])
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
-        } emit: { result in
-            guard let claim = pending.withLock({ $0[result.file ?? ""] }) else { return }
+        } emit: { reading in
+            defer { next += 1 }
             do {
-                try finisher.finish(result, claim)
+                try finish(reading, scans[next])
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
@@ -162,13 +145,15 @@ public final class WatchMode: @unchecked Sendable {
     /// A scan just read: back to waiting when the file changed since it was taken (it is still being
     /// written, and what was read is not what will be there); held one settle time when it would go to
     /// quarantine; else written and moved on.
-    private func finish(_ result: ScanResult, _ claim: Claim) throws {
-        guard Self.stamp(workPath(claim.id, claim.name)) == claim.stamp else { return try returnToInbox(claim) }
-        if result.status == .error, definition.settleSeconds > 0 {
-            held.append((claim, result, clock() + definition.settleSeconds))
+    private func finish(_ reading: ScanReading, _ claim: Claim) throws {
+        guard WatchFolders.stamp(folders.workPath(claim.id, claim.name)) == claim.stamp else {
+            return try folders.returnToInbox(claim)
+        }
+        if reading.status == .error, watch.settleSeconds > 0 {
+            held.append((claim, reading, clock() + watch.settleSeconds))
             return
         }
-        try write(result, claim)
+        try write(reading, claim)
     }
 
     /// Writes the held results whose settle time is over (all of them when `all`), or sends their file back
@@ -177,99 +162,27 @@ public final class WatchMode: @unchecked Sendable {
         let now = clock()
         let due = held.filter { all || $0.until <= now }
         held.removeAll { all || $0.until <= now }
-        for (claim, result, _) in due {
-            if Self.stamp(workPath(claim.id, claim.name)) == claim.stamp {
-                try write(result, claim)
+        for (claim, reading, _) in due {
+            if WatchFolders.stamp(folders.workPath(claim.id, claim.name)) == claim.stamp {
+                try write(reading, claim)
             } else {
-                try returnToInbox(claim)
+                try folders.returnToInbox(claim)
             }
         }
     }
 
-    /// Puts a file that is still being written back in the inbox under its name (never over another file),
-    /// and drops its claim: it is taken again once it has settled.
-    private func returnToInbox(_ claim: Claim) throws {
-        var target = Array(inbox.utf8) + [UInt8(ascii: "/")] + claim.bytes
-        var info = stat()
-        if lstat(FileName.cPath(target), &info) == 0 {
-            target = Array("\(inbox)/\(claim.id)-".utf8) + claim.bytes
-        }
-        let source = workPath(claim.id, claim.name)
-        guard rename(source, FileName.cPath(target)) == 0 else {
-            throw PipelineError.cannotWrite(FileName.render(target), String(cString: strerror(errno)))
-        }
-        try journal.forget(claim.id)
-    }
-
     /// Weighs and writes the result (on disk before anything moves), then moves the file to where it belongs.
-    private func write(_ scanned: ScanResult, _ claim: Claim) throws {
-        var result = scanned
-        result.file = inbox + "/" + claim.name
-        risk.assessInOrder(&result, order: order)
+    private func write(_ reading: ScanReading, _ claim: Claim) throws {
+        let result = pipeline.risk.assessInOrder(reading, order: order)
         order += 1
         results.writeLine(result)
         try results.sync()
         let toQuarantine = result.status == .error
         try journal.markWritten(claim.id, quarantine: toQuarantine)
         if result.list?.hit == true { lastHit = now() }
-        try move(
+        try folders.move(
             id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
         written(result)
-    }
-
-    /// An `error` result with a BAD_FILE detail, for a file that is not read.
-    private static func refused(_ detail: String, sha256: String) -> ScanResult {
-        ScanResult(
-            file: nil, sha256: sha256, status: .error, document: nil, ocr: nil,
-            problem: ScanProblem(code: "BAD_FILE", detail: detail))
-    }
-
-    /// The size and modification time of what is at `path` (never following a link); nil when nothing is.
-    private static func stamp(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return FileStamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
-    }
-
-    /// Moves the work file to processed/ or quarantine/ (with its `.error.json`), never over another file.
-    /// A copy across file systems that a stop cut between copy and removal is recognised (same name, same
-    /// bytes) and finished rather than copied twice.
-    private func move(id: Int64, name: String, quarantine toQuarantine: Bool, problem: ScanProblem?, sha256: String) throws {
-        let folder = toQuarantine ? quarantine : processed
-        let source = workPath(id, name)
-        var destination = folder + "/" + name
-        if Self.exists(destination) {
-            if FileMove.sameContent(source, destination) {
-                unlink(source)
-                return try journal.markDone(id, destination: destination)
-            }
-            destination = folder + "/\(id)-" + name
-        }
-        if toQuarantine {
-            let report = JSONValue.object([
-                "code": .string(problem?.code ?? "BAD_FILE"), "detail": .string(problem?.detail ?? ""),
-                "file": .string(inbox + "/" + name), "sha256": .string(sha256.isEmpty ? nil : sha256),
-            ])
-            let reportPath = destination + ".error.json"
-            try PipelineError.writing(reportPath) {
-                try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: reportPath))
-            }
-        }
-        try FileMove.move(source, to: destination)
-        try journal.markDone(id, destination: destination)
-    }
-
-    /// Makes `folder` (and the folders above it) unless it is there; a failure names the folder.
-    private static func makeFolder(_ folder: String) throws {
-        try PipelineError.wrapping({ .cannotWrite(folder, "cannot make a folder there: \($0)") }) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-    }
-
-    /// Whether anything (a file, a folder, a link, even a broken one) has this path.
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
     }
 
     /// What a stopped run left: a result line cut short is dropped (before anything is appended); a claim
@@ -279,24 +192,25 @@ public final class WatchMode: @unchecked Sendable {
     /// scanned again; a written one is moved on.
     private func recover() throws {
         var written: [String: Bool] = [:]  // file and hash of each result on disk: whether it was an error
-        for result in try ResultLog.completedResults(definition.results) {
+        for result in try ResultLog.completedResults(watch.results) {
             written["\(result.file ?? "")\u{0}\(result.sha256)"] = result.status == ScanResult.Status.error.rawValue
         }
         var again: [Claim] = [], suspects: [Claim] = []
         for entry in try journal.unfinished() {
-            let path = workPath(entry.id, entry.name)
+            let path = folders.workPath(entry.id, entry.name)
             let claim = Claim(
-                id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: Self.stamp(path))
+                id: entry.id, name: entry.name, bytes: FileName.bytes(entry.name), stamp: WatchFolders.stamp(path))
             switch (entry.state, claim.stamp != nil) {
             case (.claimed, true):
                 let digest = ContentHash.sha256(ofFileAt: path)
                 if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
                     try journal.markWritten(entry.id, quarantine: quarantined)
-                    try move(id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
+                    try folders.move(
+                        id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
                 } else if entry.reads >= Self.readsBeforeQuarantine {
                     let detail = "the watcher stopped \(entry.reads) times while reading this file (it may be what "
                         + "stopped it); not read again"
-                    try write(Self.refused(detail, sha256: digest ?? ""), claim)
+                    try write(.badFile(inbox + "/" + entry.name, sha256: digest, detail: detail), claim)
                 } else if entry.reads > 0 {
                     suspects.append(claim)
                 } else {
@@ -305,7 +219,8 @@ public final class WatchMode: @unchecked Sendable {
             case (.claimed, false):
                 try journal.forget(entry.id)  // never moved out of the inbox: it is taken again
             case (.written, true):
-                try move(id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: "")
+                try folders.move(
+                    id: entry.id, name: entry.name, quarantine: entry.quarantine, problem: nil, sha256: nil)
             case (.written, false), (.done, _):
                 try journal.markDone(entry.id, destination: "")  // moved before the journal heard of it
             }
@@ -319,12 +234,12 @@ public final class WatchMode: @unchecked Sendable {
     /// is opened afresh and its import compared. When the store cannot be reached, the current matcher
     /// stays (each lookup then says the list could not be consulted).
     private func refreshLists() {
-        guard let lists = definition.lists,
+        guard let lists = stages.lists,
               let store = try? ListStores.open(lists), let info = try? store.info(),
-              info != batch.matcher?.info,
+              info != settings.matcher?.info,
               let fresh = try? ListMatcher(store: store)
         else { return }
-        batch.matcher = fresh
+        settings.matcher = fresh
     }
 
     private func writeStatus(queue: Int, notifications: Bool) throws {

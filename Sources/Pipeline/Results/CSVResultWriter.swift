@@ -33,7 +33,7 @@ public final class CSVResultWriter: ResultWriter {
             result.file ?? "", result.record.map(String.init) ?? "", result.status.rawValue,
             risk?.level.rawValue ?? "", risk.map { String($0.score) } ?? "",
             risk?.reasons.map(\.code.rawValue).joined(separator: " ") ?? "",
-            result.problem.map { "\($0.code): \($0.detail)" } ?? "",
+            result.problem.map { "\($0.code.rawValue): \($0.detail)" } ?? "",
             document?.format?.rawValue ?? "", document?.documentCode ?? "", document?.issuingState ?? "",
             document?.documentNumber ?? "", document?.nationality ?? "", document?.surname ?? "",
             document?.givenNames ?? "", document?.birthDate?.description ?? "", document?.sex ?? "",
@@ -42,7 +42,7 @@ public final class CSVResultWriter: ResultWriter {
             list.map { $0.checked ? "true" : "false" } ?? "", list.map { $0.hit ? "true" : "false" } ?? "",
             list?.match?.rawValue ?? "", list?.hits.map(\.record.recordID).joined(separator: " ") ?? "",
             result.ocr.map { String(format3: $0.confidence) } ?? "",
-            result.ocr?.corrected.joined(separator: " ") ?? "", result.sha256,
+            result.ocr?.corrected.joined(separator: " ") ?? "", result.sha256 ?? "",
         ]
     }
 

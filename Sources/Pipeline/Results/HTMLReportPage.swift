@@ -100,7 +100,7 @@ struct HTMLReportPage {
             html += documentFacts(document)
             html += "<pre class=\"mrz\">\(escape(document.lineTexts.joined(separator: "\n")))</pre>\n"
         } else if let problem = result.problem {
-            html += "<p class=\"problem\">\(escape(problem.code)): \(escape(problem.detail))</p>\n"
+            html += "<p class=\"problem\">\(escape(problem.code.rawValue)): \(escape(problem.detail))</p>\n"
         }
         return html + "</article>\n"
     }

@@ -38,23 +38,26 @@ public enum ResultLineReader {
     /// The result a result line describes; its `error`, `ocr`, `list` and `risk` members read strictly.
     static func result(from line: ResultLine) throws(JSONFields.Mismatch) -> ScanResult {
         let fields = JSONFields(line.fields)
-        var result = ScanResult(
-            file: line.file, sha256: line.sha256 ?? "", status: line.status, document: line.mrz.map(document),
-            ocr: nil, problem: nil)
-        result.record = line.record
+        var problem: ScanProblem? = nil
         if let error = try fields.object("error") {
-            result.problem = ScanProblem(code: try error.string("code") ?? "", detail: try error.string("detail") ?? "")
+            let code = try error.string("code") ?? ""
+            guard let reason = ReasonCode(rawValue: code) else {
+                throw JSONFields.Mismatch(why: "error.code is not a reason code")
+            }
+            problem = ScanProblem(code: reason, detail: try error.string("detail") ?? "")
         }
-        if let ocr = try fields.object("ocr") {
-            result.ocr = OCRSummary(
-                confidence: try ocr.double("confidence") ?? 0, corrected: try ocr.strings("corrected") ?? [],
-                model: try ocr.string("model") ?? "", rotation: try ocr.int("rotation") ?? 0,
-                skew: try ocr.double("skew") ?? 0, page: try ocr.int("page"),
-                otherDocuments: try ocr.int("otherDocuments") ?? 0)
+        var ocr: OCRSummary? = nil
+        if let read = try fields.object("ocr") {
+            ocr = OCRSummary(
+                confidence: try read.double("confidence") ?? 0, corrected: try read.strings("corrected") ?? [],
+                model: try read.string("model") ?? "", rotation: try read.int("rotation") ?? 0,
+                skew: try read.double("skew") ?? 0, page: try read.int("page"),
+                otherDocuments: try read.int("otherDocuments") ?? 0)
         }
-        result.list = try fields.object("list").map(verdict)
-        result.risk = try fields.object("risk").map(assessment)
-        return result
+        let reading = ScanReading(
+            file: line.file, record: line.record, sha256: line.sha256, status: line.status,
+            document: line.mrz.map(document), ocr: ocr, problem: problem, list: try fields.object("list").map(verdict))
+        return ScanResult(reading, risk: try fields.object("risk").map(assessment))
     }
 
     /// The document from its lines, parsed again (the same lines give the same fields and findings), with

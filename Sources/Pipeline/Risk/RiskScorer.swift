@@ -19,7 +19,7 @@ public struct RiskScorer: Sendable {
     }
 
     /// The assessment of `result`; `clone` when the same document was seen with another holder.
-    public func assess(_ result: ScanResult, clone: CloneSighting? = nil) -> RiskAssessment {
+    public func assess(_ result: ScanReading, clone: CloneSighting? = nil) -> RiskAssessment {
         var found: [Finding] = []
         if let problem = Self.statusRule(result.status) {
             found.append((problem, result.problem?.detail ?? "the scan could not be read"))

@@ -3,8 +3,8 @@ import Lists
 import OCR
 import Plumbing
 
-/// Scans many files on `jobs` worker threads, one `PageScanner` (one Tesseract engine) per worker, and hands
-/// results back in input order as soon as each is next in line, so output streams and stays sorted.
+/// Scans many files on `jobs` worker threads, one `PageReader` (one Tesseract engine) per worker, and hands
+/// the readings back in input order as soon as each is next in line, so output streams and stays sorted.
 public struct BatchScanner: Sendable {
     /// The model every worker loads.
     public var model: OCRModel
@@ -29,78 +29,14 @@ public struct BatchScanner: Sendable {
         self.matcher = matcher
     }
 
-    /// Scans `files`; `emit` is called once per file, in order, on one thread at a time; `starting`, when
-    /// given, on the worker just before a file is read (watch mode's journal notes what is in flight).
-    /// Throws only when an engine cannot be created.
-    public func run(
-        _ files: [String], starting: (@Sendable (Int) -> Void)? = nil, emit: @escaping @Sendable (ScanResult) -> Void
-    ) throws {
-        let queue = ResultQueue(count: files.count, emit: emit)
-        let failure = Locked<Error?>(nil)
-        let workers = min(jobs, max(1, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let scanner: PageScanner
-            do {
-                scanner = try PageScanner(model: model)
-                scanner.matcher = matcher
-                scanner.maxFileBytes = maxFileBytes
-            } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
-                return
-            }
-            while let index = queue.claim() {
-                starting?(index)
-                let start = DispatchTime.now().uptimeNanoseconds
-                let cpuStart = ThreadCPUClock.seconds()
-                var result = scanner.scan(path: files[index], currentYear: currentYear, debug: debug)
-                result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                result.cpuSeconds = ThreadCPUClock.seconds() - cpuStart
-                queue.complete(index, result)
-            }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-    }
-}
-
-/// The calling thread's CPU time: what one scan costs, whatever else the machine is doing.
-enum ThreadCPUClock {
-    /// CPU seconds this thread has used so far.
-    static func seconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-}
-
-/// Hands out indices and releases finished results in index order.
-private final class ResultQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let count: Int
-    private var nextClaim = 0
-    private var nextEmit = 0
-    private var finished: [Int: ScanResult] = [:]
-    private let emit: @Sendable (ScanResult) -> Void
-
-    init(count: Int, emit: @escaping @Sendable (ScanResult) -> Void) {
-        self.count = count
-        self.emit = emit
-    }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextClaim < count else { return nil }
-        nextClaim += 1
-        return nextClaim - 1
-    }
-
-    func complete(_ index: Int, _ result: ScanResult) {
-        lock.lock()
-        defer { lock.unlock() }
-        finished[index] = result
-        while let ready = finished.removeValue(forKey: nextEmit) {
-            emit(ready)
-            nextEmit += 1
-        }
+    /// Scans `files`; `emit` is called once per file, in order, on the calling thread. Throws only when an
+    /// engine cannot be created.
+    public func run(_ files: [String], emit: (ScanReading) -> Void) throws {
+        let workers = try ScanWorkers(
+            count: min(jobs, max(1, files.count)), makeReader: LineRecognizers.tesseract(model))
+        defer { workers.stop() }
+        let settings = ScanSettings(
+            matcher: matcher, currentYear: currentYear, maxFileBytes: maxFileBytes, debug: debug)
+        workers.scan(files.map { ScanJob(path: $0) }, settings: settings, emit: emit)
     }
 }

@@ -2,7 +2,56 @@ import Lists
 import MRZ
 import OCR
 
-/// What the pipeline concluded about one scan or screened MRZ text record (SPEC.md result line).
+/// What the read and look-up stages made of one scan or screened MRZ text record: everything of its result
+/// line but the risk. Made once, by the stage that read it; never changed after.
+public struct ScanReading: Sendable {
+    /// The path as reached from the arguments (in watch mode, the inbox path); nil for a screened text record.
+    public let file: String?
+    /// 1-based position of a screened text record in its input; nil for a scan.
+    public let record: Int?
+    /// SHA-256 of the file's bytes, lowercase hex; nil when the file could not be read at all, or for a record.
+    public let sha256: String?
+    /// Outcome.
+    public let status: ScanResult.Status
+    /// The MRZ read (after repair), nil unless `status == .ok`.
+    public let document: MRZDocument?
+    /// OCR facts: confidence, orientation, what repair changed; nil when nothing was located.
+    public let ocr: OCRSummary?
+    /// Error code and detail for `status == .error` (and NO_MRZ / UNREADABLE for those statuses).
+    public let problem: ScanProblem?
+    /// The stolen/lost list verdict; nil when nothing was read.
+    public let list: ListVerdict?
+    /// Seconds the scan took; for benchmarks and `eval`, never written to the result line.
+    public let seconds: Double
+    /// CPU seconds the scan took on its worker thread; for benchmarks and `eval`, never written either.
+    public let cpuSeconds: Double
+
+    /// A reading with every field given.
+    public init(
+        file: String?, record: Int? = nil, sha256: String?, status: ScanResult.Status, document: MRZDocument? = nil,
+        ocr: OCRSummary? = nil, problem: ScanProblem? = nil, list: ListVerdict? = nil, seconds: Double = 0,
+        cpuSeconds: Double = 0
+    ) {
+        self.file = file
+        self.record = record
+        self.sha256 = sha256
+        self.status = status
+        self.document = document
+        self.ocr = ocr
+        self.problem = problem
+        self.list = list
+        self.seconds = seconds
+        self.cpuSeconds = cpuSeconds
+    }
+
+    /// A scan that was refused or could not be decoded: status `error`, code BAD_FILE.
+    static func badFile(_ file: String?, sha256: String?, detail: String) -> ScanReading {
+        ScanReading(file: file, sha256: sha256, status: .error, problem: ScanProblem(code: .badFile, detail: detail))
+    }
+}
+
+/// What the pipeline concluded about one scan or screened MRZ text record (SPEC.md result line): the reading
+/// and the risk stage's decision, put together once at the end of the pipeline.
 public struct ScanResult: Sendable {
     /// How far the scan got.
     public enum Status: String, Sendable {
@@ -16,28 +65,33 @@ public struct ScanResult: Sendable {
         case error
     }
 
+    /// What was read and looked up.
+    public let reading: ScanReading
+    /// The risk stage's decision; nil only for a result line read back without one.
+    public let risk: RiskAssessment?
+
+    /// `reading`, weighed as `risk`.
+    public init(_ reading: ScanReading, risk: RiskAssessment?) {
+        self.reading = reading
+        self.risk = risk
+    }
+
     /// The path as reached from the arguments; nil for a screened text record.
-    public var file: String?
+    public var file: String? { reading.file }
     /// 1-based position of a screened text record in its input; nil for a scan.
-    public var record: Int? = nil
-    /// SHA-256 of the file's bytes, lowercase hex; empty when the file could not be read at all.
-    public var sha256: String
+    public var record: Int? { reading.record }
+    /// SHA-256 of the file's bytes, lowercase hex; nil when the file could not be read at all.
+    public var sha256: String? { reading.sha256 }
     /// Outcome.
-    public var status: Status
+    public var status: Status { reading.status }
     /// The MRZ read (after repair), nil unless `status == .ok`.
-    public var document: MRZDocument?
-    /// OCR facts: confidence, orientation, what repair changed; nil when nothing was located.
-    public var ocr: OCRSummary?
-    /// Error code and detail for `status == .error` (and NO_MRZ / UNREADABLE for those statuses).
-    public var problem: ScanProblem?
-    /// The stolen/lost list verdict; nil when no list was consulted or nothing was read.
-    public var list: ListVerdict? = nil
-    /// The risk stage's decision; nil until it has run.
-    public var risk: RiskAssessment? = nil
-    /// Seconds the scan took; for benchmarks and `eval`, never written to the result line.
-    public var seconds: Double = 0
-    /// CPU seconds the scan took on its worker thread; for benchmarks and `eval`, never written either.
-    public var cpuSeconds: Double = 0
+    public var document: MRZDocument? { reading.document }
+    /// OCR facts; nil when nothing was located.
+    public var ocr: OCRSummary? { reading.ocr }
+    /// Error code and detail, for every status but `ok`.
+    public var problem: ScanProblem? { reading.problem }
+    /// The stolen/lost list verdict; nil when nothing was read.
+    public var list: ListVerdict? { reading.list }
 }
 
 /// The `ocr` object: how the page was read.
@@ -60,47 +114,53 @@ public struct OCRSummary: Sendable, Equatable {
 
 /// A stable code with a detail that carries no personal data.
 public struct ScanProblem: Sendable, Equatable {
-    /// SPEC.md code: BAD_FILE, NO_MRZ or UNREADABLE.
-    public var code: String
+    /// SPEC.md code: `.badFile`, `.noMRZ` or `.unreadable`.
+    public var code: ReasonCode
     /// What went wrong, for a person.
     public var detail: String
 }
 
 extension ScanResult: JSONWritable {
-    /// The result line of SPEC.md (`risk` is null until that stage has run), keys in sorted order.
+    /// The result line of SPEC.md, keys in sorted order.
     public func write(to writer: inout JSONWriter) {
+        Self.write(reading, risk: risk, to: &writer)
+    }
+
+    /// The result line of `reading` weighed as `risk`, written without putting the two together first (the
+    /// screening workers write millions).
+    static func write(_ reading: ScanReading, risk: RiskAssessment?, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("error")
-        if let problem {
+        if let problem = reading.problem {
             writer.beginObject()
-            writer.key("code"); writer.string(problem.code)
+            writer.key("code"); writer.string(problem.code.rawValue)
             writer.key("detail"); writer.string(problem.detail)
             writer.endObject()
         } else {
             writer.null()
         }
-        writer.key("file"); writer.string(file)
-        writer.key("list"); writer.value(list)
-        writer.key("mrz"); writer.value(document)
+        writer.key("file"); writer.string(reading.file)
+        writer.key("list"); writer.value(reading.list)
+        writer.key("mrz"); writer.value(reading.document)
         writer.key("ocr")
-        if let ocr {
+        if let ocr = reading.ocr {
             writer.beginObject()
-            writer.key("confidence"); writer.double(Self.rounded(ocr.confidence, places: 3))
+            writer.key("confidence"); writer.double(rounded(ocr.confidence, places: 3))
             writer.key("corrected"); writer.strings(ocr.corrected)
             writer.key("model"); writer.string(ocr.model)
             if ocr.otherDocuments > 0 { writer.key("otherDocuments"); writer.int(ocr.otherDocuments) }
             if let page = ocr.page { writer.key("page"); writer.int(page) }
             writer.key("rotation"); writer.int(ocr.rotation)
-            writer.key("skew"); writer.double(Self.rounded(ocr.skew, places: 1))
+            writer.key("skew"); writer.double(rounded(ocr.skew, places: 1))
             writer.endObject()
         } else {
             writer.null()
         }
-        if let record { writer.key("record"); writer.int(record) }
+        if let record = reading.record { writer.key("record"); writer.int(record) }
         writer.key("risk"); writer.value(risk)
         writer.key("schema"); writer.string("docguard.result/1")
-        writer.key("sha256"); writer.string(sha256.isEmpty ? nil : sha256)
-        writer.key("status"); writer.string(status.rawValue)
+        writer.key("sha256"); writer.string(reading.sha256)
+        writer.key("status"); writer.string(reading.status.rawValue)
         writer.endObject()
     }
 

@@ -3,50 +3,62 @@ import MRZ
 
 /// The text half of the pipeline: parse → validate → list lookup for MRZ text without an image
 /// (`docguard screen`, re-checking a day's crossings against a newer list). Safe to share between threads.
-public struct MRZScreener: Sendable {
+struct MRZScreener: Sendable {
     /// The lists; without them every read record's verdict is `ListVerdict.notConsulted`.
-    public let matcher: ListMatcher?
+    let matcher: ListMatcher?
     /// Resolves two-digit birth years.
-    public let currentYear: Int
+    let currentYear: Int
 
     /// A screener over `matcher`.
-    public init(matcher: ListMatcher?, currentYear: Int) {
+    init(matcher: ListMatcher?, currentYear: Int) {
         self.matcher = matcher
         self.currentYear = currentYear
     }
 
-    /// The result line for text record number `index` (1-based). Throws only when the list store fails.
-    public func screen(_ record: MRZTextRecord, index: Int) throws -> ScanResult {
-        var (result, lookup) = begin(record, index: index)
-        try finish(&result, lookup: lookup)
-        return result
+    /// The reading of text record number `index` (1-based). A list store that fails leaves the document
+    /// unchecked (`LIST_UNCHECKED`, never clear), as in `scan`: the record is not lost to the outage.
+    func screen(_ record: MRZTextRecord, index: Int) -> ScanReading {
+        finish(begin(record, index: index))
     }
 
-    /// Reads text record number `index` (1-based) into its result line, all but the list verdict, and
-    /// begins its list lookup (`ListMatcher.query`): a caller screening many records finishes each one
-    /// after beginning the next, so the memory the lookup needs has arrived by then.
-    public func begin(_ record: MRZTextRecord, index: Int) -> (result: ScanResult, lookup: ListQuery?) {
-        var result = ScanResult(file: nil, sha256: "", status: .unreadable, document: nil, ocr: nil, problem: nil)
-        result.record = index
+    /// Text record number `index` (1-based) parsed, its list lookup begun (`ListMatcher.query`): a caller
+    /// screening many records finishes each one after beginning the next, so the memory the lookup needs has
+    /// arrived by then.
+    func begin(_ record: MRZTextRecord, index: Int) -> ScreenedRecord {
         guard case .lines(let lines) = record else {
-            if case .malformed(let why) = record { result.problem = ScanProblem(code: "UNREADABLE", detail: why) }
-            return (result, nil)
+            var problem: ScanProblem? = nil
+            if case .malformed(let why) = record { problem = ScanProblem(code: .unreadable, detail: why) }
+            return ScreenedRecord(index: index, document: nil, problem: problem, lookup: nil)
         }
         let document = MRZParser.parse(lines, currentYear: currentYear)
         guard document.format != nil else {
-            result.problem = ScanProblem(
-                code: "UNREADABLE", detail: "not an MRZ: needs 2 lines of 36 or 44 characters, or 3 of 30")
-            return (result, nil)
+            let problem = ScanProblem(
+                code: .unreadable, detail: "not an MRZ: needs 2 lines of 36 or 44 characters, or 3 of 30")
+            return ScreenedRecord(index: index, document: nil, problem: problem, lookup: nil)
         }
-        result.status = .ok
         let lookup = matcher?.query(issuingState: document.issuingState, documentNumber: document.documentNumber)
-        result.document = document
-        return (result, lookup)
+        return ScreenedRecord(index: index, document: document, problem: nil, lookup: lookup)
     }
 
-    /// Puts the list verdict into a result from `begin`. Throws only when the list store fails.
-    public func finish(_ result: inout ScanResult, lookup: ListQuery?) throws {
-        guard result.status == .ok else { return }
-        result.list = try matcher.map { try $0.verdict(for: lookup) } ?? .notConsulted
+    /// The reading of a record from `begin`, with its list verdict (unchecked, saying why, when the store fails).
+    func finish(_ record: ScreenedRecord) -> ScanReading {
+        guard let document = record.document else {
+            return ScanReading(
+                file: nil, record: record.index, sha256: nil, status: .unreadable, problem: record.problem)
+        }
+        let list = matcher?.verdictOrUnavailable(for: record.lookup) ?? .notConsulted
+        return ScanReading(file: nil, record: record.index, sha256: nil, status: .ok, document: document, list: list)
     }
+}
+
+/// A text record parsed, its list lookup begun (`MRZScreener.begin`).
+struct ScreenedRecord: Sendable {
+    /// 1-based position in the input.
+    let index: Int
+    /// The MRZ parsed; nil when the record is not one.
+    let document: MRZDocument?
+    /// Why the record is not an MRZ, when it is not.
+    let problem: ScanProblem?
+    /// The begun lookup.
+    let lookup: ListQuery?
 }

@@ -8,11 +8,12 @@ import Plumbing
 /// Three stages overlap, joined by bounded pipes so memory stays flat: a reader thread reads and groups
 /// the next records, a screening thread has the workers screen the current chunk (each slice writing its
 /// own lines' JSON), and the caller writes out the chunk before.
-public enum TextScreening {
+enum TextScreening {
     /// Reads every record from `reader`, screens it and calls `emit` with the result lines (JSON Lines
     /// bytes, newline-terminated), in input order; `progress` hears, after each chunk's lines, how many
-    /// records and alerts they held. Throws when the input cannot be read or the list store fails.
-    public static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
+    /// records and alerts they held. Throws when the input cannot be read; a list store that fails leaves the
+    /// documents it could not check `LIST_UNCHECKED`.
+    static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
                            progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
                            emit: (UnsafeRawBufferPointer) -> Void) throws {
         let chunks = BoundedPipe<[MRZTextRecord]>()
@@ -35,7 +36,7 @@ public enum TextScreening {
                 var first = 1
                 while let records = try chunks.next() {
                     let output = spare.withLock { $0.popLast() } ?? ScreenedChunk(slices: workers * 16)
-                    try output.fill(records, firstIndex: first, screener: screener, risk: risk, workers: workers)
+                    output.fill(records, firstIndex: first, screener: screener, risk: risk, workers: workers)
                     guard screened.put(output) else { break }
                     first += records.count
                 }
@@ -61,7 +62,7 @@ public enum TextScreening {
 /// waiting. The buffers keep their capacity when the output is reused.
 private final class ScreenedChunk: @unchecked Sendable {
     private let writers: UnsafeMutablePointer<JSONWriter>
-    private let results: UnsafeMutablePointer<[ScanResult]>
+    private let readings: UnsafeMutablePointer<[ScanReading]>
     /// Per slice: places of records whose sighting another record displaced while the chunk was noted.
     private let displaced: UnsafeMutablePointer<[Int]>
     /// Per slice: its results at level alert.
@@ -79,13 +80,13 @@ private final class ScreenedChunk: @unchecked Sendable {
     init(slices: Int) {
         self.slices = slices
         writers = .allocate(capacity: slices)
-        results = .allocate(capacity: slices)
+        readings = .allocate(capacity: slices)
         displaced = .allocate(capacity: slices)
         alertCounts = .allocate(capacity: slices)
         alertCounts.initialize(repeating: 0, count: slices)
         for slice in 0..<slices {
             (writers + slice).initialize(to: JSONWriter(capacity: 1 << 20))
-            (results + slice).initialize(to: [])
+            (readings + slice).initialize(to: [])
             (displaced + slice).initialize(to: [])
         }
     }
@@ -93,8 +94,8 @@ private final class ScreenedChunk: @unchecked Sendable {
     deinit {
         writers.deinitialize(count: slices)
         writers.deallocate()
-        results.deinitialize(count: slices)
-        results.deallocate()
+        readings.deinitialize(count: slices)
+        readings.deallocate()
         displaced.deinitialize(count: slices)
         displaced.deallocate()
         alertCounts.deallocate()
@@ -106,7 +107,7 @@ private final class ScreenedChunk: @unchecked Sendable {
     /// (its clone check then sees the whole chunk noted, as if one thread had gone through it) and writes it.
     /// Only records whose notes met an earlier sighting, or were displaced by one, are checked for clones.
     func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
-              workers: Int) throws {
+              workers: Int) {
         used = max(1, min(slices, records.count / 128))
         let count = records.count, used = used
         self.records = count
@@ -115,29 +116,26 @@ private final class ScreenedChunk: @unchecked Sendable {
             cloneChecks = .allocate(capacity: count)
         }
         @Sendable func range(_ slice: Int) -> Range<Int> { (count * slice / used)..<(count * (slice + 1) / used) }
-        try forEachSlice(workers: workers) { slice in
-            results[slice].removeAll(keepingCapacity: true)
+        forEachSlice(workers: workers) { slice in
+            readings[slice].removeAll(keepingCapacity: true)
             displaced[slice].removeAll(keepingCapacity: true)
-            let first = range(slice).lowerBound
-            func finish(_ index: Int, _ lookup: ListQuery?) throws {  // in place: a result is large
-                let noted = try results[slice].withUnsafeMutableBufferPointer { sliceResults in
-                    try screener.finish(&sliceResults[index - first], lookup: lookup)
-                    return risk.note(sliceResults[index - first], order: firstIndex + index)
-                }
-                cloneChecks[index] = noted.seenEarlier
+            func finish(_ begun: ScreenedRecord) {
+                let reading = screener.finish(begun)
+                readings[slice].append(reading)
+                let noted = risk.note(reading, order: begun.index)
+                cloneChecks[begun.index - firstIndex] = noted.seenEarlier
                 if let order = noted.displaced { displaced[slice].append(order) }
             }
             // Each record is finished (list verdict, clone note) once the next one is read: the memory its
             // lookups need (a key filter block, a register slot, far from the caches) arrives meanwhile.
-            var waiting: (index: Int, lookup: ListQuery?)?
+            var waiting: ScreenedRecord?
             for index in range(slice) {
-                let (result, lookup) = screener.begin(records[index], index: firstIndex + index)
-                risk.prefetchNote(result)
-                results[slice].append(result)
-                if let (previous, earlier) = waiting.take() { try finish(previous, earlier) }
-                waiting = (index, lookup)
+                let begun = screener.begin(records[index], index: firstIndex + index)
+                risk.prefetchNote(begun.document)
+                if let previous = waiting.take() { finish(previous) }
+                waiting = begun
             }
-            if let (last, lookup) = waiting.take() { try finish(last, lookup) }
+            if let last = waiting.take() { finish(last) }
         }
         for slice in 0..<used {
             // Places out of the chunk cannot come (earlier chunks hold only earlier places); skipped all the same.
@@ -145,17 +143,18 @@ private final class ScreenedChunk: @unchecked Sendable {
                 cloneChecks[order - firstIndex] = true
             }
         }
-        try forEachSlice(workers: workers) { slice in
+        forEachSlice(workers: workers) { slice in
             let writer = writers + slice
             writer.pointee.reset()
             let first = range(slice).lowerBound
             var alerts = 0
-            results[slice].withUnsafeMutableBufferPointer { sliceResults in  // in place: a copy retains every field
-                for offset in sliceResults.indices {
+            readings[slice].withUnsafeBufferPointer { sliceReadings in  // borrowed: a copy retains every field
+                for offset in sliceReadings.indices {
                     let index = first + offset
-                    risk.assess(&sliceResults[offset], order: firstIndex + index, checkClone: cloneChecks[index])
-                    if sliceResults[offset].risk?.level == .alert { alerts += 1 }
-                    sliceResults[offset].write(to: &writer.pointee)
+                    let assessment = risk.assess(
+                        sliceReadings[offset], order: firstIndex + index, checkClone: cloneChecks[index])
+                    if assessment.level == .alert { alerts += 1 }
+                    ScanResult.write(sliceReadings[offset], risk: assessment, to: &writer.pointee)
                     writer.pointee.newline()
                 }
             }
@@ -164,20 +163,14 @@ private final class ScreenedChunk: @unchecked Sendable {
     }
 
     /// Runs `body` for every used slice on `workers` threads, each taking the next slice in turn.
-    private func forEachSlice(workers: Int, _ body: @Sendable (Int) throws -> Void) throws {
-        let failure = Locked<Error?>(nil)
+    private func forEachSlice(workers: Int, _ body: @Sendable (Int) -> Void) {
         let nextSlice = Locked(0)
         let used = used
         DispatchQueue.concurrentPerform(iterations: min(workers, used)) { _ in
             while case let slice = nextSlice.withLock({ next in defer { next += 1 }; return next }), slice < used {
-                do {
-                    try body(slice)
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                }
+                body(slice)
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Hands the result lines to `emit`, slice by slice, in input order.

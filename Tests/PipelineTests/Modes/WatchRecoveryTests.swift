@@ -42,7 +42,7 @@ import Testing
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
             }
         }
-        let watch = try WatchMode(definition: try PipelineDefinition.load(pipeline), asOf: MRZDate(iso: "2026-11-30")!)
+        let watch = try #require(try WatchMode(try RunConfiguration.load(pipeline), today: MRZDate(iso: "2026-11-30")!))
         try watch.run(now: { "" }, shouldStop: { lines().count >= 2 })
 
         let written = lines()

@@ -7,10 +7,8 @@ import Testing
 struct ResultWritersTests {
     typealias F = RiskFixtures
 
-    private func assessed(_ result: ScanResult) throws -> ScanResult {
-        var result = result
-        result.risk = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf).assess(result)
-        return result
+    private func assessed(_ reading: ScanReading) throws -> ScanResult {
+        ScanResult(reading, risk: RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf).assess(reading))
     }
 
     private func written(_ make: (OutputFile) -> any ResultWriter, _ results: [ScanResult]) throws -> String {
@@ -24,8 +22,8 @@ struct ResultWritersTests {
 
     @Test("CSV: a header and one row per result; quotes doubled, formulas defused")
     func csv() throws {
-        var stolen = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact)))
-        stolen.file = "=cmd|' /C calc'!A0, \"odd\".png"
+        let stolen = try assessed(
+            F.result(F.document(), list: F.verdict(.stolen, .exact), file: "=cmd|' /C calc'!A0, \"odd\".png"))
         let text = try written({ CSVResultWriter($0) }, [stolen])
         let rows = text.components(separatedBy: "\r\n")
         #expect(rows[0] == CSVResultWriter.columns.joined(separator: ","))
@@ -50,14 +48,11 @@ struct ResultWritersTests {
     @Test("HTML: counts, alerts before reviews, reasons and the MRZ as read, everything escaped, no clock")
     func html() throws {
         let clear = try assessed(F.result(F.document(number: "A1111111")))
-        var review = try assessed(F.result(F.document(expiry: "200101")))
-        review.file = "<script>alert(1)</script>.png"
-        var alert = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact)))
-        alert.file = "b-alert.png"
-        var sameScore = alert
-        sameScore.file = "c-alert.png"
-        var higher = try assessed(F.result(F.document(state: "UTO"), list: F.verdict(.stolen, .exact)))
-        higher.file = "d-alert.png"
+        let review = try assessed(F.result(F.document(expiry: "200101"), file: "<script>alert(1)</script>.png"))
+        let alert = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact), file: "b-alert.png"))
+        let sameScore = try assessed(F.result(F.document(), list: F.verdict(.stolen, .exact), file: "c-alert.png"))
+        let higher = try assessed(
+            F.result(F.document(state: "UTO"), list: F.verdict(.stolen, .exact), file: "d-alert.png"))
         let context = ReportContext(title: "Night batch", asOf: "2026-11-24", policyVersion: "p1", listVersion: "v1")
         let make = { HTMLReportWriter($0, context: context) as any ResultWriter }
         let page = try written(make, [clear, review, alert, sameScore, higher])

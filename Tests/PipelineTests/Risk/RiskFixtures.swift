@@ -43,10 +43,10 @@ enum RiskFixtures {
     static let notListed = ListVerdict(checked: true, hits: [], listVersion: "v1")
 
     /// A screened result for `document` (by default checked against a list that does not hold it).
-    static func result(_ document: MRZDocument, list: ListVerdict? = notListed, ocr: OCRSummary? = nil) -> ScanResult {
-        var result = ScanResult(file: "scan.png", sha256: "00", status: .ok, document: document, ocr: ocr, problem: nil)
-        result.list = list
-        return result
+    static func result(
+        _ document: MRZDocument, list: ListVerdict? = notListed, ocr: OCRSummary? = nil, file: String = "scan.png"
+    ) -> ScanReading {
+        ScanReading(file: file, sha256: "00", status: .ok, document: document, ocr: ocr, list: list)
     }
 
     /// A list hit on `number` of the given status and kind.

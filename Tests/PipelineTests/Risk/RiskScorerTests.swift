@@ -145,8 +145,9 @@ struct RiskScorerTests {
     ])
     func unreadScans(status: ScanResult.Status, code: String) {
         let scorer = RiskScorer(policy: F.flatPolicy(points: 0), asOf: F.asOf)
-        let result = ScanResult(file: "x", sha256: "", status: status, document: nil, ocr: nil,
-                                problem: ScanProblem(code: code, detail: "why"))
+        let result = ScanReading(
+            file: "x", sha256: nil, status: status,
+            problem: ScanProblem(code: ReasonCode(rawValue: code)!, detail: "why"))
         let assessment = scorer.assess(result)
         #expect(assessment.level == .review)
         #expect(codes(assessment) == [code])

@@ -88,12 +88,11 @@ struct FrenchIDScenarioTests {
     @Test("risk, CSV and HTML take a document without an expiry date: no EXPIRED, an empty cell, a dash")
     func writers() throws {
         let scorer = RiskScorer(policy: try F.shippedPolicy(), asOf: MRZDate(year: 2030, month: 1, day: 1)!)
-        func assessed(_ lines: [[UInt8]]) -> ScanResult {
-            var result = F.result(
+        func assessed(_ lines: [[UInt8]], file: String = "scan.png") -> ScanResult {
+            let reading = F.result(
                 MRZParser.parse(lines, currentYear: 2026),
-                list: ListVerdict(checked: true, hits: [], listVersion: "v1"))
-            result.risk = scorer.assess(result)
-            return result
+                list: ListVerdict(checked: true, hits: [], listVersion: "v1"), file: file)
+            return ScanResult(reading, risk: scorer.assess(reading))
         }
         let result = assessed(MRZComposer.compose(Self.fields))
         #expect(result.risk?.level == .clear)
@@ -101,8 +100,7 @@ struct FrenchIDScenarioTests {
         // The surname altered under the final check digit: the tampering signal, an alert the report details.
         var lines = MRZComposer.compose(Self.fields)
         lines[0][12] = UInt8(ascii: "Z")
-        var altered = assessed(lines)
-        altered.file = "altered.png"
+        let altered = assessed(lines, file: "altered.png")
         #expect(altered.risk?.level == .alert)
         #expect(altered.risk?.reasons.map(\.code.rawValue) == ["COMPOSITE_CHECK"])
 

@@ -30,8 +30,8 @@ struct RealWorldKindsTests {
     }
 
     /// Scans `files` with the shipped model on two workers, keyed by path.
-    static func scan(_ files: [String]) throws -> [String: ScanResult] {
-        let collected = Locked([String: ScanResult]())
+    static func scan(_ files: [String]) throws -> [String: ScanReading] {
+        let collected = Locked([String: ScanReading]())
         try BatchScanner(model: try OCRModel.locate("mrz"), jobs: 2, currentYear: 2026).run(files) { result in
             collected.withLock { $0[result.file ?? ""] = result }
         }

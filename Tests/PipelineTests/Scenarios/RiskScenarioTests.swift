@@ -38,9 +38,10 @@ struct RiskScenarioTests {
     static func run(_ files: [String], matcher: ListMatcher?, policy: RiskPolicy? = nil, asOf: MRZDate = asOf,
                     clones: CloneRegister = CloneRegister()) throws -> [String: ScanResult] {
         let risk = RiskStage(scorer: RiskScorer(policy: try policy ?? F.shippedPolicy(), asOf: asOf), clones: clones)
-        let batch = BatchScanner(model: try OCRModel.locate("mrz"), jobs: 2, currentYear: asOf.year, matcher: matcher)
+        let pipeline = ScanPipeline(
+            risk: risk, matcher: matcher, readers: LineRecognizers.tesseract(try OCRModel.locate("mrz")), jobs: 2)
         let collected = Collected()
-        try ScanRun(batch: batch, risk: risk).run(files, writer: collected)
+        try pipeline.run(files, writer: collected)
         return Dictionary(uniqueKeysWithValues: collected.results.map { ($0.file!, $0) })
     }
 
@@ -115,6 +116,30 @@ struct RiskScenarioTests {
         #expect(result?.list?.checked == false && result?.list?.unavailable != nil)
         #expect(codes(result).contains("LIST_UNCHECKED"))
         #expect((result?.risk?.level ?? .clear) >= .review)
+    }
+
+    @Test("screen takes a store that fails as scan does: the listed record is unchecked, never clear, and not lost")
+    func screenStoreOutage() throws {
+        let folder = try scratch.newFolder()
+        let matcher = try Self.sampleStore(in: folder)
+        try FileHandle(forWritingTo: folder.appendingPathComponent("lists.sqlite")).truncate(atOffset: 0)
+        let stolen = try String(contentsOfFile: Self.testImage("mrva/0001.json"), encoding: .utf8)
+        let lines = try #require(
+            (try JSONSerialization.jsonObject(with: Data(stolen.utf8)) as? [String: Any])?["lines"] as? [String])
+        let input = folder.appendingPathComponent("crossings.txt").path
+        try lines.joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let risk = RiskStage(scorer: RiskScorer(policy: try F.shippedPolicy(), asOf: Self.asOf))
+        var output: [UInt8] = []
+        try ScanPipeline(risk: risk, matcher: matcher, readers: nil, jobs: 2)
+            .screen(try MRZTextRecordReader(path: input)) { output += $0 }
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(output)) as? [String: Any])
+        let list = result["list"] as? [String: Any]
+        #expect(result["status"] as? String == "ok")
+        #expect(list?["checked"] as? Bool == false && list?["error"] != nil)
+        let assessment = result["risk"] as? [String: Any]
+        let codes = (assessment?["reasons"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+        #expect(codes?.contains("LIST_UNCHECKED") == true)
+        #expect(assessment?["level"] as? String != "clear")
     }
 
     /// A holder with one name, printed as a secondary identifier (`<<SURYA`), sex unspecified, dates that raise

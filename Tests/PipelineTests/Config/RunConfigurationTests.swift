@@ -2,7 +2,7 @@ import Foundation
 @testable import Pipeline
 import Testing
 
-struct PipelineDefinitionTests {
+struct RunConfigurationTests {
     /// This test's files, removed when it ends.
     private let scratch = ScratchFolder("pipeline")
 
@@ -18,7 +18,7 @@ struct PipelineDefinitionTests {
     func examples() throws {
         for name in ["nightly", "qa", "watch"] {
             let path = RiskFixtures.packageRoot.appendingPathComponent("pipelines/\(name).yaml").path
-            #expect(throws: Never.self) { try PipelineDefinition.load(path) }
+            #expect(throws: Never.self) { try RunConfiguration.load(path) }
         }
     }
 
@@ -26,12 +26,13 @@ struct PipelineDefinitionTests {
     func relativePaths() throws {
         let path = try pipeline("mode: batch\ninputs: [scans, ../other/*.png]\nresults: out/results.jsonl\nlists: postgres://u@h/db\nas_of: 2026-01-31\njobs: 3\n")
         let folder = (path as NSString).deletingLastPathComponent
-        let definition = try PipelineDefinition.load(path)
-        #expect(definition.inputs == [folder + "/scans", (folder as NSString).deletingLastPathComponent + "/other/*.png"])
-        #expect(definition.results == folder + "/out/results.jsonl")
-        #expect(definition.lists == "postgres://u@h/db")
-        #expect(definition.asOf?.description == "2026-01-31" && definition.jobs == 3)
-        #expect(PipelineDefinition.joined("pipelines", "../TestImages/./td3/a.jpg") == "TestImages/td3/a.jpg")
+        let configuration = try RunConfiguration.load(path)
+        guard case .batch(let batch) = configuration.mode else { Issue.record("not batch mode"); return }
+        #expect(batch.inputs == [folder + "/scans", (folder as NSString).deletingLastPathComponent + "/other/*.png"])
+        #expect(batch.output == .resumable(folder + "/out/results.jsonl") && batch.expandsPatterns)
+        #expect(configuration.stages.lists == "postgres://u@h/db")
+        #expect(configuration.stages.asOf?.description == "2026-01-31" && configuration.stages.jobs == 3)
+        #expect(RunConfiguration.joined("pipelines", "../TestImages/./td3/a.jpg") == "TestImages/td3/a.jpg")
     }
 
     @Test("mistakes are refused with the file, line and key", arguments: [
@@ -45,7 +46,7 @@ struct PipelineDefinitionTests {
     func refused(text: String, line: Int, key: String, problem: String) throws {
         let path = try pipeline(text)
         #expect {
-            try PipelineDefinition.load(path)
+            try RunConfiguration.load(path)
         } throws: { error in
             guard let error = error as? ConfigError else { return false }
             return error.file == path && error.line == line && error.key == key && error.problem.contains(problem)
