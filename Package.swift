@@ -131,7 +131,8 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "MRZ", "Lists", "OCR", "Synth", "Plumbing",
-                .product(name: "GRDB", package: "GRDB.swift")]),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "ListsTests",
             dependencies: [

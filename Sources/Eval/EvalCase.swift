@@ -1,6 +1,6 @@
 import Foundation
-import Pipeline
 import GroundTruth
+import Pipeline
 
 /// One scan to score, with the MRZ it should read as and the groups it is tallied under.
 public struct EvalCase: Sendable, Equatable {

@@ -58,7 +58,8 @@ public struct Evaluation: Sendable {
         guard !misses.isEmpty else { return text }
         var causes: [MissCause: Int] = [:]
         for miss in misses { causes[miss.cause.kind, default: 0] += 1 }
-        text += "\nmisses by cause: "
+        text +=
+            "\nmisses by cause: "
             + causes.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
             .joined(separator: ", ") + "\n"
         for miss in misses {

@@ -19,7 +19,7 @@ public struct CheckDigitRule: Sendable, Hashable {
             return empty ? nil : false
         }
         guard let expected = CheckDigit.value(of: checkByte),
-              let computed = CheckDigit.compute(over: spans, in: lines)
+            let computed = CheckDigit.compute(over: spans, in: lines)
         else { return false }
         return expected == computed
     }
@@ -43,11 +43,11 @@ extension MRZLayout {
     /// optional data starts with the rest of the number and its check digit.
     public func longDocumentNumber(in lines: [[UInt8]]) -> LongDocumentNumber? {
         guard allowsLongDocumentNumber,
-              documentNumberCheck.line < lines.count,
-              documentNumberCheck.index < lines[documentNumberCheck.line].count,
-              lines[documentNumberCheck.line][documentNumberCheck.index] == MRZCharacter.filler,
-              let optional = optionalData.bytes(in: lines),
-              let first = optional.first, first != MRZCharacter.filler
+            documentNumberCheck.line < lines.count,
+            documentNumberCheck.index < lines[documentNumberCheck.line].count,
+            lines[documentNumberCheck.line][documentNumberCheck.index] == MRZCharacter.filler,
+            let optional = optionalData.bytes(in: lines),
+            let first = optional.first, first != MRZCharacter.filler
         else { return nil }
         let end = optional.firstIndex(of: MRZCharacter.filler) ?? optional.endIndex
         let restLength = end - optional.startIndex - 1
@@ -79,17 +79,22 @@ extension MRZLayout {
     /// Field check digits in field order, document number first.
     func makeStandardFieldChecks() -> [CheckDigitRule] {
         var rules = [
-            CheckDigitRule(field: .documentNumber, spans: [documentNumber], check: documentNumberCheck,
-                           emptyFieldMayUseFiller: false),
+            CheckDigitRule(
+                field: .documentNumber, spans: [documentNumber], check: documentNumberCheck,
+                emptyFieldMayUseFiller: false),
             CheckDigitRule(field: .birthDate, spans: [birthDate], check: birthDateCheck, emptyFieldMayUseFiller: false),
         ]
         if let expiryDate, let expiryDateCheck {
-            rules.append(CheckDigitRule(field: .expiryDate, spans: [expiryDate], check: expiryDateCheck,
-                                        emptyFieldMayUseFiller: false))
+            rules.append(
+                CheckDigitRule(
+                    field: .expiryDate, spans: [expiryDate], check: expiryDateCheck,
+                    emptyFieldMayUseFiller: false))
         }
         if let optionalDataCheck {
-            rules.append(CheckDigitRule(field: .optionalData, spans: [optionalData], check: optionalDataCheck,
-                                        emptyFieldMayUseFiller: true))
+            rules.append(
+                CheckDigitRule(
+                    field: .optionalData, spans: [optionalData], check: optionalDataCheck,
+                    emptyFieldMayUseFiller: true))
         }
         return rules
     }

@@ -45,8 +45,8 @@ public struct MRZDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = MRZDate.number(bytes[0..<4]), let month = MRZDate.number(bytes[5..<7]),
-              let day = MRZDate.number(bytes[8..<10])
+            let year = MRZDate.number(bytes[0..<4]), let month = MRZDate.number(bytes[5..<7]),
+            let day = MRZDate.number(bytes[8..<10])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -110,9 +110,9 @@ public enum MRZDateField: Sendable, Equatable {
         }
         let start = bytes.startIndex
         guard let yy = MRZDate.number(bytes[start..<(start + 2)]),
-              let month = MRZDate.number(bytes[(start + 2)..<(start + 4)]),
-              let day = MRZDate.number(bytes[(start + 4)..<(start + 6)]),
-              let date = MRZDate(year: rule.fullYear(yy), month: month, day: day)
+            let month = MRZDate.number(bytes[(start + 2)..<(start + 4)]),
+            let day = MRZDate.number(bytes[(start + 4)..<(start + 6)]),
+            let date = MRZDate(year: rule.fullYear(yy), month: month, day: day)
         else { return .invalid }
         return .date(date)
     }

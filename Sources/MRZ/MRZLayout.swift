@@ -265,10 +265,12 @@ public struct MRZLayout: Sendable {
 
     private func withKinds() -> MRZLayout {
         var layout = self
-        var kinds = Array(repeating: [PositionKind](repeating: .alphanumeric, count: format.lineLength),
-                          count: format.lineCount)
-        var fields = Array(repeating: [MRZField](repeating: .structure, count: format.lineLength),
-                           count: format.lineCount)
+        var kinds = Array(
+            repeating: [PositionKind](repeating: .alphanumeric, count: format.lineLength),
+            count: format.lineCount)
+        var fields = Array(
+            repeating: [MRZField](repeating: .structure, count: format.lineLength),
+            count: format.lineCount)
         func set(_ span: MRZSpan, _ kind: PositionKind, _ field: MRZField) {
             for index in span.range {
                 kinds[span.line][index] = kind

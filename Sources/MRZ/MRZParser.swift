@@ -5,8 +5,10 @@ public enum MRZParser {
     public static func parse(_ lines: [[UInt8]], currentYear: Int) -> MRZDocument {
         var document = MRZDocument(lines: lines)
         guard let format = MRZFormat.detect(lines) else {
-            document.findings.append(MRZFinding(
-                .format, .structure, "not an ICAO 9303 MRZ: \(lines.count) line(s) of \(lengths(lines)) characters"))
+            document.findings.append(
+                MRZFinding(
+                    .format, .structure, "not an ICAO 9303 MRZ: \(lines.count) line(s) of \(lengths(lines)) characters")
+            )
             return document
         }
         var reader = FieldReader(layout: MRZLayout.of(format), lines: lines, document: document)
@@ -40,7 +42,8 @@ private struct FieldReader {
         readDocumentCode()
         document.issuingState = readStateCode(layout.issuingState, field: .issuingState)
         // A format without a nationality field is issued to the issuing state's nationals only.
-        document.nationality = layout.nationality.map { readStateCode($0, field: .nationality) }
+        document.nationality =
+            layout.nationality.map { readStateCode($0, field: .nationality) }
             ?? document.issuingState
         if let givenNames = layout.givenNames {
             readSeparateNames(givenNames)
@@ -58,9 +61,11 @@ private struct FieldReader {
 
     private mutating func checkStructure() {
         for (index, line) in lines.enumerated() where line.count != layout.format.lineLength {
-            document.findings.append(MRZFinding(
-                .format, .structure,
-                "line \(index + 1) has \(line.count) characters; \(layout.format.rawValue) lines have \(layout.format.lineLength)"))
+            document.findings.append(
+                MRZFinding(
+                    .format, .structure,
+                    "line \(index + 1) has \(line.count) characters; \(layout.format.rawValue) lines have \(layout.format.lineLength)"
+                ))
         }
     }
 
@@ -70,7 +75,8 @@ private struct FieldReader {
             let length = min(lines[lineIndex].count, layout.format.lineLength)
             for index in 0..<length where !layout.allows(lines[lineIndex][index], line: lineIndex, index: index) {
                 let field = layout.positionFields[lineIndex][index]
-                reportFormat(field, "character not allowed in \(field.rawValue) at line \(lineIndex + 1) position \(index + 1)")
+                reportFormat(
+                    field, "character not allowed in \(field.rawValue) at line \(lineIndex + 1) position \(index + 1)")
             }
         }
     }
@@ -96,8 +102,11 @@ private struct FieldReader {
         case .td3: allowed = first == UInt8(ascii: "P")
         case .mrvA, .mrvB: allowed = first == UInt8(ascii: "V")
         case .td1, .td2:
-            let a = UInt8(ascii: "A"), c = UInt8(ascii: "C"), i = UInt8(ascii: "I")
-            allowed = (first == a || first == c || first == i) && second != UInt8(ascii: "V")
+            let a = UInt8(ascii: "A")
+            let c = UInt8(ascii: "C")
+            let i = UInt8(ascii: "I")
+            allowed =
+                (first == a || first == c || first == i) && second != UInt8(ascii: "V")
                 // TD1 forbids AI, and AC except for crew member certificates; TD2 forbids AC.
                 && !(first == a && second == i && layout.format == .td1)
                 && !(first == a && second == c && layout.format == .td2)
@@ -135,12 +144,13 @@ private struct FieldReader {
         if content.isEmpty || content.first == MRZCharacter.filler {
             let start = content.startIndex
             if content.count >= 3, content[start + 1] == MRZCharacter.filler,
-               MRZCharacter.isLetter(content[start + 2])
+                MRZCharacter.isLetter(content[start + 2])
             {
-                document.findings.append(MRZFinding(
-                    .deviation, .name,
-                    "name starts with <<, with no primary identifier, as some issuers print a one-part name "
-                        + "(ICAO 9303-3 §4.6 puts it first)"))
+                document.findings.append(
+                    MRZFinding(
+                        .deviation, .name,
+                        "name starts with <<, with no primary identifier, as some issuers print a one-part name "
+                            + "(ICAO 9303-3 §4.6 puts it first)"))
             } else {
                 reportFormat(.name, "name must start with the primary identifier")
             }
@@ -229,8 +239,10 @@ private struct FieldReader {
         case MRZCharacter.filler: document.sex = "X"
         case UInt8(ascii: "X"):
             document.sex = "X"
-            document.findings.append(MRZFinding(
-                .deviation, .sex, "sex is printed as X where ICAO 9303 prints < for unspecified, as some issuers do"))
+            document.findings.append(
+                MRZFinding(
+                    .deviation, .sex, "sex is printed as X where ICAO 9303 prints < for unspecified, as some issuers do"
+                ))
         default: document.sex = nil
         }
     }
@@ -245,15 +257,17 @@ private struct FieldReader {
             default: document.checks.optionalData = result
             }
             if result == false {
-                document.findings.append(MRZFinding(
-                    .checkDigit, rule.field, "\(rule.field.rawValue) check digit does not match"))
+                document.findings.append(
+                    MRZFinding(
+                        .checkDigit, rule.field, "\(rule.field.rawValue) check digit does not match"))
             }
         }
         if let composite = layout.compositeCheckRule {
             let result = composite.evaluate(lines)
             document.checks.composite = result
             if result == false {
-                document.findings.append(MRZFinding(.compositeCheck, .composite, "composite check digit does not match"))
+                document.findings.append(
+                    MRZFinding(.compositeCheck, .composite, "composite check digit does not match"))
             }
         }
     }
@@ -261,7 +275,9 @@ private struct FieldReader {
     // MARK: Text
 
     private func text(_ bytes: ArraySlice<UInt8>, removingFillers: Bool) -> String {
-        guard removingFillers, bytes.contains(MRZCharacter.filler) else { return String(decoding: bytes, as: UTF8.self) }
+        guard removingFillers, bytes.contains(MRZCharacter.filler) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
             for byte in bytes where byte != MRZCharacter.filler {
@@ -275,7 +291,7 @@ private struct FieldReader {
     /// Without leading and trailing fillers; inner fillers kept.
     private func trimmedText(_ bytes: ArraySlice<UInt8>) -> String {
         guard let first = bytes.firstIndex(where: { $0 != MRZCharacter.filler }),
-              let last = bytes.lastIndex(where: { $0 != MRZCharacter.filler })
+            let last = bytes.lastIndex(where: { $0 != MRZCharacter.filler })
         else { return "" }
         return String(decoding: bytes[first...last], as: UTF8.self)
     }

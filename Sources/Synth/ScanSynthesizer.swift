@@ -1,6 +1,6 @@
+import GroundTruth
 import MRZ
 import OCR
-import GroundTruth
 
 /// Renders specimen scans: document, scanner bed (or phone camera), degradations, encoding, ground truth.
 public enum ScanSynthesizer {
@@ -26,18 +26,23 @@ public enum ScanSynthesizer {
         case .photo(let shot):
             let layout = DocumentLayout.of(plan.fields.format)
             let geometry = PhotoGeometry(shot: shot, documentWidth: layout.width, documentHeight: layout.height)
-            image = PhoneCamera.photograph(page, shot: shot, geometry: geometry, pagePixelsPerMM: pixelsPerMM,
-                                           using: &look)
+            image = PhoneCamera.photograph(
+                page, shot: shot, geometry: geometry, pagePixelsPerMM: pixelsPerMM,
+                using: &look)
         case .twoDocuments(let second):
             var secondLook = SeededGenerator(seed: second.lookSeed)
             let secondLines = MRZComposer.compose(second.fields)
             let secondPage = try renderer.render(second.fields, lines: secondLines, using: &secondLook)
-            image = ScannerBed.place(page, skewDegrees: plan.skewDegrees, beside: secondPage,
-                                     skewDegrees: second.skewDegrees, sideBySide: second.sideBySide,
-                                     gap: second.gapMM * pixelsPerMM, pixelsPerMM: pixelsPerMM, using: &look)
+            image = ScannerBed.place(
+                page, skewDegrees: plan.skewDegrees, beside: secondPage,
+                skewDegrees: second.skewDegrees, sideBySide: second.sideBySide,
+                gap: second.gapMM * pixelsPerMM, pixelsPerMM: pixelsPerMM, using: &look)
             degrade(&image, plan, pixelsPerMM: pixelsPerMM, using: &look)
-            others = [TruthDocument(format: second.fields.format.rawValue,
-                                    lines: secondLines.map { String(decoding: $0, as: UTF8.self) })]
+            others = [
+                TruthDocument(
+                    format: second.fields.format.rawValue,
+                    lines: secondLines.map { String(decoding: $0, as: UTF8.self) })
+            ]
         default:
             image = ScannerBed.place(page, skewDegrees: plan.skewDegrees, pixelsPerMM: pixelsPerMM, using: &look)
             degrade(&image, plan, pixelsPerMM: pixelsPerMM, using: &look)
@@ -55,13 +60,16 @@ public enum ScanSynthesizer {
             format: format.rawValue, lines: lines.map { String(decoding: $0, as: UTF8.self) },
             degradations: plan.classes.map(\.rawValue), dpi: truthDPI, rotation: plan.rotation,
             skewDegrees: plan.skewDegrees)
-        return SyntheticScan(relativePath: "\(format.rawValue.lowercased())/\(number).\(fileType)",
-                             imageBytes: bytes, truth: truth, otherDocuments: others)
+        return SyntheticScan(
+            relativePath: "\(format.rawValue.lowercased())/\(number).\(fileType)",
+            imageBytes: bytes, truth: truth, otherDocuments: others)
     }
 
     /// Applies the plan's pixel degradations, then its turn.
-    private static func degrade(_ image: inout ColorImage, _ plan: ScanPlan, pixelsPerMM: Double,
-                                using look: inout SeededGenerator) {
+    private static func degrade(
+        _ image: inout ColorImage, _ plan: ScanPlan, pixelsPerMM: Double,
+        using look: inout SeededGenerator
+    ) {
         if plan.degradations.contains(.unevenLight) { UnevenLight.apply(&image, using: &look) }
         if plan.degradations.contains(.blur) {
             // 0.1–0.2 mm of blur: characters stay legible to a person, edges go soft.
@@ -78,8 +86,10 @@ public enum ScanSynthesizer {
     /// times larger than a scanner's own JPEG, so scans are JPEG at scanner quality unless `lossless`
     /// asks for PNG; `jpeg` means a poor JPEG, and noise is never worth keeping losslessly. Photos and web
     /// copies are JPEG at their own quality; a CMYK scan is JPEG at the scan's quality (90 for `lossless`).
-    private static func encode(_ image: ColorImage, _ plan: ScanPlan, lossless: Bool,
-                               using look: inout SeededGenerator) throws -> ([UInt8], String) {
+    private static func encode(
+        _ image: ColorImage, _ plan: ScanPlan, lossless: Bool,
+        using look: inout SeededGenerator
+    ) throws -> ([UInt8], String) {
         switch plan.kind {
         case .photo(let shot): return (try ImageCodec.jpeg(image, quality: shot.quality), "jpg")
         case .webCopy(let copy): return (try ImageCodec.jpeg(image, quality: copy.quality), "jpg")
@@ -96,8 +106,10 @@ public enum ScanSynthesizer {
         let grey = plan.degradations.contains(.grey)
         if plan.kind == .cmyk {
             let quality = quality ?? 90
-            return (try grey ? CMYKJPEG.encode(image.gray, quality: quality) : CMYKJPEG.encode(image, quality: quality),
-                    "jpg")
+            return (
+                try grey ? CMYKJPEG.encode(image.gray, quality: quality) : CMYKJPEG.encode(image, quality: quality),
+                "jpg"
+            )
         }
         switch (grey, quality) {
         case (true, let quality?): return (try ImageCodec.jpeg(image.gray, quality: quality, dpi: plan.dpi), "jpg")

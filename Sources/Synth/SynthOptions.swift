@@ -25,9 +25,11 @@ public struct SynthOptions: Sendable {
 
     /// Options with every field given; defaults give all five ICAO formats, about 35 % clean scans, no
     /// real-world kinds and 12-megapixel photos.
-    public init(count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.icao, dpi: Int? = nil,
-                cleanOnly: Bool = false, cleanShare: Double = 0.35, lossless: Bool = false, kinds: [Degradation] = [],
-                photoFrame: (width: Int, height: Int) = PhotoShot.twelveMegapixels) {
+    public init(
+        count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.icao, dpi: Int? = nil,
+        cleanOnly: Bool = false, cleanShare: Double = 0.35, lossless: Bool = false, kinds: [Degradation] = [],
+        photoFrame: (width: Int, height: Int) = PhotoShot.twelveMegapixels
+    ) {
         self.count = count
         self.seed = seed
         self.formats = formats

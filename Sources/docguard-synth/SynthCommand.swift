@@ -74,9 +74,10 @@ struct SynthCommand: ParsableCommand {
         let options = try options()
         if lineCrops {
             let summary = try TrainingLineBatch.write(options, to: out)
-            FileHandle.standardError.write(Data(
-                ("synth: wrote \(summary.lines) line crops to \(out); \(summary.skippedScans) scans left out "
-                    + "(band not found as printed)\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("synth: wrote \(summary.lines) line crops to \(out); \(summary.skippedScans) scans left out "
+                        + "(band not found as printed)\n").utf8))
             return
         }
         let written = try SynthBatch.write(options, to: out)
@@ -100,8 +101,9 @@ struct SynthCommand: ParsableCommand {
 
     /// The options the flags ask for.
     private func options() throws -> SynthOptions {
-        SynthOptions(count: count, seed: seed, formats: try formats(), dpi: dpi, cleanOnly: clean, lossless: png,
-                     kinds: try realWorldKinds(), photoFrame: try frame())
+        SynthOptions(
+            count: count, seed: seed, formats: try formats(), dpi: dpi, cleanOnly: clean, lossless: png,
+            kinds: try realWorldKinds(), photoFrame: try frame())
     }
 
     /// The kinds asked for, in the order given.

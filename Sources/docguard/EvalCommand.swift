@@ -1,7 +1,7 @@
 import ArgumentParser
+import Eval
 import Foundation
 import OCR
-import Eval
 import Pipeline
 import Plumbing
 

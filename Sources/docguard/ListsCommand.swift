@@ -41,16 +41,19 @@ struct ListsImportCommand: ParsableCommand {
     @Flag(name: .customLong("allow-empty"), help: "Allow the import to leave the list with no records.")
     var allowEmpty = false
 
-    @Flag(name: .customLong("allow-shrink"),
-          help: "Allow --replace to keep fewer than half of the records the list had.")
+    @Flag(
+        name: .customLong("allow-shrink"),
+        help: "Allow --replace to keep fewer than half of the records the list had.")
     var allowShrink = false
 
     @Option(name: .customLong("list-version"), help: "Version label to record (default: the files' names).")
     var listVersion: String?
 
     func validate() throws {
-        if let listVersion, listVersion.isEmpty || listVersion.utf8.count > 200
-            || listVersion.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if let listVersion,
+            listVersion.isEmpty || listVersion.utf8.count > 200
+                || listVersion.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        {
             throw ValidationError("--list-version must be 1–200 bytes without control characters")
         }
     }
@@ -164,7 +167,9 @@ struct ListsInfoCommand: ParsableCommand {
 extension ListInfo {
     /// `version`, `imported_at`, `records`, `generation`.
     var jsonMembers: JSONObject {
-        ["version": .string(version), "imported_at": .string(importedAt), "records": .int(records),
-         "generation": .int(generation)]
+        [
+            "version": .string(version), "imported_at": .string(importedAt), "records": .int(records),
+            "generation": .int(generation),
+        ]
     }
 }

@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import Pipeline
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one progress line of a long run (`scan`, `screen`, `run`, `eval`, `lists import`) on a terminal's
@@ -38,7 +39,8 @@ final class ProgressDisplay: Sendable {
     /// command has them, redrawn until `finish()`; nil when stderr is not a terminal, or when
     /// `resultsOnStdout` and stdout is a terminal.
     static func start(unit: String, total: Int? = nil, alerts: Bool, resultsOnStdout: Bool = false)
-        -> ProgressDisplay? {
+        -> ProgressDisplay?
+    {
         guard isatty(STDERR_FILENO) == 1, !(resultsOnStdout && isatty(STDOUT_FILENO) == 1) else { return nil }
         let display = ProgressDisplay(unit: unit, total: total, showsAlerts: alerts)
         Thread { display.redrawUntilFinished() }.start()

@@ -12,7 +12,8 @@ struct QACommand: ParsableCommand {
 struct QACompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare two result files record by record; exit 0 when equal, 1 when they differ, 2 on unreadable input.",
+        abstract:
+            "Compare two result files record by record; exit 0 when equal, 1 when they differ, 2 on unreadable input.",
         discussion: """
             Results are matched by "file" (or by "record" for screened text), in any order. Each result that \
             differs is listed with the fields that differ, golden value then actual value (for names, numbers, \

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `docguard run PIPELINE.yaml`: runs a pipeline definition.
@@ -38,7 +39,11 @@ struct RunCommand: ParsableCommand {
         let summary: BatchMode.Summary
         do {
             defer { progress?.finish() }  // the bar's last line before the summary, and before any error
-            summary = try batch.run(today: Clock.today()) { progress?.setTotal($0) } written: { progress?.add($0) }
+            summary = try batch.run(today: Clock.today()) {
+                progress?.setTotal($0)
+            } written: {
+                progress?.add($0)
+            }
         }
         print(Self.describe(summary, configuration: configuration), terminator: "")
     }

@@ -26,7 +26,8 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Also write one CSV row per scan to FILE (for spreadsheets).")
     var csv: String?
 
-    @Option(name: .long, help: "Also write a self-contained HTML report to FILE: counts, then alerts and reviews first.")
+    @Option(
+        name: .long, help: "Also write a self-contained HTML report to FILE: counts, then alerts and reviews first.")
     var report: String?
 
     @OptionGroup var listOptions: ListOptions
@@ -61,6 +62,8 @@ struct ScanCommand: ParsableCommand {
         defer { progress?.finish() }  // when the run fails: the bar's last line before the error
         _ = try BatchMode(configuration)?.run(today: Clock.today()) { total in
             progress = ProgressDisplay.start(unit: "scans", total: total, alerts: true, resultsOnStdout: out == nil)
-        } written: { progress?.add($0) }
+        } written: {
+            progress?.add($0)
+        }
     }
 }

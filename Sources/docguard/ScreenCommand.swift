@@ -45,7 +45,9 @@ struct ScreenCommand: ParsableCommand {
         defer { progress?.finish() }
         try pipeline.screen(reader) { records, alerts in
             progress?.add(records, alerts: alerts)
-        } emit: { output.write(bytes: $0) }
+        } emit: {
+            output.write(bytes: $0)
+        }
         try output.finish()
     }
 }

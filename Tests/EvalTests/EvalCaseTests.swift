@@ -1,8 +1,7 @@
 import Foundation
-import Testing
-
 import GroundTruth
 import Pipeline
+import Testing
 
 @testable import Eval
 

@@ -10,8 +10,10 @@ import Testing
 
     private func expectListUnchanged(_ fixture: StoreFixture, records: Int = 5, generation: Int = 1) throws {
         let store = try fixture.open()
-        #expect(try store.info() == ListInfo(
-            version: "v1", importedAt: "2026-11-24T00:00:00Z", records: records, generation: generation))
+        #expect(
+            try store.info()
+                == ListInfo(
+                    version: "v1", importedAt: "2026-11-24T00:00:00Z", records: records, generation: generation))
         let matcher = try ListMatcher(store: store)
         #expect(matcher.usesFilter)
         #expect(try matcher.verdict(issuingState: "UKR", documentNumber: "FA123456").match == .exact)
@@ -69,11 +71,16 @@ import Testing
             try expectListUnchanged(fixture)
             // A delta of the same rows is not a shrink: it only adds.
             #expect(try importFiles(fixture, [two], version: "v1").report.info.records == 7)
-            let three = try fixture.file("three.csv", header + "N-3,ESP,AAA000003,stolen\n"
-                                         + "N-4,ESP,AAA000004,stolen\n" + "N-5,ESP,AAA000005,stolen\n")
+            let three = try fixture.file(
+                "three.csv",
+                header + "N-3,ESP,AAA000003,stolen\n"
+                    + "N-4,ESP,AAA000004,stolen\n" + "N-5,ESP,AAA000005,stolen\n")
             expectRefused { try importFiles(fixture, [three], replace: true) }  // 3 of 7
-            let four = try fixture.file("four.csv", header + "N-6,ESP,AAA000006,stolen\n" + String(
-                try String(contentsOfFile: three, encoding: .utf8).dropFirst(header.count)))
+            let four = try fixture.file(
+                "four.csv",
+                header + "N-6,ESP,AAA000006,stolen\n"
+                    + String(
+                        try String(contentsOfFile: three, encoding: .utf8).dropFirst(header.count)))
             #expect(try importFiles(fixture, [four], replace: true).report.info.records == 4)  // 4 of 7: kept
             let replaced = try importFiles(fixture, [two], replace: true, safety: ListImportSafety(allowShrink: true))
             #expect(replaced.report.info.records == 2)
@@ -96,11 +103,12 @@ import Testing
                 "second.csv", header + "R-1,UTO,X1,revoked\nR-2,,,withdrawn\nZ-9,,,withdrawn\n")
             let report = try importFiles(fixture, [first, second]).report
             #expect(report.repeatedIDs == 3)
-            #expect(report.repeatedRows.map(\.description) == [
-                "\(first):10007: record_id already given on line 5; the later row stands",
-                "\(first):10008: record_id already given on line 6; the later row stands",
-                "\(first):10009: record_id already given on line 2; the later row stands",
-            ])
+            #expect(
+                report.repeatedRows.map(\.description) == [
+                    "\(first):10007: record_id already given on line 5; the later row stands",
+                    "\(first):10008: record_id already given on line 6; the later row stands",
+                    "\(first):10009: record_id already given on line 2; the later row stands",
+                ])
             #expect(report.upserted == 10_010 - 3 + 1)
             #expect(report.withdrawn == 1 && report.withdrawnUnknown == 1)
             // Every row counted once.

@@ -58,8 +58,10 @@ import Testing
 
         var damaged = bytes
         damaged[bytes.count / 2] ^= 0x10
-        for (what, contents) in [("damaged", KeyFilterFile.lead + damaged), ("cut short", KeyFilterFile.lead + bytes.dropLast(64)),
-                                 ("without its lead", bytes), ("with another lead", [UInt8](repeating: 0, count: 40) + bytes)] {
+        for (what, contents) in [
+            ("damaged", KeyFilterFile.lead + damaged), ("cut short", KeyFilterFile.lead + bytes.dropLast(64)),
+            ("without its lead", bytes), ("with another lead", [UInt8](repeating: 0, count: 40) + bytes),
+        ] {
             try Data(contents).write(to: URL(fileURLWithPath: path))
             #expect(KeyFilterFile.load(path: path, digest: digest) == nil, "\(what)")
         }
@@ -117,7 +119,9 @@ import Testing
         }
     }
 
-    @Test("a filter file that is stale, damaged, cut short, from another store or missing is passed over for the database's")
+    @Test(
+        "a filter file that is stale, damaged, cut short, from another store or missing is passed over for the database's"
+    )
     func aFileThatDoesNotMatchIsNeverUsed() throws {
         try withFixture(.sqlite) { fixture in
             try importFiles(fixture, [try fixture.file("a.csv", keyCSV("A", count: 3_000))])
@@ -154,7 +158,9 @@ import Testing
             let saved = try Data(contentsOf: URL(fileURLWithPath: path))
             let good = try fixture.file("b.csv", keyCSV("E", count: 500))
             for replace in [false, true] {
-                #expect(throws: ListError.self) { try importFiles(fixture, [good, fixture.location + ".missing.csv"], replace: replace) }
+                #expect(throws: ListError.self) {
+                    try importFiles(fixture, [good, fixture.location + ".missing.csv"], replace: replace)
+                }
                 #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == saved)
                 #expect(!FileManager.default.fileExists(atPath: path + ".importing"))
                 try spoilDatabaseFilter(fixture.location)  // what still loads comes from the file

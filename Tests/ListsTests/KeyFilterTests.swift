@@ -19,10 +19,13 @@ func referenceFilterBytes(_ keys: [(String, String)]) -> [UInt8] {
     words.withUnsafeMutableBufferPointer { words in
         for (state, number) in keys {
             let hash = KeyFilter.hash(state: state, foldedNumber: number)
-            KeyFilter.set(hash, in: words.baseAddress! + KeyFilter.block(of: hash, blockCount: blockCount) * KeyFilter.wordsPerBlock)
+            KeyFilter.set(
+                hash,
+                in: words.baseAddress! + KeyFilter.block(of: hash, blockCount: blockCount) * KeyFilter.wordsPerBlock)
         }
     }
-    return KeyFilter.header(blockCount: blockCount, count: keys.count) + words.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }
+    return KeyFilter.header(blockCount: blockCount, count: keys.count)
+        + words.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }
 }
 
 @Suite struct KeyFilterTests {
@@ -52,7 +55,8 @@ func referenceFilterBytes(_ keys: [(String, String)]) -> [UInt8] {
     private func built(keys: Int, partBytes: Int, scratch: String) throws -> (bytes: [UInt8], pieces: Int) {
         let builder = try KeyFilterBuilder(capacity: keys, scratchDirectory: scratch, partBytes: partBytes)
         for index in 0..<keys { builder.insert(state: index % 3 == 0 ? "D" : "UTO", foldedNumber: "N\(index)") }
-        var bytes: [UInt8] = [], pieces = 0
+        var bytes: [UInt8] = []
+        var pieces = 0
         try builder.finish { piece in
             bytes += piece
             pieces += 1
@@ -77,7 +81,9 @@ func referenceFilterBytes(_ keys: [(String, String)]) -> [UInt8] {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
     }
 
-    @Test("a loader takes the bytes in any pieces, and refuses more bytes than the store holds or a header announcing another size")
+    @Test(
+        "a loader takes the bytes in any pieces, and refuses more bytes than the store holds or a header announcing another size"
+    )
     func loaderTakesPieces() throws {
         let filter = try makeFilter((0..<3_000).map { ("D", "\($0)") }, capacity: 3_000)
         let bytes = filter.serialized()
@@ -122,7 +128,8 @@ func referenceFilterBytes(_ keys: [(String, String)]) -> [UInt8] {
         let prefixes = ["", "B", "BO", "X1Z", "AB"]
         var records: [ListRecord] = []
         for index in 0..<600 {
-            let prefix = prefixes[index % prefixes.count], width = [4, 5, 7][index % 3]
+            let prefix = prefixes[index % prefixes.count]
+            let width = [4, 5, 7][index % 3]
             let limit = (0..<width).reduce(UInt64(1)) { product, _ in product * 10 }
             let start = UInt64.random(in: 0..<limit - 200, using: &generator)
             let end = start + UInt64.random(in: 0..<200, using: &generator)
@@ -130,14 +137,18 @@ func referenceFilterBytes(_ keys: [(String, String)]) -> [UInt8] {
                 let digits = String(serial)
                 return prefix + String(repeating: "0", count: width - digits.count) + digits
             }
-            records.append(ListRecord(recordID: "R\(index)", issuingState: index % 4 == 0 ? "D" : "UTO",
-                                      documentNumber: number(start), status: .stolenBlank, numberTo: number(end)))
+            records.append(
+                ListRecord(
+                    recordID: "R\(index)", issuingState: index % 4 == 0 ? "D" : "UTO",
+                    documentNumber: number(start), status: .stolenBlank, numberTo: number(end)))
         }
         let index = RangeIndex(records)
         let ranges = records.map { ($0, NumberRange(from: $0.documentNumber, to: $0.numberTo!)!) }
         var probes = records.flatMap { [$0.documentNumber, $0.numberTo!] }
         probes += probes.map { String($0.map { $0 == "0" ? "O" : $0 == "1" ? "I" : $0 }) }  // folded forms
-        probes += (0..<2_000).map { _ in prefixes.randomElement(using: &generator)! + String(UInt64.random(in: 0..<10_000_000, using: &generator)) }
+        probes += (0..<2_000).map { _ in
+            prefixes.randomElement(using: &generator)! + String(UInt64.random(in: 0..<10_000_000, using: &generator))
+        }
         var found = 0
         for state in ["UTO", "D", "F"] {
             for number in probes {
@@ -150,7 +161,9 @@ func referenceFilterBytes(_ keys: [(String, String)]) -> [UInt8] {
                 let hits = index.hits(state: state, number: number, folded: folded)
                 #expect(Set(hits.map(\.record.recordID)) == Set(expected.map(\.record.recordID)), "\(state) \(number)")
                 #expect(hits.count == expected.count)
-                #expect(Set(hits.map { "\($0.record.recordID) \($0.kind)" }) == Set(expected.map { "\($0.record.recordID) \($0.kind)" }))
+                #expect(
+                    Set(hits.map { "\($0.record.recordID) \($0.kind)" })
+                        == Set(expected.map { "\($0.record.recordID) \($0.kind)" }))
                 found += hits.count
             }
         }
@@ -160,7 +173,10 @@ func referenceFilterBytes(_ keys: [(String, String)]) -> [UInt8] {
 
 @Suite struct CSVLineTests {
     @Test func quotedFieldsAndEscapedQuotes() throws {
-        #expect(try CSVLine.fields(Array("a,\"b,c\",\"d\"\"e\",".utf8)[...]).get().map { CSVLine.text($0) } == ["a", "b,c", "d\"e", ""])
+        #expect(
+            try CSVLine.fields(Array("a,\"b,c\",\"d\"\"e\",".utf8)[...]).get().map { CSVLine.text($0) } == [
+                "a", "b,c", "d\"e", "",
+            ])
         #expect(throws: RowReason.self) { try CSVLine.fields(Array("a,\"b".utf8)[...]).get() }
         #expect(throws: RowReason.self) { try CSVLine.fields(Array("\"a\"b,c".utf8)[...]).get() }
     }

@@ -9,16 +9,18 @@ import Testing
     @Test(arguments: Backend.allCases)
     func importsCSVAndReportsBadRowsByLine(_ backend: Backend) throws {
         try withFixture(backend) { fixture in
-            let path = try fixture.file("list.csv", sampleCSV + """
-                bad-1,UTOX,123,P,stolen,,
-                bad-2,UTO,123,P,stolen,2024-13-02,
-                bad-3,UTO,,P,stolen,,
-                bad-4,UTO,123,P,misplaced,,
-                "bad-5,UTO,123,P,stolen,,
-                bad-6,MDA,B0100000,P,stolen_blank,,A0100999
-                IF-2024-000006,GBR,123456789,P,lost,,
+            let path = try fixture.file(
+                "list.csv",
+                sampleCSV + """
+                    bad-1,UTOX,123,P,stolen,,
+                    bad-2,UTO,123,P,stolen,2024-13-02,
+                    bad-3,UTO,,P,stolen,,
+                    bad-4,UTO,123,P,misplaced,,
+                    "bad-5,UTO,123,P,stolen,,
+                    bad-6,MDA,B0100000,P,stolen_blank,,A0100999
+                    IF-2024-000006,GBR,123456789,P,lost,,
 
-                """)
+                    """)
             let (report, problems) = try importFiles(fixture, [path], version: "2024-06-01")
             #expect(report.upserted == 6)
             #expect(report.badRows == 6)
@@ -31,7 +33,8 @@ import Testing
             // Reasons name fields, never values.
             #expect(!problems.contains { $0.description.contains("B0100000") || $0.description.contains("UTOX") })
             let info = try #require(try fixture.open().info())
-            #expect(info == ListInfo(version: "2024-06-01", importedAt: "2026-11-24T00:00:00Z", records: 6, generation: 1))
+            #expect(
+                info == ListInfo(version: "2024-06-01", importedAt: "2026-11-24T00:00:00Z", records: 6, generation: 1))
         }
     }
 
@@ -79,7 +82,9 @@ import Testing
             #expect(again.upserted == 5)
             #expect(again.info.records == 5)
             #expect(again.info.generation == 2)
-            let jsonl = try fixture.file("list.jsonl", """
+            let jsonl = try fixture.file(
+                "list.jsonl",
+                """
                 {"record_id":"IF-2024-000001","issuing_state":"UKR","document_number":"FA123456","status":"stolen","number_to":null}
                 {"record_id":"J-1","issuing_state":"NLD","document_number":"SPECI2014","status":"lost"}
                 {"record_id":"J-2","issuing_state":"NLD","document_number":12,"status":"lost"}
@@ -99,7 +104,9 @@ import Testing
     func deltaFilesChangeStatusAndWithdraw(_ backend: Backend) throws {
         try withFixture(backend) { fixture in
             try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)])
-            let delta = try fixture.file("delta.csv", """
+            let delta = try fixture.file(
+                "delta.csv",
+                """
                 record_id,status,issuing_state,document_number
                 IF-2024-000003,stolen,UTO,L898902C3
                 IF-2024-000001,withdrawn,,
@@ -112,15 +119,18 @@ import Testing
             #expect(report.withdrawn == 1)
             #expect(report.withdrawnUnknown == 1)
             #expect(report.upserted == 2 && report.repeatedIDs == 1)
-            #expect(report.repeatedRows.map(\.description)
+            #expect(
+                report.repeatedRows.map(\.description)
                     == ["\(delta):6: record_id already given on line 5; the later row stands"])
             #expect(report.info.records == 5)
             let matcher = try ListMatcher(store: try fixture.open())
             #expect(try !matcher.verdict(issuingState: "UKR", documentNumber: "FA123456").hit)
-            #expect(try matcher.verdict(issuingState: "UTO", documentNumber: "L898902C3").hits.map(\.record.status)
+            #expect(
+                try matcher.verdict(issuingState: "UTO", documentNumber: "L898902C3").hits.map(\.record.status)
                     == [.stolen])
             // The same id twice in one file: the later row wins.
-            #expect(try matcher.verdict(issuingState: "GBR", documentNumber: "999228775").hits.map(\.record.status)
+            #expect(
+                try matcher.verdict(issuingState: "GBR", documentNumber: "999228775").hits.map(\.record.status)
                     == [.stolen])
         }
     }
@@ -130,7 +140,9 @@ import Testing
         try withFixture(backend) { fixture in
             try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)])
             // A full list in which an id comes twice (the later row wins) and one is withdrawn again.
-            let fresh = try fixture.file("fresh.csv", """
+            let fresh = try fixture.file(
+                "fresh.csv",
+                """
                 record_id,issuing_state,document_number,status
                 R-1,ESP,AAA000001,lost
                 R-2,ESP,AAA000002,stolen
@@ -148,7 +160,8 @@ import Testing
             let matcher = try ListMatcher(store: try fixture.open())
             #expect(try !matcher.verdict(issuingState: "UKR", documentNumber: "FA123456").hit)
             #expect(try !matcher.verdict(issuingState: "MDA", documentNumber: "B0100500").hit)
-            #expect(try matcher.verdict(issuingState: "ESP", documentNumber: "AAA000001").hits.map(\.record.status)
+            #expect(
+                try matcher.verdict(issuingState: "ESP", documentNumber: "AAA000001").hits.map(\.record.status)
                     == [.stolen])
             #expect(try !matcher.verdict(issuingState: "ESP", documentNumber: "AAA000002").hit)
             #expect(matcher.info?.version == "full-2")
@@ -159,7 +172,9 @@ import Testing
     func aFailedImportLeavesThePreviousListIntact(_ backend: Backend) throws {
         try withFixture(backend) { fixture in
             try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)], version: "v1")
-            let good = try fixture.file("good.csv", """
+            let good = try fixture.file(
+                "good.csv",
+                """
                 record_id,issuing_state,document_number,status
                 G-1,ESP,AAA000001,stolen
 
@@ -210,7 +225,8 @@ import Testing
     }
 
     @Test func aMistypedSQLitePathIsAnErrorNotAnEmptyList() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).sqlite")
+            .path
         #expect(throws: ListError.self) { _ = try ListStores.open(path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }

@@ -1,8 +1,8 @@
-import TestSupport
 import Foundation
 import GRDB
 import MRZ
 import PostgresNIO
+import TestSupport
 import Testing
 
 @testable import Lists
@@ -40,7 +40,8 @@ import Testing
 
     /// Random rows over a small set of ids (so ids repeat, within a file and across imports), a few bad.
     private func rows(_ count: Int, random: inout SeededGenerator) -> (text: String, changes: [ListChange]) {
-        var text = header, changes: [ListChange] = []
+        var text = header
+        var changes: [ListChange] = []
         for _ in 0..<count {
             let id = "P-\(random.next() % 24)"
             switch random.next() % 20 {
@@ -49,41 +50,54 @@ import Testing
                 text += "\(id),,,withdrawn\n"
                 changes.append(.withdraw(recordID: id))
             default:
-                let state = ["UTO", "FRA", "D"][Int(random.next() % 3)], number = "N\(random.next() % 40)"
+                let state = ["UTO", "FRA", "D"][Int(random.next() % 3)]
+                let number = "N\(random.next() % 40)"
                 let status = [ListStatus.stolen, .lost, .revoked][Int(random.next() % 3)]
                 text += "\(id),\(state),\(number),\(status.rawValue)\n"
-                changes.append(.upsert(ListRecord(recordID: id, issuingState: state, documentNumber: number,
-                                                  documentType: nil, status: status, reportedOn: nil, numberTo: nil)))
+                changes.append(
+                    .upsert(
+                        ListRecord(
+                            recordID: id, issuingState: state, documentNumber: number,
+                            documentType: nil, status: status, reportedOn: nil, numberTo: nil)))
             }
         }
         return (text, changes)
     }
 
-    private func importRows(_ fixture: StoreFixture, _ model: inout Model, replace: Bool,
-                            random: inout SeededGenerator, _ what: String) throws {
+    private func importRows(
+        _ fixture: StoreFixture, _ model: inout Model, replace: Bool,
+        random: inout SeededGenerator, _ what: String
+    ) throws {
         let (text, changes) = rows(1 + Int(random.next() % 30), random: &random)
         let allowShrink = random.next() % 2 == 0
-        try importFile(fixture, &model, text, changes, replace: replace,
-                       safety: ListImportSafety(allowShrink: allowShrink), what)
+        try importFile(
+            fixture, &model, text, changes, replace: replace,
+            safety: ListImportSafety(allowShrink: allowShrink), what)
     }
 
-    private func withdraw(_ fixture: StoreFixture, _ model: inout Model, random: inout SeededGenerator,
-                          _ what: String) throws {
+    private func withdraw(
+        _ fixture: StoreFixture, _ model: inout Model, random: inout SeededGenerator,
+        _ what: String
+    ) throws {
         let ids = model.records.keys.sorted().filter { _ in random.next() % 3 == 0 } + ["NEVER-\(random.next() % 9)"]
         let text = header + ids.map { "\($0),,,withdrawn\n" }.joined()
         let allowEmpty = random.next() % 2 == 0
-        try importFile(fixture, &model, text, ids.map { .withdraw(recordID: $0) }, replace: false,
-                       safety: ListImportSafety(allowEmpty: allowEmpty), what)
+        try importFile(
+            fixture, &model, text, ids.map { .withdraw(recordID: $0) }, replace: false,
+            safety: ListImportSafety(allowEmpty: allowEmpty), what)
     }
 
     /// One import through the library: committed as the model says, or refused (empty, or a replace keeping
     /// less than half) and then nothing changes.
-    private func importFile(_ fixture: StoreFixture, _ model: inout Model, _ text: String, _ changes: [ListChange],
-                            replace: Bool, safety: ListImportSafety, _ what: String) throws {
+    private func importFile(
+        _ fixture: StoreFixture, _ model: inout Model, _ text: String, _ changes: [ListChange],
+        replace: Bool, safety: ListImportSafety, _ what: String
+    ) throws {
         let path = try fixture.file("step.csv", text)
         let after = model.applying(changes, replace: replace)
         let before = model.committed ? model.records.count : 0
-        let refused = (after.records.isEmpty && !safety.allowEmpty)
+        let refused =
+            (after.records.isEmpty && !safety.allowEmpty)
             || (replace && !safety.allowShrink && !after.records.isEmpty && after.records.count * 2 < before)
         do {
             try importFiles(fixture, [path], replace: replace, version: "v\(model.generation + 1)", safety: safety)
@@ -95,8 +109,10 @@ import Testing
     }
 
     /// An import that fails after some of its rows were written (its last file cannot be read).
-    private func failPartway(_ fixture: StoreFixture, _ model: Model, replace: Bool, random: inout SeededGenerator,
-                             _ what: String) throws {
+    private func failPartway(
+        _ fixture: StoreFixture, _ model: Model, replace: Bool, random: inout SeededGenerator,
+        _ what: String
+    ) throws {
         let good = try fixture.file("good.csv", rows(5 + Int(random.next() % 20), random: &random).text)
         #expect(throws: ListError.self, "\(what)") {
             try importFiles(fixture, [good, good + ".missing"], replace: replace, version: "never")
@@ -105,23 +121,33 @@ import Testing
 
     /// `docguard lists import` of a larger file, killed with SIGKILL after a random wait: the list is then the
     /// one before or, when the kill came after the commit, the one imported, never anything in between.
-    private func kill(_ fixture: StoreFixture, _ model: inout Model, replace: Bool, random: inout SeededGenerator,
-                      _ what: String) throws {
+    private func kill(
+        _ fixture: StoreFixture, _ model: inout Model, replace: Bool, random: inout SeededGenerator,
+        _ what: String
+    ) throws {
         let count = 4_000 + Int(random.next() % 8_000)
-        var text = header, changes: [ListChange] = []
+        var text = header
+        var changes: [ListChange] = []
         for index in 0..<count {
             let id = index % 500 == 0 ? "P-\(index % 24)" : "K-\(random.next() % 20_000)"
             let number = "K\(random.next() % 100_000)"
             text += "\(id),UTO,\(number),stolen\n"
-            changes.append(.upsert(ListRecord(recordID: id, issuingState: "UTO", documentNumber: number,
-                                              documentType: nil, status: .stolen, reportedOn: nil, numberTo: nil)))
+            changes.append(
+                .upsert(
+                    ListRecord(
+                        recordID: id, issuingState: "UTO", documentNumber: number,
+                        documentType: nil, status: .stolen, reportedOn: nil, numberTo: nil)))
         }
         let path = try fixture.file("kill.csv", text)
         let docguard = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("docguard")
-        let process = try ChildProcess(docguard.path, ["lists", "import", path, "--store", fixture.location,
-                                                       "--list-version", "v\(model.generation + 1)", "--allow-shrink"]
-                                                      + (replace ? ["--replace"] : []))
+        let process = try ChildProcess(
+            docguard.path,
+            [
+                "lists", "import", path, "--store", fixture.location,
+                "--list-version", "v\(model.generation + 1)", "--allow-shrink",
+            ]
+                + (replace ? ["--replace"] : []))
         usleep(useconds_t(random.next() % 900_000))
         process.send(SIGKILL)
         process.wait()
@@ -159,8 +185,9 @@ import Testing
     private func unsortedDump(_ fixture: StoreFixture) throws -> [ListRecord] {
         let sql = "SELECT record_id, issuing_state, document_number, status FROM list_records"
         func record(_ id: String, _ state: String, _ number: String, _ status: String) -> ListRecord {
-            ListRecord(recordID: id, issuingState: state, documentNumber: number, documentType: nil,
-                       status: ListStatus(rawValue: status)!, reportedOn: nil, numberTo: nil)
+            ListRecord(
+                recordID: id, issuingState: state, documentNumber: number, documentType: nil,
+                status: ListStatus(rawValue: status)!, reportedOn: nil, numberTo: nil)
         }
         switch fixture.backend {
         case .sqlite:

@@ -14,16 +14,23 @@ import Testing
             let queue = try DatabaseQueue(path: fixture.location)
             defer { try? queue.close() }
             func plan(_ sql: String) throws -> [String] {
-                try queue.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+                try queue.read { db in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+                }
             }
-            let ranges = try plan("SELECT * FROM list_records INDEXED BY list_records_ranges WHERE number_to IS NOT NULL")
+            let ranges = try plan(
+                "SELECT * FROM list_records INDEXED BY list_records_ranges WHERE number_to IS NOT NULL")
             #expect(ranges.contains { $0.contains("COVERING INDEX list_records_ranges") }, "\(ranges)")
             let lookup = try plan(
-                "SELECT * FROM list_records WHERE issuing_state = 'UKR' AND folded_number = 'FA123456' AND number_to IS NULL")
+                "SELECT * FROM list_records WHERE issuing_state = 'UKR' AND folded_number = 'FA123456' AND number_to IS NULL"
+            )
             #expect(lookup.contains { $0.contains("COVERING INDEX list_records_key") }, "\(lookup)")
             let store = try fixture.open()
             #expect(try store.rangeRecords().map(\.recordID) == ["IF-2024-000002"])
-            #expect(try store.records(state: "UKR", foldedNumber: DocumentNumber.folded("FA123456")).map(\.recordID) == ["IF-2024-000001"])
+            #expect(
+                try store.records(state: "UKR", foldedNumber: DocumentNumber.folded("FA123456")).map(\.recordID) == [
+                    "IF-2024-000001"
+                ])
         }
     }
 
@@ -31,7 +38,8 @@ import Testing
     func oneConnectionPerReaderAtOnce() throws {
         try withFixture(.sqlite) { fixture in
             try importFiles(fixture, [try fixture.file("list.csv", sampleCSV)])
-            let opened = Counter(), location = fixture.location
+            let opened = Counter()
+            let location = fixture.location
             let connections = SQLiteReadConnections {
                 opened.value.withLock { $0 += 1 }
                 var configuration = Configuration()
@@ -39,7 +47,9 @@ import Testing
                 return try DatabaseQueue(path: location, configuration: configuration)
             }
             let readers = 4
-            let arrived = DispatchSemaphore(value: 0), proceed = DispatchSemaphore(value: 0), done = DispatchGroup()
+            let arrived = DispatchSemaphore(value: 0)
+            let proceed = DispatchSemaphore(value: 0)
+            let done = DispatchGroup()
             let counts = ReadCounts()
             for _ in 0..<readers {
                 done.enter()

@@ -32,7 +32,9 @@ final class StoreFixture {
             location = folder.appendingPathComponent("lists.sqlite").path
             database = nil
         case .postgres:
-            let admin: String, name = "docguard_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
+            let admin: String
+            let name =
+                "docguard_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
             do {
                 admin = try Self.adminURL()
                 try Self.execute("CREATE DATABASE \(name)", on: admin)
@@ -67,7 +69,8 @@ final class StoreFixture {
     static func adminURL() throws -> String {
         guard let url = ProcessInfo.processInfo.environment["DOCGUARD_TEST_POSTGRES_URL"], !url.isEmpty else {
             throw FixtureError(
-                "DOCGUARD_TEST_POSTGRES_URL is not set: the PostgreSQL tests need a server (run .ci/test, which starts one)")
+                "DOCGUARD_TEST_POSTGRES_URL is not set: the PostgreSQL tests need a server (run .ci/test, which starts one)"
+            )
         }
         return url
     }

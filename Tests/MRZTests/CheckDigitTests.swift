@@ -3,13 +3,15 @@ import Testing
 
 /// ICAO 9303-3 Appendix A worked examples.
 struct CheckDigitTests {
-    @Test("ICAO 9303-3 App A examples 1 and 2", arguments: [
-        ("520727", 3),
-        ("AB2134<<<", 5),
-        ("L898902C3", 6),
-        ("740812", 2),
-        ("<<<<<<<<<<<<<<", 0),
-    ])
+    @Test(
+        "ICAO 9303-3 App A examples 1 and 2",
+        arguments: [
+            ("520727", 3),
+            ("AB2134<<<", 5),
+            ("L898902C3", 6),
+            ("740812", 2),
+            ("<<<<<<<<<<<<<<", 0),
+        ])
     func fieldDigits(input: String, expected: Int) {
         #expect(CheckDigit.compute(Array(input.utf8)) == expected)
     }
@@ -17,7 +19,9 @@ struct CheckDigitTests {
     @Test("ICAO 9303-3 App A composite examples 3, 4 and 5")
     func compositeDigits() {
         // Example 3 (TD3) and 5 (TD2): the data the composite covers, joined.
-        #expect(CheckDigit.compute(Array(("HA672242<6" + "5802254" + "9601086" + String(repeating: "<", count: 14) + "0").utf8)) == 8)
+        #expect(
+            CheckDigit.compute(
+                Array(("HA672242<6" + "5802254" + "9601086" + String(repeating: "<", count: 14) + "0").utf8)) == 8)
         #expect(CheckDigit.compute(Array(("HA672242<6" + "5802254" + "9601086<<<<<<<").utf8)) == 8)
         // Example 4 (TD1): upper line 6–30 and middle line 1–7, 9–15, 19–29.
         let upper = "I<UTOD231458907<<<<<<<<<<<<<<<"

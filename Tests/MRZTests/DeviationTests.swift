@@ -47,8 +47,9 @@ struct DeviationTests {
         return replacing(lines, line: sex.line, index: sex.index, with: byte)
     }
 
-    @Test("a name starting << is MRZ_DEVIATION on the name: valid, no errors, given names only",
-          arguments: MRZFormat.icao)
+    @Test(
+        "a name starting << is MRZ_DEVIATION on the name: valid, no errors, given names only",
+        arguments: MRZFormat.icao)
     func nameWithoutPrimaryIdentifier(format: MRZFormat) {
         let lines = Self.lines(format)
         let name = MRZLayout.of(format).name
@@ -67,8 +68,9 @@ struct DeviationTests {
         #expect(two.givenNames == "SURYA KUMAR")
     }
 
-    @Test("X in the sex field is MRZ_DEVIATION on sex and reads X; < reads X with no finding",
-          arguments: MRZFormat.icao)
+    @Test(
+        "X in the sex field is MRZ_DEVIATION on sex and reads X; < reads X with no finding",
+        arguments: MRZFormat.icao)
     func sexX(format: MRZFormat) {
         let printedX = MRZParser.parse(Self.lines(format, surname: "SINGH", sexX: true), currentYear: testYear)
         #expect(printedX.valid)
@@ -84,8 +86,9 @@ struct DeviationTests {
         #expect(filler.findings.isEmpty)
     }
 
-    @Test("both deviations at once: two findings, still valid; an error beside them makes it invalid",
-          arguments: MRZFormat.icao)
+    @Test(
+        "both deviations at once: two findings, still valid; an error beside them makes it invalid",
+        arguments: MRZFormat.icao)
     func both(format: MRZFormat) {
         let lines = Self.lines(format, sexX: true)
         let document = MRZParser.parse(lines, currentYear: testYear)
@@ -98,16 +101,18 @@ struct DeviationTests {
         let layout = MRZLayout.of(format)
         let check = layout.birthDateCheck
         let digit = lines[check.line][check.index] == UInt8(ascii: "7") ? UInt8(ascii: "2") : UInt8(ascii: "7")
-        let broken = MRZParser.parse(replacing(lines, line: check.line, index: check.index, with: digit),
-                                     currentYear: testYear)
+        let broken = MRZParser.parse(
+            replacing(lines, line: check.line, index: check.index, with: digit),
+            currentYear: testYear)
         #expect(!broken.valid)
         #expect(broken.errorCodes.contains(.checkDigit))
         #expect(!broken.errorCodes.contains(.deviation))
         #expect(broken.findings.filter { $0.code == .deviation }.count == 2)
     }
 
-    @Test("any other filler at the start of a name stays FORMAT", arguments: MRZFormat.icao,
-          ["<SURYA", "<<<SURYA", "<<<<<<SURYA", "", "<<1SURYA"])
+    @Test(
+        "any other filler at the start of a name stays FORMAT", arguments: MRZFormat.icao,
+        ["<SURYA", "<<<SURYA", "<<<<<<SURYA", "", "<<1SURYA"])
     func otherLeadingFillers(format: MRZFormat, name: String) {
         let lines = Self.withName(name, Self.lines(format, surname: "SINGH"), format: format)
         let document = MRZParser.parse(lines, currentYear: testYear)
@@ -116,8 +121,9 @@ struct DeviationTests {
         #expect(!document.findings.contains { $0.code == .deviation })
     }
 
-    @Test("a sex other than M, F, < or X stays FORMAT and null", arguments: MRZFormat.icao,
-          Array("QKC1".utf8))
+    @Test(
+        "a sex other than M, F, < or X stays FORMAT and null", arguments: MRZFormat.icao,
+        Array("QKC1".utf8))
     func otherSexes(format: MRZFormat, sex: UInt8) {
         let lines = Self.withSex(sex, Self.lines(format, surname: "SINGH"), format: format)
         let document = MRZParser.parse(lines, currentYear: testYear)
@@ -131,8 +137,9 @@ struct DeviationTests {
     func fillersInsideStateCode(format: MRZFormat) {
         let layout = MRZLayout.of(format)
         let state = layout.issuingState
-        let lines = replacing(Self.lines(format, sexX: true), line: state.line, index: state.start + 1,
-                              with: MRZCharacter.filler)  // I<D
+        let lines = replacing(
+            Self.lines(format, sexX: true), line: state.line, index: state.start + 1,
+            with: MRZCharacter.filler)  // I<D
         let document = MRZParser.parse(lines, currentYear: testYear)
         #expect(!document.valid)
         #expect(document.errorCodes == [.format])
@@ -140,8 +147,9 @@ struct DeviationTests {
         #expect(document.findings.filter { $0.code == .deviation }.count == 2)
     }
 
-    @Test("the layout allows X in the sex column, so line fitting and plausibility take it as printed",
-          arguments: MRZFormat.icao)
+    @Test(
+        "the layout allows X in the sex column, so line fitting and plausibility take it as printed",
+        arguments: MRZFormat.icao)
     func layoutAllowsX(format: MRZFormat) {
         let layout = MRZLayout.of(format)
         let sex = layout.sex
@@ -179,8 +187,9 @@ struct DeviationTests {
         #expect(document.findings.map(\.code) == [.deviation, .deviation])
     }
 
-    @Test("a one-letter name after << is not taken for misread fillers", arguments: MRZFormat.icao,
-          ["<<K", "<<X", "<<C", "<<KC"])
+    @Test(
+        "a one-letter name after << is not taken for misread fillers", arguments: MRZFormat.icao,
+        ["<<K", "<<X", "<<C", "<<KC"])
     func oneLetterName(format: MRZFormat, name: String) {
         let lines = Self.withName(name, Self.lines(format), format: format)
         let result = MRZRepairer().repair(lines)

@@ -15,7 +15,9 @@ struct EdgeCaseTests {
         #expect(document.documentNumber == "C01X00T47")
         #expect(document.checks.optionalData == nil)
 
-        let card = parse(["IDD<<T220001293<<<<<<<<<<<<<<<", "6408125F2010315D<<<<<<<<<<<<<4", padded("MUSTERMANN<<ERIKA", 30)])
+        let card = parse([
+            "IDD<<T220001293<<<<<<<<<<<<<<<", "6408125F2010315D<<<<<<<<<<<<<4", padded("MUSTERMANN<<ERIKA", 30),
+        ])
         #expect(card.valid)
         #expect(card.documentCode == "ID")
         #expect(card.nationality == "D")
@@ -67,9 +69,10 @@ struct EdgeCaseTests {
 
     @Test("31 February and month 13 are not dates: null and DATE_INVALID", arguments: ["310229", "741312", "740800"])
     func impossibleDates(date: String) {
-        let lines = MRZComposer.compose(MRZFields(
-            format: .td3, documentCode: "P", issuingState: "UTO", surname: "ERIKSSON", givenNames: "ANNA",
-            documentNumber: "L898902C3", nationality: "UTO", birthDate: date, sex: "F", expiryDate: "310229"))
+        let lines = MRZComposer.compose(
+            MRZFields(
+                format: .td3, documentCode: "P", issuingState: "UTO", surname: "ERIKSSON", givenNames: "ANNA",
+                documentNumber: "L898902C3", nationality: "UTO", birthDate: date, sex: "F", expiryDate: "310229"))
         let document = MRZParser.parse(lines, currentYear: testYear)
         #expect(document.birthDate == nil)
         #expect(document.expiryDate == nil)
@@ -81,10 +84,14 @@ struct EdgeCaseTests {
     @Test("29 February exists in leap years only; a birth year's century follows the current year")
     func leapYears() {
         func birth(_ date: String) -> MRZDate? {
-            MRZParser.parse(MRZComposer.compose(MRZFields(
-                format: .td3, documentCode: "P", issuingState: "UTO", surname: "A", givenNames: "B",
-                documentNumber: "123456789", nationality: "UTO", birthDate: date, sex: "M", expiryDate: "300101")),
-                currentYear: testYear).birthDate
+            MRZParser.parse(
+                MRZComposer.compose(
+                    MRZFields(
+                        format: .td3, documentCode: "P", issuingState: "UTO", surname: "A", givenNames: "B",
+                        documentNumber: "123456789", nationality: "UTO", birthDate: date, sex: "M", expiryDate: "300101"
+                    )),
+                currentYear: testYear
+            ).birthDate
         }
         #expect(birth("000229")?.description == "2000-02-29")
         #expect(birth("960229")?.description == "1996-02-29")
@@ -95,9 +102,10 @@ struct EdgeCaseTests {
 
     @Test("a birth date with unknown parts is null but not an error (ICAO 9303-3 §4.8)")
     func unknownBirthDate() {
-        let lines = MRZComposer.compose(MRZFields(
-            format: .td3, documentCode: "P", issuingState: "UTO", surname: "ERIKSSON", givenNames: "ANNA",
-            documentNumber: "L898902C3", nationality: "UTO", birthDate: "74<<<<", sex: "<", expiryDate: "300101"))
+        let lines = MRZComposer.compose(
+            MRZFields(
+                format: .td3, documentCode: "P", issuingState: "UTO", surname: "ERIKSSON", givenNames: "ANNA",
+                documentNumber: "L898902C3", nationality: "UTO", birthDate: "74<<<<", sex: "<", expiryDate: "300101"))
         let document = MRZParser.parse(lines, currentYear: testYear)
         #expect(document.valid)
         #expect(document.birthDate == nil)
@@ -106,9 +114,10 @@ struct EdgeCaseTests {
 
     @Test("codes outside ICAO 9303-3 §5 are UNKNOWN_STATE", arguments: ["ABC", "ZZZ", "QQ<"])
     func unknownState(code: String) {
-        let lines = MRZComposer.compose(MRZFields(
-            format: .td3, documentCode: "P", issuingState: code, surname: "ERIKSSON", givenNames: "ANNA",
-            documentNumber: "L898902C3", nationality: "UTO", birthDate: "740812", sex: "F", expiryDate: "300101"))
+        let lines = MRZComposer.compose(
+            MRZFields(
+                format: .td3, documentCode: "P", issuingState: code, surname: "ERIKSSON", givenNames: "ANNA",
+                documentNumber: "L898902C3", nationality: "UTO", birthDate: "740812", sex: "F", expiryDate: "300101"))
         let document = MRZParser.parse(lines, currentYear: testYear)
         #expect(document.errorCodes == [.unknownState])
         #expect(document.findings.first?.field == .issuingState)
@@ -145,11 +154,13 @@ struct EdgeCaseTests {
         #expect(document.checks.allPass)
     }
 
-    @Test("three lines of TD3 length, one line, and four lines fit no format", arguments: [
-        [String](repeating: "L898902C36UTO7408122F1204159ZE184226B<<<<<10", count: 3),
-        ["L898902C36UTO7408122F1204159ZE184226B<<<<<10"],
-        [String](repeating: "I<UTOD231458907<<<<<<<<<<<<<<<", count: 4),
-    ])
+    @Test(
+        "three lines of TD3 length, one line, and four lines fit no format",
+        arguments: [
+            [String](repeating: "L898902C36UTO7408122F1204159ZE184226B<<<<<10", count: 3),
+            ["L898902C36UTO7408122F1204159ZE184226B<<<<<10"],
+            [String](repeating: "I<UTOD231458907<<<<<<<<<<<<<<<", count: 4),
+        ])
     func noFormat(lines: [String]) {
         let document = parse(lines)
         #expect(document.format == nil)
@@ -157,11 +168,13 @@ struct EdgeCaseTests {
         #expect(document.documentNumber == nil)
     }
 
-    @Test("document codes follow each format's rules", arguments: [
-        ("P", MRZFormat.td3, true), ("PO", .td3, true), ("I", .td3, false), ("V", .mrvA, true),
-        ("I", .td1, true), ("AC", .td1, true), ("AI", .td1, false), ("IV", .td1, false), ("P", .td1, false),
-        ("AC", .td2, false), ("AI", .td2, true), ("CV", .td2, false), ("VB", .mrvB, true),
-    ])
+    @Test(
+        "document codes follow each format's rules",
+        arguments: [
+            ("P", MRZFormat.td3, true), ("PO", .td3, true), ("I", .td3, false), ("V", .mrvA, true),
+            ("I", .td1, true), ("AC", .td1, true), ("AI", .td1, false), ("IV", .td1, false), ("P", .td1, false),
+            ("AC", .td2, false), ("AI", .td2, true), ("CV", .td2, false), ("VB", .mrvB, true),
+        ])
     func documentCodes(code: String, format: MRZFormat, allowed: Bool) {
         var fields = MRZFields(
             format: format, documentCode: code, issuingState: "UTO", surname: "ERIKSSON", givenNames: "ANNA",
@@ -202,9 +215,12 @@ struct EdgeCaseTests {
 }
 
 struct MRZDateTests {
-    @Test("ISO dates parse and print back; impossible ones are nil", arguments: [
-        ("2024-02-29", true), ("2023-02-29", false), ("2026-13-01", false), ("2026-1-01", false), ("abcd-ef-gh", false),
-    ])
+    @Test(
+        "ISO dates parse and print back; impossible ones are nil",
+        arguments: [
+            ("2024-02-29", true), ("2023-02-29", false), ("2026-13-01", false), ("2026-1-01", false),
+            ("abcd-ef-gh", false),
+        ])
     func iso(text: String, exists: Bool) {
         let date = MRZDate(iso: text)
         #expect((date != nil) == exists)

@@ -25,10 +25,12 @@ struct PropertyTests {
             #expect(document.nationality == fields.nationality)
             #expect(document.optionalData == fields.optionalData)
             #expect(document.documentCode == fields.documentCode)
-            #expect(document.birthDate.map { String($0.description.dropFirst(2).filter { $0 != "-" }) } == fields.birthDate)
+            #expect(
+                document.birthDate.map { String($0.description.dropFirst(2).filter { $0 != "-" }) } == fields.birthDate)
             #expect(document.sex == (fields.sex == "<" ? "X" : fields.sex))
             let name = (fields.surname + " " + fields.givenNames).split(separator: " ").joined(separator: " ")
-            let read = ((document.surname ?? "") + " " + (document.givenNames ?? "")).split(separator: " ").joined(separator: " ")
+            let read = ((document.surname ?? "") + " " + (document.givenNames ?? "")).split(separator: " ").joined(
+                separator: " ")
             #expect(document.nameMayBeTruncated || read == name)
         }
     }
@@ -42,8 +44,9 @@ struct PropertyTests {
         func value(_ byte: UInt8) -> Int { CheckDigit.compute([byte]).map { $0 * 3 % 10 } ?? -1 }
         for (_, lines) in Self.samples(format, seed: 2).prefix(20) {
             let layout = MRZLayout.of(format)
-            let protected = Set(layout.fieldChecks(for: lines).flatMap(\.positions)
-                + (layout.compositeCheckRule?.positions ?? []))
+            let protected = Set(
+                layout.fieldChecks(for: lines).flatMap(\.positions)
+                    + (layout.compositeCheckRule?.positions ?? []))
             #expect(!protected.isEmpty)
             for position in protected.sorted() {
                 let original = lines[position.line][position.index]
@@ -60,9 +63,12 @@ struct PropertyTests {
 
     @Test("characters of equal value modulo 10 are invisible to check digits, as ICAO 9303-3 §4.9 defines them")
     func equalValuesInvisible() {
-        let lines = bytes(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"])
+        let lines = bytes([
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ])
         for replacement in Array("0AKU".utf8) {
-            let document = MRZParser.parse(replacing(lines, line: 1, index: 40, with: replacement), currentYear: testYear)
+            let document = MRZParser.parse(
+                replacing(lines, line: 1, index: 40, with: replacement), currentYear: testYear)
             #expect(document.valid)
         }
     }
@@ -78,15 +84,20 @@ struct PropertyTests {
         var repairedCount = 0
         for (_, lines) in Self.samples(format, seed: 3).prefix(100) {
             let layout = MRZLayout.of(format)
-            let digitPositions = layout.fieldChecks(for: lines).filter { $0.field != .documentNumber && $0.field != .optionalData }
-                .flatMap(\.positions)
+            let digitPositions = layout.fieldChecks(for: lines).filter {
+                $0.field != .documentNumber && $0.field != .optionalData
+            }
+            .flatMap(\.positions)
             for position in digitPositions {
                 guard let misread = confusions[lines[position.line][position.index]] else { continue }
                 let read = replacing(lines, line: position.line, index: position.index, with: misread)
                 let result = repairer.repair(read)
                 #expect(result.outcome == .repaired)
                 #expect(result.lines == lines)
-                #expect(result.corrections == [MRZCorrection(position: position, from: misread, to: lines[position.line][position.index])])
+                #expect(
+                    result.corrections == [
+                        MRZCorrection(position: position, from: misread, to: lines[position.line][position.index])
+                    ])
                 repairedCount += 1
             }
         }

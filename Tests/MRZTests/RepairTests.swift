@@ -62,8 +62,9 @@ struct RepairTests {
     func stateCodeAmbiguous() {
         // FRX: FRA and FRO (Faroe Islands) are both one change away when the engine offers A and O.
         let read = replacing(passport, line: 1, index: 12, with: UInt8(ascii: "X"))
-        let relabelled = replacing(replacing(read, line: 1, index: 10, with: UInt8(ascii: "F")), line: 1, index: 11,
-                                   with: UInt8(ascii: "R"))
+        let relabelled = replacing(
+            replacing(read, line: 1, index: 10, with: UInt8(ascii: "F")), line: 1, index: 11,
+            with: UInt8(ascii: "R"))
         var choices = [[[UInt8]]](repeating: [[UInt8]](repeating: [], count: 44), count: 2)
         choices[1][12] = [UInt8(ascii: "A"), UInt8(ascii: "O")]
         let result = repairer.repair(relabelled, alternatives: CharacterAlternatives(choices))
@@ -86,7 +87,9 @@ struct RepairTests {
     func ambiguous() {
         // A visa has no composite to break ties. Two digits of the number each misread so that a
         // single confusion at either place explains the check digit.
-        let visa = bytes(["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX7408122F96121096ZE184226B<<<<<<"])
+        let visa = bytes([
+            "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX7408122F96121096ZE184226B<<<<<<",
+        ])
         // Replace the number's check digit with one that two different single confusions explain.
         var found = false
         for digit in Array("0123456789".utf8) where digit != visa[1][9] {
@@ -112,7 +115,9 @@ struct RepairTests {
         #expect(result.lines == passport)
         #expect(result.corrections.map(\.description) == ["line1[31]: K-><", "line1[36]: X-><"])
 
-        let truncated = bytes(["P<UTONILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"])
+        let truncated = bytes([
+            "P<UTONILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K", "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ])
         #expect(repairer.repair(truncated).outcome == .notNeeded)
     }
 
@@ -141,7 +146,9 @@ struct RepairTests {
 
     @Test("a misread long-number marker in a TD1 is repaired through the changed rules")
     func longNumberMarker() {
-        let card = bytes(["I<UTOD23145890<7349<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"])
+        let card = bytes([
+            "I<UTOD23145890<7349<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+        ])
         let read = replacing(card, line: 0, index: 14, with: UInt8(ascii: "K"))
         let result = repairer.repair(read)
         #expect(result.outcome == .repaired)
@@ -178,7 +185,8 @@ struct RepairTests {
         #expect(document.corrections.map(\.description) == ["line2[16]: O->0"])
         #expect(document.birthDate?.description == "1974-08-12")
 
-        let tampered = repairer.read(replacing(passport, line: 1, index: 43, with: UInt8(ascii: "7")), currentYear: testYear)
+        let tampered = repairer.read(
+            replacing(passport, line: 1, index: 43, with: UInt8(ascii: "7")), currentYear: testYear)
         #expect(!tampered.isRepaired)
         #expect(tampered.repairOutcome == .compositeOnly)
         #expect(tampered.errorCodes == [.compositeCheck])

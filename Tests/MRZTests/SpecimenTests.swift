@@ -115,15 +115,17 @@ struct SpecimenTests {
         #expect(document.checks == expectedChecks(optional: nil, composite: nil))
     }
 
-    @Test("ICAO 9303-4 §4.2.3 name examples", arguments: [
-        ("P<UTOVAN<DER<MUELLEN<<MARTIN<<<<<<<<<<<<<<<<", "VAN DER MUELLEN", "MARTIN", false),
-        ("P<UTOAL<BASRI<<HUDA<MUHAMMAD<JAWAD<<<<<<<<<<", "AL BASRI", "HUDA MUHAMMAD JAWAD", false),
-        ("P<UTOARKFREITH<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "ARKFREITH", "", false),
-        ("P<UTOSATRIYA<SUDARPA<<<<<<<<<<<<<<<<<<<<<<<<", "SATRIYA SUDARPA", "", false),
-        ("P<UTONILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K", "NILAVADHANANANDA", "CHAYAPA DEJTHAMRONG K", true),
-        ("P<UTOBENNELONG<WOOLOOMOOLOO<WARRANDYTE<W<<DI", "BENNELONG WOOLOOMOOLOO WARRANDYTE W", "DI", true),
-        ("P<UTOPAPANDROPOULOUS<<JONATHON<WARREN<TREVOR", "PAPANDROPOULOUS", "JONATHON WARREN TREVOR", true),
-    ])
+    @Test(
+        "ICAO 9303-4 §4.2.3 name examples",
+        arguments: [
+            ("P<UTOVAN<DER<MUELLEN<<MARTIN<<<<<<<<<<<<<<<<", "VAN DER MUELLEN", "MARTIN", false),
+            ("P<UTOAL<BASRI<<HUDA<MUHAMMAD<JAWAD<<<<<<<<<<", "AL BASRI", "HUDA MUHAMMAD JAWAD", false),
+            ("P<UTOARKFREITH<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "ARKFREITH", "", false),
+            ("P<UTOSATRIYA<SUDARPA<<<<<<<<<<<<<<<<<<<<<<<<", "SATRIYA SUDARPA", "", false),
+            ("P<UTONILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K", "NILAVADHANANANDA", "CHAYAPA DEJTHAMRONG K", true),
+            ("P<UTOBENNELONG<WOOLOOMOOLOO<WARRANDYTE<W<<DI", "BENNELONG WOOLOOMOOLOO WARRANDYTE W", "DI", true),
+            ("P<UTOPAPANDROPOULOUS<<JONATHON<WARREN<TREVOR", "PAPANDROPOULOUS", "JONATHON WARREN TREVOR", true),
+        ])
     func names(line: String, surname: String, givenNames: String, mayBeTruncated: Bool) {
         let document = parse([line, "L898902C36UTO7408122F1204159ZE184226B<<<<<10"])
         #expect(document.valid)

@@ -62,7 +62,9 @@ import Testing
         // Austria's specimen identity card, printed without the expiry date's check digit: as printed, its
         // nationality stands a column early and fails. Moved a column right, line 2 reads `AUT` there and passes
         // a check digit by chance, but would start with a filler where the year of birth must be.
-        let printed = ["IDAUT000009993<<<<<<<<<<<<<<<<", "7109094F111231AUT<<<<<<<<<<<<0", "MUSTERFRAU<<ISOLDE<<<<<<<<<<<<"]
+        let printed = [
+            "IDAUT000009993<<<<<<<<<<<<<<<<", "7109094F111231AUT<<<<<<<<<<<<0", "MUSTERFRAU<<ISOLDE<<<<<<<<<<<<",
+        ]
         let document = read(printed.map { Self.reading($0) }, band: Self.band(lines: 3, length: 30))
         #expect(document.lineTexts == printed)
     }
@@ -170,7 +172,8 @@ import Testing
         #expect(MRZReader.unreadColumns(line, confidence: confidence) == 2)
     }
 
-    @Test("a read that validates but lost letters inside a name is read again from another cut, and the whole name kept")
+    @Test(
+        "a read that validates but lost letters inside a name is read again from another cut, and the whole name kept")
     func lostLettersInANameAreReadAgain() {
         var glare = Self.reading(Self.td3[0])
         glare.characters.removeSubrange(16...18)  // "NNA" of ANNA, lost to glare

@@ -7,7 +7,8 @@ struct MRZJSONTests {
     func specExample() {
         let lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
         let document = MRZParser.parse(lines.map { Array($0.utf8) }, currentYear: 2026)
-        let expected = #"{"birthDate":"1974-08-12","checks":{"birthDate":true,"composite":true,"documentNumber":true,"#
+        let expected =
+            #"{"birthDate":"1974-08-12","checks":{"birthDate":true,"composite":true,"documentNumber":true,"#
             + #""expiryDate":true,"optionalData":true},"documentCode":"P","documentNumber":"L898902C3","errors":[],"#
             + #""expiryDate":"2012-04-15","findings":[],"format":"TD3","givenNames":"ANNA MARIA","issuingState":"UTO","#
             + #""lines":["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<","L898902C36UTO7408122F1204159ZE184226B<<<<<10"],"#
@@ -23,6 +24,9 @@ struct MRZJSONTests {
         #expect(text.contains(#""format":null"#))
         #expect(text.contains(#""errors":["FORMAT"]"#))
         #expect(text.contains(#""valid":false"#))
-        #expect(text.contains(#""checks":{"birthDate":null,"composite":null,"documentNumber":null,"expiryDate":null,"optionalData":null}"#))
+        #expect(
+            text.contains(
+                #""checks":{"birthDate":null,"composite":null,"documentNumber":null,"expiryDate":null,"optionalData":null}"#
+            ))
     }
 }

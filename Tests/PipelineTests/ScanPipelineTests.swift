@@ -30,12 +30,13 @@ import Testing
             next += 1
             reads.withLock { $0 += 1 }
             let pitch = Double(image.width) / Double(text.count + 2)
-            return LineReading(characters: text.enumerated().map { column, byte in
-                let center = (1.5 + Double(column)) * pitch
-                return RecognizedCharacter(
-                    byte: byte, confidence: 0.95, left: Int(center - 0.4 * pitch), right: Int(center + 0.4 * pitch),
-                    alternatives: [])
-            })
+            return LineReading(
+                characters: text.enumerated().map { column, byte in
+                    let center = (1.5 + Double(column)) * pitch
+                    return RecognizedCharacter(
+                        byte: byte, confidence: 0.95, left: Int(center - 0.4 * pitch), right: Int(center + 0.4 * pitch),
+                        alternatives: [])
+                })
         }
     }
 
@@ -50,12 +51,13 @@ import Testing
     /// A pipeline file in `folder` of `mode`'s keys, over the shipped policy and no lists.
     func pipeline(in folder: URL, _ keys: String, jobs: Int = 2) throws -> RunConfiguration {
         let path = folder.appendingPathComponent("pipeline.yaml").path
-        try (keys + """
+        try
+            (keys + """
 
-            risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-            lists: none
-            jobs: \(jobs)
-            """).write(toFile: path, atomically: true, encoding: .utf8)
+                risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
+                lists: none
+                jobs: \(jobs)
+                """).write(toFile: path, atomically: true, encoding: .utf8)
         return try RunConfiguration.load(path)
     }
 
@@ -123,16 +125,18 @@ import Testing
         }
         let watch = try #require(try WatchMode(configuration, today: Self.asOf, recognizers: counting))
         var copiedSecond = false
-        try watch.run(now: { "" }) {
-            let written = (try? Self.lines(of: results)) ?? []
-            // A second scan arrives once the first is done: a later pass of the loop.
-            if written.count == 1, !copiedSecond {
-                copiedSecond = true
-                try? FileManager.default.copyItem(
-                    at: Self.testImage("td3/0001.jpg"), to: inbox.appendingPathComponent("b.jpg"))
-            }
-            return written.count >= 2
-        }
+        try watch.run(
+            now: { "" },
+            shouldStop: {
+                let written = (try? Self.lines(of: results)) ?? []
+                // A second scan arrives once the first is done: a later pass of the loop.
+                if written.count == 1, !copiedSecond {
+                    copiedSecond = true
+                    try? FileManager.default.copyItem(
+                        at: Self.testImage("td3/0001.jpg"), to: inbox.appendingPathComponent("b.jpg"))
+                }
+                return written.count >= 2
+            })
         let written = try Self.lines(of: results)
         try #require(written.count == 2)
         Self.expectRead(written[0], file: inbox.path + "/a.jpg")

@@ -24,15 +24,17 @@ import Testing
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let store = work.appendingPathComponent("lists.sqlite").path
-        let imported = try Docguard.run([
-            "lists", "import", "pipelines/lists/sample-list.csv", "--store", store, "--list-version", "sample-list",
-        ], in: Self.root)
+        let imported = try Docguard.run(
+            [
+                "lists", "import", "pipelines/lists/sample-list.csv", "--store", store, "--list-version", "sample-list",
+            ], in: Self.root)
         #expect(imported.status == 0, "\(imported.stderr)")
         let outputs = ["results.jsonl", "results.csv", "report.html"].map { work.appendingPathComponent($0).path }
-        let run = try Docguard.run(["scan"] + Self.subset + [
-            "--lists", store, "--as-of", "2026-11-24", "--jobs", "2",
-            "--out", outputs[0], "--csv", outputs[1], "--report", outputs[2],
-        ], in: Self.root)
+        let run = try Docguard.run(
+            ["scan"] + Self.subset + [
+                "--lists", store, "--as-of", "2026-11-24", "--jobs", "2",
+                "--out", outputs[0], "--csv", outputs[1], "--report", outputs[2],
+            ], in: Self.root)
         #expect(run.status == 0, "\(run.stderr)")
         let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
         for (output, name) in zip(outputs, ["scan-subset.jsonl", "scan-subset.csv", "scan-subset.html"]) {
@@ -46,7 +48,8 @@ import Testing
             let expected = try String(contentsOf: goldenFile, encoding: .utf8)
             guard actual != expected else { continue }
             // The result lines are told apart field by field, the way QA reads them; the others line by line.
-            let explained = name.hasSuffix(".jsonl")
+            let explained =
+                name.hasSuffix(".jsonl")
                 ? try Docguard.run(["qa", "compare", output, goldenFile.path]).stdout : Self.diff(expected, actual)
             Issue.record("\(name) differs from its golden file:\n\(explained)")
         }
@@ -54,10 +57,12 @@ import Testing
 
     /// The lines that differ, golden (-) against actual (+), at most 10.
     static func diff(_ expected: String, _ actual: String) -> String {
-        let old = expected.components(separatedBy: "\n"), new = actual.components(separatedBy: "\n")
+        let old = expected.components(separatedBy: "\n")
+        let new = actual.components(separatedBy: "\n")
         var shown: [String] = []
         for index in 0..<max(old.count, new.count) where shown.count < 20 {
-            let before = index < old.count ? old[index] : nil, after = index < new.count ? new[index] : nil
+            let before = index < old.count ? old[index] : nil
+            let after = index < new.count ? new[index] : nil
             guard before != after else { continue }
             if let before { shown.append("line \(index + 1) - \(before)") }
             if let after { shown.append("line \(index + 1) + \(after)") }

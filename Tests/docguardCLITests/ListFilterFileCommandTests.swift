@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The store's filter file rewritten in place while a screening runs: the run neither crashes nor loses a hit.
@@ -19,8 +19,9 @@ import Testing
         let size = try #require(try FileManager.default.attributesOfItem(atPath: filter)[.size] as? Int)
         #expect(size > 40_000)
 
-        let process = try ChildProcess(Docguard.executable.path, ["screen", "-", "--lists", store],
-                                       stdin: .pipe, stdout: .pipe, stderr: .pipe)
+        let process = try ChildProcess(
+            Docguard.executable.path, ["screen", "-", "--lists", store],
+            stdin: .pipe, stdout: .pipe, stderr: .pipe)
         // The screen has opened the store (and loaded its filter right after) before reading its input.
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline && !opened(store, by: process.pid) { usleep(50_000) }

@@ -34,16 +34,22 @@ import Testing
         #expect(imported.stdout.contains(#""records":3"#) && imported.stdout.contains(#""version":"v7""#))
         #expect(imported.stderr.contains("list.csv:5: issuing_state"))
 
-        let exact = try Docguard.run(["lists", "lookup", "--store", space.store, "--state", "UTO", "--number", "L898902C3"])
+        let exact = try Docguard.run([
+            "lists", "lookup", "--store", space.store, "--state", "UTO", "--number", "L898902C3",
+        ])
         #expect(exact.status == 0)
         #expect(exact.stdout.split(separator: "\n").count == 1)
         #expect(exact.stdout.contains(#""match":"exact""#) && exact.stdout.contains(#""record_id":"R-1""#))
 
-        let fuzzy = try Docguard.run(["lists", "lookup", "--store", space.store, "--state", "UTO", "--number", "L8989O2C3"])
+        let fuzzy = try Docguard.run([
+            "lists", "lookup", "--store", space.store, "--state", "UTO", "--number", "L8989O2C3",
+        ])
         #expect(fuzzy.status == 0 && fuzzy.stdout.contains(#""match":"fuzzy""#))
         #expect(fuzzy.stdout.contains(#""document_number":"L898902C3""#))
 
-        let miss = try Docguard.run(["lists", "lookup", "--store", space.store, "--state", "GBR", "--number", "L898902C3"])
+        let miss = try Docguard.run([
+            "lists", "lookup", "--store", space.store, "--state", "GBR", "--number", "L898902C3",
+        ])
         #expect(miss.status == 1 && miss.stdout.isEmpty)
 
         let bad = try Docguard.run(["lists", "lookup", "--store", space.store, "--state", "U1O", "--number", "1"])
@@ -61,8 +67,10 @@ import Testing
         #expect(info.status == 0 && info.stdout.contains(#""version":"v7""#) && info.stdout.contains(#""records":3"#))
 
         // A file that cannot be read fails the import (exit 2) and leaves the list as it was.
-        let failed = try Docguard.run(["lists", "import", space.list, space.list + ".missing", "--store", space.store,
-                                       "--replace"])
+        let failed = try Docguard.run([
+            "lists", "import", space.list, space.list + ".missing", "--store", space.store,
+            "--replace",
+        ])
         #expect(failed.status == 2 && failed.stderr.hasPrefix("docguard: "))
         let after = try Docguard.run(["lists", "info", "--store", space.store])
         #expect(after.stdout == info.stdout)
@@ -107,11 +115,12 @@ import Testing
         let specimen = try ScanCommandTests.specimen("TD3")
         let state = String(specimen.lines[0].dropFirst(2).prefix(3))
         let number = String(specimen.lines[1].prefix(9))
-        let space = try workspace(list: """
-            record_id,issuing_state,document_number,status
-            SCAN-1,\(state),\(number),stolen
+        let space = try workspace(
+            list: """
+                record_id,issuing_state,document_number,status
+                SCAN-1,\(state),\(number),stolen
 
-            """)
+                """)
         defer { try? FileManager.default.removeItem(at: space.folder) }
         _ = try Docguard.run(["lists", "import", space.list, "--store", space.store])
         let run = try Docguard.run(["scan", specimen.image.path, "--lists", space.store])

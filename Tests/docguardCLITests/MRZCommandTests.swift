@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `docguard` binary: stdout, stderr and exit status, as users see them.
@@ -63,12 +63,13 @@ struct MRZCommandTests {
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
-        #expect(lines[0] == #"{"birthDate":"1965-12-06","checks":{"birthDate":true,"composite":true,"#
-            + #""documentNumber":true,"expiryDate":null,"optionalData":null},"documentCode":"ID","#
-            + #""documentNumber":"940992310285","errors":[],"expiryDate":null,"findings":[],"format":"FRA_ID","#
-            + #""givenNames":"CORINNE","issuingState":"FRA","lines":["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<","#
-            + #""9409923102854CORINNE<<<<<<<6512068F4"],"nameMayBeTruncated":false,"nationality":"FRA","#
-            + #""optionalData":"","optionalData2":null,"sex":"F","surname":"BERTHIER","valid":true}"#)
+        #expect(
+            lines[0] == #"{"birthDate":"1965-12-06","checks":{"birthDate":true,"composite":true,"#
+                + #""documentNumber":true,"expiryDate":null,"optionalData":null},"documentCode":"ID","#
+                + #""documentNumber":"940992310285","errors":[],"expiryDate":null,"findings":[],"format":"FRA_ID","#
+                + #""givenNames":"CORINNE","issuingState":"FRA","lines":["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<","#
+                + #""9409923102854CORINNE<<<<<<<6512068F4"],"nameMayBeTruncated":false,"nationality":"FRA","#
+                + #""optionalData":"","optionalData2":null,"sex":"F","surname":"BERTHIER","valid":true}"#)
         #expect(lines[1].contains(#""format":"TD2""#) && lines[1].contains(#""valid":true"#))
         #expect(lines[2].contains(#""format":"FRA_ID""#) && lines[2].contains(#""errors":["COMPOSITE_CHECK"]"#))
         #expect(lines[3].contains(#""errors":["FORMAT","COMPOSITE_CHECK"]"#))
@@ -105,7 +106,10 @@ enum Docguard {
         while directory.path != "/" {
             let candidate = directory.appendingPathComponent("docguard")
             if FileManager.default.isExecutableFile(atPath: candidate.path),
-               !candidate.hasDirectoryPath { return candidate }
+                !candidate.hasDirectoryPath
+            {
+                return candidate
+            }
             directory.deleteLastPathComponent()
         }
         return URL(fileURLWithPath: ".build/debug/docguard")
@@ -114,10 +118,12 @@ enum Docguard {
     static func run(_ arguments: [String], input: String = "", in directory: URL? = nil, binary: URL = executable)
         throws -> Run
     {
-        let process = try ChildProcess(binary.path, arguments, directory: directory?.path,
-                                       stdin: .pipe, stdout: .pipe, stderr: .pipe)
+        let process = try ChildProcess(
+            binary.path, arguments, directory: directory?.path,
+            stdin: .pipe, stdout: .pipe, stderr: .pipe)
         let outcome = process.finish(input: Data(input.utf8))
-        return Run(status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
-                   stderr: String(decoding: outcome.stderr, as: UTF8.self))
+        return Run(
+            status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+            stderr: String(decoding: outcome.stderr, as: UTF8.self))
     }
 }

@@ -1,11 +1,12 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @testable import docguard
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The progress line: its text from counts and times, and the real binary on a pseudo-terminal (the bar
 /// shows) and on pipes (nothing of it shows).
@@ -18,18 +19,24 @@ import Glibc
     }
 
     static let lines: [Line] = [
-        Line(done: 3, total: 12, alerts: 1, seconds: 2, unit: "scans",
-             text: "[#####...............] 3/12 scans  1.5/s  ETA 0m06s  alerts 1"),
-        Line(done: 0, total: 4, alerts: nil, seconds: 0.5, unit: "scans",
-             text: "[....................] 0/4 scans  0.0/s  ETA --"),
-        Line(done: 4, total: 4, alerts: 0, seconds: 2, unit: "scans",
-             text: "[####################] 4/4 scans  2.0/s  ETA 0m00s  alerts 0"),
-        Line(done: 0, total: 0, alerts: nil, seconds: 0, unit: "scans",
-             text: "[####################] 0/0 scans  0.0/s  ETA 0m00s"),
-        Line(done: 1, total: 10_000, alerts: nil, seconds: 1, unit: "scans",
-             text: "[....................] 1/10000 scans  1.0/s  ETA 2h46m"),
-        Line(done: 250_000, total: nil, alerts: 7, seconds: 2, unit: "records",
-             text: "250000 records  125000.0/s  alerts 7"),
+        Line(
+            done: 3, total: 12, alerts: 1, seconds: 2, unit: "scans",
+            text: "[#####...............] 3/12 scans  1.5/s  ETA 0m06s  alerts 1"),
+        Line(
+            done: 0, total: 4, alerts: nil, seconds: 0.5, unit: "scans",
+            text: "[....................] 0/4 scans  0.0/s  ETA --"),
+        Line(
+            done: 4, total: 4, alerts: 0, seconds: 2, unit: "scans",
+            text: "[####################] 4/4 scans  2.0/s  ETA 0m00s  alerts 0"),
+        Line(
+            done: 0, total: 0, alerts: nil, seconds: 0, unit: "scans",
+            text: "[####################] 0/0 scans  0.0/s  ETA 0m00s"),
+        Line(
+            done: 1, total: 10_000, alerts: nil, seconds: 1, unit: "scans",
+            text: "[....................] 1/10000 scans  1.0/s  ETA 2h46m"),
+        Line(
+            done: 250_000, total: nil, alerts: 7, seconds: 2, unit: "records",
+            text: "250000 records  125000.0/s  alerts 7"),
         Line(done: 10_000, total: nil, alerts: nil, seconds: 2, unit: "rows", text: "10000 rows  5000.0/s"),
     ]
 
@@ -72,7 +79,9 @@ import Glibc
     }
 
     @Test func screenAndListsImportShowDoneAndRate() throws {
-        let list = try space.write("list.csv", """
+        let list = try space.write(
+            "list.csv",
+            """
             record_id,issuing_state,document_number,document_type,status,reported_on,number_to
             R-1,UTO,L898902C3,P,stolen,2024-03-01,
             R-2,UTOX,123,P,stolen,,
@@ -112,7 +121,9 @@ import Glibc
     @Test func watchModeCountsWhatItTakesUntilStopped() throws {
         let inbox = space.path("inbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let pipeline = try space.write("watch.yaml", """
+        let pipeline = try space.write(
+            "watch.yaml",
+            """
             mode: watch
             inbox: inbox
             processed: processed
@@ -126,8 +137,10 @@ import Glibc
         let watched = try Terminal.run(["run", pipeline]) { process in
             try space.scan("inbox/a.jpg")
             let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline, (try? String(contentsOfFile: space.path("results.jsonl"), encoding: .utf8))?
-                .hasSuffix("\n") != true {
+            while Date() < deadline,
+                (try? String(contentsOfFile: space.path("results.jsonl"), encoding: .utf8))?
+                    .hasSuffix("\n") != true
+            {
                 usleep(100_000)
             }
             process.send(SIGTERM)
@@ -147,9 +160,12 @@ enum Terminal {
     }
 
     /// Runs the binary with `arguments`; `during` is called once it has started (to feed and stop it).
-    static func run(_ arguments: [String], stdoutToo: Bool = false,
-                    during: (ChildProcess) throws -> Void = { _ in }) throws -> Run {
-        var controller: Int32 = -1, device: Int32 = -1
+    static func run(
+        _ arguments: [String], stdoutToo: Bool = false,
+        during: (ChildProcess) throws -> Void = { _ in }
+    ) throws -> Run {
+        var controller: Int32 = -1
+        var device: Int32 = -1
         guard openpty(&controller, &device, nil, nil, nil) == 0 else { throw POSIXError(.ENXIO) }
         defer { close(controller) }
         // Other tests' children must not inherit either end.
@@ -157,8 +173,9 @@ enum Terminal {
         _ = fcntl(device, F_SETFD, FD_CLOEXEC)
         let process: ChildProcess
         do {
-            process = try ChildProcess(Docguard.executable.path, arguments,
-                                       stdout: stdoutToo ? .descriptor(device) : .null, stderr: .descriptor(device))
+            process = try ChildProcess(
+                Docguard.executable.path, arguments,
+                stdout: stdoutToo ? .descriptor(device) : .null, stderr: .descriptor(device))
         } catch {
             close(device)
             throw error

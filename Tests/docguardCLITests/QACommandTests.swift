@@ -14,7 +14,8 @@ import Testing
     func edited(_ edit: (String) -> String) throws -> String {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let path = scratch.appendingPathComponent("\(UUID().uuidString).jsonl").path
-        try edit(try String(contentsOf: Self.golden, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        try edit(try String(contentsOf: Self.golden, encoding: .utf8)).write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -41,10 +42,12 @@ import Testing
         #expect(ignoring.stdout.contains("0 of 11 results differ, 1 missing"))
     }
 
-    @Test("unreadable input exits 2 with the file and line", arguments: [
-        ("not json at all\n", ":1: not a JSON object"), ("{\"schema\":\"x\"}\n", ":1: not a result line"),
-        ("\n{\"file\":\"a.jpg\",\"status\":\"fine\"}\n", ":2: not a result line (status is not a known code)"),
-    ])
+    @Test(
+        "unreadable input exits 2 with the file and line",
+        arguments: [
+            ("not json at all\n", ":1: not a JSON object"), ("{\"schema\":\"x\"}\n", ":1: not a result line"),
+            ("\n{\"file\":\"a.jpg\",\"status\":\"fine\"}\n", ":2: not a result line (status is not a known code)"),
+        ])
     func unreadable(content: String, message: String) throws {
         let bad = try edited { _ in content }
         let run = try Docguard.run(["qa", "compare", bad, Self.golden.path])
@@ -69,10 +72,13 @@ import Testing
     @Test func personalValuesAreHiddenByDefaultAndTheFieldStillNamed() throws {
         let run = try Docguard.run(["qa", "compare", try changedPersonalData(), QACommandTests.golden.path])
         #expect(run.status == 1)
-        #expect(run.stdout.contains(
-            "TestImages/td1/0003.jpg\n  mrz.surname: text of 15 characters -> text of 10 characters"))
-        #expect(run.stdout.contains("  risk.reasons[0].detail: text of 53 characters -> text of 53 characters; "
-            + "character 25 differs"))
+        #expect(
+            run.stdout.contains(
+                "TestImages/td1/0003.jpg\n  mrz.surname: text of 15 characters -> text of 10 characters"))
+        #expect(
+            run.stdout.contains(
+                "  risk.reasons[0].detail: text of 53 characters -> text of 53 characters; "
+                    + "character 25 differs"))
         #expect(run.stdout.contains("--show-personal-data shows them"))
         for value in ["PAPANDROPOULOUS", "PAPANDREOU", "2009-12-06", "2009-12-07"] {
             #expect(!run.stdout.contains(value) && !run.stderr.contains(value))
@@ -92,7 +98,8 @@ import Testing
         let changed = try qa.edited { text in
             var lines = text.split(separator: "\n").map(String.init)
             let line = lines[5]
-            let start = line.range(of: #""mrz":{"#)!.lowerBound, end = line.range(of: #","ocr":"#)!.lowerBound
+            let start = line.range(of: #""mrz":{"#)!.lowerBound
+            let end = line.range(of: #","ocr":"#)!.lowerBound
             lines[5] = line.replacingCharacters(in: start..<end, with: #""mrz":null"#)
                 .replacingOccurrences(of: #""code":"EXPIRED""#, with: #""code":"EXPIRY""#)
             return lines.joined(separator: "\n") + "\n"

@@ -78,11 +78,13 @@ import Testing
     }
 
     @Test func aPageWithoutAnMRZIsNoMRZ() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docguard-blank-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docguard-blank-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         // A blank grey page with a dark box, as binary PGM (PNM is one of the formats read).
-        let width = 600, height = 400
+        let width = 600
+        let height = 400
         var pixels = [UInt8](repeating: 230, count: width * height)
         for y in 100..<250 { for x in 50..<200 { pixels[y * width + x] = 40 } }
         let page = Data("P5\n\(width) \(height)\n255\n".utf8) + Data(pixels)

@@ -5,7 +5,8 @@ import Testing
 struct SynthCommandTests {
     @Test("--kinds renders the kinds in turn, each named in its truth file")
     func kinds() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docguard-synth-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docguard-synth-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try Docguard.run([
             "synth", "--out", folder.path, "--count", "2", "--seed", "3", "--dpi", "100", "--format", "TD1",
@@ -20,11 +21,14 @@ struct SynthCommandTests {
         }
     }
 
-    @Test("a scanner defect or an unknown name in --kinds, or a bad --photo-frame, is a usage error", arguments: [
-        ["--kinds", "blur"], ["--kinds", "selfie"], ["--kinds", "photo", "--photo-frame", "12MP"],
-    ])
+    @Test(
+        "a scanner defect or an unknown name in --kinds, or a bad --photo-frame, is a usage error",
+        arguments: [
+            ["--kinds", "blur"], ["--kinds", "selfie"], ["--kinds", "photo", "--photo-frame", "12MP"],
+        ])
     func badKinds(arguments: [String]) throws {
-        let run = try Docguard.run(["synth", "--out", "/nonexistent/docguard", "--count", "1", "--seed", "1"] + arguments)
+        let run = try Docguard.run(
+            ["synth", "--out", "/nonexistent/docguard", "--count", "1", "--seed", "1"] + arguments)
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("docguard: "))
     }
@@ -39,8 +43,9 @@ struct SynthCommandTests {
         try FileManager.default.copyItem(at: Docguard.executable, to: alone)
         let run = try Docguard.run(["synth", "--out", folder.path, "--count", "1", "--seed", "1"], binary: alone)
         #expect(run.status == 2)
-        #expect(run.stderr == "docguard: synth needs docguard-synth beside docguard (\(folder.path)/docguard-synth); "
-            + "build it with swift build\n")
+        #expect(
+            run.stderr == "docguard: synth needs docguard-synth beside docguard (\(folder.path)/docguard-synth); "
+                + "build it with swift build\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["docguard"])
     }
 

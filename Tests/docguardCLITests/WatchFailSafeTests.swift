@@ -1,8 +1,9 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Watch mode and ingest refuse what would stop an inbox or lose a scan (issue 16): a scan still being
@@ -28,8 +29,11 @@ import Glibc
         let timedOut = process.isRunning
         if timedOut { process.send(SIGKILL) }
         let outcome = process.finish()
-        return (Docguard.Run(status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
-                             stderr: String(decoding: outcome.stderr, as: UTF8.self)), timedOut)
+        return (
+            Docguard.Run(
+                status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+                stderr: String(decoding: outcome.stderr, as: UTF8.self)), timedOut
+        )
     }
 
     /// The result lines, parsed.
@@ -86,8 +90,9 @@ import Glibc
         let processed = folder.appendingPathComponent("processed/half.jpg")
         #expect(try Data(contentsOf: processed) == bytes)
         let rescan = try Docguard.run(["scan", processed.path, "--no-lists"])
-        #expect(rescan.stdout.contains("\"sha256\":\"\(lines.first?["sha256"] as? String ?? "-")\""),
-                "the recorded sha256 is the file's")
+        #expect(
+            rescan.stdout.contains("\"sha256\":\"\(lines.first?["sha256"] as? String ?? "-")\""),
+            "the recorded sha256 is the file's")
         #expect(try !watch.contents("quarantine").contains("half.jpg"))
     }
 
@@ -129,12 +134,14 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: Self.scan(), to: inbox.appendingPathComponent("scan.jpg"))
         let pipeline = folder.appendingPathComponent("watch.yaml")
-        try "mode: watch\n\(yaml)\nsettle_seconds: 0.1\nlists: none\n".write(to: pipeline, atomically: true, encoding: .utf8)
+        try "mode: watch\n\(yaml)\nsettle_seconds: 0.1\nlists: none\n".write(
+            to: pipeline, atomically: true, encoding: .utf8)
         let (run, timedOut) = try Self.runBounded(["run", pipeline.path], seconds: 20)
         #expect(!timedOut && run.status == 2)
         let lines = run.stderr.split(separator: "\n")
-        #expect(lines.count == 1 && lines[0].contains("watch.yaml: \(key):") && lines[0].contains("inside"),
-                "\(run.stderr)")
+        #expect(
+            lines.count == 1 && lines[0].contains("watch.yaml: \(key):") && lines[0].contains("inside"),
+            "\(run.stderr)")
         #expect(try watch.contents("inbox") == ["scan.jpg"], "nothing taken")
     }
 
@@ -164,12 +171,12 @@ import Glibc
         try FileManager.default.copyItem(at: Self.scan(), to: folder.appendingPathComponent("scan.jpg"))
         let night = folder.appendingPathComponent("night.yaml")
         try """
-            mode: batch
-            inputs: ["*.jpg"]
-            results: night.jsonl
-            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-            lists: none
-            """.write(to: night, atomically: true, encoding: .utf8)
+        mode: batch
+        inputs: ["*.jpg"]
+        results: night.jsonl
+        risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+        lists: none
+        """.write(to: night, atomically: true, encoding: .utf8)
         for _ in 0..<2 {
             let (batch, batchTimedOut) = try Self.runBounded(["run", night.path], seconds: 60)
             #expect(!batchTimedOut && batch.status == 0, "\(batch.stderr)")
@@ -207,12 +214,12 @@ import Glibc
         #expect(namedOutput.contains("\"status\":\"ok\""))
         let batch = folder.appendingPathComponent("night.yaml")
         try """
-            mode: batch
-            inputs: [scans/*.jpg]
-            results: night.jsonl
-            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-            lists: none
-            """.write(to: batch, atomically: true, encoding: .utf8)
+        mode: batch
+        inputs: [scans/*.jpg]
+        results: night.jsonl
+        risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+        lists: none
+        """.write(to: batch, atomically: true, encoding: .utf8)
         let night = try Docguard.run(["run", batch.path])
         #expect(night.status == 0, "\(night.stderr)")
         let written = try String(contentsOf: folder.appendingPathComponent("night.jsonl"), encoding: .utf8)
@@ -240,8 +247,9 @@ import Glibc
         #expect(run.status == 0)
         #expect(run.stdout.split(separator: "\n").count == 1, "a.jpg is still scanned")
         let warnings = run.stderr.split(separator: "\n").filter { $0.contains("cannot list the folder") }
-        #expect(warnings.count == 1 && warnings[0].hasPrefix("docguard: warning: \(scans.path)/\(name)"),
-                "\(run.stderr)")
+        #expect(
+            warnings.count == 1 && warnings[0].hasPrefix("docguard: warning: \(scans.path)/\(name)"),
+            "\(run.stderr)")
     }
 
     @Test func aSecondWatcherOnThePipelineIsRefused() throws {
@@ -259,8 +267,9 @@ import Glibc
         #expect(!timedOut && second.status == 2)
         let lines = second.stderr.split(separator: "\n")
         let refusal = "another watcher (pid \(first.pid)) is already running"
-        #expect(lines.count == 1 && lines[0].contains(refusal),
-                "\(second.stderr)")
+        #expect(
+            lines.count == 1 && lines[0].contains(refusal),
+            "\(second.stderr)")
         // The first goes on.
         try FileManager.default.copyItem(at: Self.scan(), to: inbox.appendingPathComponent("scan.jpg"))
         #expect(watch.waitUntil(seconds: 60) { results().count == 1 })

@@ -1,8 +1,9 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real watch-mode process: files dropped into its inbox (some written slowly, one corrupt, one symlink,
@@ -15,14 +16,14 @@ import Glibc
     /// `watch.yaml` in the test's folder: inbox, processed, quarantine and results beside it, plus `more`.
     func writePipeline(_ more: String) throws {
         try """
-            mode: watch
-            inbox: inbox
-            processed: processed
-            quarantine: quarantine
-            results: results.jsonl
-            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-            \(more)
-            """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+        mode: watch
+        inbox: inbox
+        processed: processed
+        quarantine: quarantine
+        results: results.jsonl
+        risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+        \(more)
+        """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
     }
 
     func start() throws -> ChildProcess {
@@ -53,10 +54,15 @@ import Glibc
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try writePipeline("jobs: 2\nsettle_seconds: 0.4\nlists: none")
-        let scans = try FileManager.default.contentsOfDirectory(atPath: ScanCommandTests.testImages.appendingPathComponent("td3").path)
-            .filter { $0.hasSuffix(".jpg") }.sorted().prefix(14).map { ScanCommandTests.testImages.appendingPathComponent("td3/\($0)") }
+        let scans = try FileManager.default.contentsOfDirectory(
+            atPath: ScanCommandTests.testImages.appendingPathComponent("td3").path
+        )
+        .filter { $0.hasSuffix(".jpg") }.sorted().prefix(14).map {
+            ScanCommandTests.testImages.appendingPathComponent("td3/\($0)")
+        }
         // Dotfiles are never taken (scanners write under such names), so none among the scans.
-        let names = ["plain.jpg", "with space.jpg", "ünïcødé.jpg", "new\nline.jpg", "a..b.jpg", "x..jpg"]
+        let names =
+            ["plain.jpg", "with space.jpg", "ünïcødé.jpg", "new\nline.jpg", "a..b.jpg", "x..jpg"]
             + (0..<8).map { "scan-\($0).jpg" }
         var process = try start()
         // Written slowly under its final name: must not be taken half written.
@@ -67,7 +73,8 @@ import Glibc
             try FileManager.default.copyItem(at: scans[index % scans.count], to: inbox.appendingPathComponent(name))
         }
         try Data("not an image".utf8).write(to: inbox.appendingPathComponent("corrupt.jpg"))
-        try FileManager.default.createSymbolicLink(atPath: inbox.appendingPathComponent("link.jpg").path, withDestinationPath: scans[1].path)
+        try FileManager.default.createSymbolicLink(
+            atPath: inbox.appendingPathComponent("link.jpg").path, withDestinationPath: scans[1].path)
         try Data("half".utf8).write(to: inbox.appendingPathComponent("upload.jpg.part"))
         try Data("hidden".utf8).write(to: inbox.appendingPathComponent(".hidden.jpg"))
         let prefix = inbox.path + "/"  // results name scans as the pipeline reaches them
@@ -95,20 +102,24 @@ import Glibc
         let results = resultFiles()
         #expect(results.count == expected.count, "exactly one result per scan")
         #expect(Set(results) == expected)
-        let processed = Set(try contents("processed")), quarantined = Set(try contents("quarantine"))
+        let processed = Set(try contents("processed"))
+        let quarantined = Set(try contents("quarantine"))
         for name in expected.map({ String($0.dropFirst(prefix.count)) }) {
             let places = (processed.contains(name) ? 1 : 0) + (quarantined.contains(name) ? 1 : 0)
             #expect(places == 1, "\(name) is in exactly one place")
         }
-        #expect(quarantined.isSuperset(of: ["corrupt.jpg", "corrupt.jpg.error.json", "link.jpg", "link.jpg.error.json"]))
+        #expect(
+            quarantined.isSuperset(of: ["corrupt.jpg", "corrupt.jpg.error.json", "link.jpg", "link.jpg.error.json"]))
         #expect(try contents("inbox").sorted() == [".docguard-work", ".hidden.jpg", "upload.jpg.part"])
         #expect(try contents("inbox/.docguard-work").isEmpty)
-        let status = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("results.jsonl.status.json"))) as? [String: Any]
+        let status =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("results.jsonl.status.json"))) as? [String: Any]
         #expect(status?["scans_done"] as? Int == expected.count && status?["queue_depth"] as? Int == 0)
         #expect(status?["errors"] as? Int == 2)
         // The slow file was read whole: its result is a read MRZ, not a broken file.
-        let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(
+            separator: "\n")
         #expect(lines.contains { $0.contains("\"file\":\"\(prefix)slow.jpg\"") && $0.contains(#""status":"ok""#) })
     }
 
@@ -121,7 +132,8 @@ import Glibc
         let store = folder.appendingPathComponent("lists.sqlite").path
         func importList(_ rows: String) throws {
             let list = folder.appendingPathComponent("list.csv")
-            try ("record_id,issuing_state,document_number,status\n" + rows).write(to: list, atomically: true, encoding: .utf8)
+            try ("record_id,issuing_state,document_number,status\n" + rows).write(
+                to: list, atomically: true, encoding: .utf8)
             #expect(try Docguard.run(["lists", "import", list.path, "--store", store, "--replace"]).status == 0)
         }
         try importList("OLD-1,UTO,X0000000,stolen\n")
@@ -136,7 +148,8 @@ import Glibc
         try importList("NEW-1,\(state),\(number),stolen\n")
         try FileManager.default.copyItem(at: specimen.image, to: inbox.appendingPathComponent("after.jpg"))
         #expect(waitUntil(seconds: 60) { resultFiles().count == 2 })
-        let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8).split(
+            separator: "\n")
         #expect(lines.first { $0.contains("before.jpg") }?.contains(#""hit":false"#) == true)
         #expect(lines.first { $0.contains("after.jpg") }?.contains(#""record_id":"NEW-1""#) == true)
     }

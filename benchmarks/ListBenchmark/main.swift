@@ -1,3 +1,7 @@
+import Foundation
+import Lists
+import MRZ
+
 // Synthetic stolen/lost lists and crossings for the list-stage benchmark (benchmarks/lists-benchmark.sh),
 // and single-lookup latency. Never run as a test.
 //
@@ -5,18 +9,17 @@
 //   ListBenchmark crossings COUNT FILE.txt LISTED   COUNT TD3 MRZs, one in 100 carrying a listed number
 //   ListBenchmark lookups STORE LISTED [N]     p50/p99 latency of single lookups, hits and misses
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Foundation
-import Lists
-import MRZ
 
 /// Record `index` of the synthetic list: the same every run, no state kept.
 struct SyntheticEntry {
-    static let states = ["UKR", "MDA", "GBR", "FRA", "D", "ITA", "ESP", "POL", "ROU", "NLD", "BEL", "SWE", "USA",
-                         "CAN", "AUS", "BRA", "ARG", "MEX", "IND", "CHN", "JPN", "KOR", "TUR", "EGY", "NGA", "ZAF",
-                         "KEN", "MAR", "RUS", "KAZ", "IRN", "PAK", "BGD", "IDN", "PHL", "VNM", "THA", "MYS", "SGP",
-                         "NZL", "CHE", "AUT", "CZE", "SVK", "HUN", "GRC", "PRT", "IRL", "DNK", "NOR", "FIN", "UTO"]
+    static let states = [
+        "UKR", "MDA", "GBR", "FRA", "D", "ITA", "ESP", "POL", "ROU", "NLD", "BEL", "SWE", "USA",
+        "CAN", "AUS", "BRA", "ARG", "MEX", "IND", "CHN", "JPN", "KOR", "TUR", "EGY", "NGA", "ZAF",
+        "KEN", "MAR", "RUS", "KAZ", "IRN", "PAK", "BGD", "IDN", "PHL", "VNM", "THA", "MYS", "SGP",
+        "NZL", "CHE", "AUT", "CZE", "SVK", "HUN", "GRC", "PRT", "IRL", "DNK", "NOR", "FIN", "UTO",
+    ]
     static let statuses = ["stolen", "stolen", "stolen", "lost", "lost", "revoked", "invalidated"]
     let state: String
     let number: String
@@ -82,8 +85,9 @@ func writeList(count: Int, path: String) {
     for index in 0..<count {
         let entry = SyntheticEntry(index)
         let month = index % 12 + 1
-        out.write("SL-\(SyntheticEntry.serial(index, width: 10)),\(entry.state),\(entry.number),P,\(entry.status),"
-                  + "2024-\(month < 10 ? "0" : "")\(month)-15,\(entry.numberTo ?? "")\n")
+        out.write(
+            "SL-\(SyntheticEntry.serial(index, width: 10)),\(entry.state),\(entry.number),P,\(entry.status),"
+                + "2024-\(month < 10 ? "0" : "")\(month)-15,\(entry.numberTo ?? "")\n")
     }
     out.flush()
 }
@@ -119,8 +123,12 @@ func measureLookups(store location: String, listed: Int, count: Int) throws {
             micros.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
         }
         micros.sort()
-        let p50 = micros[micros.count / 2], p99 = micros[micros.count * 99 / 100], worst = micros.last!
-        print("\(name): \(documents.count) lookups, \(hits) hits; p50 \(round1(p50)) µs, p99 \(round1(p99)) µs, max \(round1(worst)) µs")
+        let p50 = micros[micros.count / 2]
+        let p99 = micros[micros.count * 99 / 100]
+        let worst = micros.last!
+        print(
+            "\(name): \(documents.count) lookups, \(hits) hits; p50 \(round1(p50)) µs, p99 \(round1(p99)) µs, max \(round1(worst)) µs"
+        )
         if expectHit && hits != documents.count { print("  WARNING: \(documents.count - hits) listed numbers missed") }
     }
     let listedDocuments = (0..<count).map { index -> (String, String) in
@@ -145,8 +153,10 @@ case "list" where arguments.count == 3:
 case "crossings" where arguments.count == 4:
     writeCrossings(count: Int(arguments[1])!, path: arguments[2], listed: Int(arguments[3])!)
 case "lookups" where arguments.count >= 3:
-    try measureLookups(store: arguments[1], listed: Int(arguments[2])!, count: arguments.count > 3 ? Int(arguments[3])! : 20_000)
+    try measureLookups(
+        store: arguments[1], listed: Int(arguments[2])!, count: arguments.count > 3 ? Int(arguments[3])! : 20_000)
 default:
-    FileHandle.standardError.write(Data("usage: ListBenchmark list COUNT FILE | crossings COUNT FILE LISTED | lookups STORE LISTED [N]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: ListBenchmark list COUNT FILE | crossings COUNT FILE LISTED | lookups STORE LISTED [N]\n".utf8))
     exit(2)
 }

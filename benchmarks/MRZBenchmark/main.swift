@@ -1,10 +1,11 @@
+import MRZ
+import Pipeline
+
 // Prints MRZ throughput figures; run with `swift run -c release MRZBenchmark`.
 // Targets (issue 2): parse + validate >= 1 M MRZs/s on one core; repairing garbage < 1 ms.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import MRZ
-import Pipeline
 
 let clock = ContinuousClock()
 let currentYear = 2026
@@ -40,7 +41,9 @@ for _ in 0..<5 {
     validCount = valid
 }
 let parseOnly = CommandLine.arguments.contains("--parse-only")  // for profiling the hot path alone
-print("parse+validate: \(documentCount) MRZs in \(format(best, decimals: 3)) s = \(format(Double(documentCount) / best / 1e6)) M MRZs/s (one core; \(validCount) valid)")
+print(
+    "parse+validate: \(documentCount) MRZs in \(format(best, decimals: 3)) s = \(format(Double(documentCount) / best / 1e6)) M MRZs/s (one core; \(validCount) valid)"
+)
 
 if parseOnly { exit(0) }
 
@@ -68,7 +71,9 @@ for index in 0..<2_000 {
 }
 garbageTimes.sort()
 func percentile(_ sorted: [Double], _ fraction: Double) -> Double { sorted[Int(Double(sorted.count - 1) * fraction)] }
-print("repair garbage 2-line: mean \(format(garbageTimes.reduce(0, +) / Double(garbageTimes.count) * 1e6, decimals: 1)) µs, p99 \(format(percentile(garbageTimes, 0.99) * 1e6, decimals: 1)) µs, max \(format(garbageTimes.last! * 1e6, decimals: 1)) µs")
+print(
+    "repair garbage 2-line: mean \(format(garbageTimes.reduce(0, +) / Double(garbageTimes.count) * 1e6, decimals: 1)) µs, p99 \(format(percentile(garbageTimes, 0.99) * 1e6, decimals: 1)) µs, max \(format(garbageTimes.last! * 1e6, decimals: 1)) µs"
+)
 
 var confusionTimes: [Double] = []
 var repaired = 0
@@ -83,4 +88,6 @@ for lines in documents.prefix(2_000) {
     confusionTimes.append(seconds(elapsed))
 }
 confusionTimes.sort()
-print("repair one O/0 confusion: \(repaired)/\(confusionTimes.count) restored, mean \(format(confusionTimes.reduce(0, +) / Double(confusionTimes.count) * 1e6, decimals: 1)) µs, max \(format(confusionTimes.last! * 1e6, decimals: 1)) µs")
+print(
+    "repair one O/0 confusion: \(repaired)/\(confusionTimes.count) restored, mean \(format(confusionTimes.reduce(0, +) / Double(confusionTimes.count) * 1e6, decimals: 1)) µs, max \(format(confusionTimes.last! * 1e6, decimals: 1)) µs"
+)

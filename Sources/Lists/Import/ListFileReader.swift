@@ -59,14 +59,17 @@ final class ListFileReader {
             }
         case .jsonl?, nil:
             outcome = Self.jsonObject(line).flatMap { object in
-                ListRowValidator.change(from: ListRowFields(values: ListRowFields.columns.map { key in
-                    Self.present(object[key] as? String)
-                }))
+                ListRowValidator.change(
+                    from: ListRowFields(
+                        values: ListRowFields.columns.map { key in
+                            Self.present(object[key] as? String)
+                        }))
             }
         }
         switch outcome {
         case .success(let change): return .change(change, line: lines.lineNumber)
-        case .failure(let reason): return .problem(ListRowProblem(file: path, line: lines.lineNumber, reason: reason.text))
+        case .failure(let reason):
+            return .problem(ListRowProblem(file: path, line: lines.lineNumber, reason: reason.text))
         }
     }
 
@@ -78,7 +81,8 @@ final class ListFileReader {
     }
 
     private static func jsonObject(_ line: ArraySlice<UInt8>) -> Result<[String: Any], RowReason> {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(line)), let object = value as? [String: Any] else {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(line)), let object = value as? [String: Any]
+        else {
             return .failure("not a JSON object")
         }
         for (key, value) in object where !(value is String) && !(value is NSNull) {
@@ -110,7 +114,8 @@ final class ListFileReader {
 /// are slices of the line (a copy only for a quoted field holding `""`), so a row costs few allocations.
 enum CSVLine {
     static func fields(_ line: ArraySlice<UInt8>) -> Result<[ArraySlice<UInt8>], RowReason> {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
         var fields: [ArraySlice<UInt8>] = []
         fields.reserveCapacity(8)
         var index = line.startIndex
@@ -124,7 +129,10 @@ enum CSVLine {
                     guard index < line.endIndex else { return .failure("a quoted field is not closed") }
                     if line[index] == quote {
                         if index + 1 < line.endIndex, line[index + 1] == quote {
-                            if !escaped { field = Array(line[start..<index]); escaped = true }
+                            if !escaped {
+                                field = Array(line[start..<index])
+                                escaped = true
+                            }
                             field.append(quote)
                             index += 2
                             continue

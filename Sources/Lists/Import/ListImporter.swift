@@ -93,12 +93,14 @@ public enum ListImporter {
             report.withdrawnUnknown = counts.withdrawnUnknown
             report.repeatedIDs = counts.repeated
             report.repeatedRows = counts.repeats.map {
-                ListRowProblem(file: files[$0.file], line: $0.line,
-                               reason: "record_id already given on line \($0.earlierLine); the later row stands")
+                ListRowProblem(
+                    file: files[$0.file], line: $0.line,
+                    reason: "record_id already given on line \($0.earlierLine); the later row stands")
             }
             let records = try writer.recordCount()
             if let refusal = safety.refusal(
-                records: records, before: before?.records ?? 0, replace: replace, badRows: report.badRows) {
+                records: records, before: before?.records ?? 0, replace: replace, badRows: report.badRows)
+            {
                 throw ListError.refusedImport(store: store.displayName, reason: refusal)
             }
             let filter = try KeyFilterBuilder(capacity: records, scratchDirectory: store.scratchDirectory)

@@ -3,8 +3,10 @@ import MRZ
 /// One row's values by column, trimmed, nil when empty or absent.
 struct ListRowFields {
     /// The columns of the list format, in the order `values` holds them.
-    static let columns = ["record_id", "issuing_state", "document_number", "document_type", "status", "reported_on",
-                          "number_to"]
+    static let columns = [
+        "record_id", "issuing_state", "document_number", "document_type", "status", "reported_on",
+        "number_to",
+    ]
     /// Columns every file must have (a withdrawal row needs only `record_id` and `status` filled).
     static let requiredColumns = ["record_id", "issuing_state", "document_number", "status"]
 
@@ -35,13 +37,14 @@ enum ListRowValidator {
             return .failure("issuing_state is not a 1–3 letter code")
         }
         guard let numberText = row[.documentNumber], let number = DocumentNumber.normalized(numberText),
-              number.utf8.count <= 24
+            number.utf8.count <= 24
         else { return .failure("document_number is empty, longer than 24 characters or not A–Z, 0–9") }
         var numberTo: String? = nil
         if let toText = row[.numberTo] {
             guard let to = DocumentNumber.normalized(toText), NumberRange(from: number, to: to) != nil
             else {
-                return .failure("number_to does not close a range with document_number (same prefix and length, not before it)")
+                return .failure(
+                    "number_to does not close a range with document_number (same prefix and length, not before it)")
             }
             numberTo = to
         }
@@ -57,9 +60,11 @@ enum ListRowValidator {
             guard MRZDate(iso: date) != nil else { return .failure("reported_on is not a date YYYY-MM-DD") }
             reportedOn = date
         }
-        return .success(.upsert(ListRecord(
-            recordID: recordID, issuingState: state, documentNumber: number, documentType: documentType,
-            status: status, reportedOn: reportedOn, numberTo: numberTo)))
+        return .success(
+            .upsert(
+                ListRecord(
+                    recordID: recordID, issuingState: state, documentNumber: number, documentType: documentType,
+                    status: status, reportedOn: reportedOn, numberTo: numberTo)))
     }
 }
 

@@ -1,6 +1,7 @@
 import CMemory
+
 #if os(Linux)
-import Glibc
+    import Glibc
 #endif
 
 /// A compact in-memory set of list keys (issuing state and folded document number) that answers "certainly

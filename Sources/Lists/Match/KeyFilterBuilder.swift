@@ -57,7 +57,9 @@ public final class KeyFilterBuilder {
         let block = KeyFilter.block(of: hash, blockCount: blockCount)
         count += 1
         guard !files.isEmpty else {
-            words.withUnsafeMutableBufferPointer { KeyFilter.set(hash, in: $0.baseAddress! + block * KeyFilter.wordsPerBlock) }
+            words.withUnsafeMutableBufferPointer {
+                KeyFilter.set(hash, in: $0.baseAddress! + block * KeyFilter.wordsPerBlock)
+            }
             return
         }
         let part = block / blocksPerPart
@@ -113,9 +115,9 @@ public final class KeyFilterBuilder {
 
     private func littleEndian(_ words: some Collection<UInt64>) -> [UInt64] {
         #if _endian(big)
-        return words.map(\.littleEndian)
+            return words.map(\.littleEndian)
         #else
-        return Array(words)
+            return Array(words)
         #endif
     }
 

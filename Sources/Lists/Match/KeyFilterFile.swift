@@ -35,10 +35,11 @@ enum KeyFilterFile {
             return nil
         }
         let filterBytes = Int(before.st_size) - lead.count
-        guard let layout = head[lead.count...].withUnsafeBytes({
-                  KeyFilter.layout(header: $0, totalBytes: filterBytes)
-              }),
-              let words = KeyFilterWords(allocating: layout.blockCount * KeyFilter.wordsPerBlock)
+        guard
+            let layout = head[lead.count...].withUnsafeBytes({
+                KeyFilter.layout(header: $0, totalBytes: filterBytes)
+            }),
+            let words = KeyFilterWords(allocating: layout.blockCount * KeyFilter.wordsPerBlock)
         else { return nil }
         var fileDigest = KeyFilterDigest()
         head[lead.count...].withUnsafeBytes { fileDigest.update($0) }
@@ -134,6 +135,7 @@ final class KeyFilterFileWriter {
     }
 
     private static func error(_ what: String) -> ListError {
-        ListError.database(operation: "save key filter file", reason: "cannot \(what): \(String(cString: strerror(errno)))")
+        ListError.database(
+            operation: "save key filter file", reason: "cannot \(what): \(String(cString: strerror(errno)))")
     }
 }

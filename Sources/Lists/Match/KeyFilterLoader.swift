@@ -44,7 +44,7 @@ public struct KeyFilterLoader {
     /// Checks the header and makes room for the words it announces.
     private mutating func startWords() -> Bool {
         guard let layout = header.withUnsafeBytes({ KeyFilter.layout(header: $0, totalBytes: totalBytes) }),
-              let words = KeyFilterWords(allocating: layout.blockCount * KeyFilter.wordsPerBlock)
+            let words = KeyFilterWords(allocating: layout.blockCount * KeyFilter.wordsPerBlock)
         else { return false }
         self.layout = layout
         self.words = words

@@ -1,6 +1,7 @@
 import CMemory
+
 #if os(Linux)
-import Glibc
+    import Glibc
 #endif
 
 /// The words of a key filter, as saved (little-endian), in memory of their own that is released with them,

@@ -32,10 +32,11 @@ public final class ListMatcher: Sendable {
     /// asking for the verdict.
     package func query(issuingState: String?, documentNumber: String?) -> ListQuery? {
         guard let state = issuingState.flatMap(DocumentNumber.state),
-              let number = documentNumber.flatMap(DocumentNumber.normalized)
+            let number = documentNumber.flatMap(DocumentNumber.normalized)
         else { return nil }
         let folded = DocumentNumber.folded(number)
-        return ListQuery(state: state, number: number, folded: folded, probe: filter?.probe(state: state, foldedNumber: folded))
+        return ListQuery(
+            state: state, number: number, folded: folded, probe: filter?.probe(state: state, foldedNumber: folded))
     }
 
     /// The verdict for a begun lookup; not checked when there was nothing to look up (nil).

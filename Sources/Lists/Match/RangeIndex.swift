@@ -31,13 +31,19 @@ public struct RangeIndex: Sendable {
     public init(_ records: [ListRecord]) {
         var grouped: [Group: [(range: NumberRange, record: ListRecord)]] = [:]
         for record in records {
-            guard let to = record.numberTo, let range = NumberRange(from: record.documentNumber, to: to) else { continue }
-            let group = Group(state: record.issuingState, foldedPrefix: range.prefix.utf8.map(DocumentNumber.fold), width: range.width)
+            guard let to = record.numberTo, let range = NumberRange(from: record.documentNumber, to: to) else {
+                continue
+            }
+            let group = Group(
+                state: record.issuingState, foldedPrefix: range.prefix.utf8.map(DocumentNumber.fold), width: range.width
+            )
             grouped[group, default: []].append((range, record))
         }
         for (group, members) in grouped {
             var reach: UInt64 = 0
-            groups[group] = members.sorted { ($0.range.first, $0.record.recordID) < ($1.range.first, $1.record.recordID) }.map {
+            groups[group] = members.sorted {
+                ($0.range.first, $0.record.recordID) < ($1.range.first, $1.record.recordID)
+            }.map {
                 reach = max(reach, $0.range.last)
                 return Entry(range: $0.range, record: $0.record, reach: reach)
             }
@@ -51,14 +57,16 @@ public struct RangeIndex: Sendable {
     /// `folded` is `DocumentNumber.folded(number)`, which the caller has already made for its filter probe.
     public func hits(state: String, number: String, folded: String) -> [ListHit] {
         guard let stateWidths = widths[state] else { return [] }
-        var number = number, folded = folded
+        var number = number
+        var folded = folded
         return number.withUTF8 { bytes in
             folded.withUTF8 { foldedBytes in
                 var hits: [ListHit] = []
                 for width in stateWidths where width <= foldedBytes.count {
                     let cut = foldedBytes.count - width
                     guard let serial = NumberRange.serial(foldedBytes[cut...]),
-                          let entries = groups[Group(state: state, foldedPrefix: Array(foldedBytes[..<cut]), width: width)]
+                        let entries = groups[
+                            Group(state: state, foldedPrefix: Array(foldedBytes[..<cut]), width: width)]
                     else { continue }
                     var index = Self.firstStartingAfter(serial, in: entries)
                     while index > 0, entries[index - 1].reach >= serial {
@@ -75,7 +83,8 @@ public struct RangeIndex: Sendable {
 
     /// The index of the first entry whose range starts above `serial` (binary search).
     private static func firstStartingAfter(_ serial: UInt64, in entries: [Entry]) -> Int {
-        var low = 0, high = entries.count
+        var low = 0
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
             if entries[middle].range.first <= serial { low = middle + 1 } else { high = middle }

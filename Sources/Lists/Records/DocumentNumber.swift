@@ -22,7 +22,8 @@ public enum DocumentNumber {
     /// (O→0, I→1, B→8, S→5, Z→2, G→6). Two numbers with the same folded form differ, if at all, only
     /// by such confusions.
     public static func folded(_ normalized: String) -> String {
-        normalized.utf8.allSatisfy({ fold($0) == $0 }) ? normalized : String(decoding: normalized.utf8.map(fold), as: UTF8.self)
+        normalized.utf8.allSatisfy({ fold($0) == $0 })
+            ? normalized : String(decoding: normalized.utf8.map(fold), as: UTF8.self)
     }
 
     private static func isNormal(_ byte: UInt8) -> Bool {
@@ -45,7 +46,7 @@ public enum DocumentNumber {
     /// An issuing-state code as stored: upper case, fillers dropped (`D<<` → `D`); nil unless 1–3 letters.
     public static func state(_ text: some StringProtocol) -> String? {
         guard let code = normalized(text), (1...3).contains(code.utf8.count),
-              code.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+            code.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
         else { return nil }
         return code
     }

@@ -19,15 +19,17 @@ public struct ListInfo: Sendable, Equatable {
 
     /// The info as the key–value rows both stores keep it in (`list_info`).
     var keyValues: [(key: String, value: String)] {
-        [("version", version), ("imported_at", importedAt), ("records", String(records)),
-         ("generation", String(generation))]
+        [
+            ("version", version), ("imported_at", importedAt), ("records", String(records)),
+            ("generation", String(generation)),
+        ]
     }
 
     /// Info from `list_info` rows; nil when a key is missing or malformed (no list imported yet).
     init?(keyValues values: [String: String]) {
         guard let version = values["version"], let importedAt = values["imported_at"],
-              let records = values["records"].flatMap(Int.init),
-              let generation = values["generation"].flatMap(Int.init)
+            let records = values["records"].flatMap(Int.init),
+            let generation = values["generation"].flatMap(Int.init)
         else { return nil }
         self.init(version: version, importedAt: importedAt, records: records, generation: generation)
     }

@@ -30,8 +30,10 @@ public struct ListRecord: Sendable, Equatable, Hashable {
     public var numberTo: String?
 
     /// A record with every field given.
-    public init(recordID: String, issuingState: String, documentNumber: String, documentType: String? = nil,
-                status: ListStatus, reportedOn: String? = nil, numberTo: String? = nil) {
+    public init(
+        recordID: String, issuingState: String, documentNumber: String, documentType: String? = nil,
+        status: ListStatus, reportedOn: String? = nil, numberTo: String? = nil
+    ) {
         self.recordID = recordID
         self.issuingState = issuingState
         self.documentNumber = documentNumber

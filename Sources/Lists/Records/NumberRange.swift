@@ -14,7 +14,7 @@ public struct NumberRange: Sendable, Equatable {
     /// prefixes or widths, no serial digits, more than 18 of them, or `to` before `from`.
     public init?(from: String, to: String) {
         guard let start = Self.split(Array(from.utf8)), let end = Self.split(Array(to.utf8)),
-              start.prefix == end.prefix, start.width == end.width, start.serial <= end.serial
+            start.prefix == end.prefix, start.width == end.width, start.serial <= end.serial
         else { return nil }
         prefixBytes = start.prefix
         foldedPrefixBytes = start.prefix.map(DocumentNumber.fold)
@@ -32,7 +32,8 @@ public struct NumberRange: Sendable, Equatable {
     public func containsFolded(_ number: String) -> Bool { kind(of: number) != nil }
 
     private func kind(of number: String) -> ListMatchKind? {
-        let bytes = Array(number.utf8), folded = bytes.map(DocumentNumber.fold)
+        let bytes = Array(number.utf8)
+        let folded = bytes.map(DocumentNumber.fold)
         return bytes.withUnsafeBufferPointer { bytes in folded.withUnsafeBufferPointer { kind(of: bytes, folded: $0) } }
     }
 
@@ -41,11 +42,13 @@ public struct NumberRange: Sendable, Equatable {
     func kind(of number: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>) -> ListMatchKind? {
         guard number.count == prefixBytes.count + width else { return nil }
         if number.starts(with: prefixBytes), let serial = Self.serial(number[prefixBytes.count...]),
-           serial >= first, serial <= last {
+            serial >= first, serial <= last
+        {
             return .range
         }
         if folded.starts(with: foldedPrefixBytes), let serial = Self.serial(folded[foldedPrefixBytes.count...]),
-           serial >= first, serial <= last {
+            serial >= first, serial <= last
+        {
             return .fuzzy
         }
         return nil

@@ -41,7 +41,8 @@ public protocol ListStoreWriter: AnyObject {
 
     /// Calls `body` with the issuing state and folded number (UTF-8, lent for the call) of every point
     /// record (ranges excluded).
-    func forEachKey(_ body: (_ state: UnsafeBufferPointer<UInt8>, _ foldedNumber: UnsafeBufferPointer<UInt8>) -> Void) throws
+    func forEachKey(_ body: (_ state: UnsafeBufferPointer<UInt8>, _ foldedNumber: UnsafeBufferPointer<UInt8>) -> Void)
+        throws
 
     /// Stores the next piece (`number`, from 0) of the serialized key filter built for list generation
     /// `generation`; piece 0 replaces the filter saved before.

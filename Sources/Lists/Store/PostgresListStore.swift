@@ -74,19 +74,23 @@ public final class PostgresListStore: ListStore {
 
     public func records(state: String, foldedNumber: String) throws -> [ListRecord] {
         try run("lookup") {
-            try query("""
+            try query(
+                """
                 SELECT record_id, issuing_state, document_number, document_type, status, reported_on, number_to
                 FROM list_records WHERE issuing_state = \(state) AND folded_number = \(foldedNumber) AND number_to IS NULL
-                """).map(Self.record)
+                """
+            ).map(Self.record)
         }
     }
 
     public func rangeRecords() throws -> [ListRecord] {
         try run("range lookup") {
-            try query("""
+            try query(
+                """
                 SELECT record_id, issuing_state, document_number, document_type, status, reported_on, number_to
                 FROM list_records WHERE number_to IS NOT NULL ORDER BY record_id
-                """).map(Self.record)
+                """
+            ).map(Self.record)
         }
     }
 
@@ -105,7 +109,9 @@ public final class PostgresListStore: ListStore {
         guard let generation = try info()?.generation else { return nil }
         return try run("read key filter") {
             var size = 0
-            for row in try query("SELECT coalesce(sum(octet_length(bytes)), 0)::bigint FROM list_filter WHERE generation = \(generation)") {
+            for row in try query(
+                "SELECT coalesce(sum(octet_length(bytes)), 0)::bigint FROM list_filter WHERE generation = \(generation)"
+            ) {
                 size = try row.decode(Int.self)
             }
             var loader = KeyFilterLoader(totalBytes: size)
@@ -186,14 +192,15 @@ public final class PostgresListStore: ListStore {
     static func configuration(_ url: String, display: String) throws -> PostgresConnection.Configuration {
         func refused(_ reason: String) -> ListError { ListError.cannotOpen(store: display, reason: reason) }
         guard let components = URLComponents(string: url), var host = components.host, !host.isEmpty,
-              let user = components.user, !user.isEmpty
+            let user = components.user, !user.isEmpty
         else {
             throw refused("not a postgres://USER@HOST[:PORT]/DATABASE URL")
         }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else { throw refused("the port must be 1–65535") }
-        var sslMode = "disable", password = components.password
+        var sslMode = "disable"
+        var password = components.password
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode": sslMode = item.value ?? ""
@@ -248,7 +255,8 @@ final class PostgresListWriter: ListStoreWriter {
         var index = rows.startIndex
         while index < rows.endIndex {
             if case .withdraw = rows[index].change {
-                var first: [String] = [], repeated: [String] = []
+                var first: [String] = []
+                var repeated: [String] = []
                 while index < rows.endIndex, case .withdraw(let id) = rows[index].change {
                     if let line = earlier[index] {
                         tally.addRepeat(file: file, line: rows[index].line, earlierLine: line)
@@ -258,7 +266,8 @@ final class PostgresListWriter: ListStoreWriter {
                     }
                     index += 1
                 }
-                let removed = try store.query("DELETE FROM list_records WHERE record_id = ANY(\(first))")
+                let removed =
+                    try store.query("DELETE FROM list_records WHERE record_id = ANY(\(first))")
                     .metadata.rows ?? 0
                 tally.withdrawn += removed
                 tally.withdrawnUnknown += first.count - removed
@@ -285,7 +294,8 @@ final class PostgresListWriter: ListStoreWriter {
     /// For each row of one file, the line of that file that gave its id before (nil for none); notes the rows.
     private func noteSeen(_ rows: ArraySlice<ListImportRow>, file: Int) throws -> [Int: Int] {
         if seenFile < 0 {
-            _ = try store.query("""
+            _ = try store.query(
+                """
                 CREATE TEMP TABLE IF NOT EXISTS import_seen (record_id text PRIMARY KEY, line bigint NOT NULL)
                     ON COMMIT DROP
                 """)
@@ -296,7 +306,8 @@ final class PostgresListWriter: ListStoreWriter {
         }
         var latest: [String: Int] = [:]
         for row in try store.query(
-            "SELECT record_id, line FROM import_seen WHERE record_id = ANY(\(Array(Set(rows.map(\.recordID)))))") {
+            "SELECT record_id, line FROM import_seen WHERE record_id = ANY(\(Array(Set(rows.map(\.recordID)))))")
+        {
             let (id, line) = try row.decode((String, Int).self)
             latest[id] = line
         }
@@ -306,8 +317,10 @@ final class PostgresListWriter: ListStoreWriter {
             if let line = latest[id] { earlier[index] = line }
             latest[id] = rows[index].line
         }
-        let ids = Array(latest.keys), lines = ids.map { latest[$0]! }
-        _ = try store.query("""
+        let ids = Array(latest.keys)
+        let lines = ids.map { latest[$0]! }
+        _ = try store.query(
+            """
             INSERT INTO import_seen (record_id, line) SELECT * FROM unnest(\(ids)::text[], \(lines)::bigint[])
             ON CONFLICT (record_id) DO UPDATE SET line = excluded.line
             """)
@@ -317,11 +330,16 @@ final class PostgresListWriter: ListStoreWriter {
     func counts() throws -> ListImportCounts { tally }
 
     private func upsert(_ records: [ListRecord]) throws {
-        let ids = records.map(\.recordID), states = records.map(\.issuingState)
-        let numbers = records.map(\.documentNumber), folded = records.map(\.foldedNumber)
-        let to = records.map { $0.numberTo ?? "" }, types = records.map { $0.documentType ?? "" }
-        let statuses = records.map(\.status.rawValue), reported = records.map { $0.reportedOn ?? "" }
-        _ = try store.query("""
+        let ids = records.map(\.recordID)
+        let states = records.map(\.issuingState)
+        let numbers = records.map(\.documentNumber)
+        let folded = records.map(\.foldedNumber)
+        let to = records.map { $0.numberTo ?? "" }
+        let types = records.map { $0.documentType ?? "" }
+        let statuses = records.map(\.status.rawValue)
+        let reported = records.map { $0.reportedOn ?? "" }
+        _ = try store.query(
+            """
             INSERT INTO list_records (record_id, issuing_state, document_number, folded_number, number_to,
                 document_type, status, reported_on)
             SELECT id, st, num, fold, NULLIF(nto, ''), NULLIF(typ, ''), stat, NULLIF(rep, '')
@@ -341,7 +359,9 @@ final class PostgresListWriter: ListStoreWriter {
 
     func forEachKey(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
         // A cursor keeps memory flat however large the list.
-        _ = try store.query("DECLARE list_keys NO SCROLL CURSOR FOR SELECT issuing_state, folded_number FROM list_records WHERE number_to IS NULL")
+        _ = try store.query(
+            "DECLARE list_keys NO SCROLL CURSOR FOR SELECT issuing_state, folded_number FROM list_records WHERE number_to IS NULL"
+        )
         while true {
             let rows = try store.query("FETCH 50000 FROM list_keys")
             var fetched = 0
@@ -358,7 +378,8 @@ final class PostgresListWriter: ListStoreWriter {
     func saveFilterPiece(_ piece: UnsafeRawBufferPointer, number: Int, generation: Int) throws {
         if number == 0 { _ = try store.query("DELETE FROM list_filter") }
         let buffer = ByteBuffer(bytes: piece)
-        _ = try store.query("INSERT INTO list_filter (chunk, generation, bytes) VALUES (\(number), \(generation), \(buffer))")
+        _ = try store.query(
+            "INSERT INTO list_filter (chunk, generation, bytes) VALUES (\(number), \(generation), \(buffer))")
     }
 
     func finish(info: ListInfo) throws {

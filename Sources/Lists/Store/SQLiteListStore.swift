@@ -76,7 +76,9 @@ public final class SQLiteListStore: ListStore {
                 try connection.unsafeRead { db in
                     try Row.fetchAll(
                         db.cachedStatement(
-                            sql: "SELECT * FROM list_records WHERE issuing_state = ? AND folded_number = ? AND number_to IS NULL"),
+                            sql:
+                                "SELECT * FROM list_records WHERE issuing_state = ? AND folded_number = ? AND number_to IS NULL"
+                        ),
                         arguments: [state, foldedNumber]
                     ).map(Self.record)
                 }
@@ -114,8 +116,10 @@ public final class SQLiteListStore: ListStore {
         }
         return try database("read key filter") {
             try queue.read { db in
-                let size = try Int.fetchOne(
-                    db, sql: "SELECT sum(length(bytes)) FROM list_filter WHERE generation = ?", arguments: [generation]) ?? 0
+                let size =
+                    try Int.fetchOne(
+                        db, sql: "SELECT sum(length(bytes)) FROM list_filter WHERE generation = ?",
+                        arguments: [generation]) ?? 0
                 var loader = KeyFilterLoader(totalBytes: size)
                 let chunks = try SQLiteStatement(
                     db, "SELECT bytes FROM list_filter WHERE generation = \(generation) ORDER BY chunk")
@@ -131,14 +135,18 @@ public final class SQLiteListStore: ListStore {
     private func savedFilterDigest() throws -> UInt64? {
         try database("read key filter digest") {
             try queue.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM list_info WHERE key = ?",
-                                    arguments: [SQLiteListWriter.filterDigestKey]).flatMap { UInt64($0, radix: 16) }
+                try String.fetchOne(
+                    db, sql: "SELECT value FROM list_info WHERE key = ?",
+                    arguments: [SQLiteListWriter.filterDigestKey]
+                ).flatMap { UInt64($0, radix: 16) }
             }
         }
     }
 
     /// Builds the whole list in the side file, then renames it over the store.
-    private func rebuild<Result>(_ filterFile: KeyFilterFileWriter, _ body: (any ListStoreWriter) throws -> Result) throws -> Result {
+    private func rebuild<Result>(_ filterFile: KeyFilterFileWriter, _ body: (any ListStoreWriter) throws -> Result)
+        throws -> Result
+    {
         let side = path + ".importing"
         Self.removeDatabase(at: side)
         do {
@@ -154,8 +162,9 @@ public final class SQLiteListStore: ListStore {
             guard rename(side, path) == 0 else {
                 throw ListError.database(operation: "replace store file", reason: String(cString: strerror(errno)))
             }
-            try Self.syncFile(at: (path as NSString).deletingLastPathComponent.isEmpty
-                              ? "." : (path as NSString).deletingLastPathComponent)
+            try Self.syncFile(
+                at: (path as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (path as NSString).deletingLastPathComponent)
             return result
         } catch {
             Self.removeDatabase(at: side)
@@ -174,28 +183,30 @@ public final class SQLiteListStore: ListStore {
         configuration.prepareDatabase { db in
             if bulk {
                 // A memory journal: nearly free on a file that starts empty, and it lets a failed step roll back.
-                try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+                try db.execute(
+                    sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
             } else {
                 try db.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
             }
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS list_records (
-                    record_id TEXT NOT NULL,
-                    issuing_state TEXT NOT NULL,
-                    document_number TEXT NOT NULL,
-                    folded_number TEXT NOT NULL,
-                    number_to TEXT,
-                    document_type TEXT,
-                    status TEXT NOT NULL,
-                    reported_on TEXT
-                );
-                CREATE TABLE IF NOT EXISTS list_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS list_filter (
-                    chunk INTEGER PRIMARY KEY, generation INTEGER NOT NULL, bytes BLOB NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS list_records (
+                        record_id TEXT NOT NULL,
+                        issuing_state TEXT NOT NULL,
+                        document_number TEXT NOT NULL,
+                        folded_number TEXT NOT NULL,
+                        number_to TEXT,
+                        document_type TEXT,
+                        status TEXT NOT NULL,
+                        reported_on TEXT
+                    );
+                    CREATE TABLE IF NOT EXISTS list_info (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                    CREATE TABLE IF NOT EXISTS list_filter (
+                        chunk INTEGER PRIMARY KEY, generation INTEGER NOT NULL, bytes BLOB NOT NULL);
+                    """)
             if !bulk { try SQLiteListWriter.createIndexes(db) }
         }
         return queue
@@ -247,7 +258,9 @@ private struct ImportLock {
 
     init(path: String, store: String) throws {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ListError.cannotOpen(store: store, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            throw ListError.cannotOpen(store: store, reason: String(cString: strerror(errno)))
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw ListError.busy(store: store)
@@ -300,11 +313,15 @@ final class SQLiteListWriter: ListStoreWriter {
             let earlier = indexed ? try earlierLine(row) : nil
             switch row.change {
             case .upsert(let record):
-                upsert!.bind([record.recordID, record.issuingState, record.documentNumber, record.foldedNumber,
-                              record.numberTo, record.documentType, record.status.rawValue, record.reportedOn])
+                upsert!.bind([
+                    record.recordID, record.issuingState, record.documentNumber, record.foldedNumber,
+                    record.numberTo, record.documentType, record.status.rawValue, record.reportedOn,
+                ])
                 if !indexed { upsert!.bind(try Self.rowID(row), at: 9) }
                 try upsert!.run()
-                if let earlier { tally.addRepeat(file: row.file, line: row.line, earlierLine: earlier) } else {
+                if let earlier {
+                    tally.addRepeat(file: row.file, line: row.line, earlierLine: earlier)
+                } else {
                     tally.upserted += 1
                 }
             case .withdraw(let recordID):
@@ -358,18 +375,21 @@ final class SQLiteListWriter: ListStoreWriter {
                 document_type, status, reported_on
             """
         if indexed {
-            upsert = try SQLiteStatement(db, columns + """
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (record_id) DO UPDATE SET issuing_state = excluded.issuing_state,
-                    document_number = excluded.document_number, folded_number = excluded.folded_number,
-                    number_to = excluded.number_to, document_type = excluded.document_type,
-                    status = excluded.status, reported_on = excluded.reported_on
-                """)
+            upsert = try SQLiteStatement(
+                db,
+                columns + """
+                    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (record_id) DO UPDATE SET issuing_state = excluded.issuing_state,
+                        document_number = excluded.document_number, folded_number = excluded.folded_number,
+                        number_to = excluded.number_to, document_type = excluded.document_type,
+                        status = excluded.status, reported_on = excluded.reported_on
+                    """)
             withdraw = try SQLiteStatement(db, "DELETE FROM list_records WHERE record_id = ?")
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS import_seen (record_id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL)
-                    WITHOUT ROWID
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TEMP TABLE IF NOT EXISTS import_seen (record_id TEXT PRIMARY KEY NOT NULL, line INTEGER NOT NULL)
+                        WITHOUT ROWID
+                    """)
             seenLine = try SQLiteStatement(db, "SELECT line FROM temp.import_seen WHERE record_id = ?")
             noteSeen = try SQLiteStatement(
                 db, "INSERT OR REPLACE INTO temp.import_seen (record_id, line) VALUES (?, ?)")
@@ -390,7 +410,8 @@ final class SQLiteListWriter: ListStoreWriter {
     func forEachKey(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) throws {
         try finishBulkLoad()
         let keys = try SQLiteStatement(
-            db, "SELECT issuing_state, folded_number FROM list_records INDEXED BY list_records_key WHERE number_to IS NULL")
+            db,
+            "SELECT issuing_state, folded_number FROM list_records INDEXED BY list_records_key WHERE number_to IS NULL")
         try keys.forEachTextPair(body)
     }
 
@@ -433,17 +454,19 @@ final class SQLiteListWriter: ListStoreWriter {
             try db.execute(sql: "RELEASE id_index")
             tally.withdrawnUnknown = tombstones  // no id came twice: no withdrawal found its record
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            try db.execute(sql: """
-                ROLLBACK TO id_index;
-                RELEASE id_index;
-                CREATE INDEX list_records_id_rows ON list_records (record_id);
-                """)
+            try db.execute(
+                sql: """
+                    ROLLBACK TO id_index;
+                    RELEASE id_index;
+                    CREATE INDEX list_records_id_rows ON list_records (record_id);
+                    """)
             try countBulkRepeats()
-            try db.execute(sql: """
-                DELETE FROM list_records WHERE rowid NOT IN (SELECT max(rowid) FROM list_records GROUP BY record_id);
-                DROP INDEX list_records_id_rows;
-                CREATE UNIQUE INDEX list_records_id ON list_records (record_id);
-                """)
+            try db.execute(
+                sql: """
+                    DELETE FROM list_records WHERE rowid NOT IN (SELECT max(rowid) FROM list_records GROUP BY record_id);
+                    DROP INDEX list_records_id_rows;
+                    CREATE UNIQUE INDEX list_records_id ON list_records (record_id);
+                    """)
         }
         if tombstones > 0 {
             try db.execute(sql: "DELETE FROM list_records WHERE status = ?", arguments: [ListStatus.withdrawn.rawValue])
@@ -457,17 +480,22 @@ final class SQLiteListWriter: ListStoreWriter {
     /// withdrawal named a record that was not there.
     private func countBulkRepeats() throws {
         let gone = "'\(ListStatus.withdrawn.rawValue)'"
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT row, status = \(gone) AS gone, previous, previous_status = \(gone) AS previous_gone FROM (
-                SELECT rowid AS row, status, lag(rowid) OVER by_id AS previous,
-                    lag(status) OVER by_id AS previous_status
-                FROM list_records WINDOW by_id AS (PARTITION BY record_id ORDER BY rowid))
-            WHERE previous IS NOT NULL ORDER BY row
-            """)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT row, status = \(gone) AS gone, previous, previous_status = \(gone) AS previous_gone FROM (
+                    SELECT rowid AS row, status, lag(rowid) OVER by_id AS previous,
+                        lag(status) OVER by_id AS previous_status
+                    FROM list_records WINDOW by_id AS (PARTITION BY record_id ORDER BY rowid))
+                WHERE previous IS NOT NULL ORDER BY row
+                """)
         let lineMask = (1 << Self.lineBits) - 1
-        var removed = 0, repeatedWithdrawals = 0
+        var removed = 0
+        var repeatedWithdrawals = 0
         while let row = try rows.next() {
-            let id: Int = row["row"], previous: Int = row["previous"], withdrawal: Bool = row["gone"]
+            let id: Int = row["row"]
+            let previous: Int = row["previous"]
+            let withdrawal: Bool = row["gone"]
             if id >> Self.lineBits == previous >> Self.lineBits {
                 tally.addRepeat(file: id >> Self.lineBits, line: id & lineMask, earlierLine: previous & lineMask)
                 if withdrawal { repeatedWithdrawals += 1 } else { tally.upserted -= 1 }
@@ -484,14 +512,15 @@ final class SQLiteListWriter: ListStoreWriter {
     /// (about half the pages, which on a 14 GB list mostly come from disk), and the ranges, loaded whole
     /// when a matcher starts, come from a few index pages instead of one table page per range.
     static func createIndexes(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE UNIQUE INDEX IF NOT EXISTS list_records_id ON list_records (record_id);
-            CREATE INDEX IF NOT EXISTS list_records_key ON list_records (issuing_state, folded_number, record_id,
-                document_number, number_to, document_type, status, reported_on)
-                WHERE number_to IS NULL;
-            CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state, record_id,
-                document_number, folded_number, number_to, document_type, status, reported_on)
-                WHERE number_to IS NOT NULL;
-            """)
+        try db.execute(
+            sql: """
+                CREATE UNIQUE INDEX IF NOT EXISTS list_records_id ON list_records (record_id);
+                CREATE INDEX IF NOT EXISTS list_records_key ON list_records (issuing_state, folded_number, record_id,
+                    document_number, number_to, document_type, status, reported_on)
+                    WHERE number_to IS NULL;
+                CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state, record_id,
+                    document_number, folded_number, number_to, document_type, status, reported_on)
+                    WHERE number_to IS NOT NULL;
+                """)
     }
 }

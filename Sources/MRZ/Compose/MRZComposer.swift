@@ -5,8 +5,9 @@ public enum MRZComposer {
     /// possibly truncated, as ICAO 9303 intends).
     public static func compose(_ fields: MRZFields) -> [[UInt8]] {
         let layout = MRZLayout.of(fields.format)
-        var lines = Array(repeating: [UInt8](repeating: MRZCharacter.filler, count: fields.format.lineLength),
-                          count: fields.format.lineCount)
+        var lines = Array(
+            repeating: [UInt8](repeating: MRZCharacter.filler, count: fields.format.lineLength),
+            count: fields.format.lineCount)
         func put(_ text: String, _ span: MRZSpan?) {
             guard let span else { return }
             for (offset, byte) in text.utf8.prefix(span.length).enumerated() {
@@ -64,7 +65,7 @@ public enum MRZComposer {
     static func truncatedName(_ name: String, length: Int) -> String {
         let bytes = Array(name.utf8)
         guard bytes.count > length, bytes[length - 1] == UInt8(ascii: "<"),
-              let nextLetter = bytes[length...].first(where: MRZCharacter.isLetter)
+            let nextLetter = bytes[length...].first(where: MRZCharacter.isLetter)
         else { return name }
         return String(decoding: bytes.prefix(length - 1) + [nextLetter], as: UTF8.self)
     }

@@ -28,9 +28,11 @@ public struct MRZFields: Sendable, Hashable {
     public var emptyOptionalCheckIsFiller: Bool
 
     /// All fields.
-    public init(format: MRZFormat, documentCode: String, issuingState: String, surname: String, givenNames: String,
-                documentNumber: String, nationality: String, birthDate: String, sex: String, expiryDate: String,
-                optionalData: String = "", optionalData2: String = "", emptyOptionalCheckIsFiller: Bool = true) {
+    public init(
+        format: MRZFormat, documentCode: String, issuingState: String, surname: String, givenNames: String,
+        documentNumber: String, nationality: String, birthDate: String, sex: String, expiryDate: String,
+        optionalData: String = "", optionalData2: String = "", emptyOptionalCheckIsFiller: Bool = true
+    ) {
         self.format = format
         self.documentCode = documentCode
         self.issuingState = issuingState

@@ -22,7 +22,8 @@ public enum SpecimenFactory {
     ) -> MRZFields {
         if format == .fraID { return frenchIDFields(using: &generator, birthYears: birthYears) }
         let state = StateCode.all.randomElement(using: &generator)!
-        let nationality = Int.random(in: 0..<4, using: &generator) == 0
+        let nationality =
+            Int.random(in: 0..<4, using: &generator) == 0
             ? StateCode.all.randomElement(using: &generator)! : state
         let number = documentNumber(format, using: &generator)
         let layout = MRZLayout.of(format)
@@ -75,9 +76,11 @@ public enum SpecimenFactory {
     }
 
     /// One or two letters then digits, all digits, or (TD1/TD2, now and then) a 10–14 character number.
-    private static func documentNumber(_ format: MRZFormat, using generator: inout some RandomNumberGenerator) -> String {
+    private static func documentNumber(_ format: MRZFormat, using generator: inout some RandomNumberGenerator) -> String
+    {
         let allowsLong = MRZLayout.of(format).allowsLongDocumentNumber
-        let length = allowsLong && Int.random(in: 0..<5, using: &generator) == 0
+        let length =
+            allowsLong && Int.random(in: 0..<5, using: &generator) == 0
             ? Int.random(in: 10...(format == .td1 ? 14 : 12), using: &generator)
             : Int.random(in: 6...9, using: &generator)
         let letterCount = Int.random(in: 0...2, using: &generator)

@@ -49,7 +49,7 @@ public struct MRZRepairer: Sendable {
     /// Repairs `lines`, trying `alternatives` (the OCR engine's choices) before known confusions.
     public func repair(_ lines: [[UInt8]], alternatives: CharacterAlternatives = .none) -> MRZRepairResult {
         guard let format = MRZFormat.detect(lines),
-              lines.allSatisfy({ $0.count == format.lineLength })
+            lines.allSatisfy({ $0.count == format.lineLength })
         else { return MRZRepairResult(lines: lines, corrections: [], outcome: .unrepairable) }
         var search = RepairSearch(layout: MRZLayout.of(format), alternatives: alternatives, bounds: self)
         return search.run(lines)
@@ -97,7 +97,8 @@ private struct RepairSearch {
             }
             var lines = read
             let changes = normaliseUnprotected(&lines)
-            return MRZRepairResult(lines: lines, corrections: changes, outcome: changes.isEmpty ? .notNeeded : .repaired)
+            return MRZRepairResult(
+                lines: lines, corrections: changes, outcome: changes.isEmpty ? .notNeeded : .repaired)
         }
         return repairCheckDigits(read)
     }
@@ -111,7 +112,9 @@ private struct RepairSearch {
         var candidatesPerRule: [[Candidate]] = []
         for rule in rules where rule.evaluate(lines) == false {
             let candidates = search(rule, in: lines)
-            guard !candidates.isEmpty, evaluations < bounds.evaluationBudget else { return unchanged(read, .unrepairable) }
+            guard !candidates.isEmpty, evaluations < bounds.evaluationBudget else {
+                return unchanged(read, .unrepairable)
+            }
             candidatesPerRule.append(candidates)
         }
         guard let chosen = choose(candidatesPerRule, base: lines) else { return unchanged(read, .ambiguous) }
@@ -120,7 +123,7 @@ private struct RepairSearch {
         for change in chosen { lines[change.position.line][change.position.index] = change.to }
         changes += chosen
         guard layout.fieldChecks(for: lines).allSatisfy({ $0.evaluate(lines) != false }),
-              layout.compositeCheckRule?.evaluate(lines) != false
+            layout.compositeCheckRule?.evaluate(lines) != false
         else { return unchanged(read, .unrepairable) }
         changes += normaliseUnprotected(&lines)
         return MRZRepairResult(lines: lines, corrections: merged(changes, read: read), outcome: .repaired)
@@ -150,7 +153,7 @@ private struct RepairSearch {
             changes += best.changes
         }
         guard !changes.isEmpty, composite.evaluate(lines) == true,
-              layout.fieldChecks(for: lines).allSatisfy({ $0.evaluate(lines) != false })
+            layout.fieldChecks(for: lines).allSatisfy({ $0.evaluate(lines) != false })
         else { return nil }
         changes += normaliseUnprotected(&lines)
         return MRZRepairResult(lines: lines, corrections: merged(changes, read: read), outcome: .repaired)
@@ -213,7 +216,7 @@ private struct RepairSearch {
                 let position = MRZPosition(line: line, index: index)
                 let current = lines[line][index]
                 guard !isAllowed(current, at: position),
-                      let replacement = pick(position, current, options(at: position, current: current))
+                    let replacement = pick(position, current, options(at: position, current: current))
                 else { continue }
                 lines[line][index] = replacement
                 changes.append(MRZCorrection(position: position, from: current, to: replacement))
@@ -413,12 +416,14 @@ private struct RepairSearch {
         for keep in (1..<span.length).reversed() {
             let tail = code.dropFirst(keep)
             guard tail.allSatisfy({ OCRConfusion.fillerReadings.contains($0) || $0 == MRZCharacter.filler }),
-                  StateCode.isKnown(code.prefix(keep))
+                StateCode.isKnown(code.prefix(keep))
             else { continue }
             var changes: [MRZCorrection] = []
             for index in (span.start + keep)..<span.upperBound where lines[span.line][index] != MRZCharacter.filler {
-                changes.append(MRZCorrection(position: MRZPosition(line: span.line, index: index),
-                                             from: lines[span.line][index], to: MRZCharacter.filler))
+                changes.append(
+                    MRZCorrection(
+                        position: MRZPosition(line: span.line, index: index),
+                        from: lines[span.line][index], to: MRZCharacter.filler))
                 lines[span.line][index] = MRZCharacter.filler
             }
             return changes

@@ -58,8 +58,9 @@ public struct ExifOrientation: Sendable, Equatable {
             let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
             guard length >= 2, offset + 2 + length <= bytes.count else { return nil }
             let segment = (offset + 4)..<(offset + 2 + length)
-            if marker == 0xE1, segment.count > 14, Array(bytes[segment.lowerBound..<(segment.lowerBound + 6)])
-                == Array("Exif\0\0".utf8)
+            if marker == 0xE1, segment.count > 14,
+                Array(bytes[segment.lowerBound..<(segment.lowerBound + 6)])
+                    == Array("Exif\0\0".utf8)
             {
                 return orientation(inTIFF: Array(bytes[(segment.lowerBound + 6)..<segment.upperBound]))
             }

@@ -77,13 +77,15 @@ public enum ImageOps {
     /// Evens out contrast locally: each pixel is set against the mean and spread of the `window` × `window`
     /// square around it, so print washed out by glare or lying in shadow comes out as dark as the rest.
     public static func normalizeLocalContrast(_ image: GrayImage, window: Int) -> GrayImage {
-        let width = image.width, height = image.height
+        let width = image.width
+        let height = image.height
         guard width > 0, height > 0 else { return image }
         let stride = width + 1
         var sums = [Double](repeating: 0, count: stride * (height + 1))
         var squares = sums
         for y in 0..<height {
-            var row = 0.0, rowSquares = 0.0
+            var row = 0.0
+            var rowSquares = 0.0
             for x in 0..<width {
                 let value = Double(image.pixels[y * width + x])
                 row += value
@@ -95,9 +97,11 @@ public enum ImageOps {
         let radius = max(1, window / 2)
         var out = image
         for y in 0..<height {
-            let y0 = max(0, y - radius), y1 = min(height, y + radius + 1)
+            let y0 = max(0, y - radius)
+            let y1 = min(height, y + radius + 1)
             for x in 0..<width {
-                let x0 = max(0, x - radius), x1 = min(width, x + radius + 1)
+                let x0 = max(0, x - radius)
+                let x1 = min(width, x + radius + 1)
                 let area = Double((y1 - y0) * (x1 - x0))
                 func box(_ table: [Double]) -> Double {
                     table[y1 * stride + x1] - table[y0 * stride + x1] - table[y1 * stride + x0]
@@ -127,7 +131,8 @@ public enum ImageOps {
 
     /// The mean of the `(2·radius+1)`² square around each pixel (edges repeat), by rows then columns.
     private static func boxBlurred(_ image: GrayImage, radius: Int) -> [UInt8] {
-        let width = image.width, height = image.height
+        let width = image.width
+        let height = image.height
         func pass(_ source: [UInt8], count: Int, lines: Int, at: (Int, Int) -> Int) -> [UInt8] {
             var out = source
             let span = 2 * radius + 1

@@ -1,9 +1,10 @@
+import CTesseract
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import CTesseract
 
 /// Image formats docguard reads, told by content (Leptonica's magic-number sniffing), never by name.
 public enum ImageFormat: String, Sendable {
@@ -46,9 +47,11 @@ public enum ImageCodec {
             throw OCRError.tooLarge(width: width, height: height, budget: pixelBudget)
         }
         let luminanceOnly = conversion == .luminance
-        guard let pix = bytes.withUnsafeBufferPointer({
-            readPix($0, format: format, page: page, luminanceOnly: luminanceOnly, reduction: reduction)
-        }) else {
+        guard
+            let pix = bytes.withUnsafeBufferPointer({
+                readPix($0, format: format, page: page, luminanceOnly: luminanceOnly, reduction: reduction)
+            })
+        else {
             throw OCRError.badImage("corrupt or truncated \(format) data")
         }
         var owned: UnsafeMutablePointer<PIX>? = pix
@@ -87,8 +90,13 @@ public enum ImageCodec {
     private static func header(_ bytes: [UInt8], format: ImageFormat, page: Int)
         -> (width: Int, height: Int, samples: Int, colormapped: Bool)?
     {
-        var width: Int32 = 0, height: Int32 = 0, bitsPerSample: Int32 = 0, samples: Int32 = 0
-        var leptFormat: Int32 = 0, colormapped: Int32 = 0, resolution: Int32 = 0
+        var width: Int32 = 0
+        var height: Int32 = 0
+        var bitsPerSample: Int32 = 0
+        var samples: Int32 = 0
+        var leptFormat: Int32 = 0
+        var colormapped: Int32 = 0
+        var resolution: Int32 = 0
         let status = bytes.withUnsafeBufferPointer {
             format == .tiff
                 ? readHeaderMemTiff(
@@ -110,7 +118,8 @@ public enum ImageCodec {
         case .jpeg:
             // The luminance channel only (what a grey conversion would give, at a third of the work); CMYK and
             // YCCK files (print and PDF workflows) have no such channel and are read in colour.
-            return (luminanceOnly
+            return
+                (luminanceOnly
                 ? pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, reduction, nil, Int32(L_JPEG_READ_LUMINANCE))
                 : nil)
                 ?? pixReadMemJpeg(buffer.baseAddress, buffer.count, 0, reduction, nil, 0)

@@ -26,7 +26,8 @@ struct LineExtender {
                 let end =
                     direction < 0
                     ? Array(line.blobs.indices.prefix(5)) : Array(line.blobs.indices.suffix(5).reversed())
-                let endU = line.u[end[0]], endV = line.v[end[0]]
+                let endU = line.u[end[0]]
+                let endV = line.v[end[0]]
                 let steps = zip(end.dropFirst(), end).map { abs(line.u[$1] - line.u[$0]) }.sorted()
                 let pitch = steps[steps.count / 2]
                 let (outer, inner) = (end[0], end[end.count - 1])

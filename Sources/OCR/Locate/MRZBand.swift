@@ -34,7 +34,8 @@ public struct MRZBand: Sendable, Equatable {
     public var perspective: Double {
         let last = Double(lineLength - 1)
         return curves?.map { curve in
-            let first = curve.tangent(0).length, end = curve.tangent(last).length
+            let first = curve.tangent(0).length
+            let end = curve.tangent(last).length
             return abs(end - first) / max(1e-9, min(first, end))
         }.max() ?? 0
     }

@@ -72,7 +72,8 @@ public struct MRZLocator: Sendable {
         }
         let longSide = max(work.width, work.height)
         let window = min(101, max(31, longSide / 25)) | 1
-        let mask = look.sensitive
+        let mask =
+            look.sensitive
             ? InkMask(work, window: window, relativeContrast: 0.12, minimumContrast: 14)
             : InkMask(work, window: window)
         let blobs = TextLineFinder.characterLike(

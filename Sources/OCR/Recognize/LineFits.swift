@@ -114,13 +114,14 @@ final class LineFits {
         // its own), a document number's first character or a year of birth's digit is never a filler, so a stray
         // blob read before it, or the character lost, leaves a filler or a letter there that the format does not
         // allow. A name may start with fillers (`<<` for a holder with one name): a name line is not anchored.
-        let anchored = layout.map { layout in
-            document.lines.enumerated().filter { line, bytes in
-                guard let first = bytes.first, line < layout.positionFields.count else { return false }
-                return layout.positionFields[line][0] != .name && first != MRZCharacter.filler
-                    && layout.allows(first, line: line, index: 0)
-            }.count
-        } ?? 0
+        let anchored =
+            layout.map { layout in
+                document.lines.enumerated().filter { line, bytes in
+                    guard let first = bytes.first, line < layout.positionFields.count else { return false }
+                    return layout.positionFields[line][0] != .name && first != MRZCharacter.filler
+                        && layout.allows(first, line: line, index: 0)
+                }.count
+            } ?? 0
         let unknownStates = document.findings.filter { $0.code == .unknownState }.count
         let common = mostCommon(shifts)
         let apart = shifts.filter { $0 != common }.count

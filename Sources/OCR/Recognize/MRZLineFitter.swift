@@ -56,8 +56,10 @@ struct MRZLineFitter {
         }
         guard points.count >= lineLength / 2 else { return nil }
         let n = Double(points.count)
-        let meanColumn = points.map(\.column).reduce(0, +) / n, meanCenter = points.map(\.center).reduce(0, +) / n
-        var covariance = 0.0, variance = 0.0
+        let meanColumn = points.map(\.column).reduce(0, +) / n
+        let meanCenter = points.map(\.center).reduce(0, +) / n
+        var covariance = 0.0
+        var variance = 0.0
         for point in points {
             covariance += (point.column - meanColumn) * (point.center - meanCenter)
             variance += (point.column - meanColumn) * (point.column - meanColumn)
@@ -74,7 +76,8 @@ struct MRZLineFitter {
         -> (result: (line: [UInt8], alternatives: [[UInt8]], confidence: [Double]), columns: [Int?])
     {
         let filler = UInt8(ascii: "<")
-        let count = characters.count, columns = lineLength
+        let count = characters.count
+        let columns = lineLength
         // cost[i][j]: best cost with the first i characters used and the first j columns decided.
         var cost = [[Double]](repeating: [Double](repeating: .infinity, count: columns + 1), count: count + 1)
         var step = [[(character: Int, span: Int)]](
@@ -90,17 +93,20 @@ struct MRZLineFitter {
                 guard i < count else { continue }
                 let character = characters[i]
                 // Leaving out what the engine was unsure of is cheap; keeping it in place costs its doubt.
-                let dropCost = (character.byte == filler ? Self.droppedFillerCost : Self.droppedCharacterCost)
+                let dropCost =
+                    (character.byte == filler ? Self.droppedFillerCost : Self.droppedCharacterCost)
                     * character.confidence
                 if here + dropCost < cost[i + 1][j] {
                     cost[i + 1][j] = here + dropCost
                     step[i + 1][j] = (1, 0)  // character left out
                 }
-                let widest = character.byte == filler
+                let widest =
+                    character.byte == filler
                     ? max(1, Int((Double(character.right - character.left) / pitch).rounded()) + 1) : 1
                 for span in 1...widest where j + span <= columns {
                     let center = origin + (Double(j) + Double(span - 1) / 2) * pitch
-                    var total = here + min(Self.maximumDistanceCost, abs(character.center - center) / pitch)
+                    var total =
+                        here + min(Self.maximumDistanceCost, abs(character.center - center) / pitch)
                         + 0.2 * Double(span - 1) + 0.5 * (1 - character.confidence)
                     for column in j..<(j + span) where !allows(character.byte, column) { total += Self.disallowedCost }
                     if total < cost[i + 1][j + span] {
@@ -134,7 +140,8 @@ struct MRZLineFitter {
         // (a lost character in a number). A character read where the layout forbids it keeps only the engine's
         // own choices and repair's known confusions: what is printed there may really be wrong (a forged or
         // non-conforming document), and an invented letter would hide it.
-        for column in 0..<columns where (confidence[column] == 0 && alternatives[column].isEmpty)
+        for column in 0..<columns
+        where (confidence[column] == 0 && alternatives[column].isEmpty)
             || (!allows(line[column], column) && line[column] == filler)
         {
             alternatives[column] += Self.mrzCharacters.filter {

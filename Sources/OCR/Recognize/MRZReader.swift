@@ -96,7 +96,8 @@ public final class MRZReader {
     /// zones level (a card's is higher than a passport's), so the left-right test comes first.
     private static func readsBefore(_ a: MRZReading, _ b: MRZReading) -> Bool {
         let axis = a.band.axis
-        let aStart = a.band.origin.dot(axis), bStart = b.band.origin.dot(axis)
+        let aStart = a.band.origin.dot(axis)
+        let bStart = b.band.origin.dot(axis)
         if aStart + a.band.extent < bStart { return true }
         if bStart + b.band.extent < aStart { return false }
         return (b.band.origin - a.band.origin).dot(a.band.down) > 0
@@ -121,7 +122,8 @@ public final class MRZReader {
     public func read(_ band: MRZBand, on page: GrayImage, currentYear: Int) -> MRZReading {
         // A band seen in perspective is cut along its curves first: a straight cut there puts columns at an even
         // pitch the print does not have, and a lost character in a name moves the rest unseen.
-        let curvedFirst = band.characterHeight >= Self.characterHeightForCurvedCut
+        let curvedFirst =
+            band.characterHeight >= Self.characterHeightForCurvedCut
             && band.perspective > Self.perspectiveForCurvedCut
         let cutter = self.cutter
         let cuts: [() -> MRZLineCrops?] = [{ cutter.cut(band, on: page) }, { cutter.cutAlongCurves(band, on: page) }]

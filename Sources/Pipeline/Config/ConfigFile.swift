@@ -43,7 +43,8 @@ public struct ConfigValue {
             }
             return ConfigValue(file: file, key: "", node: node)
         } catch let error as YamlError {
-            throw ConfigError(file: file, line: Self.line(of: error), key: "", problem: "not valid YAML (\(Self.problem(of: error)))")
+            throw ConfigError(
+                file: file, line: Self.line(of: error), key: "", problem: "not valid YAML (\(Self.problem(of: error)))")
         }
     }
 
@@ -85,8 +86,9 @@ public struct ConfigValue {
         let members = try members(allowed: allowed)
         let byName = Dictionary(members.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         if let missing = required.subtracting(byName.keys).sorted().first {
-            throw ConfigError(file: file, line: line, key: key.isEmpty ? missing : key + "." + missing,
-                              problem: "missing; it is required")
+            throw ConfigError(
+                file: file, line: line, key: key.isEmpty ? missing : key + "." + missing,
+                problem: "missing; it is required")
         }
         return byName
     }
@@ -132,7 +134,8 @@ public struct ConfigValue {
 
     private static func problem(of error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
         default: return "\(error)"
         }
     }

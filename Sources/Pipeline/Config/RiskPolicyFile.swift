@@ -7,9 +7,11 @@ public enum RiskPolicyFile {
     /// `./Models`, the source tree's `Models/`: the folders OCR models are looked up in).
     public static func locateDefault() throws -> String {
         let folders = ModelFolders.searchOrder()
-        guard let folder = folders.first(where: { FileManager.default.isReadableFile(atPath: $0 + "/risk.yaml") }) else {
-            throw ConfigError(file: "risk.yaml", line: 0, key: "",
-                              problem: "no risk policy found in \(folders.prefix(3).joined(separator: ", ")); give one with --risk")
+        guard let folder = folders.first(where: { FileManager.default.isReadableFile(atPath: $0 + "/risk.yaml") })
+        else {
+            throw ConfigError(
+                file: "risk.yaml", line: 0, key: "",
+                problem: "no risk policy found in \(folders.prefix(3).joined(separator: ", ")); give one with --risk")
         }
         return folder + "/risk.yaml"
     }

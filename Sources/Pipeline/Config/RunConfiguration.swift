@@ -179,7 +179,8 @@ extension RunConfiguration {
         guard modeName == "watch" || modeName == "batch" else { throw fields["mode"]!.error("must be watch or batch") }
         let results = try location("results")!
         let inputs = try fields["inputs"].map { try $0.strings().map(resolved) } ?? []
-        let inbox = try location("inbox"), processed = try location("processed")
+        let inbox = try location("inbox")
+        let processed = try location("processed")
         let quarantine = try location("quarantine")
         var stages = StageConfiguration(
             lists: nil, model: try Self.model(fields["model"]), riskPolicy: try location("risk"),

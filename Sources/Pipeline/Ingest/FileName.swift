@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A file name as bytes, as the file system holds it, and its rendering for results and messages. Linux

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The entries of a folder as the file system names them (bytes, see `FileName`), each with its type, read
@@ -36,9 +36,10 @@ enum FolderListing {
             let found = lstat(FileName.cPath(folder + [UInt8(ascii: "/")] + name), &info) == 0
             // DTTOIF: the folder's own type byte, so a folder whose path is too long for lstat is still seen.
             let listed = mode_t(item.pointee.d_type) << 12
-            entries.append(Entry(
-                name: name, type: listed != 0 ? listed : (found ? info.st_mode & S_IFMT : 0),
-                size: found ? Int64(info.st_size) : 0, modified: found ? info.st_mtim : timespec()))
+            entries.append(
+                Entry(
+                    name: name, type: listed != 0 ? listed : (found ? info.st_mode & S_IFMT : 0),
+                    size: found ? Int64(info.st_size) : 0, modified: found ? info.st_mtim : timespec()))
         }
         return entries
     }

@@ -58,7 +58,7 @@ public final class MRZTextRecordReader: @unchecked Sendable {
 
     private static func jsonRecord(_ line: ArraySlice<UInt8>) -> MRZTextRecord {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-              let lines = object["lines"] as? [String], (2...3).contains(lines.count)
+            let lines = object["lines"] as? [String], (2...3).contains(lines.count)
         else { return .malformed("not a JSON object with a lines array of 2 or 3 strings") }
         return .lines(lines.map { Array($0.utf8) })
     }

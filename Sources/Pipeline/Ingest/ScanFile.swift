@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Opens a scan for reading without ever waiting on it: the file is opened non-blocking (a FIFO never

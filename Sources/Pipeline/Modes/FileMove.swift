@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Moves a file to another folder, which may be on another file system (processed/ on a mounted share):
@@ -42,7 +43,8 @@ enum FileMove {
     /// Whether `first` and `second` hold the same bytes (or are links to the same place, or FIFOs both),
     /// compared in pieces.
     static func sameContent(_ first: String, _ second: String) -> Bool {
-        var a = stat(), b = stat()
+        var a = stat()
+        var b = stat()
         guard lstat(first, &a) == 0, lstat(second, &b) == 0, a.st_mode & S_IFMT == b.st_mode & S_IFMT else {
             return false
         }
@@ -56,7 +58,8 @@ enum FileMove {
             defer { close(one) }
             guard let (other, _) = try? ScanFile.open(second, maxBytes: nil) else { return false }
             defer { close(other) }
-            var left = [UInt8](repeating: 0, count: 1 << 20), right = left
+            var left = [UInt8](repeating: 0, count: 1 << 20)
+            var right = left
             while true {
                 let count = read(one, &left, left.count)
                 guard count >= 0, readFully(other, &right, count) else { return false }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Watches an inbox folder for scans that scanners have finished writing: a file is ready once its size
@@ -30,14 +31,14 @@ public final class InboxWatcher {
         self.inbox = inbox
         self.settle = settle
         #if canImport(Glibc)
-        notify = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        if notify >= 0 {
-            let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY | IN_ATTRIB)
-            if inotify_add_watch(notify, inbox, mask) < 0 {
-                close(notify)
-                notify = -1
+            notify = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            if notify >= 0 {
+                let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY | IN_ATTRIB)
+                if inotify_add_watch(notify, inbox, mask) < 0 {
+                    close(notify)
+                    notify = -1
+                }
             }
-        }
         #endif
     }
 
@@ -83,7 +84,8 @@ public final class InboxWatcher {
             let isRegular = entry.type == S_IFREG
             let item = Ready(name: name, isRegularFile: isRegular, bytes: entry.name)
             if let earlier = seen[name], earlier.size == entry.size, earlier.modified.tv_sec == entry.modified.tv_sec,
-               earlier.modified.tv_nsec == entry.modified.tv_nsec {
+                earlier.modified.tv_nsec == entry.modified.tv_nsec
+            {
                 if now - earlier.since >= settle || !isRegular { ready.append(item) }
             } else {
                 seen[name] = (entry.size, entry.modified, now)

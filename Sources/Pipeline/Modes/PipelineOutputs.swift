@@ -21,7 +21,8 @@ extension RunConfiguration {
         case .watch(let watch): scans = [watch.inbox]
         case .screen(let screen): scans = [screen.input]
         }
-        let read = stages.history.filter { $0 != appendedResults } + [stages.riskPolicy, stages.lists].compactMap { $0 }
+        let read =
+            stages.history.filter { $0 != appendedResults } + [stages.riskPolicy, stages.lists].compactMap { $0 }
         try OutputPlacement.check(outputs: outputs, inputs: scans + read)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Watch mode's folders and the moves between them, each recorded in the journal: a file claimed out of the
@@ -88,7 +89,8 @@ struct WatchFolders {
 
     /// Makes `folder` (and the folders above it) unless it is there; a failure names the folder.
     static func makeFolder(_ folder: String) throws {
-        try PipelineError.wrapping({ .cannotWrite(folder, "cannot make a folder there: \($0)") }) {
+        let failure: (String) -> PipelineError = { .cannotWrite(folder, "cannot make a folder there: \($0)") }
+        try PipelineError.wrapping(failure) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
     }

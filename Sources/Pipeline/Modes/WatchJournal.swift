@@ -41,14 +41,17 @@ public final class WatchJournal: Sendable {
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
+        }
         queue = try Self.recording(path, "open") { try DatabaseQueue(path: path, configuration: configuration) }
         try write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS scans (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, state TEXT NOT NULL, destination TEXT,
-                    quarantine INTEGER NOT NULL DEFAULT 0)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS scans (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, state TEXT NOT NULL, destination TEXT,
+                        quarantine INTEGER NOT NULL DEFAULT 0)
+                    """)
             // A journal from before reads were counted gains the column (every scan in it: none begun).
             if try !Row.fetchAll(db, sql: "PRAGMA table_info(scans)").contains(where: { $0["name"] == "reads" }) {
                 try db.execute(sql: "ALTER TABLE scans ADD COLUMN reads INTEGER NOT NULL DEFAULT 0")

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One watcher per pipeline: an exclusive lock (flock) on `RESULTS.journal.lock`, held while the watcher

@@ -4,8 +4,9 @@ import Lists
 import MRZ
 import OCR
 import Plumbing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Watch mode (a border post): takes each scan from the inbox once the scanner has finished writing it,
@@ -78,8 +79,10 @@ public final class WatchMode {
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
     /// batches: scans in flight are always finished). `now` tells the status file the time (ISO 8601, UTC);
     /// `written` sees every result once it is written.
-    public func run(now: @escaping () -> String, shouldStop: () -> Bool,
-                    written: @escaping (ScanResult) -> Void = { _ in }) throws {
+    public func run(
+        now: @escaping () -> String, shouldStop: () -> Bool,
+        written: @escaping (ScanResult) -> Void = { _ in }
+    ) throws {
         self.now = now
         self.written = written
         try recover()
@@ -195,7 +198,8 @@ public final class WatchMode {
         for result in try ResultLog.completedResults(watch.results) {
             written["\(result.file ?? "")\u{0}\(result.sha256)"] = result.status == ScanResult.Status.error.rawValue
         }
-        var again: [Claim] = [], suspects: [Claim] = []
+        var again: [Claim] = []
+        var suspects: [Claim] = []
         for entry in try journal.unfinished() {
             let path = folders.workPath(entry.id, entry.name)
             let claim = Claim(
@@ -208,7 +212,8 @@ public final class WatchMode {
                     try folders.move(
                         id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
                 } else if entry.reads >= Self.readsBeforeQuarantine {
-                    let detail = "the watcher stopped \(entry.reads) times while reading this file (it may be what "
+                    let detail =
+                        "the watcher stopped \(entry.reads) times while reading this file (it may be what "
                         + "stopped it); not read again"
                     try write(.badFile(inbox + "/" + entry.name, sha256: digest, detail: detail), claim)
                 } else if entry.reads > 0 {
@@ -235,9 +240,9 @@ public final class WatchMode {
     /// stays (each lookup then says the list could not be consulted).
     private func refreshLists() {
         guard let lists = stages.lists,
-              let store = try? ListStores.open(lists), let info = try? store.info(),
-              info != settings.matcher?.info,
-              let fresh = try? ListMatcher(store: store)
+            let store = try? ListStores.open(lists), let info = try? store.info(),
+            info != settings.matcher?.info,
+            let fresh = try? ListMatcher(store: store)
         else { return }
         settings.matcher = fresh
     }
@@ -252,6 +257,8 @@ public final class WatchMode {
         try PipelineError.writing(temporary) {
             try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
         }
-        guard rename(temporary, status) == 0 else { throw PipelineError.cannotWrite(status, String(cString: strerror(errno))) }
+        guard rename(temporary, status) == 0 else {
+            throw PipelineError.cannotWrite(status, String(cString: strerror(errno)))
+        }
     }
 }

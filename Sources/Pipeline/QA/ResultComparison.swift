@@ -77,8 +77,10 @@ public struct ResultComparison {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func compare(_ golden: JSONValue, _ actual: JSONValue, path: String, ignoring: Set<String>,
-                                into differences: inout [FieldDifference]) {
+    private static func compare(
+        _ golden: JSONValue, _ actual: JSONValue, path: String, ignoring: Set<String>,
+        into differences: inout [FieldDifference]
+    ) {
         guard !ignoring.contains(path) else { return }
         switch (golden, actual) {
         case (.object(let golden), .object(let actual)):
@@ -107,8 +109,9 @@ public struct ResultComparison {
     /// A value as compact JSON with sorted keys (so equal values read equal), as Foundation writes it:
     /// numbers as read (`0.989`, `1e-07`), not rounded as result lines are written.
     static func text(_ value: JSONValue) -> String {
-        guard let data = try? JSONSerialization.data(
-            withJSONObject: [foundationObject(value)], options: [.sortedKeys, .withoutEscapingSlashes])
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: [foundationObject(value)], options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "\(value)" }
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }

@@ -54,7 +54,10 @@ public final class CSVResultWriter: ResultWriter {
     private static func quoted(_ cell: String) -> String {
         var cell = cell
         if let first = cell.utf8.first, "=+-@".utf8.contains(first) { cell = "'" + cell }
-        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        guard
+            cell.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            })
         else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,5 +1,5 @@
-import MRZ
 import Lists
+import MRZ
 
 /// The report's HTML, made from the counts and the results that need a look.
 struct HTMLReportPage {
@@ -67,7 +67,8 @@ struct HTMLReportPage {
     private func levelTiles() -> String {
         var html = "<section class=\"tiles\">\n"
         for level in [RiskLevel.alert, .review, .clear] {
-            html += "<div class=\"tile \(level.rawValue)\"><span class=\"count\">\(counts[level] ?? 0)</span>"
+            html +=
+                "<div class=\"tile \(level.rawValue)\"><span class=\"count\">\(counts[level] ?? 0)</span>"
                 + "<span class=\"label\">\(level.rawValue)</span></div>\n"
         }
         return html + "</section>\n"
@@ -75,7 +76,9 @@ struct HTMLReportPage {
 
     private func reasonTable() -> String {
         var html = "<section>\n<h2>Reasons</h2>\n"
-        guard !reasonCounts.isEmpty else { return html + "<p class=\"none\">No reasons: every scan is clear.</p>\n</section>\n" }
+        guard !reasonCounts.isEmpty else {
+            return html + "<p class=\"none\">No reasons: every scan is clear.</p>\n</section>\n"
+        }
         html += "<table class=\"reasons\"><thead><tr><th>Reason</th><th>Scans</th></tr></thead><tbody>\n"
         for (code, count) in reasonCounts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
             html += "<tr><td><code>\(code.rawValue)</code></td><td>\(count)</td></tr>\n"
@@ -85,13 +88,15 @@ struct HTMLReportPage {
 
     private func card(_ result: ScanResult) -> String {
         let level = result.risk?.level ?? .review
-        var html = "<article class=\"card \(level.rawValue)\">\n<h3><span class=\"badge \(level.rawValue)\">"
+        var html =
+            "<article class=\"card \(level.rawValue)\">\n<h3><span class=\"badge \(level.rawValue)\">"
             + "\(level.rawValue)</span> <span class=\"score\">\(result.risk?.score ?? 0)</span> "
             + "<span class=\"source\">\(escape(Self.source(of: result)))</span></h3>\n"
         if let reasons = result.risk?.reasons, !reasons.isEmpty {
             html += "<ul class=\"why\">\n"
             for reason in reasons {
-                html += "<li><code>\(reason.code.rawValue)</code> <span class=\"points\">+\(reason.points)</span> "
+                html +=
+                    "<li><code>\(reason.code.rawValue)</code> <span class=\"points\">+\(reason.points)</span> "
                     + "\(escape(reason.detail))</li>\n"
             }
             html += "</ul>\n"
@@ -116,7 +121,8 @@ struct HTMLReportPage {
         ]
         var html = "<dl class=\"facts\">"
         for (label, value) in facts {
-            html += "<div\(label == "Name" ? " class=\"wide\"" : "")><dt>\(label)</dt><dd>\(escape(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–"))</dd></div>"
+            html +=
+                "<div\(label == "Name" ? " class=\"wide\"" : "")><dt>\(label)</dt><dd>\(escape(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–"))</dd></div>"
         }
         return html + "</dl>\n"
     }

@@ -51,8 +51,11 @@ public final class HTMLReportWriter: ResultWriter {
     public func finish() throws {
         // Alerts before reviews, highest score first, then in output order (already by path).
         let ordered = needsLook.enumerated().sorted { first, second in
-            let a = first.element.risk, b = second.element.risk
-            return ((b?.level ?? .review), (b?.score ?? 0), first.offset) < ((a?.level ?? .review), (a?.score ?? 0), second.offset)
+            let a = first.element.risk
+            let b = second.element.risk
+            return ((b?.level ?? .review), (b?.score ?? 0), first.offset) < (
+                (a?.level ?? .review), (a?.score ?? 0), second.offset
+            )
         }.map(\.element)
         let page = HTMLReportPage(
             context: context, total: total, counts: counts, reasonCounts: reasonCounts, needsLook: ordered,

@@ -115,7 +115,8 @@ struct JSONParser {
     private mutating func string() throws(Failure) -> String {
         index += 1
         // Most strings have no escapes: taken whole from the bytes.
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
         var end = index
         while end < bytes.count, bytes[end] >= 0x20, bytes[end] != quote, bytes[end] != backslash { end += 1 }
         if end < bytes.count, bytes[end] == quote {

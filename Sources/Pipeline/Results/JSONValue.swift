@@ -61,7 +61,8 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Where `key` is or would go; checks the end first, since members mostly arrive in order.
     private func insertionIndex(of key: String) -> Int {
         guard let last = members.last, key <= last.key else { return members.count }
-        var low = 0, high = members.count - 1
+        var low = 0
+        var high = members.count - 1
         while low < high {
             let middle = (low + high) / 2
             if members[middle].key < key { low = middle + 1 } else { high = middle }

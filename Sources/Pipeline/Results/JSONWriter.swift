@@ -24,8 +24,8 @@ public struct JSONWriter: ~Copyable {
     /// How many objects and arrays are open (at most 64: docguard's lines nest a few deep).
     private var depth = 0
     #if DEBUG
-    /// The last key written in each open object, to catch keys given out of order in tests.
-    private var lastKeys: [String] = []
+        /// The last key written in each open object, to catch keys given out of order in tests.
+        private var lastKeys: [String] = []
     #endif
 
     /// An empty writer, with room for `capacity` bytes before it grows.
@@ -46,7 +46,7 @@ public struct JSONWriter: ~Copyable {
         output.append(UInt8(ascii: "{"))
         open()
         #if DEBUG
-        lastKeys.append("")
+            lastKeys.append("")
         #endif
     }
 
@@ -55,7 +55,7 @@ public struct JSONWriter: ~Copyable {
         output.append(UInt8(ascii: "}"))
         close()
         #if DEBUG
-        lastKeys.removeLast()
+            lastKeys.removeLast()
         #endif
     }
 
@@ -64,7 +64,7 @@ public struct JSONWriter: ~Copyable {
         output.append(UInt8(ascii: "["))
         open()
         #if DEBUG
-        lastKeys.append("")
+            lastKeys.append("")
         #endif
     }
 
@@ -73,7 +73,7 @@ public struct JSONWriter: ~Copyable {
         output.append(UInt8(ascii: "]"))
         close()
         #if DEBUG
-        lastKeys.removeLast()
+            lastKeys.removeLast()
         #endif
     }
 
@@ -81,9 +81,9 @@ public struct JSONWriter: ~Copyable {
     /// order (checked in debug builds, so the tests catch a key out of place).
     public mutating func key(_ name: StaticString) {
         #if DEBUG
-        let text = name.description
-        assert(lastKeys.last.map { $0.isEmpty || $0 < text } ?? false, "JSON key \(text) out of order")
-        lastKeys[lastKeys.count - 1] = text
+            let text = name.description
+            assert(lastKeys.last.map { $0.isEmpty || $0 < text } ?? false, "JSON key \(text) out of order")
+            lastKeys[lastKeys.count - 1] = text
         #endif
         separate()
         output.appendKey(name)
@@ -119,7 +119,8 @@ public struct JSONWriter: ~Copyable {
         guard value >= 0 else { return output.append(text: String(value)) }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int's digits
         withUnsafeMutableBytes(of: &digits) { buffer in
-            var remaining = value, first = buffer.count
+            var remaining = value
+            var first = buffer.count
             repeat {
                 first -= 1
                 buffer[first] = UInt8(ascii: "0") + UInt8(remaining % 10)
@@ -222,7 +223,10 @@ public struct JSONWriter: ~Copyable {
         int(integerPart)
         guard fraction != 0 else { return }
         var digits = 6
-        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
         let text = String(fraction)
         output.append(UInt8(ascii: "."))
         output.append(text: String(repeating: "0", count: digits - text.count) + text)

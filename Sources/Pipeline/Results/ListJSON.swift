@@ -6,10 +6,14 @@ extension ListVerdict: JSONWritable {
     /// `version`, and `error` when the store could not be consulted.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("checked"); writer.bool(checked)
-        writer.key("error"); writer.string(unavailable)
-        writer.key("hit"); writer.bool(hit)
-        writer.key("match"); writer.string(match?.rawValue)
+        writer.key("checked")
+        writer.bool(checked)
+        writer.key("error")
+        writer.string(unavailable)
+        writer.key("hit")
+        writer.bool(hit)
+        writer.key("match")
+        writer.string(match?.rawValue)
         writer.key("records")
         writer.beginArray()
         for hit in hits {
@@ -17,7 +21,8 @@ extension ListVerdict: JSONWritable {
             hit.write(to: &writer)
         }
         writer.endArray()
-        writer.key("version"); writer.string(listVersion)
+        writer.key("version")
+        writer.string(listVersion)
         writer.endObject()
     }
 }
@@ -36,14 +41,24 @@ extension ListRecord: JSONWritable {
     /// The record's keys, with `match` among them when given.
     fileprivate func write(to writer: inout JSONWriter, match: ListMatchKind?) {
         writer.beginObject()
-        writer.key("document_number"); writer.string(documentNumber)
-        writer.key("document_type"); writer.string(documentType)
-        writer.key("issuing_state"); writer.string(issuingState)
-        if let match { writer.key("match"); writer.string(match.rawValue) }
-        writer.key("number_to"); writer.string(numberTo)
-        writer.key("record_id"); writer.string(recordID)
-        writer.key("reported_on"); writer.string(reportedOn)
-        writer.key("status"); writer.string(status.rawValue)
+        writer.key("document_number")
+        writer.string(documentNumber)
+        writer.key("document_type")
+        writer.string(documentType)
+        writer.key("issuing_state")
+        writer.string(issuingState)
+        if let match {
+            writer.key("match")
+            writer.string(match.rawValue)
+        }
+        writer.key("number_to")
+        writer.string(numberTo)
+        writer.key("record_id")
+        writer.string(recordID)
+        writer.key("reported_on")
+        writer.string(reportedOn)
+        writer.key("status")
+        writer.string(status.rawValue)
         writer.endObject()
     }
 }

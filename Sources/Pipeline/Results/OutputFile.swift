@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Buffered output to standard output or a file: JSON Lines written value by value, or bytes and text
@@ -53,7 +53,9 @@ public final class OutputFile {
     public func sync() throws {
         flush()
         endDirectIO()
-        if failure == nil, descriptor != STDOUT_FILENO, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, descriptor != STDOUT_FILENO, fsync(descriptor) != 0 {
+            failure = String(cString: strerror(errno))
+        }
         if let failure { throw PipelineError.cannotWrite(path, failure) }
     }
 
@@ -117,10 +119,12 @@ public final class OutputFile {
     /// on without it: after a partial block, the file offset is off the block grid.
     private func endDirectIO() {
         guard let direct else { return }
-        direct.drain(blocks: { writeDirect($0) }, tail: { tail in
-            stopDirectIO()
-            writeThrough(tail)
-        })
+        direct.drain(
+            blocks: { writeDirect($0) },
+            tail: { tail in
+                stopDirectIO()
+                writeThrough(tail)
+            })
         self.direct = nil
     }
 
@@ -137,11 +141,11 @@ public final class OutputFile {
     /// architecture); nil where it is not known, and the file is written the ordinary way.
     private static let directFlag: Int32? = {
         #if os(Linux) && arch(x86_64)
-        return 0o40000
+            return 0o40000
         #elseif os(Linux) && (arch(arm64) || arch(arm))
-        return 0o200000
+            return 0o200000
         #else
-        return nil
+            return nil
         #endif
     }()
 

@@ -113,7 +113,7 @@ public final class CloneRegister: @unchecked Sendable {
     /// year) never share a key by chance.
     private static func key(_ document: MRZDocument) -> Key? {
         guard document.checks.documentNumber == true, let state = document.issuingState,
-              let number = document.documentNumber, !number.isEmpty
+            let number = document.documentNumber, !number.isEmpty
         else { return nil }
         var hash = (high: UInt64(0xCBF2_9CE4_8422_2325), low: UInt64(0x6C62_272E_07BB_0142))
         Self.mix(state, into: &hash)

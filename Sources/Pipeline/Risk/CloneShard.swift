@@ -150,8 +150,9 @@ extension CloneRegister {
                 sourceIndex = Int32(sources.count)
                 sources.append(source)
             }
-            return Slot(key: key, order: order, nameStart: nameStart,
-                        nameLength: Int32(names.count - nameStart), birthDate: holder.birthDate, source: sourceIndex)
+            return Slot(
+                key: key, order: order, nameStart: nameStart,
+                nameLength: Int32(names.count - nameStart), birthDate: holder.birthDate, source: sourceIndex)
         }
 
         private func find(_ key: Key) -> Int? {
@@ -166,7 +167,8 @@ extension CloneRegister {
         private func start(_ key: Key) -> Int { Int(truncatingIfNeeded: key.high) & (capacity - 1) }
 
         private func grow() {
-            let old = slots, oldCapacity = capacity
+            let old = slots
+            let oldCapacity = capacity
             capacity *= 2
             slots = Self.table(capacity)
             for index in 0..<oldCapacity where old[index].key != .free {

@@ -3,8 +3,10 @@ import MRZ
 /// Risk reasons in the MRZ itself: its validation findings, its dates against the as-of date, specimens.
 enum DocumentFindings {
     /// Adds every reason `document` gives to `found`.
-    static func collect(_ document: MRZDocument, asOf: MRZDate, policy: RiskPolicy,
-                        into found: inout [RiskScorer.Finding]) {
+    static func collect(
+        _ document: MRZDocument, asOf: MRZDate, policy: RiskPolicy,
+        into found: inout [RiskScorer.Finding]
+    ) {
         validation(document, into: &found)
         dates(document, asOf: asOf, maxAge: policy.maxAgeYears, into: &found)
         if let mark = policy.specimens.mark(of: document) { found.append((.specimen, "specimen document: \(mark)")) }
@@ -45,8 +47,10 @@ enum DocumentFindings {
     }
 
     /// Birth, expiry and age against each other and the as-of date (only dates that are real dates).
-    private static func dates(_ document: MRZDocument, asOf: MRZDate, maxAge: Int,
-                              into found: inout [RiskScorer.Finding]) {
+    private static func dates(
+        _ document: MRZDocument, asOf: MRZDate, maxAge: Int,
+        into found: inout [RiskScorer.Finding]
+    ) {
         if let birth = document.birthDate {
             if birth > asOf {
                 // The birth date itself stays out: a detail carries no personal data (it is in `mrz`).
@@ -64,12 +68,13 @@ enum DocumentFindings {
             }
         } else if let latest = FrenchIdentityCard.latestPossibleExpiry(of: document), latest < asOf {
             // No expiry date in this MRZ: a card past the longest validity of its model is expired all the same.
-            found.append((
-                .expired,
-                "a French identity card of this model is valid \(FrenchIdentityCard.longestValidityYears) years at "
-                    + "most after its month of issue (in its number): expired by \(latest), "
-                    + "before the as-of date \(asOf)"
-            ))
+            found.append(
+                (
+                    .expired,
+                    "a French identity card of this model is valid \(FrenchIdentityCard.longestValidityYears) years at "
+                        + "most after its month of issue (in its number): expired by \(latest), "
+                        + "before the as-of date \(asOf)"
+                ))
         }
     }
 }

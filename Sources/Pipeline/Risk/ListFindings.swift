@@ -15,7 +15,9 @@ enum ListFindings {
     static func collect(_ verdict: ListVerdict, into found: inout [RiskScorer.Finding]) {
         if !verdict.checked {
             // Nothing to look up when there is no reason given: FORMAT says why.
-            if let why = verdict.unavailable { found.append((.listUnchecked, "not checked against the stolen/lost lists: \(why)")) }
+            if let why = verdict.unavailable {
+                found.append((.listUnchecked, "not checked against the stolen/lost lists: \(why)"))
+            }
             return
         }
         guard verdict.hit else { return }
@@ -28,13 +30,17 @@ enum ListFindings {
             case .exact:
                 text = "listed \(status(record.status)) (record \(record.recordID))"
             case .range:
-                text = "inside the listed range \(record.documentNumber)–\(record.numberTo ?? "") of \(status(record.status)) (record \(record.recordID))"
+                text =
+                    "inside the listed range \(record.documentNumber)–\(record.numberTo ?? "") of \(status(record.status)) (record \(record.recordID))"
             case .fuzzy:
-                text = "equals the listed number \(record.documentNumber) (\(status(record.status)), record \(record.recordID)) only when O/0, I/1, B/8, S/5, Z/2, G/6 are taken as equal: compare the document"
+                text =
+                    "equals the listed number \(record.documentNumber) (\(status(record.status)), record \(record.recordID)) only when O/0, I/1, B/8, S/5, Z/2, G/6 are taken as equal: compare the document"
             }
             details[rule, default: []].append(text)
         }
-        for rule in RiskRule.allCases { if let texts = details[rule] { found.append((rule, texts.joined(separator: "; "))) } }
+        for rule in RiskRule.allCases {
+            if let texts = details[rule] { found.append((rule, texts.joined(separator: "; "))) }
+        }
     }
 
     private static func rule(for hit: ListHit) -> RiskRule {

@@ -4,21 +4,31 @@ enum OCRFindings {
     /// Adds every reason `ocr` gives to `found`.
     static func collect(_ ocr: OCRSummary, policy: RiskPolicy, into found: inout [RiskScorer.Finding]) {
         if ocr.confidence < policy.lowConfidenceBelow {
-            found.append((.lowConfidence, "mean OCR confidence \(percent(ocr.confidence)) is below \(percent(policy.lowConfidenceBelow))"))
+            found.append(
+                (
+                    .lowConfidence,
+                    "mean OCR confidence \(percent(ocr.confidence)) is below \(percent(policy.lowConfidenceBelow))"
+                ))
         }
         let changed = ocr.corrected.count
         if changed > 0 {
             let many = changed >= policy.repairedManyCharacters
             let what = changed == 1 ? "1 character" : "\(changed) characters"
-            found.append((many ? .repairedMany : .repaired,
-                          "check-digit repair changed \(what) of the read (\(ocr.corrected.joined(separator: ", ")))"
-                              + (many ? "; compare the MRZ with the document" : "")))
+            found.append(
+                (
+                    many ? .repairedMany : .repaired,
+                    "check-digit repair changed \(what) of the read (\(ocr.corrected.joined(separator: ", ")))"
+                        + (many ? "; compare the MRZ with the document" : "")
+                ))
         }
         if ocr.otherDocuments > 0 {
             let what = ocr.otherDocuments == 1 ? "1 more document" : "\(ocr.otherDocuments) more documents"
-            found.append((.severalDocuments,
-                          "the scan shows \(what) with a machine readable zone, not screened by this result; "
-                              + "scan each document on its own"))
+            found.append(
+                (
+                    .severalDocuments,
+                    "the scan shows \(what) with a machine readable zone, not screened by this result; "
+                        + "scan each document on its own"
+                ))
         }
     }
 

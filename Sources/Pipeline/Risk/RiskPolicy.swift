@@ -20,8 +20,10 @@ public struct RiskPolicy: Sendable, Equatable {
     public var specimens: SpecimenMarkers
 
     /// A policy; `points` must weigh every rule.
-    public init(version: String, reviewFrom: Int, alertFrom: Int, points: [RiskRule: Int], lowConfidenceBelow: Double,
-                repairedManyCharacters: Int, maxAgeYears: Int, specimens: SpecimenMarkers) {
+    public init(
+        version: String, reviewFrom: Int, alertFrom: Int, points: [RiskRule: Int], lowConfidenceBelow: Double,
+        repairedManyCharacters: Int, maxAgeYears: Int, specimens: SpecimenMarkers
+    ) {
         self.version = version
         self.reviewFrom = reviewFrom
         self.alertFrom = alertFrom
@@ -71,9 +73,11 @@ public struct SpecimenMarkers: Sendable, Equatable {
         if let number = document.documentNumber, numbers.contains(number) {
             return "the document number is one printed on specimen documents"
         }
-        let surname = document.surname ?? "", givenNames = document.givenNames ?? ""
+        let surname = document.surname ?? ""
+        let givenNames = document.givenNames ?? ""
         let length = surname.utf8.count + (givenNames.isEmpty ? 0 : 1 + givenNames.utf8.count)
-        if Self.has(length, in: nameLengths), names.contains(givenNames.isEmpty ? surname : surname + " " + givenNames) {
+        if Self.has(length, in: nameLengths), names.contains(givenNames.isEmpty ? surname : surname + " " + givenNames)
+        {
             return "the holder's name is a specimen name"
         }
         if wordLengths != 0, hasWord(in: surname) || hasWord(in: givenNames) {

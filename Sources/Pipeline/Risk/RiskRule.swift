@@ -58,14 +58,15 @@ public enum RiskRule: String, Sendable, CaseIterable {
     public var code: ReasonCode { Self.codes[self]! }
 
     /// Each rule's code, worked out once: from the name, where the rule is not one of several behind a code.
-    private static let codes = [RiskRule: ReasonCode](uniqueKeysWithValues: allCases.map { rule in
-        switch rule {
-        case .compositeOnly: return (rule, .compositeCheck)
-        case .implausibleAge: return (rule, .dateInvalid)
-        case .repairedMany: return (rule, .repaired)
-        default: return (rule, ReasonCode(rawValue: rule.rawValue)!)
-        }
-    })
+    private static let codes = [RiskRule: ReasonCode](
+        uniqueKeysWithValues: allCases.map { rule in
+            switch rule {
+            case .compositeOnly: return (rule, .compositeCheck)
+            case .implausibleAge: return (rule, .dateInvalid)
+            case .repairedMany: return (rule, .repaired)
+            default: return (rule, ReasonCode(rawValue: rule.rawValue)!)
+            }
+        })
 
     /// The least level a reason from this rule gives: an exact list hit or a possibly altered MRZ is
     /// always `alert`; a fuzzy hit, an unexplained check-digit failure, an unchecked list and a scan that

@@ -45,7 +45,8 @@ public struct RiskScorer: Sendable {
     private func assessment(of found: [Finding]) -> RiskAssessment {
         var reasons: [RiskReason] = []
         reasons.reserveCapacity(found.count)
-        var score = 0, floor = RiskLevel.clear
+        var score = 0
+        var floor = RiskLevel.clear
         for (rule, detail) in found {
             let points = policy.points[rule] ?? 0
             reasons.append(RiskReason(code: rule.code, points: points, detail: detail))

@@ -20,8 +20,10 @@ public struct BatchScanner: Sendable {
     public var maxFileBytes = ScanFile.defaultMaxBytes
 
     /// A batch over `model` with `jobs` workers.
-    public init(model: OCRModel, jobs: Int, currentYear: Int, debug: DebugImageWriter? = nil,
-                matcher: ListMatcher? = nil) {
+    public init(
+        model: OCRModel, jobs: Int, currentYear: Int, debug: DebugImageWriter? = nil,
+        matcher: ListMatcher? = nil
+    ) {
         self.model = model
         self.jobs = max(1, jobs)
         self.currentYear = currentYear

@@ -133,34 +133,57 @@ extension ScanResult: JSONWritable {
         writer.key("error")
         if let problem = reading.problem {
             writer.beginObject()
-            writer.key("code"); writer.string(problem.code.rawValue)
-            writer.key("detail"); writer.string(problem.detail)
+            writer.key("code")
+            writer.string(problem.code.rawValue)
+            writer.key("detail")
+            writer.string(problem.detail)
             writer.endObject()
         } else {
             writer.null()
         }
-        writer.key("file"); writer.string(reading.file)
-        writer.key("list"); writer.value(reading.list)
-        writer.key("mrz"); writer.value(reading.document)
+        writer.key("file")
+        writer.string(reading.file)
+        writer.key("list")
+        writer.value(reading.list)
+        writer.key("mrz")
+        writer.value(reading.document)
         writer.key("ocr")
         if let ocr = reading.ocr {
             writer.beginObject()
-            writer.key("confidence"); writer.double(rounded(ocr.confidence, places: 3))
-            writer.key("corrected"); writer.strings(ocr.corrected)
-            writer.key("model"); writer.string(ocr.model)
-            if ocr.otherDocuments > 0 { writer.key("otherDocuments"); writer.int(ocr.otherDocuments) }
-            if let page = ocr.page { writer.key("page"); writer.int(page) }
-            writer.key("rotation"); writer.int(ocr.rotation)
-            writer.key("skew"); writer.double(rounded(ocr.skew, places: 1))
+            writer.key("confidence")
+            writer.double(rounded(ocr.confidence, places: 3))
+            writer.key("corrected")
+            writer.strings(ocr.corrected)
+            writer.key("model")
+            writer.string(ocr.model)
+            if ocr.otherDocuments > 0 {
+                writer.key("otherDocuments")
+                writer.int(ocr.otherDocuments)
+            }
+            if let page = ocr.page {
+                writer.key("page")
+                writer.int(page)
+            }
+            writer.key("rotation")
+            writer.int(ocr.rotation)
+            writer.key("skew")
+            writer.double(rounded(ocr.skew, places: 1))
             writer.endObject()
         } else {
             writer.null()
         }
-        if let record = reading.record { writer.key("record"); writer.int(record) }
-        writer.key("risk"); writer.value(risk)
-        writer.key("schema"); writer.string("docguard.result/1")
-        writer.key("sha256"); writer.string(reading.sha256)
-        writer.key("status"); writer.string(reading.status.rawValue)
+        if let record = reading.record {
+            writer.key("record")
+            writer.int(record)
+        }
+        writer.key("risk")
+        writer.value(risk)
+        writer.key("schema")
+        writer.string("docguard.result/1")
+        writer.key("sha256")
+        writer.string(reading.sha256)
+        writer.key("status")
+        writer.string(reading.status.rawValue)
         writer.endObject()
     }
 

@@ -9,12 +9,6 @@ struct MRZScreener: Sendable {
     /// Resolves two-digit birth years.
     let currentYear: Int
 
-    /// A screener over `matcher`.
-    init(matcher: ListMatcher?, currentYear: Int) {
-        self.matcher = matcher
-        self.currentYear = currentYear
-    }
-
     /// The reading of text record number `index` (1-based). A list store that fails leaves the document
     /// unchecked (`LIST_UNCHECKED`, never clear), as in `scan`: the record is not lost to the outage.
     func screen(_ record: MRZTextRecord, index: Int) -> ScanReading {

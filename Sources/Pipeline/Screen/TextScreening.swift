@@ -13,9 +13,11 @@ enum TextScreening {
     /// bytes, newline-terminated), in input order; `progress` hears, after each chunk's lines, how many
     /// records and alerts they held. Throws when the input cannot be read; a list store that fails leaves the
     /// documents it could not check `LIST_UNCHECKED`.
-    static func run(reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
-                           progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
-                           emit: (UnsafeRawBufferPointer) -> Void) throws {
+    static func run(
+        reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
+        progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
+        emit: (UnsafeRawBufferPointer) -> Void
+    ) throws {
         let chunks = BoundedPipe<[MRZTextRecord]>()
         let screened = BoundedPipe<ScreenedChunk>()
         let spare = Locked<[ScreenedChunk]>([])  // outputs already written, kept for their buffers
@@ -106,10 +108,13 @@ private final class ScreenedChunk: @unchecked Sendable {
     /// the first screens every record and notes its document for clone checks, the second weighs each result
     /// (its clone check then sees the whole chunk noted, as if one thread had gone through it) and writes it.
     /// Only records whose notes met an earlier sighting, or were displaced by one, are checked for clones.
-    func fill(_ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
-              workers: Int) {
+    func fill(
+        _ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
+        workers: Int
+    ) {
         used = max(1, min(slices, records.count / 128))
-        let count = records.count, used = used
+        let count = records.count
+        let used = used
         self.records = count
         if cloneChecks.count < count {
             cloneChecks.deallocate()
@@ -167,7 +172,10 @@ private final class ScreenedChunk: @unchecked Sendable {
         let nextSlice = Locked(0)
         let used = used
         DispatchQueue.concurrentPerform(iterations: min(workers, used)) { _ in
-            while case let slice = nextSlice.withLock({ next in defer { next += 1 }; return next }), slice < used {
+            while case let slice = nextSlice.withLock({ next in
+                defer { next += 1 }
+                return next
+            }), slice < used {
                 body(slice)
             }
         }

@@ -5,7 +5,8 @@ enum Blur {
     /// Blurs `image` with `passes` box filters of `radius` pixels, each separable.
     static func apply(_ image: inout ColorImage, radius: Int, passes: Int) {
         guard radius > 0 else { return }
-        let w = image.width, h = image.height
+        let w = image.width
+        let h = image.height
         var scratch = image.rgb
         for _ in 0..<passes {
             image.rgb.withUnsafeMutableBufferPointer { data in
@@ -19,9 +20,11 @@ enum Blur {
 
     /// One box filter along `count` lines of `length` pixels (`step` bytes between neighbours),
     /// edges extended.
-    private static func boxPass(from source: UnsafeMutableBufferPointer<UInt8>,
-                                to dest: UnsafeMutableBufferPointer<UInt8>,
-                                count: Int, length: Int, step: Int, lineStride: Int, radius: Int) {
+    private static func boxPass(
+        from source: UnsafeMutableBufferPointer<UInt8>,
+        to dest: UnsafeMutableBufferPointer<UInt8>,
+        count: Int, length: Int, step: Int, lineStride: Int, radius: Int
+    ) {
         let window = 2 * radius + 1
         for line in 0..<count {
             let base = line * lineStride

@@ -7,7 +7,8 @@ enum Downscale {
     static func apply(_ image: ColorImage, factor: Double) -> ColorImage {
         let outW = max(1, Int((Double(image.width) * factor).rounded()))
         let outH = max(1, Int((Double(image.height) * factor).rounded()))
-        let columns = weights(from: image.width, to: outW), rows = weights(from: image.height, to: outH)
+        let columns = weights(from: image.width, to: outW)
+        let rows = weights(from: image.height, to: outH)
         // Rows first, into a buffer of real values, then columns.
         var narrow = [Double](repeating: 0, count: outW * image.height * 3)
         image.rgb.withUnsafeBufferPointer { source in
@@ -39,7 +40,8 @@ enum Downscale {
     private static func weights(from length: Int, to count: Int) -> [[(index: Int, weight: Double)]] {
         let step = Double(length) / Double(count)
         return (0..<count).map { i in
-            let start = Double(i) * step, end = min(Double(length), start + step)
+            let start = Double(i) * step
+            let end = min(Double(length), start + step)
             var taps: [(index: Int, weight: Double)] = []
             var position = start
             while position < end - 1e-9 {

@@ -33,15 +33,18 @@ final class FontRasterizer {
         try check("FT_Load_Char", FT_Load_Char(face, FT_ULong(byte), FT_Int32(FT_LOAD_RENDER)))
         let slot = face.pointee.glyph.pointee
         let bitmap = slot.bitmap
-        let width = Int(bitmap.width), height = Int(bitmap.rows), pitch = Int(bitmap.pitch)
+        let width = Int(bitmap.width)
+        let height = Int(bitmap.rows)
+        let pitch = Int(bitmap.pitch)
         var coverage = [UInt8](repeating: 0, count: width * height)
         if let buffer = bitmap.buffer, width > 0, height > 0 {
             for row in 0..<height {
                 for column in 0..<width { coverage[row * width + column] = buffer[row * pitch + column] }
             }
         }
-        let glyph = Glyph(width: width, height: height, left: Int(slot.bitmap_left), top: Int(slot.bitmap_top),
-                          advance: Double(slot.advance.x) / 64, coverage: coverage)
+        let glyph = Glyph(
+            width: width, height: height, left: Int(slot.bitmap_left), top: Int(slot.bitmap_top),
+            advance: Double(slot.advance.x) / 64, coverage: coverage)
         cache[key] = glyph
         return glyph
     }

@@ -17,8 +17,10 @@ struct TextPainter {
     /// Draws `text` with its left edge at `x` mm and baseline at `baseline` mm, capitals `capHeight`
     /// mm tall. With `pitch`, every character takes a cell of that many mm, the glyph centred in it
     /// (the fixed spacing of the MRZ, ICAO 9303-3 §4.4).
-    func draw(_ text: some Sequence<UInt8>, on canvas: inout ColorImage, x: Double, baseline: Double,
-              capHeight: Double, color: RGB, pitch: Double? = nil, opacity: Double = 1) throws {
+    func draw(
+        _ text: some Sequence<UInt8>, on canvas: inout ColorImage, x: Double, baseline: Double,
+        capHeight: Double, color: RGB, pitch: Double? = nil, opacity: Double = 1
+    ) throws {
         let pixelSize = capHeight * pixelsPerMM * emPerCapHeight
         var pen = x * pixelsPerMM
         let baselinePixel = Int((baseline * pixelsPerMM).rounded())

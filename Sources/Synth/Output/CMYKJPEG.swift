@@ -46,8 +46,9 @@ enum CMYKJPEG {
         var size = 0
         var message = [CChar](repeating: 0, count: 256)
         let status = cmyk.withUnsafeBufferPointer { pixels in
-            docguard_write_cmyk_jpeg(pixels.baseAddress, Int32(width), Int32(height), Int32(quality), &out, &size,
-                                     &message, message.count)
+            docguard_write_cmyk_jpeg(
+                pixels.baseAddress, Int32(width), Int32(height), Int32(quality), &out, &size,
+                &message, message.count)
         }
         defer { free(out) }
         guard status == 0, let out else {

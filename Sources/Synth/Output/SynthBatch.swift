@@ -25,8 +25,9 @@ public enum SynthBatch {
     private static func save(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try data.write(to: url)
         } catch {
             throw SynthError.write(path: path, reason: error.localizedDescription)

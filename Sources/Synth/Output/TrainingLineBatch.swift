@@ -22,8 +22,10 @@ public enum TrainingLineBatch {
 
     /// Renders `options.count` scans and writes their line crops flat into `directory`, named
     /// `<format>_<scan>_<line>`.
-    public static func write(_ options: SynthOptions, to directory: String,
-                             cutter: MRZLineCutter = MRZLineCutter()) throws -> Summary {
+    public static func write(
+        _ options: SynthOptions, to directory: String,
+        cutter: MRZLineCutter = MRZLineCutter()
+    ) throws -> Summary {
         try options.validate()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let tally = Locked((summary: Summary(lines: 0, skippedScans: 0), failures: 0))
@@ -36,8 +38,9 @@ public enum TrainingLineBatch {
                 }
                 let stem = scan.relativePath.split(separator: ".")[0].replacingOccurrences(of: "/", with: "_")
                 for (line, (image, text)) in zip(crops, scan.truth.lines).enumerated() {
-                    try save(image, text: text, characterHeight: cutter.characterHeight,
-                             base: "\(directory)/\(stem)_\(line)")
+                    try save(
+                        image, text: text, characterHeight: cutter.characterHeight,
+                        base: "\(directory)/\(stem)_\(line)")
                 }
                 tally.withLock { $0.summary.lines += crops.count }
             } catch {
@@ -56,7 +59,7 @@ public enum TrainingLineBatch {
         guard var band = MRZLocator().locate(page) else { return nil }
         if band.rotationDegrees != scan.truth.rotation { band = band.flipped() }
         guard band.rotationDegrees == scan.truth.rotation, band.lineCount == scan.truth.lines.count,
-              band.lineLength == scan.truth.lines.first?.count
+            band.lineLength == scan.truth.lines.first?.count
         else { return nil }
         return cutter.cut(band, on: page).images
     }
@@ -92,7 +95,8 @@ struct InkBox: Equatable {
             return InkBox(left: 0, bottom: 0, right: image.width, top: image.height)
         }
         let inkRows = rows.filter { y in (left...right).filter { dark($0, y) }.count >= 3 }
-        let first = inkRows.first ?? rows.lowerBound, last = inkRows.last ?? (rows.upperBound - 1)
+        let first = inkRows.first ?? rows.lowerBound
+        let last = inkRows.last ?? (rows.upperBound - 1)
         return InkBox(left: left, bottom: image.height - 1 - last, right: right + 1, top: image.height - first)
     }
 }

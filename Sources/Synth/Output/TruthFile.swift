@@ -1,6 +1,6 @@
 import Foundation
-import MRZ
 import GroundTruth
+import MRZ
 
 /// A ground-truth file as synth writes it: `docguard.truth/1` (`ScanTruth`, whose `lines` are the primary
 /// document's MRZ) and, for a scan holding more than one document, `otherDocuments`. The key is additive:

@@ -17,34 +17,41 @@ struct BackgroundPattern: Sendable {
 
     /// A pattern for a `width`×`height` mm document.
     static func random(width: Double, height: Double, using generator: inout some RandomNumberGenerator)
-        -> BackgroundPattern {
+        -> BackgroundPattern
+    {
         func wave() -> (Double, Double, Double) {
-            (Double.random(in: 18...60, using: &generator), Double.random(in: 0.8...3.5, using: &generator),
-             Double.random(in: 0...(2 * .pi), using: &generator))
+            (
+                Double.random(in: 18...60, using: &generator), Double.random(in: 0.8...3.5, using: &generator),
+                Double.random(in: 0...(2 * .pi), using: &generator)
+            )
         }
         return BackgroundPattern(
             spacing: Double.random(in: 1.2...2.0, using: &generator),
             waves: (0..<4).map { _ in wave() },
-            rosette: (x: width * Double.random(in: 0.45...0.8, using: &generator),
-                      y: height * Double.random(in: 0.3...0.6, using: &generator),
-                      radius: height * Double.random(in: 0.18...0.3, using: &generator),
-                      spacing: Double.random(in: 0.8...1.4, using: &generator),
-                      lobes: Double(Int.random(in: 8...18, using: &generator)),
-                      depth: Double.random(in: 1.5...4, using: &generator)),
+            rosette: (
+                x: width * Double.random(in: 0.45...0.8, using: &generator),
+                y: height * Double.random(in: 0.3...0.6, using: &generator),
+                radius: height * Double.random(in: 0.18...0.3, using: &generator),
+                spacing: Double.random(in: 0.8...1.4, using: &generator),
+                lobes: Double(Int.random(in: 8...18, using: &generator)),
+                depth: Double.random(in: 1.5...4, using: &generator)
+            ),
             lineWidth: Double.random(in: 0.08...0.14, using: &generator),
             strength: Double.random(in: 0.25...0.4, using: &generator))
     }
 
     /// Paints paper and pattern over the whole canvas; `pixelsPerMM` converts the mm above.
     func paint(on canvas: inout ColorImage, palette: Palette, pixelsPerMM: Double) {
-        let width = canvas.width, height = canvas.height
+        let width = canvas.width
+        let height = canvas.height
         // A whole number of pixels between lines makes rows repeat exactly, which PNG compresses well.
         let spacingPx = max(3, (spacing * pixelsPerMM).rounded())
         // Below one pixel a line cannot get thinner, only fainter.
         let halfLine = max(lineWidth * pixelsPerMM, 1) / 2
         let fade = min(1, lineWidth * pixelsPerMM)
         // The wave offsets depend on x only: one table per family.
-        var offsetA = [Double](repeating: 0, count: width), offsetB = [Double](repeating: 0, count: width)
+        var offsetA = [Double](repeating: 0, count: width)
+        var offsetB = [Double](repeating: 0, count: width)
         for x in 0..<width {
             let mm = (Double(x) + 0.5) / pixelsPerMM
             func term(_ i: Int) -> Double {
@@ -53,8 +60,10 @@ struct BackgroundPattern: Sendable {
             offsetA[x] = term(0) + term(1)
             offsetB[x] = -term(0) * 0.8 + term(2) - term(3) * 0.5
         }
-        let centreX = rosette.x * pixelsPerMM, centreY = rosette.y * pixelsPerMM
-        let radius = rosette.radius * pixelsPerMM, ringPx = rosette.spacing * pixelsPerMM
+        let centreX = rosette.x * pixelsPerMM
+        let centreY = rosette.y * pixelsPerMM
+        let radius = rosette.radius * pixelsPerMM
+        let ringPx = rosette.spacing * pixelsPerMM
         let ink = palette.pattern
         canvas.rgb.withUnsafeMutableBufferPointer { rgb in
             for y in 0..<height {
@@ -64,7 +73,8 @@ struct BackgroundPattern: Sendable {
                     let paper = palette.paperLeft.mixed(with: palette.paperRight, t)
                     var cover = lineCoverage(rowPhase + offsetA[x], spacingPx, halfLine)
                     cover = max(cover, lineCoverage(rowPhase + offsetB[x] + 0.5, spacingPx, halfLine))
-                    let dx = Double(x) + 0.5 - centreX, dy = Double(y) + 0.5 - centreY
+                    let dx = Double(x) + 0.5 - centreX
+                    let dy = Double(y) + 0.5 - centreY
                     let r2 = dx * dx + dy * dy
                     if r2 < radius * radius {
                         let r = r2.squareRoot()

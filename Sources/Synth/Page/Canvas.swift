@@ -48,10 +48,14 @@ extension ColorImage {
     }
 
     /// Paints `color` over the pixels of a box, each with the coverage `shape` gives for its centre.
-    mutating func paint(x0: Double, y0: Double, x1: Double, y1: Double, _ color: RGB,
-                        shape: (Double, Double) -> Double) {
-        let left = max(0, Int(x0.rounded(.down))), right = min(width - 1, Int(x1.rounded(.up)))
-        let top = max(0, Int(y0.rounded(.down))), bottom = min(height - 1, Int(y1.rounded(.up)))
+    mutating func paint(
+        x0: Double, y0: Double, x1: Double, y1: Double, _ color: RGB,
+        shape: (Double, Double) -> Double
+    ) {
+        let left = max(0, Int(x0.rounded(.down)))
+        let right = min(width - 1, Int(x1.rounded(.up)))
+        let top = max(0, Int(y0.rounded(.down)))
+        let bottom = min(height - 1, Int(y1.rounded(.up)))
         guard left <= right, top <= bottom else { return }
         for y in top...bottom {
             for x in left...right {
@@ -63,23 +67,28 @@ extension ColorImage {
     /// An anti-aliased filled ellipse.
     mutating func fillEllipse(cx: Double, cy: Double, rx: Double, ry: Double, _ color: RGB, opacity: Double = 1) {
         paint(x0: cx - rx - 1, y0: cy - ry - 1, x1: cx + rx + 1, y1: cy + ry + 1, color) { x, y in
-            let dx = (x - cx) / rx, dy = (y - cy) / ry
+            let dx = (x - cx) / rx
+            let dy = (y - cy) / ry
             let distance = ((dx * dx + dy * dy).squareRoot() - 1) * min(rx, ry)
             return Shape.coverage(distance) * opacity
         }
     }
 
     /// An anti-aliased filled rectangle with rounded corners.
-    mutating func fillRoundedRect(x: Double, y: Double, width w: Double, height h: Double, radius: Double,
-                                  _ color: RGB, opacity: Double = 1) {
+    mutating func fillRoundedRect(
+        x: Double, y: Double, width w: Double, height h: Double, radius: Double,
+        _ color: RGB, opacity: Double = 1
+    ) {
         paint(x0: x - 1, y0: y - 1, x1: x + w + 1, y1: y + h + 1, color) { px, py in
             Shape.coverage(Shape.roundedRectDistance(px - x, py - y, w, h, radius)) * opacity
         }
     }
 
     /// A rectangle outline `thickness` pixels wide.
-    mutating func strokeRect(x: Double, y: Double, width w: Double, height h: Double, thickness: Double,
-                             _ color: RGB, opacity: Double = 1) {
+    mutating func strokeRect(
+        x: Double, y: Double, width w: Double, height h: Double, thickness: Double,
+        _ color: RGB, opacity: Double = 1
+    ) {
         paint(x0: x - thickness, y0: y - thickness, x1: x + w + thickness, y1: y + h + thickness, color) { px, py in
             let d = Shape.roundedRectDistance(px - x, py - y, w, h, 0)
             return Shape.coverage(abs(d) - thickness / 2) * opacity
@@ -98,7 +107,8 @@ enum Shape {
     /// Signed distance from (x, y) to a `w`×`h` rectangle at the origin with corner `radius`.
     @inline(__always)
     static func roundedRectDistance(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ radius: Double) -> Double {
-        let qx = abs(x - w / 2) - (w / 2 - radius), qy = abs(y - h / 2) - (h / 2 - radius)
+        let qx = abs(x - w / 2) - (w / 2 - radius)
+        let qy = abs(y - h / 2) - (h / 2 - radius)
         let outside = (max(qx, 0) * max(qx, 0) + max(qy, 0) * max(qy, 0)).squareRoot()
         return outside + min(max(qx, qy), 0) - radius
     }

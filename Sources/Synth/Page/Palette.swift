@@ -25,7 +25,8 @@ struct Palette: Sendable {
     static func random(using generator: inout some RandomNumberGenerator) -> Palette {
         let tint = tints.randomElement(using: &generator)!
         let swap = Bool.random(using: &generator)
-        return Palette(paperLeft: swap ? tint.other : tint.paper, paperRight: swap ? tint.paper : tint.other,
-                       pattern: tint.pattern, label: tint.label, value: RGB(28, 28, 36), mrz: RGB(18, 18, 22))
+        return Palette(
+            paperLeft: swap ? tint.other : tint.paper, paperRight: swap ? tint.paper : tint.other,
+            pattern: tint.pattern, label: tint.label, value: RGB(28, 28, 36), mrz: RGB(18, 18, 22))
     }
 }

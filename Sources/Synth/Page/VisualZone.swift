@@ -32,45 +32,70 @@ enum VisualZone {
         switch fields.format {
         case .td3:
             return [
-                [VisualField(label: "TYPE", value: fields.documentCode, weight: 0.6),
-                 VisualField(label: "CODE", value: fields.issuingState, weight: 0.8),
-                 VisualField(label: "PASSPORT NO.", value: fields.documentNumber, weight: 1.6)],
+                [
+                    VisualField(label: "TYPE", value: fields.documentCode, weight: 0.6),
+                    VisualField(label: "CODE", value: fields.issuingState, weight: 0.8),
+                    VisualField(label: "PASSPORT NO.", value: fields.documentNumber, weight: 1.6),
+                ],
                 [surname], [given],
                 [VisualField(label: "NATIONALITY / NATIONALITE", value: fields.nationality, weight: 1)],
-                [VisualField(label: "DATE OF BIRTH", value: birth, weight: 1.2),
-                 VisualField(label: "SEX", value: sex, weight: 0.5),
-                 VisualField(label: "PLACE OF BIRTH", value: place, weight: 1.5)],
-                [VisualField(label: "DATE OF ISSUE", value: issue, weight: 1.2),
-                 VisualField(label: "AUTHORITY", value: authority, weight: 2)],
-                [VisualField(label: "DATE OF EXPIRY", value: expiry, weight: 1.2),
-                 VisualField(label: "HOLDER'S SIGNATURE", value: "", weight: 2)],
+                [
+                    VisualField(label: "DATE OF BIRTH", value: birth, weight: 1.2),
+                    VisualField(label: "SEX", value: sex, weight: 0.5),
+                    VisualField(label: "PLACE OF BIRTH", value: place, weight: 1.5),
+                ],
+                [
+                    VisualField(label: "DATE OF ISSUE", value: issue, weight: 1.2),
+                    VisualField(label: "AUTHORITY", value: authority, weight: 2),
+                ],
+                [
+                    VisualField(label: "DATE OF EXPIRY", value: expiry, weight: 1.2),
+                    VisualField(label: "HOLDER'S SIGNATURE", value: "", weight: 2),
+                ],
             ]
         case .td1, .td2, .fraID:
             return [
                 [surname], [given],
-                [VisualField(label: "SEX", value: sex, weight: 0.5),
-                 VisualField(label: "NATIONALITY", value: fields.nationality, weight: 0.9),
-                 VisualField(label: "DATE OF BIRTH", value: birth, weight: 1.2)],
-                [VisualField(label: "DOCUMENT NO.", value: fields.documentNumber, weight: 1.4),
-                 VisualField(label: "DATE OF EXPIRY", value: expiry, weight: 1.2)],
-            ] + (fields.format == .td2
-                ? [[VisualField(label: "PLACE OF BIRTH", value: place, weight: 1.2),
-                    VisualField(label: "AUTHORITY", value: authority, weight: 1.4)]] : [])
+                [
+                    VisualField(label: "SEX", value: sex, weight: 0.5),
+                    VisualField(label: "NATIONALITY", value: fields.nationality, weight: 0.9),
+                    VisualField(label: "DATE OF BIRTH", value: birth, weight: 1.2),
+                ],
+                [
+                    VisualField(label: "DOCUMENT NO.", value: fields.documentNumber, weight: 1.4),
+                    VisualField(label: "DATE OF EXPIRY", value: expiry, weight: 1.2),
+                ],
+            ]
+                + (fields.format == .td2
+                    ? [
+                        [
+                            VisualField(label: "PLACE OF BIRTH", value: place, weight: 1.2),
+                            VisualField(label: "AUTHORITY", value: authority, weight: 1.4),
+                        ]
+                    ] : [])
         case .mrvA, .mrvB:
             let entries = ["1", "2", "MULT"].randomElement(using: &generator)!
             return [
-                [VisualField(label: "PLACE OF ISSUE", value: place, weight: 1.2),
-                 VisualField(label: "VALID FROM", value: issue, weight: 1.2),
-                 VisualField(label: "UNTIL", value: expiry, weight: 1.2)],
-                [VisualField(label: "TYPE OF VISA", value: fields.documentCode, weight: 1),
-                 VisualField(label: "ENTRIES", value: entries, weight: 1),
-                 VisualField(label: "ISSUED BY", value: fields.issuingState, weight: 1)],
+                [
+                    VisualField(label: "PLACE OF ISSUE", value: place, weight: 1.2),
+                    VisualField(label: "VALID FROM", value: issue, weight: 1.2),
+                    VisualField(label: "UNTIL", value: expiry, weight: 1.2),
+                ],
+                [
+                    VisualField(label: "TYPE OF VISA", value: fields.documentCode, weight: 1),
+                    VisualField(label: "ENTRIES", value: entries, weight: 1),
+                    VisualField(label: "ISSUED BY", value: fields.issuingState, weight: 1),
+                ],
                 [surname], [given],
-                [VisualField(label: "DATE OF BIRTH", value: birth, weight: 1.2),
-                 VisualField(label: "SEX", value: sex, weight: 0.5),
-                 VisualField(label: "NATIONALITY", value: fields.nationality, weight: 1)],
-                [VisualField(label: "PASSPORT NUMBER", value: fields.documentNumber, weight: 1),
-                 VisualField(label: "REMARKS", value: authority, weight: 1.5)],
+                [
+                    VisualField(label: "DATE OF BIRTH", value: birth, weight: 1.2),
+                    VisualField(label: "SEX", value: sex, weight: 0.5),
+                    VisualField(label: "NATIONALITY", value: fields.nationality, weight: 1),
+                ],
+                [
+                    VisualField(label: "PASSPORT NUMBER", value: fields.documentNumber, weight: 1),
+                    VisualField(label: "REMARKS", value: authority, weight: 1.5),
+                ],
             ]
         }
     }

@@ -83,7 +83,8 @@ public struct WebCopy: Sendable, Equatable {
     /// Document widths in pixels that keep the page 250–450 pixels wide and MRZ capitals 6–10 pixels tall.
     static func pageWidths(documentWidthMM: Double) -> ClosedRange<Int> {
         let perCapital = documentWidthMM / DocumentLayout.mrzCapHeight
-        let low = max(250, Int((6 * perCapital).rounded(.up))), high = min(450, Int((10 * perCapital).rounded(.down)))
+        let low = max(250, Int((6 * perCapital).rounded(.up)))
+        let high = min(450, Int((10 * perCapital).rounded(.down)))
         return low...max(low, high)
     }
 }
@@ -115,8 +116,9 @@ extension ScanPlan {
     mutating func adopt(_ kind: Degradation, options: SynthOptions, using generator: inout SeededGenerator) {
         switch kind {
         case .photo:
-            let shot = PhotoShot.draw(width: options.photoFrame.width, height: options.photoFrame.height,
-                                      using: &generator)
+            let shot = PhotoShot.draw(
+                width: options.photoFrame.width, height: options.photoFrame.height,
+                using: &generator)
             let layout = DocumentLayout.of(fields.format)
             let geometry = PhotoGeometry(shot: shot, documentWidth: layout.width, documentHeight: layout.height)
             degradations = []
@@ -134,8 +136,10 @@ extension ScanPlan {
             rotation = 0
             skewDegrees = twoDecimals(Double.random(in: -1.5...1.5, using: &generator))
             dpi = max(dpi, 150)
-            self.kind = .webCopy(WebCopy(pageWidth: Int.random(in: widths, using: &generator),
-                                         quality: Int.random(in: 30...60, using: &generator)))
+            self.kind = .webCopy(
+                WebCopy(
+                    pageWidth: Int.random(in: widths, using: &generator),
+                    quality: Int.random(in: 30...60, using: &generator)))
         case .cmyk:
             self.kind = .cmyk
         case .widePitch:
@@ -146,10 +150,11 @@ extension ScanPlan {
             while MRZComposer.compose(other) == MRZComposer.compose(fields) {
                 other = SpecimenFactory.fields(format: format, using: &generator)
             }
-            self.kind = .twoDocuments(SecondDocument(
-                fields: other, lookSeed: generator.next(), sideBySide: Bool.random(using: &generator),
-                skewDegrees: twoDecimals(Double.random(in: -1.5...1.5, using: &generator)),
-                gapMM: twoDecimals(Double.random(in: 4...15, using: &generator))))
+            self.kind = .twoDocuments(
+                SecondDocument(
+                    fields: other, lookSeed: generator.next(), sideBySide: Bool.random(using: &generator),
+                    skewDegrees: twoDecimals(Double.random(in: -1.5...1.5, using: &generator)),
+                    gapMM: twoDecimals(Double.random(in: 4...15, using: &generator))))
         default:
             break
         }

@@ -47,16 +47,19 @@ public struct ScanPlan: Sendable {
         let format = options.formats[index % options.formats.count]
         let fields = SpecimenFactory.fields(format: format, using: &generator)
         let degradations = options.cleanOnly ? [] : pickDegradations(cleanShare: options.cleanShare, using: &generator)
-        let dpi = degradations.contains(.lowDPI)
+        let dpi =
+            degradations.contains(.lowDPI)
             ? 10 * Int.random(in: 10...13, using: &generator)
             : options.dpi ?? normalDPIs.randomElement(using: &generator)!
-        let skew = degradations.contains(.skew)
+        let skew =
+            degradations.contains(.skew)
             ? Double.random(in: 3...10, using: &generator) * (Bool.random(using: &generator) ? 1 : -1)
             : Double.random(in: -1.5...1.5, using: &generator)
-        return ScanPlan(index: index, number: index / options.formats.count + 1, fields: fields,
-                        degradations: degradations, dpi: dpi,
-                        rotation: degradations.lazy.compactMap(\.turn).first ?? 0,
-                        skewDegrees: (skew * 100).rounded() / 100, lookSeed: generator.next())
+        return ScanPlan(
+            index: index, number: index / options.formats.count + 1, fields: fields,
+            degradations: degradations, dpi: dpi,
+            rotation: degradations.lazy.compactMap(\.turn).first ?? 0,
+            skewDegrees: (skew * 100).rounded() / 100, lookSeed: generator.next())
     }
 
     /// Office-scanner resolutions, mostly 150 dpi: small files, MRZ capitals about 14 pixels tall.
@@ -70,7 +73,8 @@ public struct ScanPlan: Sendable {
 
     /// None for a clean scan, else one or two classes, at most one turn.
     private static func pickDegradations(cleanShare: Double, using generator: inout some RandomNumberGenerator)
-        -> [Degradation] {
+        -> [Degradation]
+    {
         guard Double.random(in: 0..<1, using: &generator) >= cleanShare else { return [] }
         let wanted = Double.random(in: 0..<1, using: &generator) < 0.6 ? 1 : 2
         var chosen: [Degradation] = []

@@ -16,9 +16,11 @@ struct PhotoGeometry {
 
     /// The geometry of `shot` for a `documentWidth` × `documentHeight` mm document.
     init(shot: PhotoShot, documentWidth: Double, documentHeight: Double) {
-        let frameW = Double(shot.frameWidth), frameH = Double(shot.frameHeight)
+        let frameW = Double(shot.frameWidth)
+        let frameH = Double(shot.frameHeight)
         let focal = 0.8 * max(frameW, frameH)
-        let tilt = shot.tiltDegrees * .pi / 180, axis = shot.tiltAxisDegrees * .pi / 180
+        let tilt = shot.tiltDegrees * .pi / 180
+        let axis = shot.tiltAxisDegrees * .pi / 180
         let roll = shot.rollDegrees * .pi / 180
         // Rodrigues' rotation about the in-plane axis (cos axis, sin axis, 0); only its first two columns
         // matter for points of the table's plane.
@@ -50,10 +52,12 @@ struct PhotoGeometry {
         // Keep the whole document in the frame with a margin; a document turned across the frame's short side
         // may need to be a little smaller than asked.
         let margin = 0.03 * min(frameW, frameH)
-        var room = (x: 0.0, y: 0.0), centre = (x: 0.0, y: 0.0)
+        var room = (x: 0.0, y: 0.0)
+        var centre = (x: 0.0, y: 0.0)
         while true {
             let seen = projected(camera(distance: distance, shiftX: 0, shiftY: 0))
-            let xs = seen.map(\.x), ys = seen.map(\.y)
+            let xs = seen.map(\.x)
+            let ys = seen.map(\.y)
             room = (frameW - 2 * margin - (xs.max()! - xs.min()!), frameH - 2 * margin - (ys.max()! - ys.min()!))
             centre = ((xs.max()! + xs.min()!) / 2, (ys.max()! + ys.min()!) / 2)
             if room.x >= 0, room.y >= 0 { break }
@@ -70,7 +74,8 @@ struct PhotoGeometry {
     /// Direction of the MRZ's lines in the frame, degrees clockwise from the frame's x axis.
     func mrzAngleDegrees(_ layout: DocumentLayout) -> Double {
         let y = layout.mrzCentres.last ?? layout.height
-        let start = documentToFrame.apply(layout.mrzLeft, y), end = documentToFrame.apply(layout.mrzLeft + 50, y)
+        let start = documentToFrame.apply(layout.mrzLeft, y)
+        let end = documentToFrame.apply(layout.mrzLeft + 50, y)
         return atan2(end.y - start.y, end.x - start.x) * 180 / .pi
     }
 

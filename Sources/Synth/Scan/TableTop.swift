@@ -22,21 +22,25 @@ struct TableTop {
         let angle = Double.random(in: 0..<(.pi), using: &generator)
         return TableTop(
             base: base,
-            grain: (cos(angle), sin(angle), Double.random(in: 2.5...7, using: &generator),
-                    wood ? Double.random(in: 0.2...0.4, using: &generator) : 0,
-                    Double.random(in: 1...3, using: &generator)),
+            grain: (
+                cos(angle), sin(angle), Double.random(in: 2.5...7, using: &generator),
+                wood ? Double.random(in: 0.2...0.4, using: &generator) : 0,
+                Double.random(in: 1...3, using: &generator)
+            ),
             mottle: Double.random(in: 0.03...0.08, using: &generator), seed: generator.next())
     }
 
     /// The table's colour at (x, y) mm.
     @inline(__always)
     func colour(atMM x: Double, _ y: Double) -> RGB {
-        let along = x * grain.dx + y * grain.dy, across = y * grain.dx - x * grain.dy
+        let along = x * grain.dx + y * grain.dy
+        let across = y * grain.dx - x * grain.dy
         var factor = 1 + mottle * (2 * noise(x / 60, y / 60) - 1)
         if grain.contrast > 0 {
             // Growth rings cut lengthwise: narrow dark lines across the grain, bent by slow noise along it and
             // spaced unevenly, over fine fibres running with the grain.
-            let ring = across / grain.period + grain.warp * noise(along / 80, across / 15)
+            let ring =
+                across / grain.period + grain.warp * noise(along / 80, across / 15)
                 + 2 * noise(along / 400, across / 60)
             let line = 0.5 + 0.5 * sin(2 * .pi * ring)
             factor *= 1 - grain.contrast * (line * line * line + 0.4 * noise(along / 25, across / 0.4))
@@ -47,10 +51,14 @@ struct TableTop {
     /// Smooth value noise in 0…1 on a unit lattice.
     @inline(__always)
     private func noise(_ x: Double, _ y: Double) -> Double {
-        let x0 = x.rounded(.down), y0 = y.rounded(.down)
-        let fx = x - x0, fy = y - y0
-        let sx = fx * fx * (3 - 2 * fx), sy = fy * fy * (3 - 2 * fy)
-        let ix = Int64(x0), iy = Int64(y0)
+        let x0 = x.rounded(.down)
+        let y0 = y.rounded(.down)
+        let fx = x - x0
+        let fy = y - y0
+        let sx = fx * fx * (3 - 2 * fx)
+        let sy = fy * fy * (3 - 2 * fy)
+        let ix = Int64(x0)
+        let iy = Int64(y0)
         let top = lattice(ix, iy) * (1 - sx) + lattice(ix + 1, iy) * sx
         let bottom = lattice(ix, iy + 1) * (1 - sx) + lattice(ix + 1, iy + 1) * sx
         return top * (1 - sy) + bottom * sy

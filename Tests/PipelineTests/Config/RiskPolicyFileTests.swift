@@ -1,6 +1,7 @@
 import Foundation
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 struct RiskPolicyFileTests {
     /// This test's files, removed when it ends.
@@ -8,7 +9,8 @@ struct RiskPolicyFileTests {
 
     /// The shipped policy with `edit` applied to its text, written to a temporary file.
     private func policyFile(_ edit: (String) -> String) throws -> String {
-        let shipped = try String(contentsOf: RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml"), encoding: .utf8)
+        let shipped = try String(
+            contentsOf: RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml"), encoding: .utf8)
         let path = try scratch.newFolder().appendingPathComponent("risk.yaml").path
         try edit(shipped).write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -31,7 +33,8 @@ struct RiskPolicyFileTests {
     func unknownKey() throws {
         var text = ""
         let path = try policyFile { shipped in
-            text = shipped.replacingOccurrences(of: "  max_age_years: 120", with: "  max_age_years: 120\n  max_age_yaers: 3")
+            text = shipped.replacingOccurrences(
+                of: "  max_age_years: 120", with: "  max_age_years: 120\n  max_age_yaers: 3")
             return text
         }
         #expect {
@@ -49,12 +52,14 @@ struct RiskPolicyFileTests {
         #expect(throws: ConfigError.self) { try RiskPolicyFile.load(path) }
     }
 
-    @Test("bad values are refused with their key", arguments: [
-        ("    points: 90", "    points: 900", "weights.LIST_STOLEN.points"),
-        ("  alert: 70", "  alert: 20", "levels.alert"),
-        ("  low_confidence_below: 0.6", "  low_confidence_below: lots", "thresholds.low_confidence_below"),
-        ("schema: docguard.risk/1", "schema: docguard.risk/9", "schema"),
-    ])
+    @Test(
+        "bad values are refused with their key",
+        arguments: [
+            ("    points: 90", "    points: 900", "weights.LIST_STOLEN.points"),
+            ("  alert: 70", "  alert: 20", "levels.alert"),
+            ("  low_confidence_below: 0.6", "  low_confidence_below: lots", "thresholds.low_confidence_below"),
+            ("schema: docguard.risk/1", "schema: docguard.risk/9", "schema"),
+        ])
     func badValues(original: String, replacement: String, key: String) throws {
         var text = ""
         let path = try policyFile { shipped in

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 struct RunConfigurationTests {
     /// This test's files, removed when it ends.
@@ -24,10 +25,15 @@ struct RunConfigurationTests {
 
     @Test("relative paths are relative to the pipeline file, spelled without ./ and ../ steps")
     func relativePaths() throws {
-        let path = try pipeline("mode: batch\ninputs: [scans, ../other/*.png]\nresults: out/results.jsonl\nlists: postgres://u@h/db\nas_of: 2026-01-31\njobs: 3\n")
+        let path = try pipeline(
+            "mode: batch\ninputs: [scans, ../other/*.png]\nresults: out/results.jsonl\nlists: postgres://u@h/db\nas_of: 2026-01-31\njobs: 3\n"
+        )
         let folder = (path as NSString).deletingLastPathComponent
         let configuration = try RunConfiguration.load(path)
-        guard case .batch(let batch) = configuration.mode else { Issue.record("not batch mode"); return }
+        guard case .batch(let batch) = configuration.mode else {
+            Issue.record("not batch mode")
+            return
+        }
         #expect(batch.inputs == [folder + "/scans", (folder as NSString).deletingLastPathComponent + "/other/*.png"])
         #expect(batch.output == .resumable(folder + "/out/results.jsonl") && batch.expandsPatterns)
         #expect(configuration.stages.lists == "postgres://u@h/db")
@@ -35,14 +41,16 @@ struct RunConfigurationTests {
         #expect(RunConfiguration.joined("pipelines", "../TestImages/./td3/a.jpg") == "TestImages/td3/a.jpg")
     }
 
-    @Test("mistakes are refused with the file, line and key", arguments: [
-        ("mode: batch\ninputs: [a]\nresults: r.jsonl\nsettle_secnds: 2\n", 4, "settle_secnds", "unknown key"),
-        ("mode: batch\ninputs: [a]\nresults: r.jsonl\njobs: 0\n", 4, "jobs", "whole number"),
-        ("mode: nightly\ninputs: [a]\nresults: r.jsonl\n", 1, "mode", "watch or batch"),
-        ("mode: batch\nresults: r.jsonl\n", 1, "inputs", "batch mode needs it"),
-        ("mode: watch\ninbox: in\nresults: r.jsonl\nprocessed: p\n", 1, "quarantine", "watch mode needs it"),
-        ("mode: batch\ninputs: [a]\nresults: r.jsonl\nas_of: 2026-02-30\n", 4, "as_of", "YYYY-MM-DD"),
-    ])
+    @Test(
+        "mistakes are refused with the file, line and key",
+        arguments: [
+            ("mode: batch\ninputs: [a]\nresults: r.jsonl\nsettle_secnds: 2\n", 4, "settle_secnds", "unknown key"),
+            ("mode: batch\ninputs: [a]\nresults: r.jsonl\njobs: 0\n", 4, "jobs", "whole number"),
+            ("mode: nightly\ninputs: [a]\nresults: r.jsonl\n", 1, "mode", "watch or batch"),
+            ("mode: batch\nresults: r.jsonl\n", 1, "inputs", "batch mode needs it"),
+            ("mode: watch\ninbox: in\nresults: r.jsonl\nprocessed: p\n", 1, "quarantine", "watch mode needs it"),
+            ("mode: batch\ninputs: [a]\nresults: r.jsonl\nas_of: 2026-02-30\n", 4, "as_of", "YYYY-MM-DD"),
+        ])
     func refused(text: String, line: Int, key: String, problem: String) throws {
         let path = try pipeline(text)
         #expect {

@@ -1,7 +1,8 @@
 import Foundation
 import MRZ
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 /// Batch mode through the whole pipeline (real Tesseract, shipped model and policy): results appended,
 /// a re-run skips what is done by content hash, a result cut short is redone.
@@ -25,14 +26,14 @@ struct BatchModeTests {
         try Data("not an image".utf8).write(to: scans.appendingPathComponent("broken.jpg"))
         let pipeline = folder.appendingPathComponent("night.yaml").path
         try """
-            mode: batch
-            inputs: [scans]
-            results: results.jsonl
-            report: report.html
-            lists: none
-            risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-            jobs: 2
-            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        mode: batch
+        inputs: [scans]
+        results: results.jsonl
+        report: report.html
+        lists: none
+        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
+        jobs: 2
+        """.write(toFile: pipeline, atomically: true, encoding: .utf8)
         return (folder, try RunConfiguration.load(pipeline))
     }
 
@@ -87,7 +88,10 @@ struct BatchModeTests {
     @Test func aFileReachedTwiceIsScannedOnce() throws {
         let (folder, definition) = try night()
         var twice = definition
-        guard case .batch(var batch) = definition.mode else { Issue.record("not batch mode"); return }
+        guard case .batch(var batch) = definition.mode else {
+            Issue.record("not batch mode")
+            return
+        }
         let scans = folder.appendingPathComponent("scans").path
         batch.inputs = [scans, scans + "/*.jpg"]
         twice.mode = .batch(batch)

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @testable import Pipeline
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Moves across file systems (the temporary folder to /dev/shm, a tmpfs): a scan is copied in pieces and
 /// whole, a FIFO is made anew and never opened (opening it would wait for a writer forever).
@@ -16,7 +17,8 @@ import Glibc
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         defer { for folder in [here, there] { try? FileManager.default.removeItem(atPath: folder) } }
-        var hereInfo = stat(), thereInfo = stat()
+        var hereInfo = stat()
+        var thereInfo = stat()
         #expect(stat(here, &hereInfo) == 0 && stat(there, &thereInfo) == 0)
         #expect(hereInfo.st_dev != thereInfo.st_dev, "two file systems")
 

@@ -12,20 +12,21 @@ import Testing
 
     @Test func aFileReadAtTwoDeathsIsQuarantinedUnreadAndOneReadAtOneDeathIsReadAgain() throws {
         let folder = try scratch.newFolder()
-        let inbox = folder.appendingPathComponent("inbox").path, work = inbox + "/.docguard-work"
+        let inbox = folder.appendingPathComponent("inbox").path
+        let work = inbox + "/.docguard-work"
         let results = folder.appendingPathComponent("results.jsonl").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let pipeline = folder.appendingPathComponent("watch.yaml").path
         try """
-            mode: watch
-            inbox: inbox
-            processed: processed
-            quarantine: quarantine
-            results: results.jsonl
-            risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-            settle_seconds: 0.1
-            lists: none
-            """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        mode: watch
+        inbox: inbox
+        processed: processed
+        quarantine: quarantine
+        results: results.jsonl
+        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
+        settle_seconds: 0.1
+        lists: none
+        """.write(toFile: pipeline, atomically: true, encoding: .utf8)
         let scan = RiskFixtures.packageRoot.appendingPathComponent("TestImages/td3/0001.jpg").path
         do {
             let journal = try WatchJournal(path: results + ".journal")
@@ -49,8 +50,9 @@ import Testing
         #expect(written.count == 2)
         let killer = written.first { $0["file"] as? String == inbox + "/killer.jpg" }
         #expect(killer?["status"] as? String == "error")
-        #expect((killer?["error"] as? [String: Any])?["detail"] as? String
-            == "the watcher stopped 2 times while reading this file (it may be what stopped it); not read again")
+        #expect(
+            (killer?["error"] as? [String: Any])?["detail"] as? String
+                == "the watcher stopped 2 times while reading this file (it may be what stopped it); not read again")
         #expect(killer?["sha256"] as? String == ContentHash.sha256(ofFileAt: scan))
         #expect(written.first { $0["file"] as? String == inbox + "/innocent.jpg" }?["status"] as? String == "ok")
         func contents(_ name: String) throws -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 struct OutputFileTests {
     private let scratch = ScratchFolder("output-file")
@@ -43,14 +44,16 @@ struct OutputFileTests {
         let input = lines(4_000, from: 0)
         input.withUnsafeBytes { bytes in
             for start in stride(from: 0, to: bytes.count, by: 1_000) {
-                buffer.append(UnsafeRawBufferPointer(rebasing: bytes[start..<min(bytes.count, start + 1_000)])) { full in
+                buffer.append(UnsafeRawBufferPointer(rebasing: bytes[start..<min(bytes.count, start + 1_000)])) {
+                    full in
                     #expect(Int(bitPattern: full.baseAddress) % DirectWriteBuffer.alignment == 0)
                     flushed.append(Array(full))
                 }
             }
         }
         #expect(flushed.allSatisfy { $0.count == 3 * DirectWriteBuffer.alignment })
-        var blocks: [UInt8] = [], tail: [UInt8] = []
+        var blocks: [UInt8] = []
+        var tail: [UInt8] = []
         buffer.drain(blocks: { blocks = Array($0) }, tail: { tail = Array($0) })
         #expect(blocks.count % DirectWriteBuffer.alignment == 0 && tail.count < DirectWriteBuffer.alignment)
         #expect(flushed.flatMap { $0 } + blocks + tail == input)

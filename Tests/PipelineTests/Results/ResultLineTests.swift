@@ -18,23 +18,34 @@ struct JSONParserTests {
         }
     }
 
-    @Test("values", arguments: [
-        (#" {"b" : [1, -2.5, 3e2, true, false, null], "a": {}} "#,
-         JSONValue.object(["a": .object([:]), "b": .array([.int(1), .double(-2.5), .double(300), .bool(true),
-                                                            .bool(false), .null])])),
-        (#""\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#, .string("\"\\/\u{8}\u{c}\n\r\té😀")),
-        (#"{"a": 1, "a": 2}"#, .object(["a": .int(2)])),
-        ("-0", .int(0)), ("9223372036854775808", .double(9_223_372_036_854_775_808)),
-    ])
+    @Test(
+        "values",
+        arguments: [
+            (
+                #" {"b" : [1, -2.5, 3e2, true, false, null], "a": {}} "#,
+                JSONValue.object([
+                    "a": .object([:]),
+                    "b": .array([
+                        .int(1), .double(-2.5), .double(300), .bool(true),
+                        .bool(false), .null,
+                    ]),
+                ])
+            ),
+            (#""\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#, .string("\"\\/\u{8}\u{c}\n\r\té😀")),
+            (#"{"a": 1, "a": 2}"#, .object(["a": .int(2)])),
+            ("-0", .int(0)), ("9223372036854775808", .double(9_223_372_036_854_775_808)),
+        ])
     func values(text: String, expected: JSONValue) throws {
         #expect(try JSONParser.parse(Array(text.utf8)) == expected)
     }
 
-    @Test("not JSON", arguments: [
-        "", " ", "{", "[1,]", #"{"a":1,}"#, "01", "1.", ".5", "+1", "1e", "tru", "nul", #"{'a':1}"#, #"{"a" 1}"#,
-        #"{1:2}"#, "\"a\u{01}\"", #""\x""#, #""\ud83d""#, #""\ude00""#, "[1] [2]", "1e999", "\"\u{FF}\"",
-        String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
-    ])
+    @Test(
+        "not JSON",
+        arguments: [
+            "", " ", "{", "[1,]", #"{"a":1,}"#, "01", "1.", ".5", "+1", "1e", "tru", "nul", #"{'a':1}"#, #"{"a" 1}"#,
+            #"{1:2}"#, "\"a\u{01}\"", #""\x""#, #""\ud83d""#, #""\ude00""#, "[1] [2]", "1e999", "\"\u{FF}\"",
+            String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+        ])
     func notJSON(text: String) {
         var bytes = Array(text.utf8)
         if text == "\"\u{FF}\"" { bytes = [0x22, 0xFF, 0x22] }  // not UTF-8
@@ -57,30 +68,38 @@ struct ResultLineTests {
                 + #""issuingState":"UTO","documentNumber":"L898902C3","surname":"ERIKSSON","givenNames":"ANNA MARIA","#
                 + #""birthDate":"1974-08-12","expiryDate":null,"checks":{"documentNumber":true,"birthDate":false}}}"#)
         #expect(line.key == "a.jpg" && line.record == nil && line.sha256 == "ab" && line.status == .ok)
-        #expect(line.mrz == ResultLine.MRZFields(
-            lines: Self.td3, issuingState: "UTO", documentNumber: "L898902C3", surname: "ERIKSSON",
-            givenNames: "ANNA MARIA", birthDate: MRZDate(year: 1974, month: 8, day: 12), expiryDate: nil,
-            documentNumberCheck: true, birthDateCheck: false))
+        #expect(
+            line.mrz
+                == ResultLine.MRZFields(
+                    lines: Self.td3, issuingState: "UTO", documentNumber: "L898902C3", surname: "ERIKSSON",
+                    givenNames: "ANNA MARIA", birthDate: MRZDate(year: 1974, month: 8, day: 12), expiryDate: nil,
+                    documentNumberCheck: true, birthDateCheck: false))
         #expect(line.fields["other"] == .array([.int(1)]))
         let record = try Self.line(#"{"record":7,"status":"error","sha256":null,"mrz":null}"#)
         #expect(record.key == "record 7" && record.sha256 == nil && record.mrz == nil)
     }
 
-    @Test("a line that is not a result says why", arguments: [
-        ("not json", ResultLine.Malformed.notJSONObject), ("[1]", .notJSONObject), ("", .notJSONObject),
-        (#"{"schema":"x"}"#, .notResult("no file or record")),
-        (#"{"file":"a","status":"weird"}"#, .notResult("status is not a known code")),
-        (#"{"file":"a","status":5}"#, .notResult("status is not a text")),
-        (#"{"file":"a"}"#, .notResult("no status")),
-        (#"{"file":7,"status":"ok"}"#, .notResult("file is not a text")),
-        (#"{"record":"7","status":"ok"}"#, .notResult("record is not a whole number")),
-        (#"{"file":"a","status":"ok","mrz":{"lines":"P<"}}"#, .notResult("mrz.lines is not a list of texts")),
-        (#"{"file":"a","status":"ok","mrz":{}}"#, .notResult("no mrz.lines")),
-        (#"{"file":"a","status":"ok","mrz":{"lines":[],"birthDate":"1974-13-40"}}"#,
-         .notResult("mrz.birthDate is not a date")),
-        (#"{"file":"a","status":"ok","mrz":{"lines":[],"checks":{"birthDate":"yes"}}}"#,
-         .notResult("mrz.checks.birthDate is not true or false")),
-    ])
+    @Test(
+        "a line that is not a result says why",
+        arguments: [
+            ("not json", ResultLine.Malformed.notJSONObject), ("[1]", .notJSONObject), ("", .notJSONObject),
+            (#"{"schema":"x"}"#, .notResult("no file or record")),
+            (#"{"file":"a","status":"weird"}"#, .notResult("status is not a known code")),
+            (#"{"file":"a","status":5}"#, .notResult("status is not a text")),
+            (#"{"file":"a"}"#, .notResult("no status")),
+            (#"{"file":7,"status":"ok"}"#, .notResult("file is not a text")),
+            (#"{"record":"7","status":"ok"}"#, .notResult("record is not a whole number")),
+            (#"{"file":"a","status":"ok","mrz":{"lines":"P<"}}"#, .notResult("mrz.lines is not a list of texts")),
+            (#"{"file":"a","status":"ok","mrz":{}}"#, .notResult("no mrz.lines")),
+            (
+                #"{"file":"a","status":"ok","mrz":{"lines":[],"birthDate":"1974-13-40"}}"#,
+                .notResult("mrz.birthDate is not a date")
+            ),
+            (
+                #"{"file":"a","status":"ok","mrz":{"lines":[],"checks":{"birthDate":"yes"}}}"#,
+                .notResult("mrz.checks.birthDate is not true or false")
+            ),
+        ])
     func malformed(text: String, expected: ResultLine.Malformed) {
         #expect(throws: expected) { try Self.line(text) }
     }
@@ -132,7 +151,8 @@ struct ResultLineTests {
         today.checks.documentNumber = true
         // The first line is not a result (status 1): the holder it names was never seen.
         let sighting = clones.sighting(for: today, order: 0)
-        #expect(sighting?.detail == "the same issuing state and document number was seen in \(path) line 3 with a "
-            + "different name")
+        #expect(
+            sighting?.detail == "the same issuing state and document number was seen in \(path) line 3 with a "
+                + "different name")
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Lists
 import MRZ
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 struct ResultWritersTests {
     typealias F = RiskFixtures

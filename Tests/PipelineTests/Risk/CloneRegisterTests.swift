@@ -1,6 +1,7 @@
 import MRZ
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 struct CloneRegisterTests {
     typealias F = RiskFixtures
@@ -42,7 +43,8 @@ struct CloneRegisterTests {
         // Every third document repeats the number of the one two places before it, mostly with another holder.
         let documents = (0..<60).map { index in
             let source = index % 3 == 2 ? index - 2 : index
-            return F.document(number: "C\(10_000 + source)", surname: names[(index % 4 == 0 ? source + 1 : source) % names.count])
+            return F.document(
+                number: "C\(10_000 + source)", surname: names[(index % 4 == 0 ? source + 1 : source) % names.count])
         }
         let inOrder = CloneRegister()
         let expected = documents.enumerated().map { index, document in
@@ -68,7 +70,9 @@ struct CloneRegisterTests {
         let register = CloneRegister()
         register.note(F.document(surname: "MUELLER", givenNames: "JAN PETER"), order: 0, source: "a")
         #expect(register.sighting(for: F.document(surname: "MUELIER", givenNames: "JAN PETER"), order: 1) == nil)
-        let badNumber = F.document(surname: "SCHMIDT") { $0[1][9] = $0[1][9] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0") }
+        let badNumber = F.document(surname: "SCHMIDT") {
+            $0[1][9] = $0[1][9] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        }
         register.note(badNumber, order: 2, source: "b")
         #expect(register.sighting(for: badNumber, order: 2) == nil)
     }

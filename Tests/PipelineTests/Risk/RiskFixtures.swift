@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import MRZ
+
 @testable import Pipeline
 
 /// Policies, documents and results for the risk tests.
@@ -20,16 +21,19 @@ enum RiskFixtures {
             version: "test", reviewFrom: 30, alertFrom: 70,
             points: Dictionary(uniqueKeysWithValues: RiskRule.allCases.map { ($0, points) }),
             lowConfidenceBelow: 0.6, repairedManyCharacters: 3, maxAgeYears: 120,
-            specimens: SpecimenMarkers(states: ["UTO"], names: ["ERIKSSON ANNA MARIA"], nameWords: ["SPECIMEN"],
-                                       numbers: ["L898902C3"]))
+            specimens: SpecimenMarkers(
+                states: ["UTO"], names: ["ERIKSSON ANNA MARIA"], nameWords: ["SPECIMEN"],
+                numbers: ["L898902C3"]))
     }
 
     static let asOf = MRZDate(year: 2026, month: 11, day: 24)!
 
     /// A valid TD3 document from these fields (check digits computed).
-    static func document(state: String = "D", number: String = "C01X00T47", surname: String = "MUELLER",
-                         givenNames: String = "JAN", birth: String = "800101", expiry: String = "300101",
-                         alter: ((inout [[UInt8]]) -> Void)? = nil) -> MRZDocument {
+    static func document(
+        state: String = "D", number: String = "C01X00T47", surname: String = "MUELLER",
+        givenNames: String = "JAN", birth: String = "800101", expiry: String = "300101",
+        alter: ((inout [[UInt8]]) -> Void)? = nil
+    ) -> MRZDocument {
         let fields = MRZFields(
             format: .td3, documentCode: "P", issuingState: state, surname: surname, givenNames: givenNames,
             documentNumber: number, nationality: state, birthDate: birth, sex: "M", expiryDate: expiry,

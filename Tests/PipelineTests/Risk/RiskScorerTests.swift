@@ -1,7 +1,8 @@
 import Lists
 import MRZ
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 struct RiskScorerTests {
     typealias F = RiskFixtures
@@ -14,14 +15,16 @@ struct RiskScorerTests {
         #expect(assessment == RiskAssessment(score: 0, level: .clear, reasons: [], policyVersion: "2026-11-30.2"))
     }
 
-    @Test("the fixed rules hold whatever the weights: with every weight 0 the floors still decide", arguments: [
-        (ListStatus.stolen, ListMatchKind.exact, RiskLevel.alert, "LIST_STOLEN"),
-        (.lost, .exact, .alert, "LIST_LOST"),
-        (.revoked, .exact, .alert, "LIST_REVOKED"),
-        (.invalidated, .exact, .alert, "LIST_REVOKED"),
-        (.stolenBlank, .range, .alert, "LIST_STOLEN"),
-        (.stolen, .fuzzy, .review, "LIST_FUZZY"),
-    ])
+    @Test(
+        "the fixed rules hold whatever the weights: with every weight 0 the floors still decide",
+        arguments: [
+            (ListStatus.stolen, ListMatchKind.exact, RiskLevel.alert, "LIST_STOLEN"),
+            (.lost, .exact, .alert, "LIST_LOST"),
+            (.revoked, .exact, .alert, "LIST_REVOKED"),
+            (.invalidated, .exact, .alert, "LIST_REVOKED"),
+            (.stolenBlank, .range, .alert, "LIST_STOLEN"),
+            (.stolen, .fuzzy, .review, "LIST_FUZZY"),
+        ])
     func listFloors(status: ListStatus, kind: ListMatchKind, level: RiskLevel, code: String) {
         let scorer = RiskScorer(policy: F.flatPolicy(points: 0), asOf: F.asOf)
         let assessment = scorer.assess(F.result(F.document(), list: F.verdict(status, kind)))
@@ -42,26 +45,32 @@ struct RiskScorerTests {
     @Test("a composite-only failure (every field digit right) is an alert; a field digit failure at least review")
     func checkDigitFloors() {
         let scorer = RiskScorer(policy: F.flatPolicy(points: 0), asOf: F.asOf)
-        let compositeOnly = F.document { $0[1][43] = $0[1][43] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0") }
+        let compositeOnly = F.document {
+            $0[1][43] = $0[1][43] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        }
         #expect(compositeOnly.checks.fieldsPass && compositeOnly.checks.composite == false)
         let tampered = scorer.assess(F.result(compositeOnly))
         #expect(tampered.level == .alert)
         #expect(codes(tampered) == ["COMPOSITE_CHECK"])
         #expect(tampered.reasons[0].detail.contains("altered"))
 
-        let badBirthDigit = F.document { $0[1][19] = $0[1][19] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0") }
+        let badBirthDigit = F.document {
+            $0[1][19] = $0[1][19] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        }
         let failed = scorer.assess(F.result(badBirthDigit))
         #expect(failed.level == .review)
         #expect(codes(failed).contains("CHECK_DIGIT"))
         #expect(codes(failed).contains("COMPOSITE_CHECK"))
     }
 
-    @Test("dates against each other and the as-of date", arguments: [
-        ("800101", "200101", ["EXPIRED"]),
-        ("261201", "300101", ["BIRTH_IN_FUTURE"]),
-        ("200101", "100101", ["EXPIRED", "EXPIRY_BEFORE_BIRTH"]),
-        ("800231", "300101", ["DATE_INVALID"]),
-    ])
+    @Test(
+        "dates against each other and the as-of date",
+        arguments: [
+            ("800101", "200101", ["EXPIRED"]),
+            ("261201", "300101", ["BIRTH_IN_FUTURE"]),
+            ("200101", "100101", ["EXPIRED", "EXPIRY_BEFORE_BIRTH"]),
+            ("800231", "300101", ["DATE_INVALID"]),
+        ])
     func dates(birth: String, expiry: String, expected: [String]) throws {
         let scorer = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf)
         let assessment = scorer.assess(F.result(F.document(birth: birth, expiry: expiry)))
@@ -76,13 +85,18 @@ struct RiskScorerTests {
         let later = MRZDate(year: 2051, month: 6, day: 1)!
         let assessment = RiskScorer(policy: policy, asOf: later).assess(F.result(document))
         #expect(assessment.reasons.contains { $0.code == .dateInvalid && $0.detail.contains("121 years") })
-        #expect(!RiskScorer(policy: policy, asOf: F.asOf).assess(F.result(document)).reasons.contains { $0.code == .dateInvalid })
+        #expect(
+            !RiskScorer(policy: policy, asOf: F.asOf).assess(F.result(document)).reasons.contains {
+                $0.code == .dateInvalid
+            })
     }
 
-    @Test("specimens: the ICAO state, names and numbers", arguments: [
-        ("UTO", "C01X00T47", "MUELLER", "JAN"), ("D", "L898902C3", "MUELLER", "JAN"),
-        ("D", "C01X00T47", "ERIKSSON", "ANNA MARIA"), ("D", "C01X00T47", "SPECIMEN", "JAN"),
-    ])
+    @Test(
+        "specimens: the ICAO state, names and numbers",
+        arguments: [
+            ("UTO", "C01X00T47", "MUELLER", "JAN"), ("D", "L898902C3", "MUELLER", "JAN"),
+            ("D", "C01X00T47", "ERIKSSON", "ANNA MARIA"), ("D", "C01X00T47", "SPECIMEN", "JAN"),
+        ])
     func specimens(state: String, number: String, surname: String, given: String) throws {
         let scorer = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf)
         let document = F.document(state: state, number: number, surname: surname, givenNames: given)
@@ -95,9 +109,11 @@ struct RiskScorerTests {
         #expect(codes(scorer.assess(F.result(F.document(state: "QQQ")))).contains("UNKNOWN_STATE"))
     }
 
-    @Test("known ICAO deviations (a name starting <<, X for sex) weigh low: MRZ_DEVIATION, clear", arguments: [
-        ("MUELLER", true, 1), ("", false, 1), ("", true, 2),
-    ])
+    @Test(
+        "known ICAO deviations (a name starting <<, X for sex) weigh low: MRZ_DEVIATION, clear",
+        arguments: [
+            ("MUELLER", true, 1), ("", false, 1), ("", true, 2),
+        ])
     func deviations(surname: String, sexX: Bool, findings: Int) throws {
         let policy = try F.shippedPolicy()
         let document = F.document(surname: surname, givenNames: "SURYA") { lines in
@@ -125,7 +141,12 @@ struct RiskScorerTests {
         #expect(codes(low) == ["LOW_CONFIDENCE"])
         #expect(low.level == .clear)
         let few = scorer.assess(F.result(F.document(), ocr: ocr(0.9, ["line2[5]: O->0"])))
-        #expect(few.reasons == [RiskReason(code: .repaired, points: 5, detail: "check-digit repair changed 1 character of the read (line2[5]: O->0)")])
+        #expect(
+            few.reasons == [
+                RiskReason(
+                    code: .repaired, points: 5,
+                    detail: "check-digit repair changed 1 character of the read (line2[5]: O->0)")
+            ])
         let many = scorer.assess(F.result(F.document(), ocr: ocr(0.9, ["a", "b", "c"])))
         #expect(codes(many) == ["REPAIRED"])
         #expect(many.level == .review)
@@ -140,9 +161,11 @@ struct RiskScorerTests {
         #expect(codes(assessment) == ["LIST_UNCHECKED"])
     }
 
-    @Test("scans that could not be read need a look", arguments: [
-        (ScanResult.Status.noMRZ, "NO_MRZ"), (.unreadable, "UNREADABLE"), (.error, "BAD_FILE"),
-    ])
+    @Test(
+        "scans that could not be read need a look",
+        arguments: [
+            (ScanResult.Status.noMRZ, "NO_MRZ"), (.unreadable, "UNREADABLE"), (.error, "BAD_FILE"),
+        ])
     func unreadScans(status: ScanResult.Status, code: String) {
         let scorer = RiskScorer(policy: F.flatPolicy(points: 0), asOf: F.asOf)
         let result = ScanReading(

@@ -77,8 +77,9 @@ struct FrenchIDScenarioTests {
         #expect(assessment.level >= .review)
         // The same card a day before the latest possible expiry: nothing to say.
         let early = RiskScorer(policy: try F.shippedPolicy(), asOf: MRZDate(year: 2009, month: 9, day: 30)!)
-        #expect(early.assess(F.result(document, list: ListVerdict(checked: true, hits: [], listVersion: "v"))).reasons
-            .isEmpty)
+        #expect(
+            early.assess(F.result(document, list: ListVerdict(checked: true, hits: [], listVersion: "v"))).reasons
+                .isEmpty)
         // December rolls into the next year.
         fields.documentNumber = "981292310285"
         let december = MRZParser.parse(MRZComposer.compose(fields), currentYear: 2026)

@@ -1,10 +1,11 @@
 import Foundation
 import MRZ
 import OCR
-@testable import Pipeline
 import Plumbing
 import Synth
 import Testing
+
+@testable import Pipeline
 
 /// The kinds of image a border post gets besides clean scanner-bed scans, rendered here from seeds by
 /// `docguard synth --kinds` and read through the whole pipeline with the real Tesseract engine and the shipped
@@ -53,7 +54,8 @@ struct RealWorldKindsTests {
     func twoDocuments() throws {
         let rendered = try Self.render([.twoDocuments], count: 5, in: try scratch.newFolder())
         let results = try Self.scan(rendered.map(\.path))
-        let scorer = RiskScorer(policy: try RiskFixtures.shippedPolicy(), asOf: MRZDate(year: 2026, month: 11, day: 30)!)
+        let scorer = RiskScorer(
+            policy: try RiskFixtures.shippedPolicy(), asOf: MRZDate(year: 2026, month: 11, day: 30)!)
         for (path, scan) in rendered {
             let result = try #require(results[path])
             #expect(scan.otherDocuments.count == 1)
@@ -112,7 +114,8 @@ struct RealWorldKindsTests {
         #expect(result.ocr?.page == 1)
         #expect(result.document?.lineTexts == scans[0].scan.truth.lines)
         #expect(result.ocr?.otherDocuments == 1, "the document on page 2 was read too")
-        let scorer = RiskScorer(policy: try RiskFixtures.shippedPolicy(), asOf: MRZDate(year: 2026, month: 11, day: 30)!)
+        let scorer = RiskScorer(
+            policy: try RiskFixtures.shippedPolicy(), asOf: MRZDate(year: 2026, month: 11, day: 30)!)
         let assessment = scorer.assess(result)
         #expect(assessment.reasons.contains { $0.code == .severalDocuments })
         #expect(assessment.level >= .review)

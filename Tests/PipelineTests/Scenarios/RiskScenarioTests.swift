@@ -2,9 +2,10 @@ import Foundation
 import Lists
 import MRZ
 import OCR
-@testable import Pipeline
 import Synth
 import Testing
+
+@testable import Pipeline
 
 /// Every reason code through the whole pipeline: real scans (TestImages, and scans rendered here for what
 /// TestImages does not hold: altered, malformed and specimen documents, clones, bad files), real Tesseract
@@ -30,13 +31,16 @@ struct RiskScenarioTests {
         _ = try ListImporter.run(
             files: [F.packageRoot.appendingPathComponent("pipelines/lists/sample-list.csv").path],
             into: try SQLiteListStore(path: path, create: true), replace: true, version: "sample",
-            importedAt: "2026-11-24T00:00:00Z") { _ in }
+            importedAt: "2026-11-24T00:00:00Z"
+        ) { _ in }
         return try ListMatcher(store: try SQLiteListStore(path: path, create: false))  // the file the import swapped in
     }
 
     /// Runs the pipeline over `files` with the shipped policy (or `policy`), as of `asOf`.
-    static func run(_ files: [String], matcher: ListMatcher?, policy: RiskPolicy? = nil, asOf: MRZDate = asOf,
-                    clones: CloneRegister = CloneRegister()) throws -> [String: ScanResult] {
+    static func run(
+        _ files: [String], matcher: ListMatcher?, policy: RiskPolicy? = nil, asOf: MRZDate = asOf,
+        clones: CloneRegister = CloneRegister()
+    ) throws -> [String: ScanResult] {
         let risk = RiskStage(scorer: RiskScorer(policy: try policy ?? F.shippedPolicy(), asOf: asOf), clones: clones)
         let pipeline = ScanPipeline(
             risk: risk, matcher: matcher, readers: LineRecognizers.tesseract(try OCRModel.locate("mrz")), jobs: 2)
@@ -48,9 +52,11 @@ struct RiskScenarioTests {
     static func testImage(_ name: String) -> String { F.packageRoot.appendingPathComponent("TestImages/\(name)").path }
 
     /// A clean scan of a TD3 passport with these fields, or with `printed` lines instead of its own MRZ.
-    static func render(_ name: String, in folder: URL, index: Int = 0, dpi: Int = 200,
-                       fields: (inout MRZFields) -> Void = { _ in },
-                       printed: (([[UInt8]]) -> [[UInt8]])? = nil) throws -> String {
+    static func render(
+        _ name: String, in folder: URL, index: Int = 0, dpi: Int = 200,
+        fields: (inout MRZFields) -> Void = { _ in },
+        printed: (([[UInt8]]) -> [[UInt8]])? = nil
+    ) throws -> String {
         var plan = ScanPlan.draw(index: index, options: SynthOptions(count: 1, seed: 4242, formats: [.td3]))
         plan.degradations = []
         plan.rotation = 0
@@ -153,7 +159,8 @@ struct RiskScenarioTests {
     }
 
     @Test(
-        "what the MRZ itself shows: altered, malformed, impossible dates, unknown states, specimens, deviations, clones")
+        "what the MRZ itself shows: altered, malformed, impossible dates, unknown states, specimens, deviations, clones"
+    )
     func documentReasons() throws {
         let folder = try scratch.newFolder()
         let number = "K4T7Z9C18"
@@ -164,22 +171,67 @@ struct RiskScenarioTests {
             fields.expiryDate = "340101"
         }
         let cases: [(file: String, code: String, level: RiskLevel)] = [
-            (try Self.render("altered.png", in: folder, fields: same, printed: Self.otherDigit(1, 43)), "COMPOSITE_CHECK", .alert),
-            (try Self.render("check-digit.png", in: folder, index: 1, printed: Self.otherDigit(1, 27)), "CHECK_DIGIT", .review),
-            (try Self.render("format.png", in: folder, index: 2, printed: { Self.altered(1, 10, to: "<")(Self.altered(1, 11, to: "<")(Self.altered(1, 12, to: "<")($0))) }),
-             "FORMAT", .review),
-            (try Self.render("date.png", in: folder, index: 3, fields: { $0.birthDate = "800231" }), "DATE_INVALID", .review),
-            (try Self.render("future.png", in: folder, index: 4, fields: { $0.birthDate = "261215" }), "BIRTH_IN_FUTURE", .review),
-            (try Self.render("backwards.png", in: folder, index: 5, fields: { $0.birthDate = "200101"; $0.expiryDate = "100101" }),
-             "EXPIRY_BEFORE_BIRTH", .review),
-            (try Self.render("expired.png", in: folder, index: 6, fields: { $0.expiryDate = "250101" }), "EXPIRED", .review),
-            (try Self.render("state.png", in: folder, index: 7, fields: { $0.issuingState = "QQQ" }), "UNKNOWN_STATE", .review),
-            (try Self.render("specimen.png", in: folder, index: 8, fields: { $0.issuingState = "UTO" }), "SPECIMEN", .review),
+            (
+                try Self.render("altered.png", in: folder, fields: same, printed: Self.otherDigit(1, 43)),
+                "COMPOSITE_CHECK", .alert
+            ),
+            (
+                try Self.render("check-digit.png", in: folder, index: 1, printed: Self.otherDigit(1, 27)),
+                "CHECK_DIGIT", .review
+            ),
+            (
+                try Self.render(
+                    "format.png", in: folder, index: 2,
+                    printed: {
+                        Self.altered(1, 10, to: "<")(Self.altered(1, 11, to: "<")(Self.altered(1, 12, to: "<")($0)))
+                    }),
+                "FORMAT", .review
+            ),
+            (
+                try Self.render("date.png", in: folder, index: 3, fields: { $0.birthDate = "800231" }), "DATE_INVALID",
+                .review
+            ),
+            (
+                try Self.render("future.png", in: folder, index: 4, fields: { $0.birthDate = "261215" }),
+                "BIRTH_IN_FUTURE", .review
+            ),
+            (
+                try Self.render(
+                    "backwards.png", in: folder, index: 5,
+                    fields: {
+                        $0.birthDate = "200101"
+                        $0.expiryDate = "100101"
+                    }),
+                "EXPIRY_BEFORE_BIRTH", .review
+            ),
+            (
+                try Self.render("expired.png", in: folder, index: 6, fields: { $0.expiryDate = "250101" }), "EXPIRED",
+                .review
+            ),
+            (
+                try Self.render("state.png", in: folder, index: 7, fields: { $0.issuingState = "QQQ" }),
+                "UNKNOWN_STATE", .review
+            ),
+            (
+                try Self.render("specimen.png", in: folder, index: 8, fields: { $0.issuingState = "UTO" }), "SPECIMEN",
+                .review
+            ),
             // A one-part name printed after << and X for sex, as genuine documents of several issuers have them.
-            (try Self.render("deviation.png", in: folder, index: 10, fields: Self.deviating,
-                             printed: Self.altered(1, 20, to: "X")), "MRZ_DEVIATION", .clear),
-            (try Self.render("zz-clone.png", in: folder, index: 9, fields: { same(&$0); $0.surname = "VERMEULEN"; $0.birthDate = "010203" }),
-             "CLONE", .review),
+            (
+                try Self.render(
+                    "deviation.png", in: folder, index: 10, fields: Self.deviating,
+                    printed: Self.altered(1, 20, to: "X")), "MRZ_DEVIATION", .clear
+            ),
+            (
+                try Self.render(
+                    "zz-clone.png", in: folder, index: 9,
+                    fields: {
+                        same(&$0)
+                        $0.surname = "VERMEULEN"
+                        $0.birthDate = "010203"
+                    }),
+                "CLONE", .review
+            ),
         ]
         let results = try Self.run(cases.map(\.file), matcher: try Self.sampleStore(in: folder))
         for (file, code, level) in cases {
@@ -193,18 +245,26 @@ struct RiskScenarioTests {
         #expect(deviation?.document?.sex == "X" && deviation?.document?.givenNames == "SURYA")
         #expect(deviation?.risk?.level == .clear, "\(codes(deviation).sorted())")
         #expect(!codes(results[cases[0].file]).contains("CLONE"), "the first sighting is not the clone")
-        #expect(results[cases.last!.file]?.risk?.reasons.first { $0.code == .clone }?.detail.contains("altered.png") == true)
+        #expect(
+            results[cases.last!.file]?.risk?.reasons.first { $0.code == .clone }?.detail.contains("altered.png") == true
+        )
     }
 
     @Test("OCR reasons: characters put right by repair, few and many; low confidence under a stricter policy")
     func ocrReasons() throws {
         let folder = try scratch.newFolder()
         // Printed with the letter B where the check digits were computed over 8: the read needs repair.
-        let one = try Self.render("one-repair.png", in: folder, fields: { $0.birthDate = "800101" },
-                                  printed: Self.altered(1, 13, to: "B"))
-        let many = try Self.render("many-repairs.png", in: folder, index: 1,
-                                   fields: { $0.documentNumber = "L8M123456"; $0.birthDate = "800101"; $0.expiryDate = "380101" },
-                                   printed: { Self.altered(1, 1, to: "B")(Self.altered(1, 13, to: "B")(Self.altered(1, 22, to: "B")($0))) })
+        let one = try Self.render(
+            "one-repair.png", in: folder, fields: { $0.birthDate = "800101" },
+            printed: Self.altered(1, 13, to: "B"))
+        let many = try Self.render(
+            "many-repairs.png", in: folder, index: 1,
+            fields: {
+                $0.documentNumber = "L8M123456"
+                $0.birthDate = "800101"
+                $0.expiryDate = "380101"
+            },
+            printed: { Self.altered(1, 1, to: "B")(Self.altered(1, 13, to: "B")(Self.altered(1, 22, to: "B")($0))) })
         let results = try Self.run([one, many], matcher: try Self.sampleStore(in: folder))
         #expect(results[one]?.ocr?.corrected.count == 1)
         #expect(results[one]?.risk?.reasons.map(\.code) == [.repaired])
@@ -223,7 +283,8 @@ struct RiskScenarioTests {
     func unreadScans() throws {
         let folder = try scratch.newFolder()
         let blank = folder.appendingPathComponent("blank.png").path
-        try Data(try ImageCodec.png(GrayImage(width: 1200, height: 850), dpi: 150)).write(to: URL(fileURLWithPath: blank))
+        try Data(try ImageCodec.png(GrayImage(width: 1200, height: 850), dpi: 150)).write(
+            to: URL(fileURLWithPath: blank))
         let corrupt = folder.appendingPathComponent("corrupt.png").path
         try Data("not an image".utf8).write(to: URL(fileURLWithPath: corrupt))
         let fine = Self.testImage("td3/0001.jpg")
@@ -238,7 +299,8 @@ struct RiskScenarioTests {
     func screening() throws {
         let folder = try scratch.newFolder()
         let stolen = try String(contentsOfFile: Self.testImage("mrva/0001.json"), encoding: .utf8)
-        let lines = try #require((try JSONSerialization.jsonObject(with: Data(stolen.utf8)) as? [String: Any])?["lines"] as? [String])
+        let lines = try #require(
+            (try JSONSerialization.jsonObject(with: Data(stolen.utf8)) as? [String: Any])?["lines"] as? [String])
         // The same visa with another holder's name.
         let name = String(lines[0].prefix(5)) + "SOMEBODY<<ELSE"
         let clone = name + String(repeating: "<", count: lines[0].count - name.count)
@@ -255,7 +317,9 @@ struct RiskScenarioTests {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         func codes(_ index: Int) -> [String] {
-            ((results[index]?["risk"] as? [String: Any])?["reasons"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+            ((results[index]?["risk"] as? [String: Any])?["reasons"] as? [[String: Any]])?.compactMap {
+                $0["code"] as? String
+            } ?? []
         }
         func level(_ index: Int) -> String? { (results[index]?["risk"] as? [String: Any])?["level"] as? String }
         #expect(results.count == 3)
@@ -270,7 +334,8 @@ struct RiskScenarioTests {
         let earlier = try Self.run([Self.testImage("td3/0001.jpg")], matcher: nil)[Self.testImage("td3/0001.jpg")]!
         let history = folder.appendingPathComponent("yesterday.jsonl").path
         var text = JSONWriter.text(earlier) + "\n"
-        text = text.replacingOccurrences(of: "\"surname\":\"\(earlier.document!.surname!)\"", with: "\"surname\":\"SOMEBODYELSE\"")
+        text = text.replacingOccurrences(
+            of: "\"surname\":\"\(earlier.document!.surname!)\"", with: "\"surname\":\"SOMEBODYELSE\"")
         try text.write(toFile: history, atomically: true, encoding: .utf8)
         let clones = CloneRegister()
         try clones.remember(resultsAt: history)

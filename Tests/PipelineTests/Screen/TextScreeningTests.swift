@@ -1,8 +1,9 @@
 import Foundation
 import Lists
 import MRZ
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 struct TextScreeningTests {
     typealias F = RiskFixtures
@@ -15,7 +16,8 @@ struct TextScreeningTests {
         // half of them with another holder.
         let documents = (0..<3_000).map { index in
             let source = index % 7 == 3 ? index / 2 : index
-            return F.document(number: "C\(100_000 + source)", surname: names[(index % 2 == 0 ? source + 1 : source) % names.count])
+            return F.document(
+                number: "C\(100_000 + source)", surname: names[(index % 2 == 0 ? source + 1 : source) % names.count])
         }
         let inOrder = CloneRegister()
         let expected = documents.enumerated().map { index, document in
@@ -29,9 +31,13 @@ struct TextScreeningTests {
 
         let risk = RiskStage(scorer: RiskScorer(policy: F.flatPolicy(points: 10), asOf: F.asOf))
         var output: [UInt8] = []
-        try TextScreening.run(reader: try MRZTextRecordReader(path: input), screener: MRZScreener(matcher: nil, currentYear: 2026),
-                              risk: risk, jobs: 4) { output += $0 }
-        let flagged = String(decoding: output, as: UTF8.self).split(separator: "\n").map { $0.contains("\"code\":\"CLONE\"") }
+        try TextScreening.run(
+            reader: try MRZTextRecordReader(path: input), screener: MRZScreener(matcher: nil, currentYear: 2026),
+            risk: risk, jobs: 4
+        ) { output += $0 }
+        let flagged = String(decoding: output, as: UTF8.self).split(separator: "\n").map {
+            $0.contains("\"code\":\"CLONE\"")
+        }
         #expect(flagged == expected)
         #expect(expected.filter { $0 }.count > 100)
     }
@@ -47,8 +53,10 @@ struct TextScreeningTests {
         let list = folder.appendingPathComponent("list.csv").path
         try csv.write(toFile: list, atomically: true, encoding: .utf8)
         let storePath = folder.appendingPathComponent("lists.sqlite").path
-        _ = try ListImporter.run(files: [list], into: try ListStores.open(storePath, create: true), replace: false,
-                                 version: "t", importedAt: "2026-11-24T00:00:00Z") { _ in }
+        _ = try ListImporter.run(
+            files: [list], into: try ListStores.open(storePath, create: true), replace: false,
+            version: "t", importedAt: "2026-11-24T00:00:00Z"
+        ) { _ in }
         let matcher = try ListMatcher(store: try ListStores.open(storePath))
 
         let documents = (0..<3_000).map { index in
@@ -59,15 +67,21 @@ struct TextScreeningTests {
         try documents.map { $0.lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") }
             .joined(separator: "\n\n").write(toFile: input, atomically: true, encoding: .utf8)
         var output: [UInt8] = []
-        try TextScreening.run(reader: try MRZTextRecordReader(path: input), screener: MRZScreener(matcher: matcher, currentYear: 2026),
-                              risk: RiskStage(scorer: RiskScorer(policy: F.flatPolicy(points: 10), asOf: F.asOf)), jobs: 4) { output += $0 }
+        try TextScreening.run(
+            reader: try MRZTextRecordReader(path: input), screener: MRZScreener(matcher: matcher, currentYear: 2026),
+            risk: RiskStage(scorer: RiskScorer(policy: F.flatPolicy(points: 10), asOf: F.asOf)), jobs: 4
+        ) { output += $0 }
 
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
         try #require(lines.count == documents.count)
-        var hits = 0, kinds: Set<String> = []
+        var hits = 0
+        var kinds: Set<String> = []
         for (line, document) in zip(lines, documents) {
-            let verdict = try matcher.verdict(issuingState: document.issuingState, documentNumber: document.documentNumber)
-            let list = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["list"] as? [String: Any]
+            let verdict = try matcher.verdict(
+                issuingState: document.issuingState, documentNumber: document.documentNumber)
+            let list =
+                try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["list"]
+                as? [String: Any]
             #expect(list?["hit"] as? Bool == verdict.hit, "\(document.documentNumber ?? "")")
             #expect(list?["match"] as? String == verdict.match?.rawValue, "\(document.documentNumber ?? "")")
             if verdict.hit { hits += 1 }

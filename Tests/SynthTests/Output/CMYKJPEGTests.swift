@@ -1,5 +1,6 @@
 import OCR
 import Testing
+
 @testable import Synth
 
 /// CMYK JPEGs written through libjpeg: Adobe-style, inverted, and read back the right way round by the
@@ -8,7 +9,8 @@ struct CMYKJPEGTests {
     /// A noisy paper with a dark ink block and a red and a blue patch: large enough that the encoder's
     /// output buffer has to grow.
     static let page: ColorImage = {
-        let width = 600, height = 400
+        let width = 600
+        let height = 400
         var rgb = [UInt8](repeating: 0, count: width * height * 3)
         var state: UInt32 = 7
         for y in 0..<height {
@@ -52,7 +54,9 @@ struct CMYKJPEGTests {
 
     @Test("the separation is exact before compression: a reader's R = C·K/255 of the stored values")
     func separationInverts() {
-        let colours: [(UInt8, UInt8, UInt8)] = [(0, 0, 0), (255, 255, 255), (200, 30, 30), (18, 18, 22), (120, 200, 90)]
+        let colours: [(UInt8, UInt8, UInt8)] = [
+            (0, 0, 0), (255, 255, 255), (200, 30, 30), (18, 18, 22), (120, 200, 90),
+        ]
         for (r, g, b) in colours {
             let ink = CMYKJPEG.invertedInk(r: r, g: g, b: b)
             for (stored, original) in [(ink.c, r), (ink.m, g), (ink.y, b)] {

@@ -7,7 +7,8 @@ struct JPEGMarkers {
     init(_ bytes: [UInt8]) {
         var i = 2
         while i + 4 <= bytes.count, bytes[i] == 0xFF {
-            let marker = bytes[i + 1], length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+            let marker = bytes[i + 1]
+            let length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
             let body = Array(bytes[(i + 4)..<min(bytes.count, i + 2 + length)])
             switch marker {
             case 0xE0 where body.starts(with: Array("JFIF".utf8)): hasJFIF = true

@@ -2,13 +2,15 @@ import Foundation
 import MRZ
 import OCR
 import Testing
+
 @testable import Synth
 
 /// Training crops (`docguard synth --line-crops`): the reader's own line images, with the printed text and
 /// a tight ink box that Tesseract's training tools accept.
 struct TrainingLineBatchTests {
     @Test func writesEachScansLinesWithTextAndInkBox() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docguard-crops-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docguard-crops-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let options = SynthOptions(count: 5, seed: 11, dpi: 200, cleanOnly: true)
         let summary = try TrainingLineBatch.write(options, to: folder.path)

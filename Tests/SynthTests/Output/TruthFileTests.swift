@@ -1,6 +1,7 @@
 import Foundation
 import GroundTruth
 import Testing
+
 @testable import Synth
 
 /// Truth files: `docguard.truth/1` with the additive `otherDocuments` key.

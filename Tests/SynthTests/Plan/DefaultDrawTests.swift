@@ -1,7 +1,8 @@
 import Foundation
-import MRZ
 import GroundTruth
+import MRZ
 import Testing
+
 @testable import Synth
 
 /// The default draw is frozen: `docguard synth --out X --count 140 --seed 2026` made TestImages/, and new
@@ -36,9 +37,11 @@ struct DefaultDrawTests {
     }
 
     /// Low-resolution scans (quick to render) with a turn, poor JPEG, noise and uneven light between them.
-    @Test("renders are byte for byte the TestImages files", arguments: [
-        "td2/0011", "mrva/0021", "td3/0013", "td2/0006",
-    ])
+    @Test(
+        "renders are byte for byte the TestImages files",
+        arguments: [
+            "td2/0011", "mrva/0021", "td3/0013", "td2/0006",
+        ])
     func rendersMatchTestImages(stem: String) throws {
         let scan = try ScanSynthesizer.scan(index: Self.index(of: stem), options: Self.options)
         #expect(scan.relativePath == stem + ".jpg")
@@ -51,9 +54,10 @@ struct DefaultDrawTests {
 
     @Test("the default draw picks scanner defects only, from the list it always used")
     func scannerDefectsKeepTheirOrder() {
-        #expect(Degradation.scannerDefects.map(\.rawValue) == [
-            "blur", "noise", "jpeg", "skew", "rot90", "rot180", "rot270", "uneven_light", "low_dpi", "grey",
-        ])
+        #expect(
+            Degradation.scannerDefects.map(\.rawValue) == [
+                "blur", "noise", "jpeg", "skew", "rot90", "rot180", "rot270", "uneven_light", "low_dpi", "grey",
+            ])
         #expect(Set(Degradation.scannerDefects).isDisjoint(with: Degradation.kinds))
         #expect(Set(Degradation.scannerDefects + Degradation.kinds) == Set(Degradation.allCases))
         let plans = (0..<500).map { ScanPlan.draw(index: $0, options: SynthOptions(count: 500, seed: 2026)) }

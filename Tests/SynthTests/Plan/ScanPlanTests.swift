@@ -1,5 +1,6 @@
 import MRZ
 import Testing
+
 @testable import Synth
 
 /// Plans: what each scan will be, drawn from (seed, index) alone.
@@ -48,8 +49,9 @@ struct ScanPlanTests {
             #expect(plan.dpi % 10 == 0)
             let dpis = plan.degradations.contains(.lowDPI) ? 100...130 : 150...300
             #expect(dpis.contains(plan.dpi))
-            #expect(plan.degradations.contains(.skew)
-                ? (3...10).contains(abs(plan.skewDegrees)) : abs(plan.skewDegrees) <= 1.5)
+            #expect(
+                plan.degradations.contains(.skew)
+                    ? (3...10).contains(abs(plan.skewDegrees)) : abs(plan.skewDegrees) <= 1.5)
         }
     }
 

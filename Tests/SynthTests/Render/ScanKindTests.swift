@@ -1,15 +1,17 @@
 import Foundation
+import GroundTruth
 import MRZ
 import OCR
-import GroundTruth
 import Testing
+
 @testable import Synth
 
 /// The real-world kinds of image (`docguard synth --kinds`): deterministic, the geometry each promises, truth
 /// that round-trips. Small photo frames and low resolutions keep them quick.
 struct ScanKindTests {
-    static let options = SynthOptions(count: 25, seed: 31, dpi: 100, kinds: Degradation.kinds,
-                                      photoFrame: (width: 640, height: 480))
+    static let options = SynthOptions(
+        count: 25, seed: 31, dpi: 100, kinds: Degradation.kinds,
+        photoFrame: (width: 640, height: 480))
 
     /// The plan of the `format`-th format's scan of `kind`: kinds take turns within each format.
     static func plan(_ kind: Degradation, format: Int = 2) -> ScanPlan {
@@ -28,7 +30,8 @@ struct ScanKindTests {
     func deterministicWithTruth(kind: Degradation) throws {
         let plan = Self.plan(kind)
         #expect(plan.kind?.degradation == kind)
-        let first = try ScanSynthesizer.render(plan), second = try ScanSynthesizer.render(plan)
+        let first = try ScanSynthesizer.render(plan)
+        let second = try ScanSynthesizer.render(plan)
         #expect(first.imageBytes == second.imageBytes)
         #expect(first.truthFile == second.truthFile)
         #expect(first.truth.degradations.last == kind.rawValue)
@@ -44,7 +47,10 @@ struct ScanKindTests {
     @Test("a photo is as large as its frame, in colour; its truth gives the MRZ's turn in it")
     func photoFrame() throws {
         let plan = Self.plan(.photo)
-        guard case .photo(let shot) = plan.kind else { Issue.record("no photo"); return }
+        guard case .photo(let shot) = plan.kind else {
+            Issue.record("no photo")
+            return
+        }
         let scan = try ScanSynthesizer.render(plan)
         let image = try ImageCodec.decodeGray(scan.imageBytes)
         #expect((image.width, image.height) == (640, 480))
@@ -101,7 +107,10 @@ struct ScanKindTests {
     @Test("a web copy is small: the page 250–450 pixels wide, MRZ capitals 6–10 pixels tall", arguments: [0, 2])
     func webCopy(format: Int) throws {
         let plan = Self.plan(.webCopy, format: format)
-        guard case .webCopy(let copy) = plan.kind else { Issue.record("no web copy"); return }
+        guard case .webCopy(let copy) = plan.kind else {
+            Issue.record("no web copy")
+            return
+        }
         #expect((250...450).contains(copy.pageWidth) && (30...60).contains(copy.quality))
         let scan = try ScanSynthesizer.render(plan)
         let image = try ImageCodec.decodeGray(scan.imageBytes)
@@ -136,7 +145,10 @@ struct ScanKindTests {
     @Test("wide pitch: the MRZ's characters stand 25.4/cpi mm apart, the line as long as ever")
     func widePitch() throws {
         let plan = Self.upright(Self.plan(.widePitch), dpi: 150)
-        guard case .widePitch(let cpi) = plan.kind else { Issue.record("no wide pitch"); return }
+        guard case .widePitch(let cpi) = plan.kind else {
+            Issue.record("no wide pitch")
+            return
+        }
         #expect((8...9).contains(cpi))
         let scan = try ScanSynthesizer.render(plan, lossless: true)
         let length = scan.truth.lines.last!.count
@@ -155,7 +167,10 @@ struct ScanKindTests {
     @Test("two documents: both on one bed, the truth's lines the first's, the other's in otherDocuments")
     func twoDocuments() throws {
         let plan = Self.upright(Self.plan(.twoDocuments), dpi: 100)
-        guard case .twoDocuments(let second) = plan.kind else { Issue.record("no second document"); return }
+        guard case .twoDocuments(let second) = plan.kind else {
+            Issue.record("no second document")
+            return
+        }
         let scan = try ScanSynthesizer.render(plan)
         #expect(scan.truth.lines == MRZComposer.compose(plan.fields).map { String(decoding: $0, as: UTF8.self) })
         #expect(scan.otherDocuments.count == 1)

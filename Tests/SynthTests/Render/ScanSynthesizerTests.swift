@@ -1,7 +1,8 @@
+import GroundTruth
 import MRZ
 import OCR
-import GroundTruth
 import Testing
+
 @testable import Synth
 
 /// Rendered scans: determinism, ground truth, turns and encodings. Small dpi keeps them fast.
@@ -41,16 +42,20 @@ struct ScanSynthesizerTests {
         #expect(scan.truth.dpi == 100)
     }
 
-    @Test("a quarter turn swaps width and height; a half turn keeps them", arguments: [
-        (Degradation.rot90, true), (.rot180, false), (.rot270, true),
-    ])
+    @Test(
+        "a quarter turn swaps width and height; a half turn keeps them",
+        arguments: [
+            (Degradation.rot90, true), (.rot180, false), (.rot270, true),
+        ])
     func turns(degradation: Degradation, swaps: Bool) throws {
         let upright = try ImageCodec.decodeGray(render(2, degradations: []).imageBytes)
         let turned = try render(2, degradations: [degradation])
         let image = try ImageCodec.decodeGray(turned.imageBytes)
         #expect(turned.truth.rotation == degradation.turn)
-        #expect(swaps ? (image.width, image.height) == (upright.height, upright.width)
-                      : (image.width, image.height) == (upright.width, upright.height))
+        #expect(
+            swaps
+                ? (image.width, image.height) == (upright.height, upright.width)
+                : (image.width, image.height) == (upright.width, upright.height))
     }
 
     @Test("a document lies landscape on its bed, darker MRZ ink at the bottom")
@@ -73,15 +78,20 @@ struct ScanSynthesizerTests {
         let image = try ImageCodec.decodeGray(ScanSynthesizer.render(plan, lossless: true).imageBytes)
         let inkRows = (0..<image.height).map { y in (0..<image.width).contains { x in image[x, y] < 100 } }
         // The lowest run of rows holding ink is the last MRZ line.
-        guard let bottom = inkRows.lastIndex(of: true) else { Issue.record("no ink"); return }
+        guard let bottom = inkRows.lastIndex(of: true) else {
+            Issue.record("no ink")
+            return
+        }
         let top = (inkRows[..<bottom].lastIndex(of: false) ?? -1) + 1
         #expect((13...16).contains(bottom - top + 1))
     }
 
-    @Test("file type follows the degradations", arguments: [
-        ([Degradation](), "jpg", false), ([.jpeg], "jpg", false), ([.noise], "jpg", true), ([.grey], "png", true),
-        ([], "png", true),
-    ])
+    @Test(
+        "file type follows the degradations",
+        arguments: [
+            ([Degradation](), "jpg", false), ([.jpeg], "jpg", false), ([.noise], "jpg", true), ([.grey], "png", true),
+            ([], "png", true),
+        ])
     func encoding(degradations: [Degradation], ext: String, lossless: Bool) throws {
         var plan = ScanPlan.draw(index: 1, options: options)
         plan.dpi = 100

@@ -1,6 +1,6 @@
-import TestSupport
 import Foundation
 import OCR
+import TestSupport
 import Testing
 
 /// Smaller slips: decoder libraries' raw messages, runaway values echoed whole, a debug folder that cannot
