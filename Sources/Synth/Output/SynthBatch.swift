@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Plumbing
 
 /// Renders a batch of scans on every core and writes each image with its truth file beside it.
 public enum SynthBatch {
@@ -7,18 +8,21 @@ public enum SynthBatch {
     /// how many were written. Files are the same bytes whatever order the workers finish in.
     public static func write(_ options: SynthOptions, to directory: String) throws -> Int {
         try options.validate()
-        let failure = FirstFailure()
+        // The failure of the lowest-numbered scan that failed, so the reported error does not depend on timing.
+        let failure = Locked<(index: Int, error: any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: options.count) { index in
-            guard !failure.isSet else { return }
+            guard failure.withLock({ $0 == nil }) else { return }
             do {
                 let scan = try ScanSynthesizer.scan(index: index, options: options)
                 try save(Data(scan.imageBytes), to: directory + "/" + scan.relativePath)
                 try save(scan.truthFile.encoded(), to: directory + "/" + scan.truthPath)
             } catch {
-                failure.record(error, index: index)
+                failure.withLock { first in
+                    if first.map({ index < $0.index }) ?? true { first = (index, error) }
+                }
             }
         }
-        if let error = failure.error { throw error }
+        if let first = failure.withLock({ $0 }) { throw first.error }
         return options.count
     }
 
@@ -32,18 +36,5 @@ public enum SynthBatch {
         } catch {
             throw SynthError.write(path: path, reason: error.localizedDescription)
         }
-    }
-}
-
-/// The failure of the lowest-numbered scan that failed, so the reported error does not depend on timing.
-private final class FirstFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: (index: Int, error: any Error)?
-
-    var isSet: Bool { lock.withLock { first != nil } }
-    var error: (any Error)? { lock.withLock { first?.error } }
-
-    func record(_ error: any Error, index: Int) {
-        lock.withLock { if first == nil || index < first!.index { first = (index, error) } }
     }
 }
