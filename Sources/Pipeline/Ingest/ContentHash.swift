@@ -25,7 +25,16 @@ enum ContentHash {
         func finish() -> String { hex(state.finalize()) }
     }
 
+    /// Lowercase hex by table, not `String(format:)`: this runs on every scan, on every worker thread, and
+    /// Foundation's formatting is both slower and more machinery than two table lookups per byte.
     private static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(SHA256.Digest.byteCount * 2)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
