@@ -56,7 +56,7 @@ REAL_REPEAT=${REAL_REPEAT:-1}
 SNAPSHOT_MINUTES=${SNAPSHOT_MINUTES:-4}
 # Lines in other faces (stage 6 on): the other cuts and weights of fonts-ocr-b, and the sans and mono faces
 # some card printers set the zone in (fonts-dejavu-core, fonts-liberation2, fonts-freefont-ttf), by weight.
-FONT_LINES=${FONT_LINES:-2000}
+FONT_LINES=${FONT_LINES:-0}
 FONT_EVAL_LINES=${FONT_EVAL_LINES:-200}
 FONT_SEED=${FONT_SEED:-7007}
 OCRB_DIR=/usr/share/fonts/opentype/ocr-b
@@ -67,7 +67,7 @@ $OCRB_DIR/OCRBX.otf:6,/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:12,\
 /usr/share/fonts/truetype/freefont/FreeMono.ttf:4,/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:4}
 SHIPPED_MODEL=Models/mrz.traineddata
 NET_SPEC='[1,36,0,1 Ct3,3,16 Mp3,3 Lfys32 Lfx64 Lrx64 Lfx96 O1c40]'
-LEARNING_RATE=0.002
+LEARNING_RATE=${LEARNING_RATE:-0.002}
 
 export OMP_THREAD_LIMIT=1
 NICE="nice -n 5"
