@@ -117,7 +117,7 @@ results=$(wc -l < "$WORK/results.jsonl")
 
 echo
 echo "list stage benchmark, SQLite store"
-echo "host:    $(uname -n), $(lscpu 2>/dev/null | awk -F': *' '/^Model name/ {print $2; exit}'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
+echo "host:    $(uname -n), $(lscpu 2>/dev/null | awk -F': *' '/^Model name/ {print $2; exit}'), $(getconf _NPROCESSORS_ONLN) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
 awk -v n="$RECORDS" -v w="$import_wall" -v p="$import_peak" -v db="$db_mb" -v f="$filter_mb" -v csv="$list_mb" -v g="$gen_list" 'BEGIN {
     printf "list:    %d records, CSV %d MB (%s)\n", n, csv, (g > 0 ? sprintf("generated in %.1f s", g) : "reused")
     if (w > 0) printf "import:  %.1f s, %.0f records/s, peak RSS %d MB, database %d MB (%.0f bytes/record) + filter file %d MB\n", w, n / w, p, db, db * 1048576 / n, f

@@ -55,7 +55,7 @@ measure() {
 # BASELINE=/path/to/another/docguard measures it on the same pages first, in the same run, for before/after
 # (BASELINE_ARGS: extra arguments for it, e.g. `--risk old-risk.yaml` when the policy file changed since).
 read -r -a baseline_args <<< "${BASELINE_ARGS:-}"
-echo "host: $(uname -n), $(lscpu 2>/dev/null | awk -F': *' '/^Model name/ {print $2; exit}'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
+echo "host: $(uname -n), $(lscpu 2>/dev/null | awk -F': *' '/^Model name/ {print $2; exit}'), $(getconf _NPROCESSORS_ONLN) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline "${baseline_args[@]}"; fi
 measure "$bin" current --no-lists  # the read rate is measured, not the lists
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline-again "${baseline_args[@]}"; fi
