@@ -123,7 +123,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "PlumbingTests", dependencies: ["Plumbing"]),
-        .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ", "Plumbing"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth"]),
         .testTarget(name: "EvalTests", dependencies: ["Eval", "GroundTruth", "Pipeline", "MRZ"]),
         // GRDB: the watch journal tests write journals as earlier versions left them.

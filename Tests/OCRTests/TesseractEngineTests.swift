@@ -1,4 +1,5 @@
 import Foundation
+import Plumbing
 import Testing
 
 @testable import OCR
@@ -25,6 +26,19 @@ import Testing
         #expect(zip(centers, centers.dropFirst()).allSatisfy { $0 < $1 })
         #expect(reading.characters.allSatisfy { !$0.alternatives.contains($0.byte) })
         print("alternatives:", reading.characters.filter { !$0.alternatives.isEmpty }.count)
+    }
+
+    @Test func enginesMadeAndFreedOnManyThreadsAtOnceReadAlike() throws {
+        let model = try OCRModel.locate(nil)
+        let (image, _) = try Self.firstLineImage(model: model)
+        let expected = try TesseractEngine(model: model).read(line: image).text
+        let texts = Locked<[String]>([])
+        // Each thread makes its own engine, reads, and frees it as the thread ends, all at once.
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let text = (try? TesseractEngine(model: model))?.read(line: image).text ?? "no engine"
+            texts.withLock { $0.append(text) }
+        }
+        #expect(texts.withLock { $0 } == [String](repeating: expected, count: 8))
     }
 
     @Test func aSettingTesseractRefusesIsAnEngineSetUpErrorNamingIt() throws {

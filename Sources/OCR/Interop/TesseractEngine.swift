@@ -1,5 +1,6 @@
 import CTesseract
 import MRZ
+import Plumbing
 
 /// One Tesseract LSTM handle set up for MRZ lines: whitelist `A–Z0–9<`, single-line page mode, per-character
 /// choices kept. Owns its C handle; never shared between tasks (one engine per worker, reused across scans).
@@ -21,6 +22,15 @@ public final class TesseractEngine: LineRecognizer {
         ("user_defined_dpi", "300"),
     ]
 
+    /// Settings Tesseract keeps once per process, not per engine (`debug_file` is a global of its `tprintf`).
+    static let processWideSettings: Set<String> = ["debug_file"]
+
+    /// Whether the process-wide settings have been set. Engines are made and freed under this lock, one at a
+    /// time: initialising reads and writes Tesseract's global parameters, and two engines made at once by two
+    /// workers wrote the same global string at once (heap corruption, seen as a crash when a thread ended).
+    /// A process-wide setting is written once, by the first engine, so no engine's read can meet a write.
+    private static let lifecycle = Locked(false)
+
     /// Loads `model`; throws when Tesseract cannot initialise with it or refuses one of `settings` (an engine
     /// without its whitelist or choices would read quietly worse, so it is not made at all).
     init(model: OCRModel, settings: [(name: String, value: String)]) throws {
@@ -28,13 +38,18 @@ public final class TesseractEngine: LineRecognizer {
         self.handle = handle
         self.model = model
         // From here on `deinit` frees the handle, also when this initialiser throws.
-        let status = TessBaseAPIInit2(handle, model.directory, model.name, OEM_LSTM_ONLY)
-        guard status == 0 else { throw OCRError.engineInitFailed(name: model.name) }
-        // Single line: Tesseract crops the line to its ink before the LSTM, as the project's model was trained
-        // (Models/README.md); raw-line mode would hand it the margins it never saw.
-        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
-        for setting in settings where TessBaseAPISetVariable(handle, setting.name, setting.value) == 0 {
-            throw OCRError.engineSettingRefused(name: setting.name, value: setting.value)
+        try Self.lifecycle.withLock { processWideSet in
+            let status = TessBaseAPIInit2(handle, model.directory, model.name, OEM_LSTM_ONLY)
+            guard status == 0 else { throw OCRError.engineInitFailed(name: model.name) }
+            // Single line: Tesseract crops the line to its ink before the LSTM, as the project's model was
+            // trained (Models/README.md); raw-line mode would hand it the margins it never saw.
+            TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
+            for setting in settings where !(processWideSet && Self.processWideSettings.contains(setting.name)) {
+                guard TessBaseAPISetVariable(handle, setting.name, setting.value) != 0 else {
+                    throw OCRError.engineSettingRefused(name: setting.name, value: setting.value)
+                }
+            }
+            processWideSet = true
         }
     }
 
@@ -44,8 +59,11 @@ public final class TesseractEngine: LineRecognizer {
     }
 
     deinit {
-        TessBaseAPIEnd(handle)
-        TessBaseAPIDelete(handle)
+        let handle = handle
+        Self.lifecycle.withLock { _ in
+            TessBaseAPIEnd(handle)
+            TessBaseAPIDelete(handle)
+        }
     }
 
     /// Reads one line; characters outside the MRZ set are dropped.
