@@ -34,7 +34,7 @@ import Testing
         let expected = try TesseractEngine(model: model).read(line: image).text
         let texts = Locked<[String]>([])
         // Each thread makes its own engine, reads, and frees it as the thread ends, all at once.
-        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+        ParallelWork.run(workers: 8) { _ in
             let text = (try? TesseractEngine(model: model))?.read(line: image).text ?? "no engine"
             texts.withLock { $0.append(text) }
         }

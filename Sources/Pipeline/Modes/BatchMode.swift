@@ -110,7 +110,7 @@ public struct BatchMode {
     static func notIn(_ done: Set<String>, _ files: [String], jobs: Int) -> [String] {
         guard !done.isEmpty else { return files }
         let hashes = Locked([String?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { worker in
+        ParallelWork.run(workers: max(1, min(jobs, files.count))) { worker in
             for index in stride(from: worker, to: files.count, by: max(1, min(jobs, files.count))) {
                 let digest = ContentHash.sha256(ofFileAt: files[index])
                 hashes.withLock { $0[index] = digest }

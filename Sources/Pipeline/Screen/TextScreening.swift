@@ -121,7 +121,7 @@ private final class ScreenedChunk: @unchecked Sendable {
             cloneChecks = .allocate(capacity: count)
         }
         @Sendable func range(_ slice: Int) -> Range<Int> { (count * slice / used)..<(count * (slice + 1) / used) }
-        forEachSlice(workers: workers) { slice in
+        forEachSlice(workers: workers) { [self] slice in
             readings[slice].removeAll(keepingCapacity: true)
             displaced[slice].removeAll(keepingCapacity: true)
             func finish(_ begun: ScreenedRecord) {
@@ -148,7 +148,7 @@ private final class ScreenedChunk: @unchecked Sendable {
                 cloneChecks[order - firstIndex] = true
             }
         }
-        forEachSlice(workers: workers) { slice in
+        forEachSlice(workers: workers) { [self] slice in
             let writer = writers + slice
             writer.pointee.reset()
             let first = range(slice).lowerBound
@@ -168,17 +168,8 @@ private final class ScreenedChunk: @unchecked Sendable {
     }
 
     /// Runs `body` for every used slice on `workers` threads, each taking the next slice in turn.
-    private func forEachSlice(workers: Int, _ body: @Sendable (Int) -> Void) {
-        let nextSlice = Locked(0)
-        let used = used
-        DispatchQueue.concurrentPerform(iterations: min(workers, used)) { _ in
-            while case let slice = nextSlice.withLock({ next in
-                defer { next += 1 }
-                return next
-            }), slice < used {
-                body(slice)
-            }
-        }
+    private func forEachSlice(workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        ParallelWork.forEach(used, workers: workers, body)
     }
 
     /// Hands the result lines to `emit`, slice by slice, in input order.

@@ -10,7 +10,7 @@ public enum SynthBatch {
         try options.validate()
         // The failure of the lowest-numbered scan that failed, so the reported error does not depend on timing.
         let failure = Locked<(index: Int, error: any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: options.count) { index in
+        ParallelWork.forEach(options.count) { index in
             guard failure.withLock({ $0 == nil }) else { return }
             do {
                 let scan = try ScanSynthesizer.scan(index: index, options: options)

@@ -29,7 +29,7 @@ public enum TrainingLineBatch {
         try options.validate()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let tally = Locked((summary: Summary(lines: 0, skippedScans: 0), failures: 0))
-        DispatchQueue.concurrentPerform(iterations: options.count) { index in
+        ParallelWork.forEach(options.count) { index in
             do {
                 let scan = try ScanSynthesizer.scan(index: index, options: options)
                 guard let crops = try lineCrops(of: scan, cutter: cutter) else {
