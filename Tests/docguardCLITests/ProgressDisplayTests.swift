@@ -121,19 +121,7 @@ import Testing
     @Test func watchModeCountsWhatItTakesUntilStopped() throws {
         let inbox = space.path("inbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let pipeline = try space.write(
-            "watch.yaml",
-            """
-            mode: watch
-            inbox: inbox
-            processed: processed
-            quarantine: quarantine
-            results: results.jsonl
-            lists: none
-            settle_seconds: 0.2
-            jobs: 1
-
-            """)
+        let pipeline = try space.watchPipeline(more: "settle_seconds: 0.2\njobs: 1")
         let watched = try Terminal.run(["run", pipeline]) { process in
             try space.scan("inbox/a.jpg")
             let deadline = Date().addingTimeInterval(60)

@@ -50,6 +50,24 @@ final class CLIWorkspace {
             """)
     }
 
+    /// `watch.yaml`: a watched `inbox` with `processed`, `quarantine` and `results.jsonl` beside it, the shipped
+    /// risk policy, no lists, and `more` keys; its path.
+    func watchPipeline(more: String) throws -> String {
+        try write(
+            "watch.yaml",
+            """
+            mode: watch
+            inbox: inbox
+            processed: processed
+            quarantine: quarantine
+            results: results.jsonl
+            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
+            lists: none
+            \(more)
+
+            """)
+    }
+
     /// A stolen/lost list store holding `csv` (header included), imported through the binary; its path.
     func store(_ csv: String) throws -> String {
         let list = try write("list-\(UUID().uuidString).csv", csv)

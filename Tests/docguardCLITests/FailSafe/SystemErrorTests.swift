@@ -36,21 +36,8 @@ import Testing
             "list store \(store): cannot open (file is not a database)")
     }
 
-    /// `watch.yaml` in the workspace (inbox, processed, quarantine, results beside it), no lists.
-    func watchPipeline() throws -> String {
-        try space.write(
-            "watch.yaml",
-            """
-            mode: watch
-            inbox: inbox
-            processed: processed
-            quarantine: quarantine
-            results: results.jsonl
-            risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-            settle_seconds: 0.1
-            lists: none
-            """)
-    }
+    /// `watch.yaml` in the workspace, settling after a tenth of a second.
+    func watchPipeline() throws -> String { try space.watchPipeline(more: "settle_seconds: 0.1") }
 
     @Test func aWatchJournalThatIsNoJournalIsNamed() throws {
         let pipeline = try watchPipeline()
