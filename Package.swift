@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Plumbing"),
         // The ground-truth file of a scan (`docguard.truth/1`): Synth writes it, Eval reads it.
         .target(name: "GroundTruth"),
+        // The printed page (visual inspection zone) held against the MRZ, field by field: pure, no OCR in it.
+        .target(name: "VisualZone", dependencies: ["MRZ"]),
         // Tesseract's C API and Leptonica (module map links `lept` by name).
         .systemLibrary(
             name: "CTesseract",
@@ -46,7 +48,7 @@ let package = Package(
         // libjpeg's compressor, for synthetic CMYK JPEGs (Leptonica writes none).
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         // The only importer of CTesseract: decode, locate the MRZ band, recognise. Swift values out.
-        .target(name: "OCR", dependencies: ["CTesseract", "MRZ", "Plumbing"]),
+        .target(name: "OCR", dependencies: ["CTesseract", "MRZ", "VisualZone", "Plumbing"]),
         // Stolen/lost lists: the store protocol, SQLite (GRDB) and PostgreSQL (postgres-nio), import, matching.
         .target(
             name: "Lists",
@@ -123,6 +125,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "PlumbingTests", dependencies: ["Plumbing"]),
+        .testTarget(name: "VisualZoneTests", dependencies: ["VisualZone", "MRZ"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ", "Plumbing"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth"]),
         .testTarget(name: "EvalTests", dependencies: ["Eval", "GroundTruth", "Pipeline", "MRZ"]),

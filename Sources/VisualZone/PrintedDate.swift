@@ -1,0 +1,182 @@
+import MRZ
+
+/// A date as printed on the page, in whichever form: `12 AUG 1974`, `12 AUG/AOÛT 74`, `12.08.1974`, `12/08/1974`,
+/// `1974-08-12`, month names in English, French, German, Spanish, Italian, Portuguese, Dutch, Polish, Swedish or
+/// Turkish. A numeric date whose day and month could be either way round (`05/08/1974`) keeps both readings.
+public struct PrintedDate: Sendable, Hashable {
+    /// Day and month, in every order the print allows: one reading, or two for an all-number date.
+    public var dayMonths: [DayMonth]
+    /// The year as printed.
+    public var year: Int
+    /// True when the year was printed with two digits (`74`): it then matches any century.
+    public var twoDigitYear: Bool
+    /// The text it was read from.
+    public var text: String
+
+    /// A day and month.
+    public struct DayMonth: Sendable, Hashable {
+        /// 1…31.
+        public var day: Int
+        /// 1…12.
+        public var month: Int
+    }
+
+    /// Whether this print can stand for `date`.
+    public func matches(_ date: MRZDate) -> Bool {
+        let yearMatches = twoDigitYear ? year == date.year % 100 : year == date.year
+        return yearMatches && dayMonths.contains(DayMonth(day: date.day, month: date.month))
+    }
+
+    /// The date it most likely is (first reading; a two-digit year in the hundred years that end `yearsAfter`
+    /// years after `reference`), or nil when not a real date.
+    public func date(near reference: MRZDate, yearsAfter: Int) -> MRZDate? {
+        guard let first = dayMonths.first else { return nil }
+        var fullYear = year
+        if twoDigitYear {
+            let last = reference.year + yearsAfter
+            fullYear = last - ((last - year) % 100 + 100) % 100
+        }
+        return MRZDate(year: fullYear, month: first.month, day: first.day)
+    }
+
+    /// Whether this print and `date` differ in one digit only, a confusion the engine makes (`1`/`7`, `3`/`8`,
+    /// `5`/`6`, `0`/`8`): a slip of the reading, not another date.
+    public func isOneDigitSlip(from date: MRZDate) -> Bool {
+        guard let reading = dayMonths.first else { return false }
+        let printed = digits(day: reading.day, month: reading.month, year: year, twoDigit: twoDigitYear)
+        let expected = digits(day: date.day, month: date.month, year: twoDigitYear ? date.year % 100 : date.year,
+            twoDigit: twoDigitYear)
+        guard printed.count == expected.count else { return false }
+        return zip(printed, expected).filter { $0 != $1 }.count == 1
+    }
+
+    private func digits(day: Int, month: Int, year: Int, twoDigit: Bool) -> [Character] {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return Array(padded(day, 2) + padded(month, 2) + padded(year, twoDigit ? 2 : 4))
+    }
+}
+
+/// Finds the dates printed in a line of text.
+public enum PrintedDateFinder {
+    /// Every date in `text`, left to right.
+    public static func dates(in text: String) -> [PrintedDate] {
+        let tokens = tokenize(text)
+        var found: [PrintedDate] = []
+        var index = 0
+        while index < tokens.count {
+            if let (date, used) = date(at: index, in: tokens) {
+                found.append(date)
+                index += used
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// A word or a number of the line.
+    enum Token: Equatable {
+        case number(value: Int, digits: Int, text: String)
+        case word(String)
+    }
+
+    /// Numbers and words; everything else separates them. A short run mixing digits with letters the engine reads
+    /// for digits (`2O34`, `l974`) is taken as the number.
+    static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        func flush() {
+            defer { current = "" }
+            guard !current.isEmpty else { return }
+            let hasDigit = current.contains(where: \.isNumber)
+            let asDigits = String(current.map { digitLookalikes[$0] ?? $0 })
+            if hasDigit, current.count <= 4, asDigits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let value = Int(asDigits)
+            {
+                tokens.append(.number(value: value, digits: asDigits.count, text: current))
+            } else if current.allSatisfy(\.isLetter) {
+                tokens.append(.word(PrintedTextKey.key(current)))
+            }
+        }
+        for character in text.uppercased() {
+            if character.isLetter || (character.isASCII && character.isNumber) {
+                // A letter straight after digits (or digits after letters) starts a new token unless it is a digit
+                // look-alike inside a number.
+                if let last = current.last, last.isNumber != character.isNumber,
+                    !(last.isNumber && digitLookalikes[character] != nil),
+                    !(character.isNumber && current.allSatisfy { digitLookalikes[$0] != nil || $0.isNumber })
+                {
+                    flush()
+                }
+                current.append(character)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// Letters an engine reads for digits in printed dates.
+    static let digitLookalikes: [Character: Character] = ["O": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8"]
+
+    /// A date starting at `index`: the date and the tokens it used.
+    private static func date(at index: Int, in tokens: [Token]) -> (PrintedDate, Int)? {
+        func number(_ offset: Int) -> (value: Int, digits: Int, text: String)? {
+            guard index + offset < tokens.count, case .number(let value, let digits, let text) = tokens[index + offset]
+            else { return nil }
+            return (value, digits, text)
+        }
+        func month(_ offset: Int) -> Int? {
+            guard index + offset < tokens.count, case .word(let word) = tokens[index + offset] else { return nil }
+            return MonthNames.month(word)
+        }
+        func year(_ token: (value: Int, digits: Int, text: String)?) -> (Int, Bool)? {
+            guard let token else { return nil }
+            if token.digits == 4, (1900...2099).contains(token.value) { return (token.value, false) }
+            if token.digits == 2 { return (token.value, true) }
+            return nil
+        }
+        func make(_ dayMonths: [PrintedDate.DayMonth], _ year: (Int, Bool), used: Int) -> (PrintedDate, Int)? {
+            let real = dayMonths.filter { (1...12).contains($0.month) && (1...31).contains($0.day) }
+            guard !real.isEmpty else { return nil }
+            let text = tokens[index..<index + used].map { token -> String in
+                switch token {
+                case .number(_, _, let text): return text
+                case .word(let word): return word
+                }
+            }.joined(separator: " ")
+            return (PrintedDate(dayMonths: real, year: year.0, twoDigitYear: year.1, text: text), used)
+        }
+        // Day, month name (a second language's name after it), year: 12 AUG 1974, 12 AUG AOUT 74.
+        if let day = number(0), day.digits <= 2, let monthNumber = month(1) {
+            var used = 2
+            if let second = month(2), second == monthNumber { used = 3 }
+            if let year = year(number(used)) {
+                return make([.init(day: day.value, month: monthNumber)], year, used: used + 1)
+            }
+        }
+        // Month name, day, year: AUG 12 1974.
+        if let monthNumber = month(0), let day = number(1), day.digits <= 2, let year = year(number(2)) {
+            return make([.init(day: day.value, month: monthNumber)], year, used: 3)
+        }
+        // Year first: 1974 08 12.
+        if let first = number(0), first.digits == 4, let year = year(first), let monthPart = number(1),
+            monthPart.digits <= 2, let day = number(2), day.digits <= 2
+        {
+            return make([.init(day: day.value, month: monthPart.value)], year, used: 3)
+        }
+        // All numbers, day first (or month first where that is a date too): 12.08.1974, 08/12/1974, 12 08 74.
+        if let first = number(0), first.digits <= 2, let second = number(1), second.digits <= 2,
+            let year = year(number(2))
+        {
+            var readings = [PrintedDate.DayMonth(day: first.value, month: second.value)]
+            if first.value != second.value { readings.append(.init(day: second.value, month: first.value)) }
+            return make(readings, year, used: 3)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,231 @@
+import MRZ
+
+/// Holds the printed page against the MRZ, field by field, without knowing the issuer's layout. A field agrees when
+/// the page prints its value anywhere (names in any ICAO 9303-3 §6 spelling, dates in any printed form, numbers
+/// allowing the engine's O/0-type confusions). It differs only on clear evidence: the value under the field's
+/// caption is confidently another one, or (dates, number) the page confidently prints another value of that kind
+/// that nothing else on a genuine page explains. Everything else is `unread`: a page read badly is never a finding.
+public struct VisualZoneComparer: Sendable {
+    /// Word confidence (0…1) from which a value can support `differs`.
+    public var confidentWord = 0.75
+    /// Years before the expiry after which a date can be an issue date, never a birth date of an adult's document:
+    /// a printed date earlier than that, that is not the MRZ's, is another birth date.
+    public var issueWindowYears = 15
+
+    /// The default thresholds.
+    public init() {}
+
+    /// The verdict per field of `page` against `document`.
+    public func compare(_ page: PrintedPage, with document: MRZDocument) -> VisualZoneCheck {
+        let captioned = CaptionedValues(page)
+        let dates = page.lines.flatMap { line in
+            PrintedDateFinder.dates(in: line.words.map(\.text).joined(separator: " ")).map { date in
+                DatedLine(date: date, line: line, confidence: Self.meanConfidence(line.words))
+            }
+        }
+        var fields: [VisualField: FieldComparison] = [:]
+        fields[.documentNumber] = compareNumber(document, page: page)
+        fields[.surname] = compareName(
+            document.surname, truncated: document.nameMayBeTruncated, page: page, captioned: captioned[.surname])
+        fields[.givenNames] = compareName(
+            document.givenNames, truncated: document.nameMayBeTruncated, page: page,
+            captioned: captioned[.givenNames])
+        fields[.birthDate] = compareBirth(document, dates: dates, captioned: captioned[.birthDate])
+        fields[.expiryDate] = compareExpiry(document, dates: dates, captioned: captioned[.expiryDate])
+        fields[.sex] = compareSex(document.sex, captioned: captioned[.sex])
+        return VisualZoneCheck(fields: fields)
+    }
+
+    /// A date found on a line, with the line's confidence.
+    private struct DatedLine {
+        var date: PrintedDate
+        var line: PrintedLine
+        var confidence: Double
+    }
+
+    // MARK: Document number
+
+    /// Agrees when printed anywhere; differs on a confidently read word of the number's shape (same length, letters
+    /// and digits in the same places) with up to half its characters changed, which is no other number of the MRZ.
+    /// Captions are not used: a page's other numbers (card access, national or personal numbers) have captions
+    /// like the document number's.
+    private func compareNumber(_ document: MRZDocument, page: PrintedPage) -> FieldComparison {
+        guard let number = document.documentNumber, number.count >= 3 else { return .unread }
+        let wanted = Self.confusionFolded(number)
+        // Printed whole or in groups (`L898 902 C3`): runs of up to three words on a line.
+        for line in page.lines {
+            for run in Self.runs(of: line.words, upTo: 3) where Self.confusionFolded(Self.joined(run)) == wanted {
+                return agreeing(run)
+            }
+        }
+        let others = [document.optionalData, document.optionalData2].compactMap { $0 }.map(Self.confusionFolded)
+        let shape = Self.shape(wanted)
+        for word in page.words where word.confidence >= max(confidentWord, 0.85) {
+            let folded = Self.confusionFolded(word.text)
+            guard folded.count == wanted.count, Self.shape(folded) == shape, !others.contains(folded) else { continue }
+            let changed = zip(folded, wanted).filter { $0 != $1 }.count
+            if changed >= 1, changed * 2 <= wanted.count { return differing([word]) }
+        }
+        return .unread
+    }
+
+    /// Upper case, letters and digits only, each group of characters the engine confuses (O/0/D/Q, I/1/L, Z/2, S/5,
+    /// G/6, B/8) written as one.
+    static func confusionFolded(_ text: String) -> String {
+        String(
+            text.uppercased().compactMap { character -> Character? in
+                guard character.isASCII, character.isLetter || character.isNumber else { return nil }
+                return confusions[character] ?? character
+            })
+    }
+
+    private static let confusions: [Character: Character] = [
+        "O": "0", "D": "0", "Q": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6", "B": "8",
+    ]
+
+    /// Digits as `9`, letters as `A`.
+    private static func shape(_ folded: String) -> String {
+        String(folded.map { $0.isNumber ? "9" : "A" })
+    }
+
+    // MARK: Names
+
+    private func compareName(_ name: String?, truncated: Bool, page: PrintedPage, captioned: [[PrintedWord]])
+        -> FieldComparison
+    {
+        guard let name, !name.isEmpty else { return .unread }
+        let wanted = PrintedTextKey.key(name)
+        guard wanted.count >= 2 else { return .unread }
+        func agrees(_ key: String) -> Bool { key == wanted || (truncated && key.hasPrefix(wanted)) }
+        for line in page.lines {
+            for run in Self.runs(of: line.words, upTo: 4) where agrees(PrintedTextKey.key(Self.joined(run))) {
+                return agreeing(run)
+            }
+        }
+        for value in captioned {
+            let letters = value.filter { $0.text.contains(where: \.isLetter) && !$0.text.contains(where: \.isNumber) }
+            let key = PrintedTextKey.key(Self.joined(letters))
+            guard key.count >= 2 else { continue }
+            if agrees(key) { return agreeing(letters) }
+            // One letter apart is the engine's slip as often as a forger's: not evidence.
+            if Self.meanConfidence(letters) >= confidentWord, editDistance(key, wanted) >= 2 {
+                return differing(letters)
+            }
+        }
+        return .unread
+    }
+
+    // MARK: Dates
+
+    private func compareBirth(_ document: MRZDocument, dates: [DatedLine], captioned: [[PrintedWord]])
+        -> FieldComparison
+    {
+        guard let birth = document.birthDate else { return .unread }
+        if let found = dates.first(where: { $0.date.matches(birth) }) { return agreeing(found) }
+        if let differs = captionedDate(captioned, other: birth) { return differs }
+        // Layout-free: a confidently printed date long before the expiry (so no issue date) that is not the MRZ's.
+        guard let expiry = document.expiryDate else { return .unread }
+        let latestIssue = MRZDate(year: expiry.year - issueWindowYears, month: expiry.month, day: min(expiry.day, 28))
+        for dated in dates where dated.confidence >= confidentWord && !dated.date.isOneDigitSlip(from: birth) {
+            guard !dated.date.matches(expiry), let date = dated.date.date(near: birth, yearsAfter: 50),
+                let latestIssue, date < latestIssue, date.year >= 1900
+            else { continue }
+            return differing(dated)
+        }
+        return .unread
+    }
+
+    private func compareExpiry(_ document: MRZDocument, dates: [DatedLine], captioned: [[PrintedWord]])
+        -> FieldComparison
+    {
+        guard let expiry = document.expiryDate else { return .unread }
+        if let found = dates.first(where: { $0.date.matches(expiry) }) { return agreeing(found) }
+        if let differs = captionedDate(captioned, other: expiry) { return differs }
+        // Layout-free: the page's latest date, confidently read, in the expiry's year or after it, is not the MRZ's
+        // (an issue date lies years before the expiry; an extended validity after it).
+        let resolved = dates.compactMap { dated in
+            document.birthDate.map(dated.date.matches) == true
+                ? nil : dated.date.date(near: expiry, yearsAfter: 10).map { (dated, $0) }
+        }
+        guard let (latest, date) = resolved.max(by: { $0.1 < $1.1 }), latest.confidence >= confidentWord,
+            !latest.date.isOneDigitSlip(from: expiry), let yearBefore = MRZDate(
+                year: expiry.year - 1, month: expiry.month, day: min(expiry.day, 28)), date > yearBefore
+        else { return .unread }
+        return differing(latest)
+    }
+
+    /// `differs` when a caption's value holds a confidently read date that is not `date` (nor one digit off it).
+    private func captionedDate(_ captioned: [[PrintedWord]], other date: MRZDate) -> FieldComparison? {
+        for value in captioned where Self.meanConfidence(value) >= confidentWord {
+            for printed in PrintedDateFinder.dates(in: value.map(\.text).joined(separator: " "))
+            where !printed.matches(date) && !printed.isOneDigitSlip(from: date) {
+                return differing(value, printed: printed.text)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Sex
+
+    /// Letters that documents print for each sex, in the languages of their captions (`K/F`, `E/M`, `W`, `H`).
+    static let sexLetters: [String: String] = [
+        "F": "F", "K": "F", "W": "F", "Z": "F", "M": "M", "E": "M", "H": "M", "X": "X",
+    ]
+
+    private func compareSex(_ sex: String?, captioned: [[PrintedWord]]) -> FieldComparison {
+        guard let sex else { return .unread }
+        for value in captioned {
+            let letters = value.flatMap { word in
+                PrintedTextKey.mrzSpelling(word.text).map(String.init)
+            }
+            // A value of sex letters only (`F`, `K/F`); anything else is not the sex field.
+            guard !letters.isEmpty, letters.count <= 3, letters.allSatisfy({ Self.sexLetters[$0] != nil }) else {
+                continue
+            }
+            let sexes = Set(letters.compactMap { Self.sexLetters[$0] })
+            if sexes.contains(sex) { return agreeing(value) }
+            if sexes.count == 1, Self.meanConfidence(value) >= confidentWord { return differing(value) }
+        }
+        return .unread
+    }
+
+    // MARK: Helpers
+
+    private func agreeing(_ words: some Collection<PrintedWord>) -> FieldComparison {
+        FieldComparison(verdict: .agrees, printed: words.map(\.text).joined(separator: " "), box: Self.box(words))
+    }
+
+    private func agreeing(_ dated: DatedLine) -> FieldComparison {
+        FieldComparison(verdict: .agrees, printed: dated.date.text, box: Self.box(dated.line.words))
+    }
+
+    private func differing(_ words: [PrintedWord], printed: String? = nil) -> FieldComparison {
+        FieldComparison(
+            verdict: .differs, printed: printed ?? words.map(\.text).joined(separator: " "), box: Self.box(words))
+    }
+
+    private func differing(_ dated: DatedLine) -> FieldComparison {
+        FieldComparison(verdict: .differs, printed: dated.date.text, box: Self.box(dated.line.words))
+    }
+
+    private static func box(_ words: some Collection<PrintedWord>) -> PrintedBox? {
+        words.dropFirst().reduce(words.first?.box) { $0?.union($1.box) }
+    }
+
+    private static func joined(_ words: some Collection<PrintedWord>) -> String {
+        words.map(\.text).joined()
+    }
+
+    static func meanConfidence(_ words: [PrintedWord]) -> Double {
+        words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
+    }
+
+    /// Every run of 1…`limit` consecutive words.
+    private static func runs(of words: [PrintedWord], upTo limit: Int) -> [ArraySlice<PrintedWord>] {
+        var result: [ArraySlice<PrintedWord>] = []
+        for start in words.indices {
+            for end in start..<min(words.count, start + limit) { result.append(words[start...end]) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,46 @@
+import MRZ
+import Testing
+
+@testable import VisualZone
+
+@Suite struct PrintedDateTests {
+    static let birth = MRZDate(year: 1974, month: 8, day: 12)!
+
+    @Test(arguments: [
+        "12 AUG 1974", "12 AUG/AOÛT 74", "12.08.1974", "12/08/1974", "1974-08-12", "12 08 1974", "12 AOÛT/AUG 1974",
+        "DATE OF BIRTH 12 Aug 1974 F", "12 AGO 1974", "12 AGOSTO 1974", "12. August 1974", "12 SIE 1974",
+        "08/12/1974", "AUG 12, 1974", "12 AUG l974", "12-08-74",
+    ])
+    func readsEveryPrintedForm(_ text: String) {
+        let dates = PrintedDateFinder.dates(in: text)
+        #expect(dates.contains { $0.matches(Self.birth) }, "\(text): \(dates)")
+    }
+
+    @Test(arguments: ["12 AUG 1975", "13.08.1974", "12 SEP 1974", "1974-08-21", "PASSPORT L898902C3", "12 AUG", ""])
+    func otherTextIsNotTheDate(_ text: String) {
+        #expect(!PrintedDateFinder.dates(in: text).contains { $0.matches(Self.birth) }, "\(text)")
+    }
+
+    @Test func germanMarchAndTwoDates() {
+        let dates = PrintedDateFinder.dates(in: "01 MÄR/MAR 2020   01 MRZ/MAR 2030")
+        #expect(dates.count == 2)
+        #expect(dates.map { $0.dayMonths.first?.month } == [3, 3])
+        #expect(dates.map(\.year) == [2020, 2030])
+    }
+
+    @Test func twoDigitYearsResolveBeforeTheirBound() {
+        let date = PrintedDateFinder.dates(in: "12 AUG 74").first
+        #expect(date?.date(near: MRZDate(year: 2030, month: 1, day: 1)!, yearsAfter: 10)?.year == 1974)
+        let expiry = PrintedDateFinder.dates(in: "01 JAN 35").first
+        #expect(expiry?.date(near: MRZDate(year: 2030, month: 1, day: 1)!, yearsAfter: 10)?.year == 2035)
+    }
+
+    @Test func oneDigitSlips() {
+        let slip = PrintedDateFinder.dates(in: "12 AUG 1971").first!
+        #expect(slip.isOneDigitSlip(from: Self.birth))
+        let other = PrintedDateFinder.dates(in: "12 AUG 1979").first!
+        #expect(other.isOneDigitSlip(from: Self.birth))
+        let moved = PrintedDateFinder.dates(in: "12 AUG 1969").first!
+        #expect(!moved.isOneDigitSlip(from: Self.birth))
+    }
+}
