@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "MRZ", "OCR", "Lists", "CMemory", "Plumbing",
+                "MRZ", "OCR", "VisualZone", "Lists", "CMemory", "Plumbing",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -2,6 +2,7 @@ import Foundation
 import Lists
 import MRZ
 import OCR
+import VisualZone
 
 /// The composition root: the one place that names every stage and builds them once, for every mode.
 ///
@@ -36,7 +37,10 @@ public struct ScanPipeline: Sendable {
         let stages = configuration.stages
         let asOf = stages.asOf ?? today
         var makeReader: (@Sendable () throws -> PageReader)? = nil
-        if case .screen = configuration.mode {} else { makeReader = try recognizers.readers(model: stages.model) }
+        if case .screen = configuration.mode {
+        } else {
+            makeReader = try recognizers.readers(model: stages.model, visualZoneModel: stages.visualZoneModel)
+        }
         let own = configuration.appendedResults.flatMap { FileManager.default.fileExists(atPath: $0) ? [$0] : nil }
         let risk = try RiskStage.load(policyPath: stages.riskPolicy, asOf: asOf, history: stages.history + (own ?? []))
         let matcher = try stages.lists.map { try ListMatcher(store: try ListStores.open($0)) }
@@ -99,11 +103,13 @@ public struct ScanPipeline: Sendable {
         let clock = ScanClock()
         func reading(
             _ status: ScanResult.Status, sha256: String?, problem: ScanProblem?, ocr: OCRSummary? = nil,
-            document: MRZDocument? = nil, list: ListVerdict? = nil
+            document: MRZDocument? = nil, list: ListVerdict? = nil,
+            visualZone: (VisualZoneCheck, ReportImages?)? = nil
         ) -> ScanReading {
             ScanReading(
                 file: job.file, sha256: sha256, status: status, document: document, ocr: ocr, problem: problem,
-                list: list, seconds: clock.seconds, cpuSeconds: clock.cpuSeconds)
+                list: list, visualZone: visualZone?.0, reportImages: visualZone?.1, seconds: clock.seconds,
+                cpuSeconds: clock.cpuSeconds)
         }
         let bytes: [UInt8]
         do {
@@ -135,7 +141,8 @@ public struct ScanPipeline: Sendable {
             return reading(.unreadable, sha256: digest, problem: problem, ocr: ocr)
         }
         return reading(
-            .ok, sha256: digest, problem: nil, ocr: ocr, document: read.document, list: verdict ?? .notConsulted)
+            .ok, sha256: digest, problem: nil, ocr: ocr, document: read.document, list: verdict ?? .notConsulted,
+            visualZone: reader.checkVisualZone(of: chosen, in: pages))
     }
 
     /// What a report says the run was judged by.
@@ -153,18 +160,27 @@ public enum LineRecognizers: Sendable {
     /// `make` for every worker; results name `model`.
     case custom(model: String, make: @Sendable () -> any LineRecognizer)
 
-    /// A maker of one worker's page reader; the model is located now, so a missing one stops the run before it starts.
-    func readers(model name: String?) throws -> @Sendable () throws -> PageReader {
+    /// A maker of one worker's page reader, reading the printed page with `visualZoneModel` unless nil; the models
+    /// are located now, so a missing one stops the run before it starts.
+    func readers(model name: String?, visualZoneModel: String? = nil) throws -> @Sendable () throws -> PageReader {
+        let visual = try visualZoneModel.map { try OCRModel.locate($0) }
         switch self {
         case .tesseract:
-            return Self.tesseract(try OCRModel.locate(name))
+            return Self.tesseract(try OCRModel.locate(name), visualZone: visual)
         case .custom(let model, let make):
-            return { PageReader(recognizer: make(), modelName: model) }
+            return {
+                PageReader(recognizer: make(), modelName: model, visualEngine: try visual.map(PageTextEngine.init))
+            }
         }
     }
 
-    /// A maker of one worker's page reader over a Tesseract engine running `model`.
-    static func tesseract(_ model: OCRModel) -> @Sendable () throws -> PageReader {
-        { PageReader(recognizer: try TesseractEngine(model: model), modelName: model.name) }
+    /// A maker of one worker's page reader over a Tesseract engine running `model`, and one running `visualZone`
+    /// for the printed page when given.
+    static func tesseract(_ model: OCRModel, visualZone: OCRModel? = nil) -> @Sendable () throws -> PageReader {
+        {
+            PageReader(
+                recognizer: try TesseractEngine(model: model), modelName: model.name,
+                visualEngine: try visualZone.map(PageTextEngine.init))
+        }
     }
 }

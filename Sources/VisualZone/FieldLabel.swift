@@ -8,38 +8,57 @@ enum FieldLabel: Sendable, Hashable {
     /// Caption words, in `PrintedTextKey.key` spelling, that make a caption this label, checked in this order:
     /// `PLACE OF BIRTH` is a place before it is a birth date, `GIVEN NAMES` given names before a name.
     static let vocabulary: [(label: FieldLabel, words: [String])] = [
-        (.other, [
-            "PLACE", "LIEU", "LUGAR", "ORT", "LUOGO", "LOCAL", "PLAATS", "MIEJSCE", "ORTSANGABE", "ISSUE", "ISSUED",
-            "DELIVRANCE", "EXPEDICION", "EMISION", "AUSSTELLUNG", "AUSSTELLUNGSDATUM", "EMISSIONE", "RILASCIO",
-            "EMISSAO", "AFGIFTE", "WYDANIA", "UTFARDANDE", "VERILIS", "AUTHORITY", "AUTORITE", "BEHORDE",
-            "NATIONALITY", "NATIONALITE", "NACIONALIDAD", "STAATSANGEHORIGKEIT", "NAZIONALITA", "NACIONALIDADE",
-            "NATIONALITEIT", "OBYWATELSTWO", "HEIGHT", "TAILLE", "PERSONAL", "PERSONNEL", "SIGNATURE", "ADDRESS",
-            "RESIDENCE", "DOMICILE", "DOMICILIO", "WOHNORT", "ANSCHRIFT", "CODE", "TYPE", "NATIONAL", "IDENTIFICATION",
-            "ACCESS", "CAN", "PERSONNUMMER", "PERSONENKENNZIFFER", "PESEL", "REMARKS", "OBSERVATIONS",
-        ]),
-        (.expiryDate, [
-            "EXPIRY", "EXPIRATION", "EXPIRES", "UNTIL", "JUSQU", "JUSQUAU", "VENCIMIENTO", "CADUCIDAD", "VALIDEZ",
-            "GULTIG", "ABLAUF", "ABLAUFDATUM", "SCADENZA", "VALIDADE", "VALIDITE", "GELDIG", "WAZNOSCI", "GILTIG",
-            "GECERLILIK", "PLATNOST",
-        ]),
-        (.birthDate, [
-            "BIRTH", "NAISSANCE", "NACIMIENTO", "GEBURTSTAG", "GEBURTSDATUM", "GEBURT", "NASCITA", "NASCIMENTO",
-            "GEBOORTEDATUM", "URODZENIA", "FODELSEDATUM", "DOGUM", "NAROZENI", "SYNTYMAAIKA", "FODSELSDATO",
-        ]),
-        (.givenNames, [
-            "GIVEN", "FORENAME", "FORENAMES", "FIRST", "PRENOM", "PRENOMS", "NOMBRE", "NOMBRES", "VORNAME",
-            "VORNAMEN", "NOME", "NOMI", "VOORNAMEN", "IMIONA", "IMIE", "FORNAMN", "ETUNIMET", "ADI", "JMENO",
-            "UTONEV",
-        ]),
-        (.surname, [
-            "SURNAME", "SURNAMES", "NOM", "NOMS", "APELLIDO", "APELLIDOS", "NACHNAME", "FAMILIENNAME", "NAME",
-            "COGNOME", "ACHTERNAAM", "NAZWISKO", "EFTERNAMN", "SUKUNIMI", "SOYADI", "PRIJMENI", "SOBRENOME",
-        ]),
+        (
+            .other,
+            [
+                "PLACE", "LIEU", "LUGAR", "ORT", "LUOGO", "LOCAL", "PLAATS", "MIEJSCE", "ORTSANGABE", "ISSUE", "ISSUED",
+                "DELIVRANCE", "EXPEDICION", "EMISION", "AUSSTELLUNG", "AUSSTELLUNGSDATUM", "EMISSIONE", "RILASCIO",
+                "EMISSAO", "AFGIFTE", "WYDANIA", "UTFARDANDE", "VERILIS", "AUTHORITY", "AUTORITE", "BEHORDE",
+                "NATIONALITY", "NATIONALITE", "NACIONALIDAD", "STAATSANGEHORIGKEIT", "NAZIONALITA", "NACIONALIDADE",
+                "NATIONALITEIT", "OBYWATELSTWO", "HEIGHT", "TAILLE", "PERSONAL", "PERSONNEL", "SIGNATURE", "ADDRESS",
+                "RESIDENCE", "DOMICILE", "DOMICILIO", "WOHNORT", "ANSCHRIFT", "CODE", "TYPE", "NATIONAL",
+                "IDENTIFICATION",
+                "ACCESS", "CAN", "PERSONNUMMER", "PERSONENKENNZIFFER", "PESEL", "REMARKS", "OBSERVATIONS",
+            ]
+        ),
+        (
+            .expiryDate,
+            [
+                "EXPIRY", "EXPIRATION", "EXPIRES", "UNTIL", "JUSQU", "JUSQUAU", "VENCIMIENTO", "CADUCIDAD", "VALIDEZ",
+                "GULTIG", "ABLAUF", "ABLAUFDATUM", "SCADENZA", "VALIDADE", "VALIDITE", "GELDIG", "WAZNOSCI", "GILTIG",
+                "GECERLILIK", "PLATNOST",
+            ]
+        ),
+        (
+            .birthDate,
+            [
+                "BIRTH", "NAISSANCE", "NACIMIENTO", "GEBURTSTAG", "GEBURTSDATUM", "GEBURT", "NASCITA", "NASCIMENTO",
+                "GEBOORTEDATUM", "URODZENIA", "FODELSEDATUM", "DOGUM", "NAROZENI", "SYNTYMAAIKA", "FODSELSDATO",
+            ]
+        ),
+        (
+            .givenNames,
+            [
+                "GIVEN", "FORENAME", "FORENAMES", "FIRST", "PRENOM", "PRENOMS", "NOMBRE", "NOMBRES", "VORNAME",
+                "VORNAMEN", "NOME", "NOMI", "VOORNAMEN", "IMIONA", "IMIE", "FORNAMN", "ETUNIMET", "ADI", "JMENO",
+                "UTONEV",
+            ]
+        ),
+        (
+            .surname,
+            [
+                "SURNAME", "SURNAMES", "NOM", "NOMS", "APELLIDO", "APELLIDOS", "NACHNAME", "FAMILIENNAME", "NAME",
+                "COGNOME", "ACHTERNAAM", "NAZWISKO", "EFTERNAMN", "SUKUNIMI", "SOYADI", "PRIJMENI", "SOBRENOME",
+            ]
+        ),
         (.sex, ["SEX", "SEXE", "SEXO", "GESCHLECHT", "SESSO", "GESLACHT", "PLEC", "KON", "CINSIYET", "POHLAVI"]),
-        (.documentNumber, [
-            "PASSPORT", "PASSEPORT", "PASAPORTE", "REISEPASS", "PASSAPORTO", "PASSAPORTE", "PASPOORT", "PASZPORT",
-            "NO", "NUMBER", "NUMERO", "NUMMER", "NUMER", "DOCUMENT", "DOCUMENTO", "DOKUMENT",
-        ]),
+        (
+            .documentNumber,
+            [
+                "PASSPORT", "PASSEPORT", "PASAPORTE", "REISEPASS", "PASSAPORTO", "PASSAPORTE", "PASPOORT", "PASZPORT",
+                "NO", "NUMBER", "NUMERO", "NUMMER", "NUMER", "DOCUMENT", "DOCUMENTO", "DOKUMENT",
+            ]
+        ),
     ]
 
     /// The label a caption of `words` (in key spelling) is, or nil when none of its words is a caption word. A
@@ -63,6 +82,7 @@ enum FieldLabel: Sendable, Hashable {
     ]
 
     private static func matches(_ word: String, _ caption: String) -> Bool {
-        word == caption || (caption.count >= 5 && abs(word.count - caption.count) <= 1 && editDistance(word, caption) <= 1)
+        word == caption
+            || (caption.count >= 5 && abs(word.count - caption.count) <= 1 && editDistance(word, caption) <= 1)
     }
 }

@@ -21,10 +21,10 @@ public struct PrintedDate: Sendable, Hashable {
         public var month: Int
     }
 
-    /// Whether this print can stand for `date`.
+    /// Whether this print can stand for the MRZ's `date`. The MRZ writes two-digit years (ICAO 9303-3 §4.8), whose
+    /// century is the parser's guess (an expiry in 1998 reads as 2098), so the century is not compared.
     public func matches(_ date: MRZDate) -> Bool {
-        let yearMatches = twoDigitYear ? year == date.year % 100 : year == date.year
-        return yearMatches && dayMonths.contains(DayMonth(day: date.day, month: date.month))
+        year % 100 == date.year % 100 && dayMonths.contains(DayMonth(day: date.day, month: date.month))
     }
 
     /// The date it most likely is (first reading; a two-digit year in the hundred years that end `yearsAfter`
@@ -39,16 +39,23 @@ public struct PrintedDate: Sendable, Hashable {
         return MRZDate(year: fullYear, month: first.month, day: first.day)
     }
 
-    /// Whether this print and `date` differ in one digit only, a confusion the engine makes (`1`/`7`, `3`/`8`,
-    /// `5`/`6`, `0`/`8`): a slip of the reading, not another date.
+    /// Whether this print and `date` differ in one digit only, and there by a confusion the engine makes (`1`/`7`,
+    /// `3`/`8`, `5`/`6`, `0`/`8`…): a slip of the reading, not another date.
     public func isOneDigitSlip(from date: MRZDate) -> Bool {
         guard let reading = dayMonths.first else { return false }
         let printed = digits(day: reading.day, month: reading.month, year: year, twoDigit: twoDigitYear)
-        let expected = digits(day: date.day, month: date.month, year: twoDigitYear ? date.year % 100 : date.year,
+        let expected = digits(
+            day: date.day, month: date.month, year: twoDigitYear ? date.year % 100 : date.year,
             twoDigit: twoDigitYear)
         guard printed.count == expected.count else { return false }
-        return zip(printed, expected).filter { $0 != $1 }.count == 1
+        let changed = zip(printed, expected).filter { $0 != $1 }
+        return changed.count == 1 && Self.confusedDigits.contains(Set([changed[0].0, changed[0].1]))
     }
+
+    /// Pairs of digits engines read for one another in printed text.
+    static let confusedDigits: Set<Set<Character>> = [
+        ["1", "7"], ["3", "8"], ["5", "6"], ["6", "8"], ["0", "8"], ["8", "9"], ["0", "6"], ["0", "9"],
+    ]
 
     private func digits(day: Int, month: Int, year: Int, twoDigit: Bool) -> [Character] {
         func padded(_ value: Int, _ width: Int) -> String {

@@ -38,8 +38,10 @@ public enum PrintedTextKey {
         var out: [UInt8] = []
         out.reserveCapacity(count)
         var index = 0
-        let (a, e, o, u, n, x) = (UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "O"), UInt8(ascii: "U"),
-            UInt8(ascii: "N"), UInt8(ascii: "X"))
+        let (a, e, o, u, n, x) = (
+            UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "O"), UInt8(ascii: "U"),
+            UInt8(ascii: "N"), UInt8(ascii: "X")
+        )
         while index < count {
             let byte = bytes[index]
             out.append(byte)

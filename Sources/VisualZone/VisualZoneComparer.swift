@@ -25,11 +25,25 @@ public struct VisualZoneComparer: Sendable {
         }
         var fields: [VisualField: FieldComparison] = [:]
         fields[.documentNumber] = compareNumber(document, page: page)
-        fields[.surname] = compareName(
+        var surname = compareName(
             document.surname, truncated: document.nameMayBeTruncated, page: page, captioned: captioned[.surname])
-        fields[.givenNames] = compareName(
+        var givenNames = compareName(
             document.givenNames, truncated: document.nameMayBeTruncated, page: page,
             captioned: captioned[.givenNames])
+        // Layout-free: surname and given names are printed one over the other in most layouts, so a name that
+        // agrees points at the line where the other is printed.
+        if surname.verdict == .unread, givenNames.verdict == .agrees, let given = givenNames.box,
+            let name = document.surname
+        {
+            surname = compareNeighbour(name, of: given, above: true, page: page) ?? surname
+        }
+        if givenNames.verdict == .unread, surname.verdict == .agrees, let printed = surname.box,
+            let names = document.givenNames, !names.isEmpty
+        {
+            givenNames = compareNeighbour(names, of: printed, above: false, page: page) ?? givenNames
+        }
+        fields[.surname] = surname
+        fields[.givenNames] = givenNames
         fields[.birthDate] = compareBirth(document, dates: dates, captioned: captioned[.birthDate])
         fields[.expiryDate] = compareExpiry(document, dates: dates, captioned: captioned[.expiryDate])
         fields[.sex] = compareSex(document.sex, captioned: captioned[.sex])
@@ -46,7 +60,7 @@ public struct VisualZoneComparer: Sendable {
     // MARK: Document number
 
     /// Agrees when printed anywhere; differs on a confidently read word of the number's shape (same length, letters
-    /// and digits in the same places) with up to half its characters changed, which is no other number of the MRZ.
+    /// and digits in the same places) that is no other number of the MRZ.
     /// Captions are not used: a page's other numbers (card access, national or personal numbers) have captions
     /// like the document number's.
     private func compareNumber(_ document: MRZDocument, page: PrintedPage) -> FieldComparison {
@@ -59,12 +73,10 @@ public struct VisualZoneComparer: Sendable {
             }
         }
         let others = [document.optionalData, document.optionalData2].compactMap { $0 }.map(Self.confusionFolded)
-        let shape = Self.shape(wanted)
         for word in page.words where word.confidence >= max(confidentWord, 0.85) {
             let folded = Self.confusionFolded(word.text)
-            guard folded.count == wanted.count, Self.shape(folded) == shape, !others.contains(folded) else { continue }
-            let changed = zip(folded, wanted).filter { $0 != $1 }.count
-            if changed >= 1, changed * 2 <= wanted.count { return differing([word]) }
+            guard folded != wanted, !others.contains(folded), Self.sameShape(word.text, number) else { continue }
+            return differing([word])
         }
         return .unread
     }
@@ -83,9 +95,14 @@ public struct VisualZoneComparer: Sendable {
         "O": "0", "D": "0", "Q": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6", "B": "8",
     ]
 
-    /// Digits as `9`, letters as `A`.
-    private static func shape(_ folded: String) -> String {
-        String(folded.map { $0.isNumber ? "9" : "A" })
+    /// Whether `printed` (letters and digits only) is as long as `number` with letters and digits in the same
+    /// places; a character the engine confuses with a digit (O, I, B…) stands for either.
+    static func sameShape(_ printed: String, _ number: String) -> Bool {
+        let printed = printed.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard printed.count == number.count else { return false }
+        return zip(printed, number).allSatisfy { a, b in
+            a.isNumber == b.isNumber || confusions[a] != nil || confusions[b] != nil
+        }
     }
 
     // MARK: Names
@@ -103,7 +120,9 @@ public struct VisualZoneComparer: Sendable {
             }
         }
         for value in captioned {
-            let letters = value.filter { $0.text.contains(where: \.isLetter) && !$0.text.contains(where: \.isNumber) }
+            // A name is a few words of letters (and hyphens, apostrophes), none of them a caption word.
+            let letters = value.filter { $0.text.contains(where: \.isLetter) }
+            guard letters.count <= 4, letters.allSatisfy({ Self.isNameWord($0.text) }) else { continue }
             let key = PrintedTextKey.key(Self.joined(letters))
             guard key.count >= 2 else { continue }
             if agrees(key) { return agreeing(letters) }
@@ -113,6 +132,38 @@ public struct VisualZoneComparer: Sendable {
             }
         }
         return .unread
+    }
+
+    /// The name printed on the nearest line above (or below) `box` that starts where it starts, in letters of
+    /// about its size (captions in smaller print between them are passed over), held against `name`: differs when
+    /// it is confidently another name (two letters or more apart), else nil.
+    private func compareNeighbour(_ name: String, of box: PrintedBox, above: Bool, page: PrintedPage)
+        -> FieldComparison?
+    {
+        let height = Double(box.height)
+        let lines = above ? page.lines.reversed() : page.lines
+        for line in lines {
+            guard let lineBox = line.box, above ? lineBox.bottom <= box.y : lineBox.y >= box.bottom else { continue }
+            if abs(Double(above ? box.y - lineBox.bottom : lineBox.y - box.bottom)) > 4 * height { return nil }
+            let words = line.words.filter { abs(Double($0.box.x - box.x)) <= 1.5 * height || $0.box.x > box.x }
+            guard let first = words.first, abs(Double(first.box.x - box.x)) <= 1.5 * height else { continue }
+            let sized = words.allSatisfy { abs(Double($0.box.height) - height) <= 0.3 * height }
+            guard sized else { continue }
+            guard words.count <= 4, words.allSatisfy({ Self.isNameWord($0.text) }) else { return nil }
+            let key = PrintedTextKey.key(Self.joined(words))
+            let wanted = PrintedTextKey.key(name)
+            guard key.count >= 2, key != wanted, editDistance(key, wanted) >= 2,
+                Self.meanConfidence(words) >= confidentWord
+            else { return nil }
+            return differing(words)
+        }
+        return nil
+    }
+
+    /// Letters with the hyphens, apostrophes and commas names are printed with, and no caption word.
+    static func isNameWord(_ text: String) -> Bool {
+        text.contains(where: \.isLetter) && text.allSatisfy { $0.isLetter || "-'’,".contains($0) }
+            && !FieldLabel.isCaptionWord(PrintedTextKey.key(text))
     }
 
     // MARK: Dates
@@ -148,7 +199,8 @@ public struct VisualZoneComparer: Sendable {
                 ? nil : dated.date.date(near: expiry, yearsAfter: 10).map { (dated, $0) }
         }
         guard let (latest, date) = resolved.max(by: { $0.1 < $1.1 }), latest.confidence >= confidentWord,
-            !latest.date.isOneDigitSlip(from: expiry), let yearBefore = MRZDate(
+            !latest.date.isOneDigitSlip(from: expiry),
+            let yearBefore = MRZDate(
                 year: expiry.year - 1, month: expiry.month, day: min(expiry.day, 28)), date > yearBefore
         else { return .unread }
         return differing(latest)
@@ -167,10 +219,9 @@ public struct VisualZoneComparer: Sendable {
 
     // MARK: Sex
 
-    /// Letters that documents print for each sex, in the languages of their captions (`K/F`, `E/M`, `W`, `H`).
-    static let sexLetters: [String: String] = [
-        "F": "F", "K": "F", "W": "F", "Z": "F", "M": "M", "E": "M", "H": "M", "X": "X",
-    ]
+    /// Letters that documents print for each sex (`F`, `M`, `X`, and `K` beside `F` on Polish and Turkish pages).
+    /// Letters the engine makes of these (`E` for `F`) are left out, so a misread is never taken for the other sex.
+    static let sexLetters: [String: String] = ["F": "F", "K": "F", "M": "M", "X": "X"]
 
     private func compareSex(_ sex: String?, captioned: [[PrintedWord]]) -> FieldComparison {
         guard let sex else { return .unread }

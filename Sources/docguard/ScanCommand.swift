@@ -42,6 +42,11 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var riskOptions: RiskOptions
 
+    @Flag(
+        name: .customLong("no-viz"),
+        help: "Skip the visual zone check (the printed page held against the MRZ): faster, one check fewer.")
+    var noVisualZone = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -54,10 +59,10 @@ struct ScanCommand: ParsableCommand {
         try OutputPlacement.check(outputs: outputs, inputs: paths + read)
         let batch = BatchConfiguration(
             inputs: RawArguments.paths(paths), expandsPatterns: false, output: .fresh(out), csv: csv, report: report)
-        let configuration = RunConfiguration(
-            stages: StageConfiguration(
-                listOptions, riskOptions, model: modelOption.model, jobs: jobs, debugDirectory: debugDir),
-            mode: .batch(batch))
+        var stages = StageConfiguration(
+            listOptions, riskOptions, model: modelOption.model, jobs: jobs, debugDirectory: debugDir)
+        if noVisualZone { stages.visualZoneModel = nil }
+        let configuration = RunConfiguration(stages: stages, mode: .batch(batch))
         var progress: ProgressDisplay?
         defer { progress?.finish() }  // when the run fails: the bar's last line before the error
         _ = try BatchMode(configuration)?.run(today: Clock.today()) { total in

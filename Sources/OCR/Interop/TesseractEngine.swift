@@ -38,18 +38,15 @@ public final class TesseractEngine: LineRecognizer {
         self.handle = handle
         self.model = model
         // From here on `deinit` frees the handle, also when this initialiser throws.
-        try Self.lifecycle.withLock { processWideSet in
-            let status = TessBaseAPIInit2(handle, model.directory, model.name, OEM_LSTM_ONLY)
-            guard status == 0 else { throw OCRError.engineInitFailed(name: model.name) }
+        try Self.initialise(handle, model: model) {
             // Single line: Tesseract crops the line to its ink before the LSTM, as the project's model was
             // trained (Models/README.md); raw-line mode would hand it the margins it never saw.
             TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
-            for setting in settings where !(processWideSet && Self.processWideSettings.contains(setting.name)) {
+            for setting in settings where !Self.processWideSettings.contains(setting.name) {
                 guard TessBaseAPISetVariable(handle, setting.name, setting.value) != 0 else {
                     throw OCRError.engineSettingRefused(name: setting.name, value: setting.value)
                 }
             }
-            processWideSet = true
         }
     }
 
@@ -58,9 +55,29 @@ public final class TesseractEngine: LineRecognizer {
         try self.init(model: model, settings: Self.settings)
     }
 
-    deinit {
-        let handle = handle
-        Self.lifecycle.withLock { _ in
+    deinit { Self.release(handle) }
+
+    /// Initialises `handle` with `model` and runs `configure` on it, under the lifecycle lock; the first engine of
+    /// the process also writes the process-wide settings. Every Tesseract handle docguard makes goes through here.
+    static func initialise(_ handle: OpaquePointer, model: OCRModel, configure: () throws -> Void) throws {
+        try lifecycle.withLock { processWideSet in
+            let status = TessBaseAPIInit2(handle, model.directory, model.name, OEM_LSTM_ONLY)
+            guard status == 0 else { throw OCRError.engineInitFailed(name: model.name) }
+            if !processWideSet {
+                for setting in settings where processWideSettings.contains(setting.name) {
+                    guard TessBaseAPISetVariable(handle, setting.name, setting.value) != 0 else {
+                        throw OCRError.engineSettingRefused(name: setting.name, value: setting.value)
+                    }
+                }
+            }
+            try configure()
+            processWideSet = true
+        }
+    }
+
+    /// Frees `handle` under the lifecycle lock.
+    static func release(_ handle: OpaquePointer) {
+        lifecycle.withLock { _ in
             TessBaseAPIEnd(handle)
             TessBaseAPIDelete(handle)
         }

@@ -99,6 +99,12 @@ public struct ConfigValue {
         return scalar.string
     }
 
+    /// `true` or `false`.
+    public func bool() throws -> Bool {
+        guard let value = node.bool else { throw error("must be true or false") }
+        return value
+    }
+
     /// A whole number in `range`.
     public func int(in range: ClosedRange<Int>) throws -> Int {
         guard let value = node.int, range.contains(value) else {

@@ -60,6 +60,12 @@ public struct StageConfiguration: Sendable, Equatable {
     public var maxFileBytes: Int64 = ScanFile.defaultMaxBytes
     /// Where the MRZ band and an annotated page of every scan go (`scan --debug-dir`); nil for nowhere.
     public var debugDirectory: String? = nil
+    /// The language model the printed page is read with for the visual zone check (`viz_model`, default `eng`);
+    /// nil when the check is off (`scan --no-viz`, `viz: false`: a post that wants speed over the check).
+    public var visualZoneModel: String? = StageConfiguration.defaultVisualZoneModel
+
+    /// The printed page's model by default: Tesseract's `eng` (package tesseract-ocr-eng).
+    public static let defaultVisualZoneModel = "eng"
 
     /// Stages over `lists`, with `jobs` workers; the rest as given or by default.
     public init(
@@ -158,7 +164,7 @@ extension RunConfiguration {
     static let keys: Set<String> = [
         "mode", "inbox", "inputs", "processed", "quarantine", "results", "lists", "model", "risk", "jobs",
         "settle_seconds", "as_of", "report", "csv", "history",
-        "max_file_mb",
+        "max_file_mb", "viz", "viz_model",
     ]
 
     /// Reads and checks the pipeline file at `path`. Throws a `ConfigError` naming the file, line and key of
@@ -197,6 +203,8 @@ extension RunConfiguration {
         if let limit = fields["max_file_mb"] {
             stages.maxFileBytes = Int64(try limit.int(in: 1...100_000)) * 1_000_000
         }
+        let checksVisualZone = try fields["viz"].map { try $0.bool() } ?? true
+        stages.visualZoneModel = checksVisualZone ? try Self.model(fields["viz_model"]) ?? stages.visualZoneModel : nil
         let needed = modeName == "watch" ? ["inbox", "processed", "quarantine"] : ["inputs"]
         for key in needed where fields[key] == nil || fields[key]!.isNull {
             throw ConfigError(file: path, line: root.line, key: key, problem: "missing; \(modeName) mode needs it")

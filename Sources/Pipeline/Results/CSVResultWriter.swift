@@ -1,4 +1,5 @@
 import Foundation
+import VisualZone
 
 /// One row per result, for spreadsheets: who, what was read, the decision and why. RFC 4180 quoting; a
 /// cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
@@ -8,7 +9,8 @@ public final class CSVResultWriter: ResultWriter {
         "file", "record", "status", "level", "score", "reasons", "problem", "format", "document_code", "issuing_state",
         "document_number", "nationality", "surname", "given_names", "birth_date", "sex", "expiry_date", "mrz_valid",
         "mrz_errors", "list_checked", "list_hit", "list_match", "list_records", "ocr_confidence", "ocr_corrected",
-        "sha256",
+        "sha256", "viz_document_number", "viz_surname", "viz_given_names", "viz_birth_date", "viz_expiry_date",
+        "viz_sex",
     ]
     private let output: OutputFile
 
@@ -29,7 +31,7 @@ public final class CSVResultWriter: ResultWriter {
         let document = result.document
         let risk = result.risk
         let list = result.list
-        return [
+        let read: [String] = [
             result.file ?? "", result.record.map(String.init) ?? "", result.status.rawValue,
             risk?.level.rawValue ?? "", risk.map { String($0.score) } ?? "",
             risk?.reasons.map(\.code.rawValue).joined(separator: " ") ?? "",
@@ -44,6 +46,14 @@ public final class CSVResultWriter: ResultWriter {
             result.ocr.map { String(format3: $0.confidence) } ?? "",
             result.ocr?.corrected.joined(separator: " ") ?? "", result.sha256 ?? "",
         ]
+        return read + VisualField.allCases.map { visualCell(result.visualZone, $0) }
+    }
+
+    /// `agrees`, `unread`, or `differs: ` and the value the page prints; empty when the check did not run.
+    private static func visualCell(_ check: VisualZoneCheck?, _ field: VisualField) -> String {
+        guard let comparison = check?[field] else { return "" }
+        guard comparison.verdict == .differs else { return comparison.verdict.rawValue }
+        return "differs: " + (comparison.printed ?? "")
     }
 
     /// One CSV row with its line break.

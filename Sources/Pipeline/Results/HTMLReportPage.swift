@@ -1,5 +1,8 @@
+import Foundation
 import Lists
 import MRZ
+import OCR
+import VisualZone
 
 /// The report's HTML, made from the counts and the results that need a look.
 struct HTMLReportPage {
@@ -7,7 +10,7 @@ struct HTMLReportPage {
     var total: Int
     var counts: [RiskLevel: Int]
     var reasonCounts: [ReasonCode: Int]
-    var needsLook: [ScanResult]
+    var needsLook: [ReportCard]
     var cleared: [String]
 
     /// Where a result came from: its file, or its record number for screened text.
@@ -35,10 +38,10 @@ struct HTMLReportPage {
             """
         html += listBanner() + levelTiles() + reasonTable()
         for level in [RiskLevel.alert, .review] {
-            let results = needsLook.filter { ($0.risk?.level ?? .review) == level }
-            html += "<section>\n<h2>\(Self.heading[level]!) (\(results.count))</h2>\n"
-            if results.isEmpty { html += "<p class=\"none\">None.</p>\n" }
-            for result in results { html += card(result) }
+            let cards = needsLook.filter { ($0.result.risk?.level ?? .review) == level }
+            html += "<section>\n<h2>\(Self.heading[level]!) (\(cards.count))</h2>\n"
+            if cards.isEmpty { html += "<p class=\"none\">None.</p>\n" }
+            for card in cards { html += self.card(card) }
             html += "</section>\n"
         }
         html += clearedList() + "</body>\n</html>\n"
@@ -86,7 +89,8 @@ struct HTMLReportPage {
         return html + "</tbody></table>\n</section>\n"
     }
 
-    private func card(_ result: ScanResult) -> String {
+    private func card(_ card: ReportCard) -> String {
+        let result = card.result
         let level = result.risk?.level ?? .review
         var html =
             "<article class=\"card \(level.rawValue)\">\n<h3><span class=\"badge \(level.rawValue)\">"
@@ -104,6 +108,13 @@ struct HTMLReportPage {
         if let document = result.document {
             html += documentFacts(document)
             html += "<pre class=\"mrz\">\(escape(document.lineTexts.joined(separator: "\n")))</pre>\n"
+            if let check = result.visualZone { html += visualZoneTable(check, document: document) }
+            if let pictures = card.pictures {
+                html += pictureFigure(pictures)
+            } else if card.picturesLeftOut {
+                html +=
+                    "<p class=\"none\">Pictures left out: the report keeps them for the first alerts and reviews.</p>\n"
+            }
         } else if let problem = result.problem {
             html += "<p class=\"problem\">\(escape(problem.code.rawValue)): \(escape(problem.detail))</p>\n"
         }
@@ -125,6 +136,46 @@ struct HTMLReportPage {
                 "<div\(label == "Name" ? " class=\"wide\"" : "")><dt>\(label)</dt><dd>\(escape(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–"))</dd></div>"
         }
         return html + "</dl>\n"
+    }
+
+    /// The printed page against the MRZ, field by field: what the MRZ says, what the page prints, the verdict.
+    private func visualZoneTable(_ check: VisualZoneCheck, document: MRZDocument) -> String {
+        var html =
+            "<table class=\"viz\"><caption>Printed page against the MRZ</caption><thead><tr><th>Field</th>"
+            + "<th>MRZ</th><th>Page</th><th>Verdict</th></tr></thead><tbody>\n"
+        for field in VisualField.allCases {
+            let comparison = check[field]
+            let verdict = comparison.verdict.rawValue
+            html +=
+                "<tr class=\"\(verdict)\"><td>\(Self.fieldNames[field]!)</td><td>\(escape(Self.mrzValue(field, document) ?? "–"))"
+                + "</td><td>\(escape(comparison.printed ?? "–"))</td><td>\(verdict)</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    /// The band as read and the document with the fields that differ outlined, embedded as data URIs.
+    private func pictureFigure(_ pictures: ReportImages) -> String {
+        func image(_ bytes: [UInt8], _ alt: String) -> String {
+            "<img alt=\"\(alt)\" src=\"data:image/jpeg;base64,\(Data(bytes).base64EncodedString())\">"
+        }
+        return "<figure class=\"pictures\">" + image(pictures.page, "The document, fields that differ outlined")
+            + image(pictures.band, "The machine readable zone as read") + "</figure>\n"
+    }
+
+    private static let fieldNames: [VisualField: String] = [
+        .documentNumber: "Number", .surname: "Surname", .givenNames: "Given names", .birthDate: "Born",
+        .expiryDate: "Expires", .sex: "Sex",
+    ]
+
+    private static func mrzValue(_ field: VisualField, _ document: MRZDocument) -> String? {
+        switch field {
+        case .documentNumber: document.documentNumber
+        case .surname: document.surname
+        case .givenNames: document.givenNames
+        case .birthDate: document.birthDate?.description
+        case .expiryDate: document.expiryDate?.description
+        case .sex: document.sex
+        }
     }
 
     private func clearedList() -> String {
@@ -189,6 +240,13 @@ struct HTMLReportPage {
         .facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
         .mrz{font-family:"OCR-B","OCR B",ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85rem;background:#f8f9fa;border:1px solid var(--line);border-radius:.3rem;padding:.5rem;overflow-x:auto;margin:.4rem 0 0}
         .problem{color:var(--alert)}
+        figure.pictures{margin:.5rem 0 0;display:flex;flex-direction:column;gap:.3rem}
+        figure.pictures img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:.3rem}
+        table.viz{border-collapse:collapse;width:100%;margin:.5rem 0 0;font-size:.9rem}
+        table.viz caption{text-align:left;color:var(--muted);padding-bottom:.2rem}
+        table.viz th,table.viz td{text-align:left;padding:.2rem .4rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+        table.viz tr.differs td{color:var(--alert);font-weight:700}
+        table.viz tr.unread td{color:var(--muted)}
         .cleared{columns:2 16rem;padding-left:1.1rem}
         summary{cursor:pointer;color:var(--muted)}
         @media (max-width:30rem){body{padding:.6rem}.tile .count{font-size:1.6rem}.mrz{font-size:clamp(.5rem,2.6vw,.8rem);padding:.4rem}}

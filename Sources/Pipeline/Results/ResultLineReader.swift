@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import MRZ
+import VisualZone
 
 /// Result lines read back into results, so the outputs made from a whole result file (a batch's report and
 /// CSV, which cover every run of the night, not only the last) see what the result lines say.
@@ -56,7 +57,8 @@ public enum ResultLineReader {
         }
         let reading = ScanReading(
             file: line.file, record: line.record, sha256: line.sha256, status: line.status,
-            document: line.mrz.map(document), ocr: ocr, problem: problem, list: try fields.object("list").map(verdict))
+            document: line.mrz.map(document), ocr: ocr, problem: problem, list: try fields.object("list").map(verdict),
+            visualZone: try fields.object("viz").map(visualZone))
         return ScanResult(reading, risk: try fields.object("risk").map(assessment))
     }
 
@@ -86,6 +88,17 @@ public enum ResultLineReader {
         return ListVerdict(
             checked: try list.bool("checked") ?? false, hits: hits, listVersion: try list.string("version"),
             unavailable: try list.string("error"))
+    }
+
+    /// The `viz` object: each field's verdict and printed value (where the page shows them is not written).
+    private static func visualZone(from viz: JSONFields) throws(JSONFields.Mismatch) -> VisualZoneCheck {
+        var fields: [VisualField: FieldComparison] = [:]
+        for field in VisualField.allCases {
+            guard let entry = try viz.object(field.rawValue) else { continue }
+            fields[field] = FieldComparison(
+                verdict: try entry.requiredCode("verdict", as: FieldVerdict.self), printed: try entry.string("printed"))
+        }
+        return VisualZoneCheck(fields: fields)
     }
 
     private static func assessment(from risk: JSONFields) throws(JSONFields.Mismatch) -> RiskAssessment {

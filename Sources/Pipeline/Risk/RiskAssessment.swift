@@ -3,6 +3,7 @@
 /// `MRZ_DEVIATION` is docguard's addition for a known deviation from ICAO 9303 that genuine documents print
 /// (a name starting `<<`, `X` for sex): weighed low, never a structure failure. `SEVERAL_DOCUMENTS` is docguard's
 /// addition for a scan showing more than one document's MRZ: the result screens the first, the others were not.
+/// `VIZ_MISMATCH` (SPEC.md additions): the printed page shows another value than the MRZ for a field.
 public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
     case listStolen = "LIST_STOLEN"
     case listLost = "LIST_LOST"
@@ -18,6 +19,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Comparable {
     case expiryBeforeBirth = "EXPIRY_BEFORE_BIRTH"
     case expired = "EXPIRED"
     case unknownState = "UNKNOWN_STATE"
+    /// The printed page (visual inspection zone) shows another value than the MRZ; the detail names the fields.
+    case vizMismatch = "VIZ_MISMATCH"
     /// A known deviation from ICAO 9303 that genuine documents print; weighed low.
     case mrzDeviation = "MRZ_DEVIATION"
     case specimen = "SPECIMEN"

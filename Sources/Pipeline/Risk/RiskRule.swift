@@ -35,6 +35,10 @@ public enum RiskRule: String, Sendable, CaseIterable {
     case expired = "EXPIRED"
     /// Issuing state or nationality not an ICAO 9303 code.
     case unknownState = "UNKNOWN_STATE"
+    /// The printed page shows another value than the MRZ for one field.
+    case vizMismatch = "VIZ_MISMATCH"
+    /// The printed page shows other values than the MRZ for two fields or more.
+    case vizMismatchSeveral = "VIZ_MISMATCH_SEVERAL"
     /// A known deviation from ICAO 9303 that genuine documents print (a name starting `<<`, `X` for sex).
     case mrzDeviation = "MRZ_DEVIATION"
     /// A specimen document (issuing state UTO, specimen names or numbers).
@@ -64,18 +68,19 @@ public enum RiskRule: String, Sendable, CaseIterable {
             case .compositeOnly: return (rule, .compositeCheck)
             case .implausibleAge: return (rule, .dateInvalid)
             case .repairedMany: return (rule, .repaired)
+            case .vizMismatchSeveral: return (rule, .vizMismatch)
             default: return (rule, ReasonCode(rawValue: rule.rawValue)!)
             }
         })
 
-    /// The least level a reason from this rule gives: an exact list hit or a possibly altered MRZ is
-    /// always `alert`; a fuzzy hit, an unexplained check-digit failure, an unchecked list and a scan that
-    /// could not be read always need a look.
+    /// The least level a reason from this rule gives: an exact list hit, a possibly altered MRZ and a page that
+    /// prints two fields otherwise than its MRZ are always `alert`; a fuzzy hit, an unexplained check-digit failure,
+    /// an unchecked list, one field printed otherwise and a scan that could not be read always need a look.
     public var floor: RiskLevel {
         switch self {
-        case .listStolen, .listLost, .listRevoked, .compositeOnly: return .alert
+        case .listStolen, .listLost, .listRevoked, .compositeOnly, .vizMismatchSeveral: return .alert
         case .listFuzzy, .listUnchecked, .checkDigit, .compositeCheck, .severalDocuments, .noMRZ, .unreadable,
-            .badFile:
+            .badFile, .vizMismatch:
             return .review
         default: return .clear
         }

@@ -30,6 +30,7 @@ public struct RiskScorer: Sendable {
         if let ocr = result.ocr, result.status == .ok {
             OCRFindings.collect(ocr, policy: policy, into: &found)
         }
+        if let visualZone = result.visualZone { VisualZoneFindings.collect(visualZone, into: &found) }
         // A result is clear only when a list was consulted: a read document without a verdict counts as unchecked.
         if result.status == .ok {
             ListFindings.collect(result.list ?? .notConsulted, into: &found)

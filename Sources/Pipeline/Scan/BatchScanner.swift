@@ -18,12 +18,15 @@ public struct BatchScanner: Sendable {
     public var matcher: ListMatcher?
     /// Files larger than this many bytes are refused before reading.
     public var maxFileBytes = ScanFile.defaultMaxBytes
+    /// The model the printed page is read with for the visual zone check; nil: no check.
+    public var visualZoneModel: OCRModel?
 
     /// A batch over `model` with `jobs` workers.
     public init(
         model: OCRModel, jobs: Int, currentYear: Int, debug: DebugImageWriter? = nil,
-        matcher: ListMatcher? = nil
+        matcher: ListMatcher? = nil, visualZoneModel: OCRModel? = nil
     ) {
+        self.visualZoneModel = visualZoneModel
         self.model = model
         self.jobs = max(1, jobs)
         self.currentYear = currentYear
@@ -35,7 +38,8 @@ public struct BatchScanner: Sendable {
     /// engine cannot be created.
     public func run(_ files: [String], emit: (ScanReading) -> Void) throws {
         let workers = try ScanWorkers(
-            count: min(jobs, max(1, files.count)), makeReader: LineRecognizers.tesseract(model))
+            count: min(jobs, max(1, files.count)),
+            makeReader: LineRecognizers.tesseract(model, visualZone: visualZoneModel))
         defer { workers.stop() }
         let settings = ScanSettings(
             matcher: matcher, currentYear: currentYear, maxFileBytes: maxFileBytes, debug: debug)

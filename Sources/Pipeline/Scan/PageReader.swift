@@ -1,6 +1,7 @@
 import Foundation
 import MRZ
 import OCR
+import VisualZone
 
 /// A document read on a page of a scan.
 struct PageDocument {
@@ -18,6 +19,9 @@ struct PagesRead {
     var best: PageDocument?
     /// Every distinct valid document on any page, in reading order page by page.
     var valid: [PageDocument]
+    /// The page images the documents above were read on (as read: turned, colour washed out), by page; kept for
+    /// the visual zone check of the document the scan's result is about.
+    var images: [Int: GrayImage] = [:]
 }
 
 /// The decode and locate/read MRZ stages for one worker: holds its line recogniser (one engine), reused scan
@@ -26,6 +30,9 @@ final class PageReader {
     private let reader: MRZReader
     /// The model results name.
     let modelName: String
+    /// Reads the printed page around the MRZ; nil when the visual zone check is off.
+    private let visualEngine: PageTextEngine?
+    private let comparer = VisualZoneComparer()
     /// Images over this many pixels are refused before decoding.
     var pixelBudget = ImageCodec.defaultPixelBudget
     /// Reads below this mean confidence are reported `unreadable`.
@@ -33,10 +40,27 @@ final class PageReader {
     /// Reads with fewer characters where the layout allows them are reported `unreadable`: not an MRZ read.
     var minimumPlausibility = 0.8
 
-    /// A reader of lines with `recognizer` (its own: never shared), whose results name `modelName`.
-    init(recognizer: any LineRecognizer, modelName: String) {
+    /// A reader of lines with `recognizer` (its own: never shared), whose results name `modelName`, and of the
+    /// printed page with `visualEngine` (its own too) when the visual zone is checked.
+    init(recognizer: any LineRecognizer, modelName: String, visualEngine: PageTextEngine? = nil) {
         self.modelName = modelName
         reader = MRZReader(engine: recognizer)
+        self.visualEngine = visualEngine
+    }
+
+    /// Whether this reader checks the printed page against the MRZ.
+    var checksVisualZone: Bool { visualEngine != nil }
+
+    /// The printed page around `document`'s MRZ held against it, and the pictures a report shows beside the result
+    /// (the band, the document with the fields that differ outlined); nil when the check is off or the page was not
+    /// kept. Costs one read of the region above the band, at a fixed scale, by the page-text engine.
+    func checkVisualZone(of document: PageDocument, in pages: PagesRead) -> (VisualZoneCheck, ReportImages?)? {
+        guard let visualEngine, let image = pages.images[document.page] else { return nil }
+        let view = VisualZoneView(band: document.reading.band, on: image)
+        let printedPage = visualEngine.read(view.image)
+        let check = comparer.compare(printedPage, with: document.reading.document)
+        let differing = check.differing.compactMap { check[$0].box }
+        return (check, ReportImages(band: document.reading.band, on: image, view: view, outlined: differing))
     }
 
     /// Decodes every page of the file `bytes` (read from `path`) and reads the MRZs on it. A multi-page file (a
@@ -71,10 +95,12 @@ final class PageReader {
             for read in documents where read.document.valid {
                 if !pages.valid.contains(where: { $0.reading.document.lines == read.document.lines }) {
                     pages.valid.append(PageDocument(reading: read, page: pageIndex))
+                    if visualEngine != nil { pages.images[pageIndex] = view }
                 }
             }
             if let reading = documents.first, pages.best.map({ reading.ranks(above: $0.reading) }) ?? true {
                 pages.best = PageDocument(reading: reading, page: pageIndex)
+                if visualEngine != nil { pages.images[pageIndex] = view }
                 debug?.write(path: path, page: view, reading: reading)
             } else if pages.best == nil, pageIndex == 0 {
                 debug?.write(path: path, page: page, reading: nil)

@@ -1,6 +1,7 @@
 import Lists
 import MRZ
 import OCR
+import VisualZone
 
 /// What the read and look-up stages made of one scan or screened MRZ text record: everything of its result
 /// line but the risk. Made once, by the stage that read it; never changed after.
@@ -21,6 +22,10 @@ public struct ScanReading: Sendable {
     public let problem: ScanProblem?
     /// The stolen/lost list verdict; nil when nothing was read.
     public let list: ListVerdict?
+    /// The printed page held against the MRZ; nil when the check is off or nothing was read.
+    public let visualZone: VisualZoneCheck?
+    /// The band and the document as pictures for the report; nil when not made (never in the result line).
+    public let reportImages: ReportImages?
     /// Seconds the scan took; for benchmarks and `eval`, never written to the result line.
     public let seconds: Double
     /// CPU seconds the scan took on its worker thread; for benchmarks and `eval`, never written either.
@@ -29,7 +34,8 @@ public struct ScanReading: Sendable {
     /// A reading with every field given.
     public init(
         file: String?, record: Int? = nil, sha256: String?, status: ScanResult.Status, document: MRZDocument? = nil,
-        ocr: OCRSummary? = nil, problem: ScanProblem? = nil, list: ListVerdict? = nil, seconds: Double = 0,
+        ocr: OCRSummary? = nil, problem: ScanProblem? = nil, list: ListVerdict? = nil,
+        visualZone: VisualZoneCheck? = nil, reportImages: ReportImages? = nil, seconds: Double = 0,
         cpuSeconds: Double = 0
     ) {
         self.file = file
@@ -40,6 +46,8 @@ public struct ScanReading: Sendable {
         self.ocr = ocr
         self.problem = problem
         self.list = list
+        self.visualZone = visualZone
+        self.reportImages = reportImages
         self.seconds = seconds
         self.cpuSeconds = cpuSeconds
     }
@@ -92,6 +100,10 @@ public struct ScanResult: Sendable {
     public var problem: ScanProblem? { reading.problem }
     /// The stolen/lost list verdict; nil when nothing was read.
     public var list: ListVerdict? { reading.list }
+    /// The printed page held against the MRZ; nil when the check is off or nothing was read.
+    public var visualZone: VisualZoneCheck? { reading.visualZone }
+    /// The band and the document as pictures for the report; nil when not made.
+    public var reportImages: ReportImages? { reading.reportImages }
 }
 
 /// The `ocr` object: how the page was read.
@@ -184,6 +196,10 @@ extension ScanResult: JSONWritable {
         writer.string(reading.sha256)
         writer.key("status")
         writer.string(reading.status.rawValue)
+        if let visualZone = reading.visualZone {
+            writer.key("viz")
+            writer.value(visualZone)
+        }
         writer.endObject()
     }
 

@@ -12,7 +12,7 @@ struct RiskScorerTests {
     @Test("a clean, valid, unlisted document is clear with no reasons")
     func cleanIsClear() throws {
         let assessment = RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf).assess(F.result(F.document()))
-        #expect(assessment == RiskAssessment(score: 0, level: .clear, reasons: [], policyVersion: "2026-11-30.2"))
+        #expect(assessment == RiskAssessment(score: 0, level: .clear, reasons: [], policyVersion: "2026-11-30.3"))
     }
 
     @Test(

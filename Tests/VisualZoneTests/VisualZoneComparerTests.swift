@@ -1,0 +1,151 @@
+import MRZ
+import Testing
+
+@testable import VisualZone
+
+/// Pages made of words at given places, as the engine would report them, held against an MRZ.
+@Suite struct VisualZoneComparerTests {
+    /// The ICAO 9303 specimen: ERIKSSON ANNA MARIA, L898902C3, born 12 Aug 1974, expires 15 Apr 2012, F.
+    static let document = MRZParser.parse(
+        [
+            Array("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<".utf8),
+            Array("L898902C36UTO7408122F1204159ZE184226B<<<<<10".utf8),
+        ], currentYear: 2010)
+
+    /// A line of `texts` at `y`: words 24 px high (captions 14), left to right from `x` with one space between.
+    static func line(_ texts: [String], x: Int = 500, y: Int, height: Int = 24, confidence: Double = 0.93)
+        -> PrintedLine
+    {
+        var left = x
+        var words: [PrintedWord] = []
+        for text in texts {
+            let width = text.count * height * 2 / 3
+            words.append(
+                PrintedWord(
+                    text: text, confidence: confidence, box: PrintedBox(x: left, y: y, width: width, height: height)))
+            left += width + height / 2
+        }
+        return PrintedLine(words: words)
+    }
+
+    static func caption(_ texts: [String], x: Int = 500, y: Int) -> PrintedLine {
+        line(texts, x: x, y: y, height: 14, confidence: 0.5)
+    }
+
+    /// A genuine-looking TD3 page: captions over values, values as in the MRZ unless replaced.
+    static func page(
+        number: String = "L898902C3", surname: String = "ERIKSSON", given: [String] = ["ANNA", "MARIA"],
+        birth: [String] = ["12", "AUG", "1974"], expiry: [String] = ["15", "APR", "2012"], sex: String = "F",
+        captions: Bool = true
+    ) -> PrintedPage {
+        var lines: [PrintedLine] = []
+        func add(_ captionWords: [String], _ value: PrintedLine) {
+            if captions { lines.append(caption(captionWords, x: value.words[0].box.x, y: value.words[0].box.y - 20)) }
+            lines.append(value)
+        }
+        add(["PASSPORT", "NO."], line(["P", "UTO", number], y: 100))
+        add(["SURNAME", "/", "NOM"], line([surname], y: 160))
+        add(["GIVEN", "NAMES", "/", "PRENOMS"], line(given, y: 220))
+        var birthLine = line(birth, y: 280)
+        let sexWord = PrintedWord(
+            text: sex, confidence: 0.9, box: PrintedBox(x: 900, y: 280, width: 16, height: 24))
+        birthLine.words.append(sexWord)
+        if captions {
+            var captionLine = caption(["DATE", "OF", "BIRTH"], y: 260)
+            captionLine.words.append(
+                PrintedWord(text: "SEX", confidence: 0.6, box: PrintedBox(x: 900, y: 260, width: 30, height: 14)))
+            lines.append(captionLine)
+        }
+        lines.append(birthLine)
+        add(["DATE", "OF", "ISSUE"], line(["15", "APR", "2002"], y: 340))
+        add(["DATE", "OF", "EXPIRY"], line(expiry, y: 400))
+        return PrintedPage(lines: lines)
+    }
+
+    func verdicts(_ page: PrintedPage) -> [VisualField: FieldVerdict] {
+        VisualZoneComparer().compare(page, with: Self.document).fields.mapValues(\.verdict)
+    }
+
+    @Test func genuinePageAgreesOnEveryField() {
+        let check = VisualZoneComparer().compare(Self.page(), with: Self.document)
+        for field in VisualField.allCases { #expect(check[field].verdict == .agrees, "\(field)") }
+        #expect(check.differing.isEmpty)
+        #expect(check[.birthDate].printed == "12 AUG 1974")
+    }
+
+    @Test func genuinePageWithoutCaptionsAgreesOrIsUnread() {
+        let verdicts = verdicts(Self.page(captions: false))
+        #expect(!verdicts.values.contains(.differs))
+        #expect(verdicts[.documentNumber] == .agrees)
+        #expect(verdicts[.sex] == .unread)
+    }
+
+    /// A page with one field changed, named for the test list.
+    struct Tampered: Sendable, CustomTestStringConvertible {
+        var field: VisualField
+        var change: String
+        var page: PrintedPage
+        var testDescription: String { "\(field): \(change)" }
+    }
+
+    static let tampered: [Tampered] = [
+        Tampered(field: .documentNumber, change: "one digit", page: page(number: "L898962C3")),
+        Tampered(field: .documentNumber, change: "another number", page: page(number: "X123456Y7")),
+        Tampered(field: .surname, change: "captioned", page: page(surname: "JOHANSSON")),
+        Tampered(field: .surname, change: "no captions", page: page(surname: "JOHANSSON", captions: false)),
+        Tampered(field: .birthDate, change: "year", page: page(birth: ["12", "AUG", "1979"])),
+        Tampered(field: .birthDate, change: "no captions", page: page(birth: ["03", "FEB", "1974"], captions: false)),
+        Tampered(field: .expiryDate, change: "extended", page: page(expiry: ["15", "APR", "2017"])),
+        Tampered(
+            field: .expiryDate, change: "no captions", page: page(expiry: ["15", "APR", "2017"], captions: false)),
+        Tampered(field: .sex, change: "M", page: page(sex: "M")),
+    ]
+
+    @Test(arguments: tampered)
+    func aChangedFieldDiffers(_ tampered: Tampered) {
+        let check = VisualZoneComparer().compare(tampered.page, with: Self.document)
+        #expect(check.differing == [tampered.field], "\(check.fields.mapValues(\.verdict.rawValue))")
+    }
+
+    @Test func nationalSpellingsAgree() {
+        let document = MRZParser.parse(
+            [
+                Array("P<D<<MUELLER<<JOERG<<<<<<<<<<<<<<<<<<<<<<<<<".utf8),
+                Array("C01X00T478D<<6408125M2702283<<<<<<<<<<<<<<<4".utf8),
+            ], currentYear: 2026)
+        for surname in ["MÜLLER", "MULLER", "Müller"] {
+            let page = PrintedPage(lines: [Self.line([surname], y: 100), Self.line(["JÖRG"], y: 160)])
+            let check = VisualZoneComparer().compare(page, with: document)
+            #expect(check[.surname].verdict == .agrees, "\(surname)")
+            #expect(check[.givenNames].verdict == .agrees)
+        }
+    }
+
+    @Test func oneLetterOrOneDigitSlipsAreNotEvidence() {
+        // An engine's slip on a genuine page: one letter of the surname, one digit of the birth year.
+        let verdicts = verdicts(Self.page(surname: "ERIKSS0N", birth: ["12", "AUG", "1914"]))
+        #expect(!verdicts.values.contains(.differs), "\(verdicts)")
+    }
+
+    @Test func lowConfidenceValuesAreUnreadNotDifferent() {
+        var page = Self.page(surname: "JOHANSSON", birth: ["12", "AUG", "1979"])
+        page.lines = page.lines.map { line in
+            PrintedLine(words: line.words.map { PrintedWord(text: $0.text, confidence: 0.3, box: $0.box) })
+        }
+        #expect(!verdicts(page).values.contains(.differs))
+    }
+
+    @Test func anEmptyPageIsUnreadEverywhere() {
+        let check = VisualZoneComparer().compare(PrintedPage(lines: []), with: Self.document)
+        #expect(VisualField.allCases.allSatisfy { check[$0].verdict == .unread })
+    }
+
+    @Test(arguments: [
+        ("MÜLLER", "MUELLER"), ("ØSTERGÅRD", "OESTERGAARD"), ("ÇELİK", "CELIK"), ("GARCÍA", "GARCIA"),
+        ("ŁUKASZ", "LUKASZ"), ("ÞÓRA", "THORA"), ("STRAẞE", "STRASSE"), ("O'BRIEN", "OBRIEN"), ("ƏLIYEV", "ALIYEV"),
+    ])
+    func mrzSpellingFollowsICAO(_ printed: String, _ mrz: String) {
+        #expect(PrintedTextKey.mrzSpelling(printed) == mrz)
+        #expect(PrintedTextKey.key(printed) == PrintedTextKey.key(mrz))
+    }
+}
