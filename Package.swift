@@ -76,7 +76,7 @@ let package = Package(
         // Scores reads against ground truth (`docguard eval`): the production scanner over scans with truth.
         // Kept in the docguard executable, so that eval measures the binary that ships, with its model and
         // settings; it links nothing the pipeline does not (pure Swift over Pipeline and GroundTruth).
-        .target(name: "Eval", dependencies: ["Pipeline", "GroundTruth", "MRZ"]),
+        .target(name: "Eval", dependencies: ["Pipeline", "GroundTruth", "MRZ", "VisualZone"]),
         // What both executables share: rendering a failure as one `docguard:` line with SPEC.md's exit codes,
         // and keeping the C libraries' own messages off stderr.
         .target(

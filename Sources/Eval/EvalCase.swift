@@ -10,12 +10,15 @@ public struct EvalCase: Sendable, Equatable {
     public var lines: [String]
     /// Group name and member, e.g. `("format", "TD3")`, `("kind", "photo")`, `("degradation", "blur")`.
     public var groups: [EvalGroup]
+    /// How the page was forged (`viz_birth_date`, `mrz_rebuilt`…, as synth's truth names it); nil for a genuine one.
+    public var tampering: String?
 
     /// A case with every property given.
-    public init(scan: String, lines: [String], groups: [EvalGroup]) {
+    public init(scan: String, lines: [String], groups: [EvalGroup], tampering: String? = nil) {
         self.scan = scan
         self.lines = lines
         self.groups = groups
+        self.tampering = tampering
     }
 
     /// The cases of `folder`: the rows of its `truth.jsonl` manifest when it has one, else every scan below it

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import VisualZone
 
 /// Scores reads against ground truth: the exact-MRZ read rate overall and per group (format, kind,
 /// degradation), CPU time per scan, and each miss with the class of its cause.
@@ -12,6 +13,8 @@ public struct Evaluation: Sendable {
     public private(set) var cpuSeconds: [Double] = []
     /// Scans not read exactly, in input order.
     public private(set) var misses: [EvalMiss] = []
+    /// The visual zone check's verdicts and findings over the scans it ran on.
+    public private(set) var visualZone = VisualZoneTally()
 
     /// An empty evaluation.
     public init() {}
@@ -24,6 +27,7 @@ public struct Evaluation: Sendable {
         for group in expected.groups { count(group, exact) }
         seconds.append(result.seconds)
         cpuSeconds.append(result.cpuSeconds)
+        if let check = result.visualZone { visualZone.record(check, tampering: expected.tampering) }
         if !exact {
             misses.append(
                 EvalMiss(
@@ -55,6 +59,7 @@ public struct Evaluation: Sendable {
             }
         }
         text += Self.timing(wall: seconds, cpu: cpuSeconds, wallSeconds: wallSeconds)
+        text += visualZone.report()
         guard !misses.isEmpty else { return text }
         var causes: [MissCause: Int] = [:]
         for miss in misses { causes[miss.cause.kind, default: 0] += 1 }

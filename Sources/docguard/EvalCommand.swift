@@ -14,7 +14,8 @@ struct EvalCommand: ParsableCommand {
             A folder with a truth.jsonl manifest (one row per image: file, mrz lines, format, kind) is scored by \
             its rows; otherwise a scan counts when NAME.json (docguard.truth/1) lies beside it, as `docguard \
             synth` writes. Misses are listed with their cause (no MRZ, unreadable, layout, shifted, characters) \
-            and no MRZ text unless --show-misses. On a terminal a progress line goes to stderr (done/total, rate, \
+            and no MRZ text unless --show-misses. The visual zone check's verdicts per field follow, with the \
+            genuine pages it flagged and, on a synth set made with --tampered, the forged pages it caught. On a terminal a progress line goes to stderr (done/total, rate, \
             ETA).
             """
     )
@@ -29,6 +30,11 @@ struct EvalCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also print each miss's printed and read MRZ lines (personal data on real documents).")
     var showMisses = false
+
+    @Flag(
+        name: .customLong("no-viz"),
+        help: "Skip the visual zone check (on by default, as in scan): the read rate and its cost without it.")
+    var noVisualZone = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -46,7 +52,9 @@ struct EvalCommand: ParsableCommand {
         let progress = ProgressDisplay.start(unit: "scans", total: cases.count, alerts: false)
         do {
             defer { progress?.finish() }  // the bar's last line before the report, and before any error
-            try BatchScanner(model: model, jobs: jobs, currentYear: Clock.currentYear())
+            let visualZoneModel = noVisualZone ? nil : try OCRModel.locate(StageConfiguration.defaultVisualZoneModel)
+            try BatchScanner(
+                model: model, jobs: jobs, currentYear: Clock.currentYear(), visualZoneModel: visualZoneModel)
                 .run(cases.map(\.scan)) { result in
                     if let file = result.file, let expected = expected[file] {
                         evaluation.withLock { $0.record(result, expected: expected) }
