@@ -54,13 +54,14 @@ struct EvalCommand: ParsableCommand {
             defer { progress?.finish() }  // the bar's last line before the report, and before any error
             let visualZoneModel = noVisualZone ? nil : try OCRModel.locate(StageConfiguration.defaultVisualZoneModel)
             try BatchScanner(
-                model: model, jobs: jobs, currentYear: Clock.currentYear(), visualZoneModel: visualZoneModel)
-                .run(cases.map(\.scan)) { result in
-                    if let file = result.file, let expected = expected[file] {
-                        evaluation.withLock { $0.record(result, expected: expected) }
-                    }
-                    progress?.add()
+                model: model, jobs: jobs, currentYear: Clock.currentYear(), visualZoneModel: visualZoneModel
+            )
+            .run(cases.map(\.scan)) { result in
+                if let file = result.file, let expected = expected[file] {
+                    evaluation.withLock { $0.record(result, expected: expected) }
                 }
+                progress?.add()
+            }
         }
         let wall = Date().timeIntervalSince(start)
         let report = evaluation.withLock {
