@@ -24,8 +24,8 @@ struct PrintedValues: Sendable, Equatable {
     /// of the genuine one (an MRZ rebuilt leaves the page genuine). The issue date is the genuine expiry less the
     /// format's validity, whatever a forger printed as expiry.
     static func styled(_ fields: MRZFields, style: VisualStyle, forgery: Forgery?) -> PrintedValues {
-        let birth = CalendarDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate))
-        let expiry = CalendarDate(yymmdd: fields.expiryDate, century: 2000)
+        let birth = MRZDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate))
+        let expiry = MRZDate(yymmdd: fields.expiryDate, century: 2000)
         let issue = expiry?.addingYears(-validityYears(fields.format))
         var printed = PrintedValues(
             documentNumber: fields.documentNumber, surname: style.surname ?? fields.surname,

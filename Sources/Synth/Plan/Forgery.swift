@@ -6,9 +6,9 @@ public enum Forgery: Sendable, Equatable {
     /// The printed document number, 1–3 characters changed (digit for digit, letter for letter).
     case vizDocumentNumber(String)
     /// The printed birth date.
-    case vizBirthDate(CalendarDate)
+    case vizBirthDate(MRZDate)
     /// The printed expiry date, later than the real one.
-    case vizExpiryDate(CalendarDate)
+    case vizExpiryDate(MRZDate)
     /// The printed surname, another holder's.
     case vizSurname(String)
     /// The MRZ re-made for these fields (another document number and birth date), check digits valid.
@@ -47,8 +47,8 @@ public enum Forgery: Sendable, Equatable {
     static func draw(
         _ fields: MRZFields, printedSurname: String, using generator: inout some RandomNumberGenerator
     ) -> Forgery {
-        let birth = CalendarDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate))
-        let expiry = CalendarDate(yymmdd: fields.expiryDate, century: 2000)
+        let birth = MRZDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate))
+        let expiry = MRZDate(yymmdd: fields.expiryDate, century: 2000)
         switch Int.random(in: 0..<kinds.count, using: &generator) {
         case 1 where birth != nil:
             return .vizBirthDate(otherBirthDate(birth!, using: &generator))
@@ -84,8 +84,8 @@ public enum Forgery: Sendable, Equatable {
     }
 
     /// Another birth date: 1–15 years off, or another day and month of the same year.
-    static func otherBirthDate(_ birth: CalendarDate, using generator: inout some RandomNumberGenerator)
-        -> CalendarDate
+    static func otherBirthDate(_ birth: MRZDate, using generator: inout some RandomNumberGenerator)
+        -> MRZDate
     {
         if Bool.random(using: &generator) {
             let years = Int.random(in: 1...15, using: &generator) * (Bool.random(using: &generator) ? 1 : -1)
@@ -98,11 +98,10 @@ public enum Forgery: Sendable, Equatable {
     }
 
     /// A later expiry: 1–10 years on, or a later day of the same year.
-    static func laterExpiry(_ expiry: CalendarDate, using generator: inout some RandomNumberGenerator)
-        -> CalendarDate
+    static func laterExpiry(_ expiry: MRZDate, using generator: inout some RandomNumberGenerator)
+        -> MRZDate
     {
-        let lastOfYear = CalendarDate(year: expiry.year, month: 12, day: 31)
-        if expiry == lastOfYear || Bool.random(using: &generator) {
+        if (expiry.month, expiry.day) == (12, 31) || Bool.random(using: &generator) {
             return expiry.addingYears(Int.random(in: 1...10, using: &generator))
         }
         return randomDay(in: expiry.year, after: expiry, using: &generator)
@@ -120,13 +119,13 @@ public enum Forgery: Sendable, Equatable {
 
     /// A day of `year` later than `after` (any day when nil).
     private static func randomDay(
-        in year: Int, after: CalendarDate?, using generator: inout some RandomNumberGenerator
-    ) -> CalendarDate {
+        in year: Int, after: MRZDate?, using generator: inout some RandomNumberGenerator
+    ) -> MRZDate {
         while true {
             let month = Int.random(in: (after?.month ?? 1)...12, using: &generator)
-            let date = CalendarDate(
+            let date = MRZDate(
                 year: year, month: month,
-                day: Int.random(in: 1...MRZDate.daysIn(month: month, year: year), using: &generator))
+                day: Int.random(in: 1...MRZDate.daysIn(month: month, year: year), using: &generator))!
             if after.map({ $0 < date }) ?? true { return date }
         }
     }

@@ -45,7 +45,7 @@ public enum DateStyle: Sendable, Equatable {
         + MonthNames.allCases.map { .monthName(national: $0) }
 
     /// `date` in this style.
-    func format(_ date: CalendarDate) -> String {
+    func format(_ date: MRZDate) -> String {
         let day = twoDigits(date.day)
         let english = MonthNames.english[date.month - 1]
         switch self {
@@ -105,29 +105,13 @@ public enum SexStyle: String, Sendable, CaseIterable {
     }
 }
 
-/// A day of the calendar, as a visual zone prints it (four-digit year).
-public struct CalendarDate: Sendable, Equatable, Comparable {
-    /// Year, e.g. 1974.
-    public var year: Int
-    /// Month, 1–12.
-    public var month: Int
-    /// Day of the month.
-    public var day: Int
-
+extension MRZDate {
     /// The date of an MRZ `YYMMDD` in `century` (1900 or 2000); nil when it is not a real date.
     init?(yymmdd: String, century: Int) {
         let bytes = Array(yymmdd.utf8)
-        guard bytes.count == 6, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard bytes.count == 6, bytes.allSatisfy(MRZCharacter.isDigit) else { return nil }
         let number = { (i: Int) in Int(bytes[i] - 48) * 10 + Int(bytes[i + 1] - 48) }
         self.init(year: century + number(0), month: number(2), day: number(4))
-        guard (1...12).contains(month), (1...MRZDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-    }
-
-    /// The date with every part given.
-    init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
     }
 
     /// The MRZ's `YYMMDD` of this date.
@@ -135,13 +119,8 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
 
     /// The same day and month `years` later (earlier when negative); 29 February becomes the 28th where
     /// the year has none.
-    func addingYears(_ years: Int) -> CalendarDate {
-        CalendarDate(year: year + years, month: month, day: min(day, MRZDate.daysIn(month: month, year: year + years)))
-    }
-
-    /// Earlier dates first.
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    func addingYears(_ years: Int) -> MRZDate {
+        MRZDate(year: year + years, month: month, day: min(day, MRZDate.daysIn(month: month, year: year + years)))!
     }
 }
 
