@@ -24,7 +24,8 @@ struct SynthCommand: ParsableCommand {
             pages carries one forgery: viz_document_number, viz_birth_date, viz_expiry_date or viz_surname (the \
             printed value changed, the MRZ left alone) or mrz_rebuilt (the MRZ re-made for another number and \
             birth date with valid check digits, the page left alone). The truth of a tampered page has \
-            "tampering": {"kind": ..., "fields": [...]}; its lines are the MRZ as printed. \
+            "tampering": {"kind": ..., "fields": [...]}; its lines are the MRZ as printed. Without --tampered the \
+            pages are those of before. \
             With --line-crops it writes training lines for the MRZ model \
             instead: each scan's MRZ lines as the reader cuts them, flat in DIR as NAME.png, NAME.gt.txt and \
             NAME.box (see pipelines/train-mrz-model.sh).
@@ -65,7 +66,9 @@ struct SynthCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Share of pages (0-1) with one forgery; above 0 every page also gets a varied visual zone (default: 0).")
+        help: ArgumentHelp(
+            "Share of pages (0-1) with one forgery; above 0 every page also gets a varied visual zone.",
+            valueName: "share"))
     var tampered: Double = 0
 
     @Flag(name: .long, help: "Write the MRZ line images the reader cuts from each scan (training data), not the scans.")

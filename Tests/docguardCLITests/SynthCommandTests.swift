@@ -21,10 +21,28 @@ struct SynthCommandTests {
         }
     }
 
+    @Test("--tampered writes tampered pages whose truth names the tampering, and genuine ones without it")
+    func tampered() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "docguard-synth-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Docguard.run([
+            "synth", "--out", folder.path, "--count", "6", "--seed", "18", "--dpi", "100", "--format", "TD3",
+            "--tampered", "0.5",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let truths = try (1...6).map { number in
+            try String(contentsOf: folder.appendingPathComponent("td3/000\(number).json"), encoding: .utf8)
+        }
+        let tampered = truths.filter { $0.contains(#""tampering":{"fields":["#) }
+        #expect(!tampered.isEmpty && tampered.count < truths.count, "\(truths)")
+    }
+
     @Test(
-        "a scanner defect or an unknown name in --kinds, or a bad --photo-frame, is a usage error",
+        "a scanner defect or an unknown name in --kinds, a bad --photo-frame or --tampered, is a usage error",
         arguments: [
             ["--kinds", "blur"], ["--kinds", "selfie"], ["--kinds", "photo", "--photo-frame", "12MP"],
+            ["--tampered", "1.5"], ["--tampered", "half"],
         ])
     func badKinds(arguments: [String]) throws {
         let run = try Docguard.run(
