@@ -16,7 +16,7 @@ struct PrintedValues: Sendable, Equatable {
             documentNumber: fields.documentNumber, surname: fields.surname, givenNames: fields.givenNames,
             birth: VisualZone.date(fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate)),
             expiry: VisualZone.date(fields.expiryDate, century: 2000),
-            issue: VisualZone.issueDate(expiry: fields.expiryDate, years: validityYears(fields.format)),
+            issue: VisualZone.issueDate(expiry: fields.expiryDate, years: VisualZone.validityYears(fields.format)),
             sex: fields.sex == "<" ? "X" : fields.sex)
     }
 
@@ -26,7 +26,7 @@ struct PrintedValues: Sendable, Equatable {
     static func styled(_ fields: MRZFields, style: VisualStyle, forgery: Forgery?) -> PrintedValues {
         let birth = MRZDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate))
         let expiry = MRZDate(yymmdd: fields.expiryDate, century: 2000)
-        let issue = expiry?.addingYears(-validityYears(fields.format))
+        let issue = expiry?.addingYears(-VisualZone.validityYears(fields.format))
         var printed = PrintedValues(
             documentNumber: fields.documentNumber, surname: style.surname ?? fields.surname,
             givenNames: style.givenNames ?? fields.givenNames,
@@ -42,7 +42,4 @@ struct PrintedValues: Sendable, Equatable {
         }
         return printed
     }
-
-    /// Years a document of `format` is valid: 10 for a passport, 5 for cards and visas.
-    private static func validityYears(_ format: MRZFormat) -> Int { format == .td3 ? 10 : 5 }
 }

@@ -111,6 +111,9 @@ enum VisualZone {
         return "\(day) \(months[month - 1]) \(century + number(0))"
     }
 
+    /// Years a document of `format` is valid, for its issue date: 10 for a passport, 5 for cards and visas.
+    static func validityYears(_ format: MRZFormat) -> Int { format == .td3 ? 10 : 5 }
+
     /// Birth years after 2026's `26` are read as 19YY, as the parser does for the current year 2026.
     static func century(ofBirth yymmdd: String) -> Int {
         (Int(yymmdd.prefix(2)) ?? 0) > 26 ? 1900 : 2000

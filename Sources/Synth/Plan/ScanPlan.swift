@@ -58,11 +58,25 @@ public struct ScanPlan: Sendable {
         let style = VisualStyle.draw(using: &generator)
         if let surname = style.surname { fields.surname = Transliteration.mrz(surname) }
         if let givenNames = style.givenNames { fields.givenNames = Transliteration.mrz(givenNames) }
+        fields.expiryDate = Self.expiry(issuedAfterBirth: fields, using: &generator)
         visual = style
         guard Double.random(in: 0..<1, using: &generator) < tamperedShare else { return }
         let forgery = Forgery.draw(fields, printedSurname: style.surname ?? fields.surname, using: &generator)
         if case .mrzRebuilt(let rebuilt) = forgery { printedLines = MRZComposer.compose(rebuilt) }
         self.forgery = forgery
+    }
+
+    /// The expiry of `fields`, or where the issue date it implies (expiry less validity) falls before the holder's
+    /// birth, as the plain draw allows, one 1–12 years after the first birthday the document could be issued on:
+    /// a varied page's three dates are in the order documents have them.
+    private static func expiry(issuedAfterBirth fields: MRZFields, using generator: inout SeededGenerator) -> String {
+        let validity = VisualZone.validityYears(fields.format)
+        guard let birth = MRZDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate)),
+            let expiry = MRZDate(yymmdd: fields.expiryDate, century: 2000),
+            expiry.addingYears(-validity) < birth
+        else { return fields.expiryDate }
+        // Only births after 1990 get here (expiries are 2000 or later), so the new expiry is too.
+        return birth.addingYears(validity + Int.random(in: 1...12, using: &generator)).yymmdd
     }
 
     /// The scanner-bed scan: every choice as it has been since the first release (TestImages depend on it).

@@ -42,6 +42,21 @@ struct ForgeryTests {
         }
     }
 
+    @Test("a varied page's document is issued after its holder's birth")
+    func issuedAfterBirth() throws {
+        for plan in Self.plans {
+            let fields = plan.fields
+            let birth = try #require(
+                MRZDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate)))
+            let expiry = try #require(MRZDate(yymmdd: fields.expiryDate, century: 2000))
+            #expect(expiry.addingYears(-VisualZone.validityYears(fields.format)) > birth)
+        }
+        let plain = SynthOptions(count: 400, seed: 18)
+        let before = (0..<400).map { ScanPlan.draw(index: $0, options: plain).fields.expiryDate }
+        // The plain draw has such documents; the varied pages moved their expiry.
+        #expect(zip(before, Self.plans).contains { $0 != $1.fields.expiryDate })
+    }
+
     @Test("mrz_rebuilt: the printed MRZ validates and holds another number and birth date than the page")
     func rebuiltMRZ() {
         let rebuilt = Self.plans.filter { $0.forgery?.kind == "mrz_rebuilt" }
