@@ -18,18 +18,24 @@ public struct ScanTruth: Codable, Sendable, Equatable {
     public var rotation: Int
     /// Small skew in degrees on top of the turn, positive clockwise.
     public var skewDegrees: Double
+    /// What a forger changed on this page; nil (and no key in the file) for a genuine one.
+    public var tampering: Tampering?
 
     /// The schema tag written into every truth file.
     public static let schemaTag = "docguard.truth/1"
 
-    /// Ground truth with every field given.
-    public init(format: String, lines: [String], degradations: [String], dpi: Int, rotation: Int, skewDegrees: Double) {
+    /// Ground truth with every field given; a genuine page unless `tampering` is given.
+    public init(
+        format: String, lines: [String], degradations: [String], dpi: Int, rotation: Int, skewDegrees: Double,
+        tampering: Tampering? = nil
+    ) {
         self.format = format
         self.lines = lines
         self.degradations = degradations
         self.dpi = dpi
         self.rotation = rotation
         self.skewDegrees = skewDegrees
+        self.tampering = tampering
     }
 
     /// The degradation classes to report this scan under: its degradations, or `clean`.
@@ -50,5 +56,22 @@ public struct ScanTruth: Codable, Sendable, Equatable {
     /// Reads a truth file's bytes.
     public static func decode(_ data: Data) throws -> ScanTruth {
         try JSONDecoder().decode(ScanTruth.self, from: data)
+    }
+}
+
+/// The one change made to a tampered page (`docguard synth --tampered`), as the truth file's `tampering` key
+/// records it: `{"kind": "viz_birth_date", "fields": ["birthDate"]}`.
+public struct Tampering: Codable, Sendable, Equatable {
+    /// `viz_document_number`, `viz_birth_date`, `viz_expiry_date`, `viz_surname` (a printed value changed, the
+    /// MRZ left alone) or `mrz_rebuilt` (the MRZ re-made with valid check digits, the page left alone).
+    public var kind: String
+    /// The fields whose printed and MRZ values differ, named as in the result's `mrz` object (`documentNumber`,
+    /// `surname`, `givenNames`, `birthDate`, `expiryDate`, `sex`).
+    public var fields: [String]
+
+    /// The tampering of `kind` on `fields`.
+    public init(kind: String, fields: [String]) {
+        self.kind = kind
+        self.fields = fields
     }
 }

@@ -15,9 +15,12 @@ public enum ScanSynthesizer {
         var look = SeededGenerator(seed: plan.lookSeed)
         let lines = plan.printedLines ?? MRZComposer.compose(plan.fields)
         let font = try FontRasterizer()
-        let renderer = try PageRenderer(font: font, dpi: plan.dpi)
+        // A varied visual zone prints national characters, which OCR-B lacks.
+        let valueFont = try plan.visual.map { _ in try FontRasterizer(path: FontRasterizer.dejaVuSansPath) }
+        let renderer = try PageRenderer(font: font, valueFont: valueFont, dpi: plan.dpi)
         let mrzPitch = plan.kind?.mrzPitch ?? DocumentLayout.mrzPitch
-        let page = try renderer.render(plan.fields, lines: lines, mrzPitch: mrzPitch, using: &look)
+        let printed = plan.visual.map { PrintedValues.styled(plan.fields, style: $0, forgery: plan.forgery) }
+        let page = try renderer.render(plan.fields, lines: lines, mrzPitch: mrzPitch, printed: printed, using: &look)
         let pixelsPerMM = renderer.painter.pixelsPerMM
         var image: ColorImage
         var others: [TruthDocument] = []
@@ -59,7 +62,8 @@ public enum ScanSynthesizer {
         let truth = ScanTruth(
             format: format.rawValue, lines: lines.map { String(decoding: $0, as: UTF8.self) },
             degradations: plan.classes.map(\.rawValue), dpi: truthDPI, rotation: plan.rotation,
-            skewDegrees: plan.skewDegrees)
+            skewDegrees: plan.skewDegrees,
+            tampering: plan.forgery.map { Tampering(kind: $0.kind, fields: $0.fields) })
         return SyntheticScan(
             relativePath: "\(format.rawValue.lowercased())/\(number).\(fileType)",
             imageBytes: bytes, truth: truth, otherDocuments: others)

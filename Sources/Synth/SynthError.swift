@@ -13,7 +13,8 @@ public enum SynthError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .font(let path, let call, let code):
-            return "FreeType \(call) failed with error \(code) for \(path); is the OCR-B font (fonts-ocr-b) installed?"
+            return "FreeType \(call) failed with error \(code) for \(path); is the font installed "
+                + "(OCR-B: fonts-ocr-b; DejaVu Sans, for --tampered: fonts-dejavu-core)?"
         case .write(let path, let reason):
             return "could not write \(path): \(reason)"
         case .badOptions(let why):

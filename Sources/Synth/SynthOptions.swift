@@ -22,13 +22,16 @@ public struct SynthOptions: Sendable {
     public var kinds: [Degradation]
     /// Frame size of `photo` scans in pixels.
     public var photoFrame: (width: Int, height: Int)
+    /// Share of pages (0…1) that carry one forgery; above 0, every page also gets a varied visual zone (date and
+    /// sex forms, national names). 0 renders the set as it has always been.
+    public var tamperedShare: Double
 
     /// Options with every field given; defaults give all five ICAO formats, about 35 % clean scans, no
-    /// real-world kinds and 12-megapixel photos.
+    /// real-world kinds, 12-megapixel photos and no tampered pages.
     public init(
         count: Int, seed: UInt64, formats: [MRZFormat] = MRZFormat.icao, dpi: Int? = nil,
         cleanOnly: Bool = false, cleanShare: Double = 0.35, lossless: Bool = false, kinds: [Degradation] = [],
-        photoFrame: (width: Int, height: Int) = PhotoShot.twelveMegapixels
+        photoFrame: (width: Int, height: Int) = PhotoShot.twelveMegapixels, tamperedShare: Double = 0
     ) {
         self.count = count
         self.seed = seed
@@ -39,6 +42,7 @@ public struct SynthOptions: Sendable {
         self.lossless = lossless
         self.kinds = kinds
         self.photoFrame = photoFrame
+        self.tamperedShare = tamperedShare
     }
 
     /// Throws when the options cannot be rendered.
@@ -52,6 +56,9 @@ public struct SynthOptions: Sendable {
         if let dpi, !(72...600).contains(dpi) { throw SynthError.badOptions("dpi \(dpi) is outside 72–600") }
         if let other = kinds.first(where: { !Degradation.kinds.contains($0) }) {
             throw SynthError.badOptions("\(other.rawValue) is a scanner defect, not a kind of image")
+        }
+        guard (0...1).contains(tamperedShare) else {
+            throw SynthError.badOptions("tampered share \(tamperedShare) is outside 0–1")
         }
         let (width, height) = photoFrame
         guard width >= 320, height >= 240, width * height <= ImageCodec.defaultPixelBudget else {

@@ -18,6 +18,14 @@ struct SynthCommand: ParsableCommand {
             Adobe-style CMYK JPEG), wide_pitch (the MRZ at 8-9 characters per inch), two_documents (two documents \
             on one bed; the truth's lines are the left or upper one's, otherDocuments the other's). A scan's \
             kind is drawn from a stream of its own: the same seed without --kinds gives the same scans as ever. \
+            With --tampered SHARE (0-1) every page prints its visual zone in varied forms (dates such as \
+            12 AUG 1974, 12 AUG/AOÛT 74, 12.08.1974, 1974-08-12, 12 MÄR/MAR 1974; sex F, M/M, K/F; some names \
+            with national characters, transliterated in the MRZ as ICAO 9303-3 §6 says) and that share of the \
+            pages carries one forgery: viz_document_number, viz_birth_date, viz_expiry_date or viz_surname (the \
+            printed value changed, the MRZ left alone) or mrz_rebuilt (the MRZ re-made for another number and \
+            birth date with valid check digits, the page left alone). The truth of a tampered page has \
+            "tampering": {"kind": ..., "fields": [...]}; its lines are the MRZ as printed. Without --tampered the \
+            pages are those of before. \
             With --line-crops it writes training lines for the MRZ model \
             instead: each scan's MRZ lines as the reader cuts them, flat in DIR as NAME.png, NAME.gt.txt and \
             NAME.box (see pipelines/train-mrz-model.sh).
@@ -55,6 +63,13 @@ struct SynthCommand: ParsableCommand {
 
     @Option(name: .long, help: "Frame of photo scans, WIDTHxHEIGHT pixels (default: 4000x3000, 12 MP).")
     var photoFrame: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Share of pages (0-1) with one forgery; above 0 every page also gets a varied visual zone.",
+            valueName: "share"))
+    var tampered: Double = 0
 
     @Flag(name: .long, help: "Write the MRZ line images the reader cuts from each scan (training data), not the scans.")
     var lineCrops = false
@@ -103,7 +118,7 @@ struct SynthCommand: ParsableCommand {
     private func options() throws -> SynthOptions {
         SynthOptions(
             count: count, seed: seed, formats: try formats(), dpi: dpi, cleanOnly: clean, lossless: png,
-            kinds: try realWorldKinds(), photoFrame: try frame())
+            kinds: try realWorldKinds(), photoFrame: try frame(), tamperedShare: tampered)
     }
 
     /// The kinds asked for, in the order given.

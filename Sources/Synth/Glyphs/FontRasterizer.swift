@@ -1,10 +1,14 @@
 import CFreeType
 
-/// Renders OCR-B glyphs through FreeType; the only code in Synth that touches C pointers.
+/// Renders glyphs through FreeType (OCR-B, or the visual zone's face); the only code in Synth that touches C
+/// pointers.
 /// Owns its `FT_Library` and `FT_Face`; one per worker, never shared across tasks.
 final class FontRasterizer {
     /// The Debian fonts-ocr-b regular face (the other OCRB*.otf files are variants).
     static let ocrBPath = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
+    /// DejaVu Sans (Debian fonts-dejavu-core): the visual zone's values on pages of varied sets, whose national
+    /// characters (Ç, Å, Ł, İ, Ř, ẞ …) OCR-B lacks.
+    static let dejaVuSansPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
     private var library: FT_Library?
     private var face: FT_Face?
@@ -23,14 +27,14 @@ final class FontRasterizer {
         if let library { FT_Done_FreeType(library) }
     }
 
-    /// The glyph of ASCII `byte` at an em size of `pixelSize` pixels (quantised to 1/64 pixel).
-    func glyph(_ byte: UInt8, pixelSize: Double) throws -> Glyph {
+    /// The glyph of Unicode `code` at an em size of `pixelSize` pixels (quantised to 1/64 pixel).
+    func glyph(_ code: UInt32, pixelSize: Double) throws -> Glyph {
         let size64 = Int((pixelSize * 64).rounded())
-        let key = size64 << 8 | Int(byte)
+        let key = size64 << 21 | Int(code)
         if let cached = cache[key] { return cached }
         guard let face else { throw SynthError.font(path: path, call: "FT_New_Face", code: -1) }
         try check("FT_Set_Char_Size", FT_Set_Char_Size(face, 0, FT_F26Dot6(size64), 72, 72))
-        try check("FT_Load_Char", FT_Load_Char(face, FT_ULong(byte), FT_Int32(FT_LOAD_RENDER)))
+        try check("FT_Load_Char", FT_Load_Char(face, FT_ULong(code), FT_Int32(FT_LOAD_RENDER)))
         let slot = face.pointee.glyph.pointee
         let bitmap = slot.bitmap
         let width = Int(bitmap.width)
@@ -53,7 +57,13 @@ final class FontRasterizer {
     /// be sized by its printed character height.
     func capHeightPerEm() throws -> Double {
         let reference = 200.0
-        return Double(try glyph(UInt8(ascii: "H"), pixelSize: reference).height) / reference
+        return Double(try glyph(UInt32(UInt8(ascii: "H")), pixelSize: reference).height) / reference
+    }
+
+    /// Whether the face has a glyph of its own for `scalar` (FreeType would draw a missing one as an empty box).
+    func hasGlyph(_ scalar: Unicode.Scalar) -> Bool {
+        guard let face else { return false }
+        return FT_Get_Char_Index(face, FT_ULong(scalar.value)) != 0
     }
 
     private func check(_ call: String, _ error: FT_Error) throws {

@@ -21,11 +21,29 @@ struct TextPainter {
         _ text: some Sequence<UInt8>, on canvas: inout ColorImage, x: Double, baseline: Double,
         capHeight: Double, color: RGB, pitch: Double? = nil, opacity: Double = 1
     ) throws {
+        try draw(
+            codes: text.lazy.map(UInt32.init), on: &canvas, x: x, baseline: baseline, capHeight: capHeight,
+            color: color, pitch: pitch, opacity: opacity)
+    }
+
+    /// Draws `text`, national characters and all, as the byte version draws ASCII.
+    func draw(
+        _ text: String, on canvas: inout ColorImage, x: Double, baseline: Double, capHeight: Double, color: RGB
+    ) throws {
+        try draw(
+            codes: text.unicodeScalars.lazy.map(\.value), on: &canvas, x: x, baseline: baseline, capHeight: capHeight,
+            color: color, pitch: nil, opacity: 1)
+    }
+
+    private func draw(
+        codes: some Sequence<UInt32>, on canvas: inout ColorImage, x: Double, baseline: Double,
+        capHeight: Double, color: RGB, pitch: Double?, opacity: Double
+    ) throws {
         let pixelSize = capHeight * pixelsPerMM * emPerCapHeight
         var pen = x * pixelsPerMM
         let baselinePixel = Int((baseline * pixelsPerMM).rounded())
-        for byte in text {
-            let glyph = try font.glyph(byte, pixelSize: pixelSize)
+        for code in codes {
+            let glyph = try font.glyph(code, pixelSize: pixelSize)
             let cell = pitch.map { $0 * pixelsPerMM } ?? glyph.advance
             let origin = Int((pen + (cell - glyph.advance) / 2).rounded()) + glyph.left
             let top = baselinePixel - glyph.top
@@ -43,9 +61,18 @@ struct TextPainter {
 
     /// Width in mm of `text` drawn without a fixed pitch.
     func width(of text: some Sequence<UInt8>, capHeight: Double) throws -> Double {
+        try width(codes: text.lazy.map(UInt32.init), capHeight: capHeight)
+    }
+
+    /// Width in mm of `text`, national characters and all, drawn without a fixed pitch.
+    func width(of text: String, capHeight: Double) throws -> Double {
+        try width(codes: text.unicodeScalars.lazy.map(\.value), capHeight: capHeight)
+    }
+
+    private func width(codes: some Sequence<UInt32>, capHeight: Double) throws -> Double {
         let pixelSize = capHeight * pixelsPerMM * emPerCapHeight
         var total = 0.0
-        for byte in text { total += try font.glyph(byte, pixelSize: pixelSize).advance }
+        for code in codes { total += try font.glyph(code, pixelSize: pixelSize).advance }
         return total / pixelsPerMM
     }
 }

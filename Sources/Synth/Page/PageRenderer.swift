@@ -6,17 +6,23 @@ import OCR
 /// portrait, labelled visual zone and the MRZ in OCR-B at the ICAO position.
 struct PageRenderer {
     let painter: TextPainter
+    /// Draws the holder's data in the visual zone: `painter` unless a face of its own was given.
+    let valuePainter: TextPainter
     let dpi: Int
 
-    init(font: FontRasterizer, dpi: Int) throws {
+    /// A renderer drawing with `font`, and the visual zone's values with `valueFont` when given.
+    init(font: FontRasterizer, valueFont: FontRasterizer? = nil, dpi: Int) throws {
         self.painter = try TextPainter(font: font, dpi: dpi)
+        self.valuePainter = try valueFont.map { try TextPainter(font: $0, dpi: dpi) } ?? painter
         self.dpi = dpi
     }
 
     /// The document face for `fields` with MRZ `lines` printed `mrzPitch` mm apart (the document widened when
-    /// they need more room than OCR-B's 2.54); look and extras drawn from `generator`.
+    /// they need more room than OCR-B's 2.54) and the visual zone printing `printed` (by default the values
+    /// pages have always printed); look and extras drawn from `generator`, the same draws whatever the values.
     func render(
         _ fields: MRZFields, lines: [[UInt8]], mrzPitch: Double = DocumentLayout.mrzPitch,
+        printed: PrintedValues? = nil,
         using generator: inout some RandomNumberGenerator
     ) throws -> ColorImage {
         let layout = DocumentLayout.of(fields.format)
@@ -30,7 +36,8 @@ struct PageRenderer {
             .paint(on: &canvas, palette: palette, pixelsPerMM: ppmm)
         try paintTitle(layout, fields, palette, on: &canvas)
         Portrait.paint(in: layout.photo, on: &canvas, pixelsPerMM: ppmm, using: &generator)
-        try paintFields(layout, VisualZone.rows(for: fields, using: &generator), palette, on: &canvas)
+        let rows = VisualZone.rows(for: fields, printing: printed ?? .classic(fields), using: &generator)
+        try paintFields(layout, rows, palette, shrinkToFit: printed != nil, on: &canvas)
         for (line, centre) in zip(lines, layout.mrzCentres) {
             try painter.draw(
                 line, on: &canvas, x: layout.mrzLeft, baseline: centre + DocumentLayout.mrzCapHeight / 2,
@@ -60,8 +67,10 @@ struct PageRenderer {
             radius: 0, palette.label, opacity: 0.6)
     }
 
+    /// Draws the labelled fields; a value too wide for its field is cut, or with `shrinkToFit` first made
+    /// smaller (down to 60 %) so that long varied dates such as `12 AOÛT/AUG 1974` still show whole.
     private func paintFields(
-        _ layout: DocumentLayout, _ rows: [[VisualField]], _ palette: Palette,
+        _ layout: DocumentLayout, _ rows: [[VisualField]], _ palette: Palette, shrinkToFit: Bool,
         on canvas: inout ColorImage
     ) throws {
         let box = layout.fields
@@ -75,11 +84,15 @@ struct PageRenderer {
                 try painter.draw(
                     field.label.utf8, on: &canvas, x: left, baseline: top + layout.labelCapHeight,
                     capHeight: layout.labelCapHeight, color: palette.label)
-                let value = try fitted(field.value, width: width - 1, capHeight: layout.valueCapHeight)
-                try painter.draw(
-                    value.utf8, on: &canvas, x: left,
+                let capHeight =
+                    shrinkToFit
+                    ? try shrunk(field.value, width: width - 1, capHeight: layout.valueCapHeight)
+                    : layout.valueCapHeight
+                let value = try fitted(field.value, width: width - 1, capHeight: capHeight)
+                try valuePainter.draw(
+                    value, on: &canvas, x: left,
                     baseline: top + layout.labelCapHeight + 0.7 + layout.valueCapHeight,
-                    capHeight: layout.valueCapHeight, color: palette.value)
+                    capHeight: capHeight, color: palette.value)
                 left += width
             }
         }
@@ -87,8 +100,16 @@ struct PageRenderer {
 
     /// `text` cut to fit `width` mm.
     private func fitted(_ text: String, width: Double, capHeight: Double) throws -> String {
-        var bytes = Array(text.utf8)
-        while !bytes.isEmpty, try painter.width(of: bytes, capHeight: capHeight) > width { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        var cut = text
+        while !cut.isEmpty, try valuePainter.width(of: cut, capHeight: capHeight) > width { cut.removeLast() }
+        return cut
+    }
+
+    /// The capital height at which `text` fits `width` mm: `capHeight`, or smaller down to 60 % of it.
+    private func shrunk(_ text: String, width: Double, capHeight: Double) throws -> Double {
+        let natural = try valuePainter.width(of: text, capHeight: capHeight)
+        guard natural > width else { return capHeight }
+        // 2 % to spare: hinted advances do not scale exactly with the size.
+        return capHeight * max(0.6, 0.98 * width / natural)
     }
 }

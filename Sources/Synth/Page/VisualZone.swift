@@ -19,23 +19,23 @@ enum VisualZone {
     private static let authorities = ["MINISTRY OF INTERIOR", "PASSPORT OFFICE", "EMBASSY", "POLICE", "CONSULATE"]
     private static let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
-    /// Rows of fields, top to bottom, for `fields`; extra details (place of birth, authority) from `generator`.
-    static func rows(for fields: MRZFields, using generator: inout some RandomNumberGenerator) -> [[VisualField]] {
+    /// Rows of fields, top to bottom, for `fields` printing `printed`; extra details (place of birth, authority)
+    /// from `generator`.
+    static func rows(
+        for fields: MRZFields, printing printed: PrintedValues, using generator: inout some RandomNumberGenerator
+    ) -> [[VisualField]] {
         let place = places.randomElement(using: &generator)!
         let authority = authorities.randomElement(using: &generator)!
-        let issue = issueDate(expiry: fields.expiryDate, years: fields.format == .td3 ? 10 : 5)
-        let birth = date(fields.birthDate, century: century(ofBirth: fields.birthDate))
-        let expiry = date(fields.expiryDate, century: 2000)
-        let sex = fields.sex == "<" ? "X" : fields.sex
-        let surname = VisualField(label: "SURNAME / NOM", value: fields.surname, weight: 1)
-        let given = VisualField(label: "GIVEN NAMES / PRENOMS", value: fields.givenNames, weight: 1)
+        let (issue, birth, expiry, sex) = (printed.issue, printed.birth, printed.expiry, printed.sex)
+        let surname = VisualField(label: "SURNAME / NOM", value: printed.surname, weight: 1)
+        let given = VisualField(label: "GIVEN NAMES / PRENOMS", value: printed.givenNames, weight: 1)
         switch fields.format {
         case .td3:
             return [
                 [
                     VisualField(label: "TYPE", value: fields.documentCode, weight: 0.6),
                     VisualField(label: "CODE", value: fields.issuingState, weight: 0.8),
-                    VisualField(label: "PASSPORT NO.", value: fields.documentNumber, weight: 1.6),
+                    VisualField(label: "PASSPORT NO.", value: printed.documentNumber, weight: 1.6),
                 ],
                 [surname], [given],
                 [VisualField(label: "NATIONALITY / NATIONALITE", value: fields.nationality, weight: 1)],
@@ -62,7 +62,7 @@ enum VisualZone {
                     VisualField(label: "DATE OF BIRTH", value: birth, weight: 1.2),
                 ],
                 [
-                    VisualField(label: "DOCUMENT NO.", value: fields.documentNumber, weight: 1.4),
+                    VisualField(label: "DOCUMENT NO.", value: printed.documentNumber, weight: 1.4),
                     VisualField(label: "DATE OF EXPIRY", value: expiry, weight: 1.2),
                 ],
             ]
@@ -93,7 +93,7 @@ enum VisualZone {
                     VisualField(label: "NATIONALITY", value: fields.nationality, weight: 1),
                 ],
                 [
-                    VisualField(label: "PASSPORT NUMBER", value: fields.documentNumber, weight: 1),
+                    VisualField(label: "PASSPORT NUMBER", value: printed.documentNumber, weight: 1),
                     VisualField(label: "REMARKS", value: authority, weight: 1.5),
                 ],
             ]
@@ -111,12 +111,16 @@ enum VisualZone {
         return "\(day) \(months[month - 1]) \(century + number(0))"
     }
 
+    /// Years a document of `format` is valid, for its issue date: 10 for a passport, 5 for cards and visas.
+    static func validityYears(_ format: MRZFormat) -> Int { format == .td3 ? 10 : 5 }
+
     /// Birth years after 2026's `26` are read as 19YY, as the parser does for the current year 2026.
-    private static func century(ofBirth yymmdd: String) -> Int {
+    static func century(ofBirth yymmdd: String) -> Int {
         (Int(yymmdd.prefix(2)) ?? 0) > 26 ? 1900 : 2000
     }
 
-    private static func issueDate(expiry: String, years: Int) -> String {
+    /// The issue date `years` before the MRZ's `expiry`, printed as `date` prints.
+    static func issueDate(expiry: String, years: Int) -> String {
         guard let year = Int(expiry.prefix(2)) else { return expiry }
         let issued = (year - years + 100) % 100
         let yy = issued < 10 ? "0\(issued)" : "\(issued)"

@@ -23,6 +23,11 @@ public struct ScanPlan: Sendable {
     public var printedLines: [[UInt8]]? = nil
     /// The real-world kind of image this scan is, with its choices; nil for a scanner-bed scan.
     public var kind: ScanKind? = nil
+    /// How the visual zone prints the holder's data on a page of a varied set (`SynthOptions.tamperedShare`
+    /// above 0); nil prints it as pages always have.
+    public var visual: VisualStyle? = nil
+    /// The forger's change on a tampered page; nil for a genuine one.
+    public var forgery: Forgery? = nil
 
     /// The classes the scan is recorded under: its scanner defects, then its kind.
     public var classes: [Degradation] { degradations + (kind.map { [$0.degradation] } ?? []) }
@@ -35,11 +40,44 @@ public struct ScanPlan: Sendable {
             var kindGenerator = SeededGenerator(seed: scanSeed(options.seed ^ kindStream, index))
             plan.adopt(kind, options: options, using: &kindGenerator)
         }
+        if options.tamperedShare > 0 {
+            var pageGenerator = SeededGenerator(seed: scanSeed(options.seed ^ pageStream, index))
+            plan.vary(tamperedShare: options.tamperedShare, using: &pageGenerator)
+        }
         return plan
     }
 
     /// Mixed into the batch seed for the kinds' stream ("kinds-v1").
     private static let kindStream: UInt64 = 0x6B69_6E64_732D_7631
+    /// Mixed into the batch seed for the stream of visual styles and forgeries ("pages-v1").
+    private static let pageStream: UInt64 = 0x7061_6765_732D_7631
+
+    /// Gives the page a visual style (names with national characters go into the MRZ transliterated, ICAO
+    /// 9303-3 §6) and, with probability `tamperedShare`, a forgery; a rebuilt MRZ becomes the printed lines.
+    mutating func vary(tamperedShare: Double, using generator: inout SeededGenerator) {
+        let style = VisualStyle.draw(using: &generator)
+        if let surname = style.surname { fields.surname = Transliteration.mrz(surname) }
+        if let givenNames = style.givenNames { fields.givenNames = Transliteration.mrz(givenNames) }
+        fields.expiryDate = Self.expiry(issuedAfterBirth: fields, using: &generator)
+        visual = style
+        guard Double.random(in: 0..<1, using: &generator) < tamperedShare else { return }
+        let forgery = Forgery.draw(fields, printedSurname: style.surname ?? fields.surname, using: &generator)
+        if case .mrzRebuilt(let rebuilt) = forgery { printedLines = MRZComposer.compose(rebuilt) }
+        self.forgery = forgery
+    }
+
+    /// The expiry of `fields`, or where the issue date it implies (expiry less validity) falls before the holder's
+    /// birth, as the plain draw allows, one 1–12 years after the first birthday the document could be issued on:
+    /// a varied page's three dates are in the order documents have them.
+    private static func expiry(issuedAfterBirth fields: MRZFields, using generator: inout SeededGenerator) -> String {
+        let validity = VisualZone.validityYears(fields.format)
+        guard let birth = MRZDate(yymmdd: fields.birthDate, century: VisualZone.century(ofBirth: fields.birthDate)),
+            let expiry = MRZDate(yymmdd: fields.expiryDate, century: 2000),
+            expiry.addingYears(-validity) < birth
+        else { return fields.expiryDate }
+        // Only births after 1990 get here (expiries are 2000 or later), so the new expiry is too.
+        return birth.addingYears(validity + Int.random(in: 1...12, using: &generator)).yymmdd
+    }
 
     /// The scanner-bed scan: every choice as it has been since the first release (TestImages depend on it).
     private static func drawScan(index: Int, options: SynthOptions) -> ScanPlan {

@@ -33,3 +33,20 @@ struct TruthFileTests {
         #expect(old.otherDocuments.isEmpty)
     }
 }
+
+/// The additive `tampering` key of a tampered page's truth.
+struct TamperingTruthTests {
+    @Test func genuineTruthHasNoKeyAndTamperedRoundTrips() throws {
+        var truth = TruthFileTests.truth
+        let genuine = String(decoding: try truth.encoded(), as: UTF8.self)
+        #expect(!genuine.contains("tampering"))
+        truth.tampering = Tampering(kind: "viz_birth_date", fields: ["birthDate"])
+        let bytes = try truth.encoded()
+        #expect(
+            String(decoding: bytes, as: UTF8.self).contains(
+                #""tampering":{"fields":["birthDate"],"kind":"viz_birth_date"}"#))
+        #expect(try ScanTruth.decode(bytes) == truth)
+        #expect(try TruthFile.decode(bytes).truth == truth)
+        #expect(try ScanTruth.decode(Data(genuine.utf8)).tampering == nil)
+    }
+}
