@@ -35,7 +35,8 @@ public struct EvalCase: Sendable, Equatable {
             else { return nil }
             return EvalCase(
                 scan: scan, lines: truth.lines,
-                groups: [EvalGroup("format", truth.format)] + truth.classes.map { EvalGroup("degradation", $0) })
+                groups: [EvalGroup("format", truth.format)] + truth.classes.map { EvalGroup("degradation", $0) },
+                tampering: truth.tampering?.kind)
         }
     }
 }

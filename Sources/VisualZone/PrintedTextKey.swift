@@ -1,24 +1,23 @@
 import Foundation
+import MRZ
 
 /// Printed text brought to what the MRZ could have made of it: upper case, Latin letters and digits only, national
-/// characters written as ICAO 9303-3 §6.A recommends (MÜLLER as MUELLER, ØSTERGÅRD as OESTERGAARD, ÇELİK as
-/// CELIK), everything else (spaces, hyphens, apostrophes) left out, as the MRZ leaves it out.
+/// characters written as ICAO 9303-3 §6.A recommends (`LatinTransliteration`: MÜLLER as MUELLER, ØSTERGÅRD as
+/// OESTERGAARD, ÇELİK as CELIK; a letter the table lacks loses its marks), everything else (spaces, hyphens,
+/// apostrophes) left out, as the MRZ leaves it out.
 public enum PrintedTextKey {
-    /// National characters whose MRZ spelling is not the letter without its mark (ICAO 9303-3 §6.A): the first
-    /// recommended spelling. Letters with a mark only (É, Č, Ş, İ) lose the mark.
-    static let spellings: [Character: String] = [
-        "Ä": "AE", "Å": "AA", "Æ": "AE", "Ð": "D", "Đ": "D", "Ö": "OE", "Ø": "OE", "Ü": "UE", "Þ": "TH",
-        "Œ": "OE", "Ĳ": "IJ", "ẞ": "SS", "ß": "SS", "Ł": "L", "Ŀ": "L", "Ħ": "H", "Ŧ": "T", "Ŋ": "N", "ı": "I",
-        // Not in the ICAO table; Azerbaijan writes the schwa as A in the MRZ.
-        "Ə": "A", "ə": "A",
-    ]
+    /// Letters the ICAO table (`LatinTransliteration`, ICAO 9303-3 §6.A) leaves out that pages print: the small
+    /// sharp s, and the schwa, which Azerbaijan writes as A in the MRZ.
+    static let otherSpellings: [Character: String] = ["ß": "SS", "Ə": "A", "ə": "A"]
 
     /// `text` as the MRZ would spell it.
     public static func mrzSpelling(_ text: String) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for character in text.uppercased() {
-            if let spelled = spellings[character] {
+            if let spelled = otherSpellings[character]
+                ?? character.unicodeScalars.first.flatMap({ LatinTransliteration.table[$0] })
+            {
                 out += spelled
                 continue
             }

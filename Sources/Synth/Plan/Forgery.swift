@@ -111,7 +111,7 @@ public enum Forgery: Sendable, Equatable {
     static func otherSurname(_ surname: String, using generator: inout some RandomNumberGenerator) -> String {
         let pool = NationalNames.plainSurnames + NationalNames.all.flatMap(\.surnames)
         var other = surname
-        while Transliteration.mrz(other) == Transliteration.mrz(surname) {
+        while LatinTransliteration.mrz(other) == LatinTransliteration.mrz(surname) {
             other = pool.randomElement(using: &generator)!
         }
         return other

@@ -56,8 +56,8 @@ public struct ScanPlan: Sendable {
     /// 9303-3 §6) and, with probability `tamperedShare`, a forgery; a rebuilt MRZ becomes the printed lines.
     mutating func vary(tamperedShare: Double, using generator: inout SeededGenerator) {
         let style = VisualStyle.draw(using: &generator)
-        if let surname = style.surname { fields.surname = Transliteration.mrz(surname) }
-        if let givenNames = style.givenNames { fields.givenNames = Transliteration.mrz(givenNames) }
+        if let surname = style.surname { fields.surname = LatinTransliteration.mrz(surname) }
+        if let givenNames = style.givenNames { fields.givenNames = LatinTransliteration.mrz(givenNames) }
         fields.expiryDate = Self.expiry(issuedAfterBirth: fields, using: &generator)
         visual = style
         guard Double.random(in: 0..<1, using: &generator) < tamperedShare else { return }

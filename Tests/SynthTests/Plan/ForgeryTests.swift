@@ -133,7 +133,7 @@ struct ForgeryTests {
         for surname in ["MÜLLER", "SMITH JONES", "MUELLER", "ØSTERGÅRD"] {
             for _ in 0..<30 {
                 let other = Forgery.otherSurname(surname, using: &generator)
-                #expect(Transliteration.mrz(other) != Transliteration.mrz(surname))
+                #expect(LatinTransliteration.mrz(other) != LatinTransliteration.mrz(surname))
             }
         }
     }
@@ -143,8 +143,8 @@ struct ForgeryTests {
         let national = Self.plans.filter { $0.visual?.surname != nil }
         #expect(national.count > Self.plans.count / 4)
         for plan in national {
-            #expect(plan.fields.surname == Transliteration.mrz(plan.visual!.surname!))
-            #expect(plan.fields.givenNames == Transliteration.mrz(plan.visual!.givenNames!))
+            #expect(plan.fields.surname == LatinTransliteration.mrz(plan.visual!.surname!))
+            #expect(plan.fields.givenNames == LatinTransliteration.mrz(plan.visual!.givenNames!))
             let lines = plan.printedLines ?? MRZComposer.compose(plan.fields)
             #expect(MRZParser.parse(lines, currentYear: 2026).valid)
         }
@@ -159,7 +159,7 @@ struct ForgeryTests {
             ("SMITH", "SMITH"),
         ])
     func transliteration(national: String, mrz: String) {
-        #expect(Transliteration.mrz(national) == mrz)
+        #expect(LatinTransliteration.mrz(national) == mrz)
     }
 
     @Test(

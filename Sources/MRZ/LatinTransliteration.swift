@@ -1,9 +1,9 @@
 /// Latin-based national characters as the MRZ writes them: ICAO 9303-3 §6 table A ("Transliteration of
 /// Multinational Latin-based Characters"), the first recommended form where the table gives a choice
 /// (Ä → AE, Å → AA, Ö → OE, Ü → UE, Ñ → N).
-enum Transliteration {
+public enum LatinTransliteration {
     /// ICAO 9303-3 §6 table A, national character to its recommended transliteration.
-    static let table: [Unicode.Scalar: String] = [
+    public static let table: [Unicode.Scalar: String] = [
         "À": "A", "Á": "A", "Â": "A", "Ã": "A", "Ä": "AE", "Å": "AA", "Æ": "AE", "Ç": "C",
         "È": "E", "É": "E", "Ê": "E", "Ë": "E", "Ì": "I", "Í": "I", "Î": "I", "Ï": "I",
         "Ð": "D", "Ñ": "N", "Ò": "O", "Ó": "O", "Ô": "O", "Õ": "O", "Ö": "OE", "Ø": "OE",
@@ -20,7 +20,7 @@ enum Transliteration {
 
     /// `name` (upper case, national characters allowed) as the MRZ writes it; characters outside the table
     /// stay as they are.
-    static func mrz(_ name: String) -> String {
+    public static func mrz(_ name: String) -> String {
         var result = ""
         for scalar in name.unicodeScalars {
             if let latin = table[scalar] { result += latin } else { result.unicodeScalars.append(scalar) }
