@@ -142,7 +142,7 @@ public struct ScanPipeline: Sendable {
         }
         return reading(
             .ok, sha256: digest, problem: nil, ocr: ocr, document: read.document, list: verdict ?? .notConsulted,
-            visualZone: reader.checkVisualZone(of: chosen, in: pages))
+            visualZone: reader.checkVisualZone(of: chosen, in: pages, path: job.path, debug: settings.debug))
     }
 
     /// What a report says the run was judged by.

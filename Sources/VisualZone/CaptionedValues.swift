@@ -20,7 +20,7 @@ struct CaptionedValues {
             for (number, caption) in captions.enumerated() {
                 let height = Double(caption.box.height)
                 let start = Double(caption.box.x) - 1.5 * height
-                let end = number + 1 < captions.count ? Double(captions[number + 1].box.x) : .infinity
+                let end = number + 1 < captions.count ? Double(captions[number + 1].box.x) - height / 2 : .infinity
                 let words = below.words.filter { word in
                     let left = Double(word.box.x)
                     return left >= start && left < end
@@ -40,7 +40,7 @@ struct CaptionedValues {
         var sameLineValue: [PrintedWord]
     }
 
-    /// The captions on `line`, left to right. Words are grouped into phrases at gaps wider than a character height;
+    /// The captions on `line`, left to right. Words are grouped into phrases at gaps wider than two character heights;
     /// a phrase with a caption word is a caption, and the words after its last caption word are its value.
     static func captions(on line: PrintedLine) -> [Caption] {
         var result: [Caption] = []
@@ -51,17 +51,22 @@ struct CaptionedValues {
             else { continue }
             let captionWords = phrase[...lastCaptionWord]
             let box = captionWords.dropFirst().reduce(captionWords.first!.box) { $0.union($1.box) }
-            result.append(Caption(label: label, box: box, sameLineValue: Array(phrase[(lastCaptionWord + 1)...])))
+            // A value beside its caption is printed larger than the caption (`Surname ERIKSSON`); a small word
+            // there is the rest of the caption misread (`SURNAME / NOR`).
+            let after = phrase[(lastCaptionWord + 1)...]
+            let value = after.allSatisfy { Double($0.box.height) >= 1.25 * Double(box.height) } ? Array(after) : []
+            result.append(Caption(label: label, box: box, sameLineValue: value))
         }
         return result
     }
 
-    /// Words split where the gap between two is wider than the taller one's height.
+    /// Words split where the gap between two is wider than twice the taller one's height (captions are often
+    /// printed letter-spaced; columns lie far wider apart).
     private static func phrases(of line: PrintedLine) -> [[PrintedWord]] {
         var phrases: [[PrintedWord]] = []
         for word in line.words {
             if let last = phrases.last?.last,
-                word.box.x - last.box.right <= max(word.box.height, last.box.height)
+                word.box.x - last.box.right <= 2 * max(word.box.height, last.box.height)
             {
                 phrases[phrases.count - 1].append(word)
             } else {

@@ -141,6 +141,10 @@ public enum PrintedDateFinder {
             guard index + offset < tokens.count, case .word(let word) = tokens[index + offset] else { return nil }
             return MonthNames.month(word)
         }
+        func isWord(_ offset: Int) -> Bool {
+            guard index + offset < tokens.count, case .word = tokens[index + offset] else { return false }
+            return true
+        }
         func year(_ token: (value: Int, digits: Int, text: String)?) -> (Int, Bool)? {
             guard let token else { return nil }
             if token.digits == 4, (1900...2099).contains(token.value) { return (token.value, false) }
@@ -158,11 +162,11 @@ public enum PrintedDateFinder {
             }.joined(separator: " ")
             return (PrintedDate(dayMonths: real, year: year.0, twoDigitYear: year.1, text: text), used)
         }
-        // Day, month name (a second language's name after it), year: 12 AUG 1974, 12 AUG AOUT 74.
+        // Day, month name (a second language's name after it, or a word the engine garbled there), year:
+        // 12 AUG 1974, 12 AUG AOUT 74, 14 JUIN JJUN 1964.
         if let day = number(0), day.digits <= 2, let monthNumber = month(1) {
-            var used = 2
-            if let second = month(2), second == monthNumber { used = 3 }
-            if let year = year(number(used)) {
+            let used = year(number(2)) != nil ? 2 : 3
+            if let year = year(number(used)), used == 2 || month(2) == monthNumber || isWord(2) {
                 return make([.init(day: day.value, month: monthNumber)], year, used: used + 1)
             }
         }

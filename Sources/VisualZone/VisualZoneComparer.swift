@@ -20,7 +20,9 @@ public struct VisualZoneComparer: Sendable {
         let captioned = CaptionedValues(page)
         let dates = page.lines.flatMap { line in
             PrintedDateFinder.dates(in: line.words.map(\.text).joined(separator: " ")).map { date in
-                DatedLine(date: date, line: line, confidence: Self.meanConfidence(line.words))
+                DatedLine(
+                    date: date, line: line, confidence: Self.meanConfidence(line.words),
+                    sureDigits: Self.digitsSure(line.words))
             }
         }
         var fields: [VisualField: FieldComparison] = [:]
@@ -50,11 +52,25 @@ public struct VisualZoneComparer: Sendable {
         return VisualZoneCheck(fields: fields)
     }
 
-    /// A date found on a line, with the line's confidence.
+    /// A date found on a line, with the line's confidence and whether its digits were read surely.
     private struct DatedLine {
         var date: PrintedDate
         var line: PrintedLine
         var confidence: Double
+        /// The line's words with digits were read with confidence `sureDigit` or more: a digit that differs is
+        /// printed so, not a slip.
+        var sureDigits: Bool
+
+        /// Whether the date may be a slip of the reading of `other` (one confused digit, not surely read).
+        func maySlip(from other: MRZDate) -> Bool { !sureDigits && date.isOneDigitSlip(from: other) }
+    }
+
+    /// Word confidence from which a digit that differs is taken as printed, not as a confusion of the engine's.
+    static let sureDigit = 0.9
+
+    /// Whether every word of `words` with a digit in it was read with `sureDigit` confidence or more.
+    private static func digitsSure(_ words: [PrintedWord]) -> Bool {
+        words.filter { $0.text.contains(where: \.isNumber) }.allSatisfy { $0.confidence >= sureDigit }
     }
 
     // MARK: Document number
@@ -126,10 +142,7 @@ public struct VisualZoneComparer: Sendable {
             let key = PrintedTextKey.key(Self.joined(letters))
             guard key.count >= 2 else { continue }
             if agrees(key) { return agreeing(letters) }
-            // One letter apart is the engine's slip as often as a forger's: not evidence.
-            if Self.meanConfidence(letters) >= confidentWord, editDistance(key, wanted) >= 2 {
-                return differing(letters)
-            }
+            if isOtherName(key, wanted, confidence: Self.meanConfidence(letters)) { return differing(letters) }
         }
         return .unread
     }
@@ -151,13 +164,20 @@ public struct VisualZoneComparer: Sendable {
             guard sized else { continue }
             guard words.count <= 4, words.allSatisfy({ Self.isNameWord($0.text) }) else { return nil }
             let key = PrintedTextKey.key(Self.joined(words))
-            let wanted = PrintedTextKey.key(name)
-            guard key.count >= 2, key != wanted, editDistance(key, wanted) >= 2,
-                Self.meanConfidence(words) >= confidentWord
+            guard key.count >= 2, isOtherName(key, PrintedTextKey.key(name), confidence: Self.meanConfidence(words))
             else { return nil }
             return differing(words)
         }
         return nil
+    }
+
+    /// Whether the name read as `key` is another name than `wanted`, not a misreading of it: read confidently and
+    /// two letters or more apart (one letter apart is the engine's slip as often as a forger's), or, read less
+    /// surely (national letters the model lacks), sharing next to nothing with it.
+    func isOtherName(_ key: String, _ wanted: String, confidence: Double) -> Bool {
+        let distance = editDistance(key, wanted)
+        if confidence >= confidentWord { return distance >= 2 }
+        return confidence >= 0.35 && distance >= max(3, Int((0.6 * Double(max(key.count, wanted.count))).rounded(.up)))
     }
 
     /// Letters with the hyphens, apostrophes and commas names are printed with, and no caption word.
@@ -174,16 +194,44 @@ public struct VisualZoneComparer: Sendable {
         guard let birth = document.birthDate else { return .unread }
         if let found = dates.first(where: { $0.date.matches(birth) }) { return agreeing(found) }
         if let differs = captionedDate(captioned, other: birth) { return differs }
-        // Layout-free: a confidently printed date long before the expiry (so no issue date) that is not the MRZ's.
-        guard let expiry = document.expiryDate else { return .unread }
-        let latestIssue = MRZDate(year: expiry.year - issueWindowYears, month: expiry.month, day: min(expiry.day, 28))
-        for dated in dates where dated.confidence >= confidentWord && !dated.date.isOneDigitSlip(from: birth) {
-            guard !dated.date.matches(expiry), let date = dated.date.date(near: birth, yearsAfter: 50),
-                let latestIssue, date < latestIssue, date.year >= 1900
+        guard let expiry = document.expiryDate,
+            let latestIssue = MRZDate(
+                year: expiry.year - issueWindowYears, month: expiry.month, day: min(expiry.day, 28)),
+            let fiveYearsBefore = MRZDate(year: expiry.year - 5, month: expiry.month, day: min(expiry.day, 28))
+        else { return .unread }
+        let isVisa = document.format == .mrvA || document.format == .mrvB
+        // Layout-free: a confidently printed date that is no issue date and not the MRZ's birth date. A date long
+        // before the expiry cannot be an issue date; on a passport or card (a visa's valid-from date can be any
+        // day) neither can one years before it that is not on the expiry's day and month.
+        // A date on the expiry's own line is the start of the validity (`17.10.03-09.05.2013`), whatever its day.
+        let validityLines = Set(dates.filter { $0.date.matches(expiry) }.map(\.line))
+        for dated in dates where dated.confidence >= confidentWord && !dated.maySlip(from: birth) {
+            // A two-digit year is taken in the latest century it can be (`21` is 2021, an issue date, not 1921).
+            guard !dated.date.matches(expiry), let date = dated.date.date(near: expiry, yearsAfter: 10),
+                date.year >= 1900
             else { continue }
-            return differing(dated)
+            let noIssueDate =
+                !isVisa && !validityLines.contains(dated.line) && date < fiveYearsBefore
+                && !Self.isIssueDay(date, expiry: expiry)
+            if date < latestIssue || noIssueDate { return differing(dated) }
         }
         return .unread
+    }
+
+    /// Whether `date` falls on the expiry's day and month, or a day beside it: where issue dates fall (a document
+    /// valid ten years from its issue, or ten years less a day).
+    static func isIssueDay(_ date: MRZDate, expiry: MRZDate) -> Bool {
+        guard let sameDay = MRZDate(year: date.year, month: expiry.month, day: min(expiry.day, 28)) else {
+            return false
+        }
+        let days = abs(Self.dayNumber(date) - Self.dayNumber(sameDay))
+        return days <= 1 || (expiry.day > 28 && date.month == expiry.month && date.day >= 27)
+    }
+
+    private static func dayNumber(_ date: MRZDate) -> Int {
+        // Days since a fixed origin, enough to tell neighbouring days apart across a month's end.
+        let months = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+        return date.year * 366 + months[date.month - 1] + date.day
     }
 
     private func compareExpiry(_ document: MRZDocument, dates: [DatedLine], captioned: [[PrintedWord]])
@@ -199,18 +247,20 @@ public struct VisualZoneComparer: Sendable {
                 ? nil : dated.date.date(near: expiry, yearsAfter: 10).map { (dated, $0) }
         }
         guard let (latest, date) = resolved.max(by: { $0.1 < $1.1 }), latest.confidence >= confidentWord,
-            !latest.date.isOneDigitSlip(from: expiry),
+            !latest.maySlip(from: expiry),
             let yearBefore = MRZDate(
                 year: expiry.year - 1, month: expiry.month, day: min(expiry.day, 28)), date > yearBefore
         else { return .unread }
         return differing(latest)
     }
 
-    /// `differs` when a caption's value holds a confidently read date that is not `date` (nor one digit off it).
+    /// `differs` when a caption's value holds a confidently read date that is not `date` (nor, unless its digits
+    /// were read surely, one confused digit off it).
     private func captionedDate(_ captioned: [[PrintedWord]], other date: MRZDate) -> FieldComparison? {
         for value in captioned where Self.meanConfidence(value) >= confidentWord {
+            let sure = Self.digitsSure(value)
             for printed in PrintedDateFinder.dates(in: value.map(\.text).joined(separator: " "))
-            where !printed.matches(date) && !printed.isOneDigitSlip(from: date) {
+            where !printed.matches(date) && (sure || !printed.isOneDigitSlip(from: date)) {
                 return differing(value, printed: printed.text)
             }
         }

@@ -36,7 +36,7 @@ import Testing
     static func page(
         number: String = "L898902C3", surname: String = "ERIKSSON", given: [String] = ["ANNA", "MARIA"],
         birth: [String] = ["12", "AUG", "1974"], expiry: [String] = ["15", "APR", "2012"], sex: String = "F",
-        captions: Bool = true
+        captions: Bool = true, birthConfidence: Double = 0.93
     ) -> PrintedPage {
         var lines: [PrintedLine] = []
         func add(_ captionWords: [String], _ value: PrintedLine) {
@@ -46,7 +46,7 @@ import Testing
         add(["PASSPORT", "NO."], line(["P", "UTO", number], y: 100))
         add(["SURNAME", "/", "NOM"], line([surname], y: 160))
         add(["GIVEN", "NAMES", "/", "PRENOMS"], line(given, y: 220))
-        var birthLine = line(birth, y: 280)
+        var birthLine = line(birth, y: 280, confidence: birthConfidence)
         let sexWord = PrintedWord(
             text: sex, confidence: 0.9, box: PrintedBox(x: 900, y: 280, width: 16, height: 24))
         birthLine.words.append(sexWord)
@@ -122,9 +122,24 @@ import Testing
     }
 
     @Test func oneLetterOrOneDigitSlipsAreNotEvidence() {
-        // An engine's slip on a genuine page: one letter of the surname, one digit of the birth year.
-        let verdicts = verdicts(Self.page(surname: "ERIKSS0N", birth: ["12", "AUG", "1914"]))
+        // An engine's slip on a genuine page: one letter of the surname, one confused digit of the birth year read
+        // less than surely.
+        let verdicts = verdicts(Self.page(surname: "ERIKSS0N", birth: ["12", "AUG", "1914"], birthConfidence: 0.8))
         #expect(!verdicts.values.contains(.differs), "\(verdicts)")
+    }
+
+    @Test func aSurelyReadDigitIsNoSlip() {
+        let verdicts = verdicts(Self.page(birth: ["12", "AUG", "1914"], birthConfidence: 0.96))
+        #expect(verdicts[.birthDate] == .differs)
+    }
+
+    @Test func aNameReadUnsurelyDiffersOnlyWhenNothingAlike() {
+        var unsure = Self.page(surname: "GROG")
+        unsure.lines[3].words[0].confidence = 0.45
+        #expect(verdicts(unsure)[.surname] == .differs)
+        var garbled = Self.page(surname: "ERIKSQN")
+        garbled.lines[3].words[0].confidence = 0.45
+        #expect(verdicts(garbled)[.surname] == .unread)
     }
 
     @Test func lowConfidenceValuesAreUnreadNotDifferent() {

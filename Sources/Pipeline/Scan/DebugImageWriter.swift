@@ -1,5 +1,6 @@
 import Foundation
 import OCR
+import VisualZone
 
 /// Writes, per scan, the MRZ band as the engine saw it and a small annotated page (band outlined, turn and
 /// skew written on it), so QA and officers can see why a scan was read or missed.
@@ -39,6 +40,21 @@ public struct DebugImageWriter: Sendable {
         {
             _ = FileManager.default.createFile(atPath: base + ".page.png", contents: Data(annotated))
         }
+    }
+
+    /// Writes `NAME.viz.png` (the printed page as the page-text engine was given it) and `NAME.viz.txt` (each line
+    /// it read: words with their confidence in percent and their box); failures are ignored (debug only).
+    func writeVisualZone(path: String, view: GrayImage, printed: PrintedPage) {
+        let base = directory + "/" + Self.flatName(path)
+        if let png = try? ImageCodec.png(view) {
+            _ = FileManager.default.createFile(atPath: base + ".viz.png", contents: Data(png))
+        }
+        let text = printed.lines.map { line in
+            line.words.map { word in
+                "\(word.text)[\(Int((word.confidence * 100).rounded())) \(word.box.x),\(word.box.y) h\(word.box.height)]"
+            }.joined(separator: " ")
+        }.joined(separator: "\n")
+        _ = FileManager.default.createFile(atPath: base + ".viz.txt", contents: Data((text + "\n").utf8))
     }
 
     /// The scan's path as one file name: separators become `_`.

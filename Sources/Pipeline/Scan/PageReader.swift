@@ -54,11 +54,14 @@ final class PageReader {
     /// The printed page around `document`'s MRZ held against it, and the pictures a report shows beside the result
     /// (the band, the document with the fields that differ outlined); nil when the check is off or the page was not
     /// kept. Costs one read of the region above the band, at a fixed scale, by the page-text engine.
-    func checkVisualZone(of document: PageDocument, in pages: PagesRead) -> (VisualZoneCheck, ReportImages?)? {
+    func checkVisualZone(of document: PageDocument, in pages: PagesRead, path: String, debug: DebugImageWriter?)
+        -> (VisualZoneCheck, ReportImages?)?
+    {
         guard let visualEngine, let image = pages.images[document.page] else { return nil }
         let view = VisualZoneView(band: document.reading.band, on: image)
-        let printedPage = visualEngine.read(view.image)
-        let check = comparer.compare(printedPage, with: document.reading.document)
+        let printed = visualEngine.read(view.image)
+        debug?.writeVisualZone(path: path, view: view.image, printed: printed)
+        let check = comparer.compare(printed, with: document.reading.document)
         let differing = check.differing.compactMap { check[$0].box }
         return (check, ReportImages(band: document.reading.band, on: image, view: view, outlined: differing))
     }
