@@ -25,8 +25,19 @@ enum MonthNames {
         names.map { (PrintedTextKey.key($0), index + 1) }
     }
 
-    /// The month `word` (in key spelling) names, or nil.
+    /// The month `word` (in key spelling) names, or nil. Two names of one month run together (`JULJUIL`, the
+    /// separator between two languages lost) name it too.
     static func month(_ word: String) -> Int? {
+        if let month = single(word) { return month }
+        guard word.count >= 6 else { return nil }
+        for split in 3...(word.count - 3) {
+            let cut = word.index(word.startIndex, offsetBy: split)
+            if let first = single(String(word[..<cut])), first == single(String(word[cut...])) { return first }
+        }
+        return nil
+    }
+
+    private static func single(_ word: String) -> Int? {
         if let month = abbreviations[word] { return month }
         guard word.count >= 3 else { return nil }
         let months = Set(keyedNames.filter { $0.name.hasPrefix(word) }.map(\.month))

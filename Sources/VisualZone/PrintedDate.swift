@@ -70,12 +70,23 @@ public struct PrintedDate: Sendable, Hashable {
 public enum PrintedDateFinder {
     /// Every date in `text`, left to right.
     public static func dates(in text: String) -> [PrintedDate] {
-        let tokens = tokenize(text)
-        var found: [PrintedDate] = []
+        dates(inWords: [text]).map(\.date)
+    }
+
+    /// Every date in the words of a line, left to right, with the words it was read from (indices into `words`).
+    public static func dates(inWords words: [String]) -> [(date: PrintedDate, words: ClosedRange<Int>)] {
+        var tokens: [Token] = []
+        var owners: [Int] = []
+        for (index, word) in words.enumerated() {
+            let wordTokens = tokenize(word)
+            tokens += wordTokens
+            owners += Array(repeating: index, count: wordTokens.count)
+        }
+        var found: [(date: PrintedDate, words: ClosedRange<Int>)] = []
         var index = 0
         while index < tokens.count {
             if let (date, used) = date(at: index, in: tokens) {
-                found.append(date)
+                found.append((date, owners[index]...owners[index + used - 1]))
                 index += used
             } else {
                 index += 1
@@ -94,37 +105,43 @@ public enum PrintedDateFinder {
     /// for digits (`2O34`, `l974`) is taken as the number.
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var current = ""
-        func flush() {
-            defer { current = "" }
-            guard !current.isEmpty else { return }
-            let hasDigit = current.contains(where: \.isNumber)
-            let asDigits = String(current.map { digitLookalikes[$0] ?? $0 })
-            if hasDigit, current.count <= 4, asDigits.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int(asDigits)
-            {
-                tokens.append(.number(value: value, digits: asDigits.count, text: current))
-            } else if current.allSatisfy(\.isLetter) {
-                tokens.append(.word(PrintedTextKey.key(current)))
-            }
-        }
-        for character in text.uppercased() {
-            if character.isLetter || (character.isASCII && character.isNumber) {
-                // A letter straight after digits (or digits after letters) starts a new token unless it is a digit
-                // look-alike inside a number.
-                if let last = current.last, last.isNumber != character.isNumber,
-                    !(last.isNumber && digitLookalikes[character] != nil),
-                    !(character.isNumber && current.allSatisfy { digitLookalikes[$0] != nil || $0.isNumber })
-                {
-                    flush()
+        for chunk in text.uppercased().split(whereSeparator: { !($0.isLetter || ($0.isASCII && $0.isNumber)) }) {
+            for run in numberRuns(Array(chunk)) {
+                let text = String(run)
+                let digits = String(run.map { digitLookalikes[$0] ?? $0 })
+                if run.contains(where: \.isNumber), let value = Int(digits), digits.allSatisfy(\.isASCII) {
+                    tokens.append(.number(value: value, digits: digits.count, text: text))
+                } else if run.allSatisfy(\.isLetter) {
+                    tokens.append(.word(PrintedTextKey.key(text)))
                 }
-                current.append(character)
-            } else {
-                flush()
             }
         }
-        flush()
         return tokens
+    }
+
+    /// `chunk` cut where letters meet digits (`23DEC2004`: 23, DEC, 2004), except that a run of digit look-alikes
+    /// in a number of four characters at most stays in it (`2O34`, `l974`).
+    private static func numberRuns(_ chunk: [Character]) -> [ArraySlice<Character>] {
+        var runs: [ArraySlice<Character>] = []
+        var start = 0
+        for index in 1..<max(1, chunk.count) where chunk[index].isNumber != chunk[index - 1].isNumber {
+            runs.append(chunk[start..<index])
+            start = index
+        }
+        runs.append(chunk[start..<chunk.count])
+        // Join look-alike letters to the digits beside them when the whole is short enough to be a year or a day.
+        var joined: [ArraySlice<Character>] = []
+        for run in runs {
+            if let last = joined.last, last.count + run.count <= 4,
+                (last.allSatisfy(\.isNumber) && run.allSatisfy { digitLookalikes[$0] != nil || $0.isNumber })
+                    || (run.allSatisfy(\.isNumber) && last.allSatisfy { digitLookalikes[$0] != nil || $0.isNumber })
+            {
+                joined[joined.count - 1] = chunk[last.startIndex..<run.endIndex]
+            } else {
+                joined.append(run)
+            }
+        }
+        return joined
     }
 
     /// Letters an engine reads for digits in printed dates.

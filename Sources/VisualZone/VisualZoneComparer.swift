@@ -19,10 +19,11 @@ public struct VisualZoneComparer: Sendable {
     public func compare(_ page: PrintedPage, with document: MRZDocument) -> VisualZoneCheck {
         let captioned = CaptionedValues(page)
         let dates = page.lines.flatMap { line in
-            PrintedDateFinder.dates(in: line.words.map(\.text).joined(separator: " ")).map { date in
-                DatedLine(
-                    date: date, line: line, confidence: Self.meanConfidence(line.words),
-                    sureDigits: Self.digitsSure(line.words))
+            PrintedDateFinder.dates(inWords: line.words.map(\.text)).map { found in
+                let words = Array(line.words[found.words])
+                return DatedLine(
+                    date: found.date, line: line, confidence: Self.meanConfidence(words),
+                    sureDigits: Self.digitsSure(words), box: Self.box(words))
             }
         }
         var fields: [VisualField: FieldComparison] = [:]
@@ -52,14 +53,17 @@ public struct VisualZoneComparer: Sendable {
         return VisualZoneCheck(fields: fields)
     }
 
-    /// A date found on a line, with the line's confidence and whether its digits were read surely.
+    /// A date found on a line, with its words' confidence and whether its digits were read surely.
     private struct DatedLine {
         var date: PrintedDate
         var line: PrintedLine
         var confidence: Double
-        /// The line's words with digits were read with confidence `sureDigit` or more: a digit that differs is
+        /// The date's words with digits were read with confidence `sureDigit` or more: a digit that differs is
         /// printed so, not a slip.
         var sureDigits: Bool
+
+        /// Where the date's words stand.
+        var box: PrintedBox?
 
         /// Whether the date may be a slip of the reading of `other` (one confused digit, not surely read).
         func maySlip(from other: MRZDate) -> Bool { !sureDigits && date.isOneDigitSlip(from: other) }
@@ -102,6 +106,7 @@ public struct VisualZoneComparer: Sendable {
     static func confusionFolded(_ text: String) -> String {
         String(
             text.uppercased().compactMap { character -> Character? in
+                let character: Character = character == "$" ? "S" : character
                 guard character.isASCII, character.isLetter || character.isNumber else { return nil }
                 return confusions[character] ?? character
             })
@@ -114,7 +119,9 @@ public struct VisualZoneComparer: Sendable {
     /// Whether `printed` (letters and digits only) is as long as `number` with letters and digits in the same
     /// places; a character the engine confuses with a digit (O, I, B…) stands for either.
     static func sameShape(_ printed: String, _ number: String) -> Bool {
-        let printed = printed.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let printed = printed.uppercased().map { $0 == "$" ? "S" : $0 }.filter {
+            $0.isASCII && ($0.isLetter || $0.isNumber)
+        }
         guard printed.count == number.count else { return false }
         return zip(printed, number).allSatisfy { a, b in
             a.isNumber == b.isNumber || confusions[a] != nil || confusions[b] != nil
@@ -203,8 +210,10 @@ public struct VisualZoneComparer: Sendable {
         // Layout-free: a confidently printed date that is no issue date and not the MRZ's birth date. A date long
         // before the expiry cannot be an issue date; on a passport or card (a visa's valid-from date can be any
         // day) neither can one years before it that is not on the expiry's day and month.
-        // A date on the expiry's own line is the start of the validity (`17.10.03-09.05.2013`), whatever its day.
+        // A date on the expiry's own line is the start of the validity (`17.10.03-09.05.2013`), whatever its day; a
+        // date on the day of a later date of the page is an issue date by that one (the page's own expiry).
         let validityLines = Set(dates.filter { $0.date.matches(expiry) }.map(\.line))
+        let later = dates.compactMap { $0.date.date(near: expiry, yearsAfter: 10) }
         for dated in dates where dated.confidence >= confidentWord && !dated.maySlip(from: birth) {
             // A two-digit year is taken in the latest century it can be (`21` is 2021, an issue date, not 1921).
             guard !dated.date.matches(expiry), let date = dated.date.date(near: expiry, yearsAfter: 10),
@@ -212,7 +221,7 @@ public struct VisualZoneComparer: Sendable {
             else { continue }
             let noIssueDate =
                 !isVisa && !validityLines.contains(dated.line) && date < fiveYearsBefore
-                && !Self.isIssueDay(date, expiry: expiry)
+                && !([expiry] + later.filter { $0 > date }).contains { Self.isIssueDay(date, expiry: $0) }
             if date < latestIssue || noIssueDate { return differing(dated) }
         }
         return .unread
@@ -240,16 +249,14 @@ public struct VisualZoneComparer: Sendable {
         guard let expiry = document.expiryDate else { return .unread }
         if let found = dates.first(where: { $0.date.matches(expiry) }) { return agreeing(found) }
         if let differs = captionedDate(captioned, other: expiry) { return differs }
-        // Layout-free: the page's latest date, confidently read, in the expiry's year or after it, is not the MRZ's
-        // (an issue date lies years before the expiry; an extended validity after it).
+        // Layout-free: the page's latest date, confidently read, after the MRZ's expiry: a validity extended on the
+        // page (an issue date lies before the expiry, for a short visa months before it).
         let resolved = dates.compactMap { dated in
             document.birthDate.map(dated.date.matches) == true
                 ? nil : dated.date.date(near: expiry, yearsAfter: 10).map { (dated, $0) }
         }
         guard let (latest, date) = resolved.max(by: { $0.1 < $1.1 }), latest.confidence >= confidentWord,
-            !latest.maySlip(from: expiry),
-            let yearBefore = MRZDate(
-                year: expiry.year - 1, month: expiry.month, day: min(expiry.day, 28)), date > yearBefore
+            !latest.maySlip(from: expiry), date > expiry
         else { return .unread }
         return differing(latest)
     }
@@ -297,7 +304,7 @@ public struct VisualZoneComparer: Sendable {
     }
 
     private func agreeing(_ dated: DatedLine) -> FieldComparison {
-        FieldComparison(verdict: .agrees, printed: dated.date.text, box: Self.box(dated.line.words))
+        FieldComparison(verdict: .agrees, printed: dated.date.text, box: dated.box)
     }
 
     private func differing(_ words: [PrintedWord], printed: String? = nil) -> FieldComparison {
@@ -306,7 +313,7 @@ public struct VisualZoneComparer: Sendable {
     }
 
     private func differing(_ dated: DatedLine) -> FieldComparison {
-        FieldComparison(verdict: .differs, printed: dated.date.text, box: Self.box(dated.line.words))
+        FieldComparison(verdict: .differs, printed: dated.date.text, box: dated.box)
     }
 
     private static func box(_ words: some Collection<PrintedWord>) -> PrintedBox? {

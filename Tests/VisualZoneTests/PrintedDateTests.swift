@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: [
         "12 AUG 1974", "12 AUG/AOÛT 74", "12.08.1974", "12/08/1974", "1974-08-12", "12 08 1974", "12 AOÛT/AUG 1974",
         "DATE OF BIRTH 12 Aug 1974 F", "12 AGO 1974", "12 AGOSTO 1974", "12. August 1974", "12 SIE 1974",
-        "08/12/1974", "AUG 12, 1974", "12 AUG l974", "12-08-74",
+        "08/12/1974", "AUG 12, 1974", "12 AUG l974", "12-08-74", "12AUG1974", "12 AOUTAUG 1974", "12 AUG/AOUUT 1974",
     ])
     func readsEveryPrintedForm(_ text: String) {
         let dates = PrintedDateFinder.dates(in: text)
@@ -19,6 +19,11 @@ import Testing
     @Test(arguments: ["12 AUG 1975", "13.08.1974", "12 SEP 1974", "1974-08-21", "PASSPORT L898902C3", "12 AUG", ""])
     func otherTextIsNotTheDate(_ text: String) {
         #expect(!PrintedDateFinder.dates(in: text).contains { $0.matches(Self.birth) }, "\(text)")
+    }
+
+    @Test func lookAlikesJoinShortNumbersOnly() {
+        #expect(PrintedDateFinder.dates(in: "23 DEC 2O34").first?.year == 2034)
+        #expect(PrintedDateFinder.dates(in: "23DEC2004").first?.dayMonths.first?.month == 12)
     }
 
     @Test func germanMarchAndTwoDates() {
