@@ -29,7 +29,8 @@ public enum PrintedTextKey {
     }
 
     /// A spelling that the choices ICAO leaves open all share (Ä as AE or A, Å as AA or A, Ñ as N or NXX, Ü as UE,
-    /// UXX or U), and that an engine reading Ü as U also gives: the MRZ's or the page's text after `mrzSpelling`.
+    /// UXX or U), and that an engine reading Ü as U, or Þ as P (the MRZ's TH), also gives: the MRZ's or the page's
+    /// text after `mrzSpelling`.
     public static func loose(_ spelled: String) -> String {
         let count = spelled.utf8.count
         // Two bytes past the end, so a look two ahead needs no bounds test.
@@ -41,6 +42,7 @@ public enum PrintedTextKey {
             UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "O"), UInt8(ascii: "U"),
             UInt8(ascii: "N"), UInt8(ascii: "X")
         )
+        let (t, h, p) = (UInt8(ascii: "T"), UInt8(ascii: "H"), UInt8(ascii: "P"))
         while index < count {
             let byte = bytes[index]
             out.append(byte)
@@ -48,6 +50,9 @@ public enum PrintedTextKey {
             if (byte == a || byte == o || byte == u) && next == e {
                 index += 2
             } else if byte == a && next == a {
+                index += 2
+            } else if byte == t && next == h {
+                out[out.count - 1] = p
                 index += 2
             } else if (byte == u || byte == n) && next == x && bytes[index + 2] == x {
                 index += 3

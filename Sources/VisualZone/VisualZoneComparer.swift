@@ -8,6 +8,10 @@ import MRZ
 public struct VisualZoneComparer: Sendable {
     /// Word confidence (0…1) from which a value can support `differs`.
     public var confidentWord = 0.75
+    /// Mean confidence of a date's words from which a date found without its caption can support `differs`: the
+    /// engine gives right years 0.3 now and then (`29 MAG/MAY 1955` at 0.93, 0.92, 0.28), and a date misread in one
+    /// confused digit is a slip anyway.
+    public var confidentDate = 0.7
     /// Years before the expiry after which a date can be an issue date, never a birth date of an adult's document:
     /// a printed date earlier than that, that is not the MRZ's, is another birth date.
     public var issueWindowYears = 15
@@ -93,9 +97,12 @@ public struct VisualZoneComparer: Sendable {
             }
         }
         let others = [document.optionalData, document.optionalData2].compactMap { $0 }.map(Self.confusionFolded)
-        for word in page.words where word.confidence >= max(confidentWord, 0.85) {
+        for word in page.words where word.confidence >= confidentWord {
             let folded = Self.confusionFolded(word.text)
-            guard folded != wanted, !others.contains(folded), Self.sameShape(word.text, number) else { continue }
+            // A date (`20/01/1969`) has the shape of an all-digit number; it is no document number.
+            guard folded != wanted, !others.contains(folded), Self.sameShape(word.text, number),
+                PrintedDateFinder.dates(in: word.text).isEmpty
+            else { continue }
             return differing([word])
         }
         return .unread
@@ -149,7 +156,10 @@ public struct VisualZoneComparer: Sendable {
             let key = PrintedTextKey.key(Self.joined(letters))
             guard key.count >= 2 else { continue }
             if agrees(key) { return agreeing(letters) }
-            if isOtherName(key, wanted, confidence: Self.meanConfidence(letters)) { return differing(letters) }
+            if isOtherName(key, wanted, confidence: Self.meanConfidence(letters), isCapitals: Self.isCapitals(letters))
+            {
+                return differing(letters)
+            }
         }
         return .unread
     }
@@ -171,7 +181,10 @@ public struct VisualZoneComparer: Sendable {
             guard sized else { continue }
             guard words.count <= 4, words.allSatisfy({ Self.isNameWord($0.text) }) else { return nil }
             let key = PrintedTextKey.key(Self.joined(words))
-            guard key.count >= 2, isOtherName(key, PrintedTextKey.key(name), confidence: Self.meanConfidence(words))
+            guard key.count >= 2,
+                isOtherName(
+                    key, PrintedTextKey.key(name), confidence: Self.meanConfidence(words),
+                    isCapitals: Self.isCapitals(words))
             else { return nil }
             return differing(words)
         }
@@ -180,11 +193,20 @@ public struct VisualZoneComparer: Sendable {
 
     /// Whether the name read as `key` is another name than `wanted`, not a misreading of it: read confidently and
     /// two letters or more apart (one letter apart is the engine's slip as often as a forger's), or, read less
-    /// surely (national letters the model lacks), sharing next to nothing with it.
-    func isOtherName(_ key: String, _ wanted: String, confidence: Double) -> Bool {
+    /// surely (national letters the model lacks), in capitals as names are printed (small letters read in a pattern
+    /// or a photo are noise), sharing next to nothing with it.
+    func isOtherName(_ key: String, _ wanted: String, confidence: Double, isCapitals: Bool) -> Bool {
+        // Two letters are no name to go by (`UL` read in a stamp's edge).
+        guard key.count >= 3 else { return false }
         let distance = editDistance(key, wanted)
         if confidence >= confidentWord { return distance >= 2 }
-        return confidence >= 0.35 && distance >= max(3, Int((0.6 * Double(max(key.count, wanted.count))).rounded(.up)))
+        return confidence >= 0.35 && isCapitals
+            && distance >= max(3, Int((0.6 * Double(max(key.count, wanted.count))).rounded(.up)))
+    }
+
+    /// Whether every letter of `words` is a capital.
+    static func isCapitals(_ words: [PrintedWord]) -> Bool {
+        words.allSatisfy { $0.text.allSatisfy { !$0.isLetter || $0.isUppercase } }
     }
 
     /// Letters with the hyphens, apostrophes and commas names are printed with, and no caption word.
@@ -214,7 +236,7 @@ public struct VisualZoneComparer: Sendable {
         // date on the day of a later date of the page is an issue date by that one (the page's own expiry).
         let validityLines = Set(dates.filter { $0.date.matches(expiry) }.map(\.line))
         let later = dates.compactMap { $0.date.date(near: expiry, yearsAfter: 10) }
-        for dated in dates where dated.confidence >= confidentWord && !dated.maySlip(from: birth) {
+        for dated in dates where dated.confidence >= confidentDate && !dated.maySlip(from: birth) {
             // A two-digit year is taken in the latest century it can be (`21` is 2021, an issue date, not 1921).
             guard !dated.date.matches(expiry), let date = dated.date.date(near: expiry, yearsAfter: 10),
                 date.year >= 1900
@@ -255,7 +277,7 @@ public struct VisualZoneComparer: Sendable {
             document.birthDate.map(dated.date.matches) == true
                 ? nil : dated.date.date(near: expiry, yearsAfter: 10).map { (dated, $0) }
         }
-        guard let (latest, date) = resolved.max(by: { $0.1 < $1.1 }), latest.confidence >= confidentWord,
+        guard let (latest, date) = resolved.max(by: { $0.1 < $1.1 }), latest.confidence >= confidentDate,
             !latest.maySlip(from: expiry), date > expiry
         else { return .unread }
         return differing(latest)

@@ -157,10 +157,12 @@ import Testing
 
     @Test(arguments: [
         ("MÜLLER", "MUELLER"), ("ØSTERGÅRD", "OESTERGAARD"), ("ÇELİK", "CELIK"), ("GARCÍA", "GARCIA"),
-        ("ŁUKASZ", "LUKASZ"), ("ÞÓRA", "THORA"), ("STRAẞE", "STRASSE"), ("O'BRIEN", "OBRIEN"), ("ƏLIYEV", "ALIYEV"),
+        ("ŁUKASZ", "LUKASZ"), ("ÞÓRA", "THORA"), ("PÓRA", "THORA"), ("STRAẞE", "STRASSE"), ("O'BRIEN", "OBRIEN"),
+        ("ƏLIYEV", "ALIYEV"),
     ])
     func mrzSpellingFollowsICAO(_ printed: String, _ mrz: String) {
-        #expect(PrintedTextKey.mrzSpelling(printed) == mrz)
+        // An engine without Þ reads it as P: the key holds both alike.
+        if !printed.hasPrefix("P") { #expect(PrintedTextKey.mrzSpelling(printed) == mrz) }
         #expect(PrintedTextKey.key(printed) == PrintedTextKey.key(mrz))
     }
 }
