@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scan throughput and peak memory on 300 dpi passport pages (issue 3 targets: >= 20 scans/s on 2 cores,
-# peak RSS < 300 MB). Renders COUNT clean pages (small skew only, all at 300 dpi) with `docguard synth`
+# peak RSS < 300 MB; issue 18: the visual zone check's extra CPU per scan, aim <= 150 ms on one core).
+# Renders COUNT clean pages (small skew only, all at 300 dpi) with `docguard synth`
 # into a temporary folder, scans them with JOBS workers in a release build and prints the figures (wall,
 # scans/s, CPU ms per scan, peak RSS), then the read rate on the same pages. BASELINE=/path/to/docguard also
 # measures another build on the same pages, before and after this one (machines of this kind vary run to run).
@@ -49,7 +50,8 @@ measure() {
         printf "%s: 300 dpi TD3 pages: %d scanned (%d status ok) with %d jobs\n", label, n, ok, jobs
         printf "%s: wall %.2f s, %.1f scans/s, CPU %.0f ms per scan, peak RSS %.0f MB\n", label, wall, n / wall,
             1000 * ticks / hz / n, kb / 1024
-    }'
+        printf "%.1f\n", 1000 * ticks / hz / n > "/dev/stderr"
+    }' 2> "$work/cpu-$label"
 }
 
 # BASELINE=/path/to/another/docguard measures it on the same pages first, in the same run, for before/after
@@ -58,6 +60,11 @@ read -r -a baseline_args <<< "${BASELINE_ARGS:-}"
 echo "host: $(uname -n), $(lscpu 2>/dev/null | awk -F': *' '/^Model name/ {print $2; exit}'), $(getconf _NPROCESSORS_ONLN) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline "${baseline_args[@]}"; fi
 measure "$bin" current --no-lists  # the read rate is measured, not the lists
+# The same build without the visual zone check (the printed page held against the MRZ): what the check costs.
+measure "$bin" current-no-viz --no-lists --no-viz
+awk -v with="$(cat "$work/cpu-current")" -v without="$(cat "$work/cpu-current-no-viz")" 'BEGIN {
+    printf "visual zone check: %+.0f ms CPU per scan (%.0f with it, %.0f without)\n", with - without, with, without
+}'
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline-again "${baseline_args[@]}"; fi
 echo
 "$bin" eval "$work/pages" --jobs "$JOBS" "${model_args[@]}"

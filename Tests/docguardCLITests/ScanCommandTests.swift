@@ -61,7 +61,7 @@ import Testing
         #expect(first.stdout == second.stdout)
     }
 
-    @Test func debugDirHoldsTheBandAndAnAnnotatedPagePerScan() throws {
+    @Test func debugDirHoldsTheBandAnAnnotatedPageAndThePrintedPagePerScan() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "docguard-debug-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -69,12 +69,18 @@ import Testing
         let run = try Docguard.run(["scan", good.image.path, "--debug-dir", folder.path, "--no-lists"])
         #expect(run.status == 0)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(written.count == 2)
-        #expect(written.contains { $0.hasSuffix(".band.png") } && written.contains { $0.hasSuffix(".page.png") })
-        for name in written {
+        #expect(written.count == 4)
+        for suffix in [".band.png", ".page.png", ".viz.png", ".viz.txt"] {
+            #expect(written.contains { $0.hasSuffix(suffix) }, "\(suffix)")
+        }
+        for name in written where name.hasSuffix(".png") {
             let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
             #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         }
+        // The words the page-text engine read, one line per text line, each with its confidence and place.
+        let words = try String(
+            contentsOf: folder.appendingPathComponent(written.first { $0.hasSuffix(".viz.txt") }!), encoding: .utf8)
+        #expect(words.contains("["))
     }
 
     @Test func aPageWithoutAnMRZIsNoMRZ() throws {
