@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "MRZ", "Lists", "OCR", "Synth", "Plumbing",
+                "Pipeline", "MRZ", "Lists", "OCR", "Synth", "Plumbing", "VisualZone",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -41,6 +41,17 @@ struct RunConfigurationTests {
         #expect(RunConfiguration.joined("pipelines", "../TestImages/./td3/a.jpg") == "TestImages/td3/a.jpg")
     }
 
+    @Test("the visual zone check is on with eng unless the pipeline says otherwise")
+    func visualZoneKeys() throws {
+        let base = "mode: batch\ninputs: [a]\nresults: r.jsonl\nlists: none\n"
+        #expect(try RunConfiguration.load(try pipeline(base)).stages.visualZoneModel == "eng")
+        #expect(try RunConfiguration.load(try pipeline(base + "viz: false\n")).stages.visualZoneModel == nil)
+        #expect(try RunConfiguration.load(try pipeline(base + "viz_model: fra\n")).stages.visualZoneModel == "fra")
+        #expect(
+            try RunConfiguration.load(try pipeline(base + "viz: false\nviz_model: fra\n")).stages.visualZoneModel == nil
+        )
+    }
+
     @Test(
         "mistakes are refused with the file, line and key",
         arguments: [
@@ -50,6 +61,8 @@ struct RunConfigurationTests {
             ("mode: batch\nresults: r.jsonl\n", 1, "inputs", "batch mode needs it"),
             ("mode: watch\ninbox: in\nresults: r.jsonl\nprocessed: p\n", 1, "quarantine", "watch mode needs it"),
             ("mode: batch\ninputs: [a]\nresults: r.jsonl\nas_of: 2026-02-30\n", 4, "as_of", "YYYY-MM-DD"),
+            ("mode: batch\ninputs: [a]\nresults: r.jsonl\nlists: none\nviz: sometimes\n", 5, "viz", "true or false"),
+            ("mode: batch\ninputs: [a]\nresults: r.jsonl\nlists: none\nviz_model: ../eng\n", 5, "viz_model", "model"),
         ])
     func refused(text: String, line: Int, key: String, problem: String) throws {
         let path = try pipeline(text)

@@ -1,6 +1,7 @@
 import Lists
 import MRZ
 import Testing
+import VisualZone
 
 @testable import Pipeline
 
@@ -32,6 +33,29 @@ struct RiskScorerTests {
         #expect(assessment.score == 0)
         #expect(codes(assessment) == [code])
         #expect(assessment.reasons[0].detail.contains("R-1"))
+    }
+
+    @Test(
+        "a printed field that differs from the MRZ is a review, two are an alert, whatever the weights; unread is nothing",
+        arguments: [
+            ([VisualField.birthDate], RiskLevel.review, ["VIZ_MISMATCH"]),
+            ([.birthDate, .surname], .alert, ["VIZ_MISMATCH"]),
+            ([], .clear, []),
+        ])
+    func printedPageAgainstTheMRZ(differing: [VisualField], level: RiskLevel, expected: [String]) {
+        var fields: [VisualField: FieldComparison] = [.documentNumber: .unread, .sex: .unread]
+        for field in differing { fields[field] = FieldComparison(verdict: .differs, printed: "X") }
+        fields[.expiryDate] = FieldComparison(verdict: .agrees, printed: "Y")
+        let reading = ScanReading(
+            file: "scan.png", sha256: "00", status: .ok, document: F.document(), list: F.notListed,
+            visualZone: VisualZoneCheck(fields: fields))
+        let assessment = RiskScorer(policy: F.flatPolicy(points: 0), asOf: F.asOf).assess(reading)
+        #expect(assessment.level == level)
+        #expect(codes(assessment) == expected)
+        // The detail names the fields, never the values.
+        if let detail = assessment.reasons.first?.detail {
+            #expect(differing.allSatisfy { detail.contains($0.rawValue) } && !detail.contains("X"))
+        }
     }
 
     @Test("a fuzzy hit names the listed number")
