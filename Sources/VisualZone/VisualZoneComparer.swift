@@ -145,7 +145,7 @@ public struct VisualZoneComparer: Sendable {
         guard wanted.count >= 2 else { return .unread }
         func agrees(_ key: String) -> Bool { key == wanted || (truncated && key.hasPrefix(wanted)) }
         for line in page.lines {
-            for run in Self.runs(of: line.words, upTo: 4) where agrees(PrintedTextKey.key(Self.joined(run))) {
+            for run in Self.runs(of: line.words, upTo: 4) where agrees(Self.nameKey(Self.joined(run))) {
                 return agreeing(run)
             }
         }
@@ -153,7 +153,7 @@ public struct VisualZoneComparer: Sendable {
             // A name is a few words of letters (and hyphens, apostrophes), none of them a caption word.
             let letters = value.filter { $0.text.contains(where: \.isLetter) }
             guard letters.count <= 4, letters.allSatisfy({ Self.isNameWord($0.text) }) else { continue }
-            let key = PrintedTextKey.key(Self.joined(letters))
+            let key = Self.nameKey(Self.joined(letters))
             guard key.count >= 2 else { continue }
             if agrees(key) { return agreeing(letters) }
             if isOtherName(key, wanted, confidence: Self.meanConfidence(letters), isCapitals: Self.isCapitals(letters))
@@ -180,7 +180,7 @@ public struct VisualZoneComparer: Sendable {
             let sized = words.allSatisfy { abs(Double($0.box.height) - height) <= 0.3 * height }
             guard sized else { continue }
             guard words.count <= 4, words.allSatisfy({ Self.isNameWord($0.text) }) else { return nil }
-            let key = PrintedTextKey.key(Self.joined(words))
+            let key = Self.nameKey(Self.joined(words))
             guard key.count >= 2,
                 isOtherName(
                     key, PrintedTextKey.key(name), confidence: Self.meanConfidence(words),
@@ -209,10 +209,16 @@ public struct VisualZoneComparer: Sendable {
         words.allSatisfy { $0.text.allSatisfy { !$0.isLetter || $0.isUppercase } }
     }
 
-    /// Letters with the hyphens, apostrophes and commas names are printed with, and no caption word.
+    /// Letters with the hyphens, apostrophes and commas names are printed with (and `@` and `0`, which engines
+    /// read for Ø and O), and no caption word.
     static func isNameWord(_ text: String) -> Bool {
-        text.contains(where: \.isLetter) && text.allSatisfy { $0.isLetter || "-'’,".contains($0) }
+        text.contains(where: \.isLetter) && text.allSatisfy { $0.isLetter || "-'’,@0".contains($0) }
             && !FieldLabel.isCaptionWord(PrintedTextKey.key(text))
+    }
+
+    /// A printed name in key spelling, `@` and `0` taken for the Ø and O an engine reads them for.
+    static func nameKey(_ text: String) -> String {
+        PrintedTextKey.key(String(text.map { $0 == "@" ? "Ø" : $0 == "0" ? "O" : $0 }))
     }
 
     // MARK: Dates

@@ -128,6 +128,11 @@ import Testing
         #expect(!verdicts.values.contains(.differs), "\(verdicts)")
     }
 
+    @Test func anOReadAsZeroOrAtStillAgrees() {
+        #expect(verdicts(Self.page(surname: "ERIKSS0N"))[.surname] == .agrees)
+        #expect(verdicts(Self.page(surname: "@STERGARD"))[.surname] == .differs)
+    }
+
     @Test func aSurelyReadDigitIsNoSlip() {
         let verdicts = verdicts(Self.page(birth: ["12", "AUG", "1914"], birthConfidence: 0.96))
         #expect(verdicts[.birthDate] == .differs)
