@@ -27,7 +27,8 @@ public struct VisualZoneComparer: Sendable {
                 let words = Array(line.words[found.words])
                 return DatedLine(
                     date: found.date, line: line, confidence: Self.meanConfidence(words),
-                    sureDigits: Self.digitsSure(words), box: Self.box(words))
+                    sureDigits: Self.digitsSure(words), box: Self.box(words),
+                    printed: words.map(\.text).joined(separator: " "))
             }
         }
         var fields: [VisualField: FieldComparison] = [:]
@@ -68,6 +69,8 @@ public struct VisualZoneComparer: Sendable {
 
         /// Where the date's words stand.
         var box: PrintedBox?
+        /// The date's words as read (`19 JUN/JUN 1942`), for the result and the report.
+        var printed: String
 
         /// Whether the date may be a slip of the reading of `other` (one confused digit, not surely read).
         func maySlip(from other: MRZDate) -> Bool { !sureDigits && date.isOneDigitSlip(from: other) }
@@ -296,7 +299,7 @@ public struct VisualZoneComparer: Sendable {
             let sure = Self.digitsSure(value)
             for printed in PrintedDateFinder.dates(in: value.map(\.text).joined(separator: " "))
             where !printed.matches(date) && (sure || !printed.isOneDigitSlip(from: date)) {
-                return differing(value, printed: printed.text)
+                return differing(value)
             }
         }
         return nil
@@ -332,16 +335,15 @@ public struct VisualZoneComparer: Sendable {
     }
 
     private func agreeing(_ dated: DatedLine) -> FieldComparison {
-        FieldComparison(verdict: .agrees, printed: dated.date.text, box: dated.box)
+        FieldComparison(verdict: .agrees, printed: dated.printed, box: dated.box)
     }
 
-    private func differing(_ words: [PrintedWord], printed: String? = nil) -> FieldComparison {
-        FieldComparison(
-            verdict: .differs, printed: printed ?? words.map(\.text).joined(separator: " "), box: Self.box(words))
+    private func differing(_ words: [PrintedWord]) -> FieldComparison {
+        FieldComparison(verdict: .differs, printed: words.map(\.text).joined(separator: " "), box: Self.box(words))
     }
 
     private func differing(_ dated: DatedLine) -> FieldComparison {
-        FieldComparison(verdict: .differs, printed: dated.date.text, box: dated.box)
+        FieldComparison(verdict: .differs, printed: dated.printed, box: dated.box)
     }
 
     private static func box(_ words: some Collection<PrintedWord>) -> PrintedBox? {
