@@ -17,6 +17,12 @@ public struct ReportImages: Sendable, Equatable {
     /// Size cap per picture: a report of hundreds of reviews stays a file that opens on a phone.
     public static let maximumBytes = 40_000
 
+    /// Pictures already encoded.
+    public init(band: [UInt8], page: [UInt8]) {
+        self.band = band
+        self.page = page
+    }
+
     /// The pictures of `band` on `page`, with `outlined` boxes (in `view`'s pixels) drawn on the page picture;
     /// nil when they cannot be encoded under the size cap.
     public init?(band: MRZBand, on page: GrayImage, view: VisualZoneView, outlined: [PrintedBox]) {

@@ -1,7 +1,9 @@
 import Foundation
 import Lists
 import MRZ
+import OCR
 import Testing
+import VisualZone
 
 @testable import Pipeline
 
@@ -72,5 +74,43 @@ struct ResultWritersTests {
         #expect(page.contains(mrzLine))
         #expect(!page.contains("<link") && !page.contains("src="))
         #expect(try written(make, [clear, review, alert, sameScore, higher]) == page)
+    }
+
+    @Test("HTML: the page against the MRZ and the pictures; pictures kept for the budget, alerts before reviews")
+    func pictures() throws {
+        let pictures = ReportImages(band: [0xFF, 0xD8, 1], page: [0xFF, 0xD8, 2])
+        func result(_ file: String, alert: Bool) throws -> ScanResult {
+            let check = VisualZoneCheck(fields: [
+                .birthDate: FieldComparison(verdict: .differs, printed: "12 AUG 1979"),
+                .surname: FieldComparison(verdict: .agrees, printed: "MUELLER"),
+            ])
+            return try assessed(
+                ScanReading(
+                    file: file, sha256: "00", status: .ok, document: F.document(),
+                    list: alert ? F.verdict(.stolen, .exact) : F.notListed, visualZone: check,
+                    reportImages: pictures))
+        }
+        let context = ReportContext(title: "Night batch", asOf: "2026-11-24", policyVersion: "p1", listVersion: "v1")
+        let page = try written(
+            { output in
+                let writer = HTMLReportWriter(output, context: context)
+                writer.pictureBudget = 1
+                return writer as any ResultWriter
+            },
+            [
+                try result("a-review.png", alert: false), try result("b-alert.png", alert: true),
+                try result("c-review.png", alert: false),
+            ])
+        // One result keeps its pictures: the alert, which took them from the review before it.
+        #expect(page.components(separatedBy: "<figure class=\"pictures\">").count == 2)
+        #expect(page.components(separatedBy: "Pictures left out").count == 3)
+        let figure = try #require(page.range(of: "<figure class=\"pictures\">"))
+        let alertCard = try #require(page.range(of: "b-alert.png"))
+        let reviews = try #require(page.range(of: "<h2>Reviews (2)</h2>"))
+        #expect(alertCard.lowerBound < figure.lowerBound && figure.lowerBound < reviews.lowerBound)
+        #expect(page.contains("data:image/jpeg;base64,\(Data([0xFF, 0xD8, 2]).base64EncodedString())"))
+        // The page against the MRZ: the differing field marked, with both values.
+        #expect(page.contains("<tr class=\"differs\"><td>Born</td><td>1980-01-01</td><td>12 AUG 1979</td>"))
+        #expect(page.contains("<tr class=\"agrees\"><td>Surname</td><td>MUELLER</td><td>MUELLER</td>"))
     }
 }
