@@ -34,7 +34,7 @@ let package = Package(
         // The ground-truth file of a scan (`docguard.truth/1`): Synth writes it, Eval reads it.
         .target(name: "GroundTruth"),
         // The printed page (visual inspection zone) held against the MRZ, field by field: pure, no OCR in it.
-        .target(name: "VisualZone", dependencies: ["MRZ"]),
+        .target(name: "VisualZone", dependencies: ["MRZ", "Plumbing"]),
         // Tesseract's C API and Leptonica (module map links `lept` by name).
         .systemLibrary(
             name: "CTesseract",

@@ -1,3 +1,5 @@
+import Plumbing
+
 /// What a printed caption on the data page names (`SURNAME / NOM`, `DATE OF BIRTH`, `Geburtsdatum`): the fields
 /// the check compares, and the others, which only bound their neighbours' columns.
 enum FieldLabel: Sendable, Hashable {
@@ -83,6 +85,6 @@ enum FieldLabel: Sendable, Hashable {
 
     private static func matches(_ word: String, _ caption: String) -> Bool {
         word == caption
-            || (caption.count >= 5 && abs(word.count - caption.count) <= 1 && editDistance(word, caption) <= 1)
+            || (caption.count >= 5 && abs(word.count - caption.count) <= 1 && EditDistance.between(word, caption) <= 1)
     }
 }

@@ -1,4 +1,5 @@
 import MRZ
+import Plumbing
 
 /// Holds the printed page against the MRZ, field by field, without knowing the issuer's layout. A field agrees when
 /// the page prints its value anywhere (names in any ICAO 9303-3 §6 spelling, dates in any printed form, numbers
@@ -201,7 +202,7 @@ public struct VisualZoneComparer: Sendable {
     func isOtherName(_ key: String, _ wanted: String, confidence: Double, isCapitals: Bool) -> Bool {
         // Two letters are no name to go by (`UL` read in a stamp's edge).
         guard key.count >= 3 else { return false }
-        let distance = editDistance(key, wanted)
+        let distance = EditDistance.between(key, wanted)
         if confidence >= confidentWord { return distance >= 2 }
         return confidence >= 0.35 && isCapitals
             && distance >= max(3, Int((0.6 * Double(max(key.count, wanted.count))).rounded(.up)))

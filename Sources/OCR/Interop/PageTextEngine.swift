@@ -40,21 +40,7 @@ public final class PageTextEngine {
 
     /// Reads the words on `image`, grouped into lines top to bottom.
     public func read(_ image: GrayImage) -> PrintedPage {
-        guard image.width > 0, image.height > 0 else { return PrintedPage(lines: []) }
-        image.pixels.withUnsafeBufferPointer { pixels in
-            TessBaseAPISetImage(
-                handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
-        }
-        defer { TessBaseAPIClear(handle) }
-        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else {
-            return PrintedPage(lines: [])
-        }
-        defer { TessResultIteratorDelete(iterator) }
-        var words: [PrintedWord] = []
-        repeat {
-            if let word = word(at: iterator) { words.append(word) }
-        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
-        return PrintedLines.group(words)
+        PrintedLines.group(TesseractEngine.recognize(image, with: handle, level: RIL_WORD, item: word(at:)))
     }
 
     private func word(at iterator: OpaquePointer) -> PrintedWord? {

@@ -85,22 +85,29 @@ public final class TesseractEngine: LineRecognizer {
 
     /// Reads one line; characters outside the MRZ set are dropped.
     public func read(line image: GrayImage) -> LineReading {
-        guard image.width > 0, image.height > 0 else { return LineReading(characters: []) }
+        LineReading(characters: Self.recognize(image, with: handle, level: RIL_SYMBOL, item: symbol(at:)))
+    }
+
+    /// Sets `image` on `handle`, recognises it, and hands each result at `level` to `item`, keeping what it makes
+    /// of it, in reading order; empty when the image is empty or recognition fails. The one way docguard's engines
+    /// read an image.
+    static func recognize<Item>(
+        _ image: GrayImage, with handle: OpaquePointer, level: TessPageIteratorLevel,
+        item: (OpaquePointer) -> Item?
+    ) -> [Item] {
+        guard image.width > 0, image.height > 0 else { return [] }
         image.pixels.withUnsafeBufferPointer { pixels in
             TessBaseAPISetImage(
-                handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1,
-                Int32(image.width))
+                handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
         defer { TessBaseAPIClear(handle) }
-        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else {
-            return LineReading(characters: [])
-        }
+        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return [] }
         defer { TessResultIteratorDelete(iterator) }
-        var characters: [RecognizedCharacter] = []
+        var items: [Item] = []
         repeat {
-            if let character = symbol(at: iterator) { characters.append(character) }
-        } while TessResultIteratorNext(iterator, RIL_SYMBOL) != 0
-        return LineReading(characters: characters)
+            if let made = item(iterator) { items.append(made) }
+        } while TessResultIteratorNext(iterator, level) != 0
+        return items
     }
 
     private func symbol(at iterator: OpaquePointer) -> RecognizedCharacter? {

@@ -1,5 +1,6 @@
 import Foundation
 import MRZ
+import Plumbing
 
 /// A document seen before with another holder: the CLONE reason's detail.
 public struct CloneSighting: Sendable, Equatable {
@@ -136,23 +137,7 @@ public final class CloneRegister: @unchecked Sendable {
 
     /// More than a slip: an edit distance above 2, or above a tenth of the longer name.
     static func namesDiffer(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a != b && editDistance(a, b) > max(2, max(a.count, b.count) / 10)
-    }
-
-    /// Levenshtein distance.
-    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        a != b && EditDistance.between(a, b) > max(2, max(a.count, b.count) / 10)
     }
 
     /// The fields the register uses, from a result line's `mrz` object.
