@@ -7,7 +7,11 @@ struct CaptionedValues {
 
     /// The values on `page`.
     init(_ page: PrintedPage) {
-        let lines = page.lines.filter { !$0.words.isEmpty }
+        // Marks with no letter or digit (`|` at a card's edge, `'` from a speck) are no value; a line of them alone
+        // would stand between a caption and its value line.
+        let lines = page.lines.map { line in
+            PrintedLine(words: line.words.filter { $0.text.contains { $0.isLetter || $0.isNumber } })
+        }.filter { !$0.words.isEmpty }
         for (index, line) in lines.enumerated() {
             let captions = Self.captions(on: line)
             guard !captions.isEmpty else { continue }
@@ -45,9 +49,9 @@ struct CaptionedValues {
     static func captions(on line: PrintedLine) -> [Caption] {
         var result: [Caption] = []
         for phrase in phrases(of: line) {
-            let keys = phrase.map { PrintedTextKey.key($0.text) }
-            guard let label = FieldLabel.label(of: keys),
-                let lastCaptionWord = keys.lastIndex(where: FieldLabel.isCaptionWord)
+            let texts = phrase.map(\.text)
+            guard let label = FieldLabel.label(of: texts),
+                let lastCaptionWord = texts.lastIndex(where: FieldLabel.isCaptionWord)
             else { continue }
             let captionWords = phrase[...lastCaptionWord]
             let box = captionWords.dropFirst().reduce(captionWords.first!.box) { $0.union($1.box) }
@@ -81,7 +85,7 @@ struct CaptionedValues {
         guard let box = line.box, let nextBox = next.box else { return nil }
         let gap = nextBox.y - box.bottom
         guard gap <= 2 * max(box.height, nextBox.height) else { return nil }
-        let captionWords = next.words.filter { FieldLabel.isCaptionWord(PrintedTextKey.key($0.text)) }.count
+        let captionWords = next.words.filter { FieldLabel.isCaptionWord($0.text) }.count
         return captionWords * 2 >= next.words.count ? nil : next
     }
 }

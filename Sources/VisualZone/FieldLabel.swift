@@ -7,7 +7,8 @@ enum FieldLabel: Sendable, Hashable {
     /// A caption of a field the check does not compare (place of birth, issue date, authority, nationality).
     case other
 
-    /// Caption words, in `PrintedTextKey.key` spelling, that make a caption this label, checked in this order:
+    /// Caption words, in `PrintedTextKey.mrzSpelling` (capitals, no marks; not the loose key, which would make
+    /// `BIRTH` of `BIRP`), that make a caption this label, checked in this order:
     /// `PLACE OF BIRTH` is a place before it is a birth date, `GIVEN NAMES` given names before a name.
     static let vocabulary: [(label: FieldLabel, words: [String])] = [
         (
@@ -63,18 +64,20 @@ enum FieldLabel: Sendable, Hashable {
         ),
     ]
 
-    /// The label a caption of `words` (in key spelling) is, or nil when none of its words is a caption word. A
-    /// caption word of five letters or more also matches with one letter misread (`SURNARE`).
+    /// The label a caption of `words` (as read) is, or nil when none of its words is a caption word. A caption word
+    /// of five letters or more also matches with one letter misread (`SURNARE`).
     static func label(of words: [String]) -> FieldLabel? {
+        let spelled = words.map(PrintedTextKey.mrzSpelling)
         for (label, vocabulary) in vocabulary {
-            for word in words where vocabulary.contains(where: { matches(word, $0) }) { return label }
+            for word in spelled where vocabulary.contains(where: { matches(word, $0) }) { return label }
         }
         return nil
     }
 
-    /// Whether `word` is the caption word `caption`.
+    /// Whether `word` (as read) is a caption word or a connector inside captions.
     static func isCaptionWord(_ word: String) -> Bool {
-        vocabulary.contains { $0.words.contains { matches(word, $0) } } || connectors.contains(word)
+        let spelled = PrintedTextKey.mrzSpelling(word)
+        return vocabulary.contains { $0.words.contains { matches(spelled, $0) } } || connectors.contains(spelled)
     }
 
     /// Small words inside captions (`DATE OF BIRTH`, `DATE DE NAISSANCE`, `N°`).

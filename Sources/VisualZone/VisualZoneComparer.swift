@@ -217,7 +217,7 @@ public struct VisualZoneComparer: Sendable {
     /// read for Ø and O), and no caption word.
     static func isNameWord(_ text: String) -> Bool {
         text.contains(where: \.isLetter) && text.allSatisfy { $0.isLetter || "-'’,@0".contains($0) }
-            && !FieldLabel.isCaptionWord(PrintedTextKey.key(text))
+            && !FieldLabel.isCaptionWord(text)
     }
 
     /// A printed name in key spelling, `@` and `0` taken for the Ø and O an engine reads them for.

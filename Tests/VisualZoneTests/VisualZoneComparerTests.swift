@@ -107,6 +107,26 @@ import Testing
         #expect(check.differing == [tampered.field], "\(check.fields.mapValues(\.verdict.rawValue))")
     }
 
+    /// A birth date that could be an issue date (on the expiry's day and month) differs by its caption alone: read
+    /// as printed (`BIRTH` is no name, so the loose name key must not fold its `TH`), misread in one letter, or
+    /// with a speck's mark read as a line between caption and value.
+    @Test(arguments: ["BIRTH", "BIRJH", "BIRJH|speck"])
+    func aCaptionedBirthDateDiffersWhereAnIssueDateCouldStand(_ caption: String) {
+        var page = Self.page(birth: ["15", "APR", "2008"])
+        let captionIndex = page.lines.firstIndex { $0.words.contains { $0.text == "BIRTH" } }!
+        let parts = caption.split(separator: "|")
+        for index in page.lines[captionIndex].words.indices where page.lines[captionIndex].words[index].text == "BIRTH"
+        {
+            page.lines[captionIndex].words[index].text = String(parts[0])
+        }
+        if parts.count > 1 {
+            let speck = PrintedWord(text: "'", confidence: 0.1, box: PrintedBox(x: 1400, y: 276, width: 3, height: 4))
+            page.lines.insert(PrintedLine(words: [speck]), at: captionIndex + 1)
+        }
+        #expect(verdicts(page)[.birthDate] == .differs)
+        #expect(verdicts(Self.page(birth: ["15", "APR", "2008"], captions: false))[.birthDate] == .unread)
+    }
+
     @Test func nationalSpellingsAgree() {
         let document = MRZParser.parse(
             [

@@ -43,15 +43,18 @@ public struct DebugImageWriter: Sendable {
     }
 
     /// Writes `NAME.viz.png` (the printed page as the page-text engine was given it) and `NAME.viz.txt` (each line
-    /// it read: words with their confidence in percent and their box); failures are ignored (debug only).
+    /// it read: words with their confidence in percent and their box, `WORD[96.4 X,Y WxH]`); failures are ignored
+    /// (debug only).
     func writeVisualZone(path: String, view: GrayImage, printed: PrintedPage) {
         let base = directory + "/" + Self.flatName(path)
         if let png = try? ImageCodec.png(view) {
             _ = FileManager.default.createFile(atPath: base + ".viz.png", contents: Data(png))
         }
-        let text = printed.lines.map { line in
-            line.words.map { word in
-                "\(word.text)[\(Int((word.confidence * 100).rounded())) \(word.box.x),\(word.box.y) h\(word.box.height)]"
+        let text: String = printed.lines.map { line in
+            line.words.map { word -> String in
+                let percent = (word.confidence * 1000).rounded() / 10
+                let box = word.box
+                return "\(word.text)[\(percent) \(box.x),\(box.y) \(box.width)x\(box.height)]"
             }.joined(separator: " ")
         }.joined(separator: "\n")
         _ = FileManager.default.createFile(atPath: base + ".viz.txt", contents: Data((text + "\n").utf8))
