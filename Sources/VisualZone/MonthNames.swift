@@ -25,17 +25,27 @@ enum MonthNames {
         names.map { (PrintedTextKey.key($0), index + 1) }
     }
 
-    /// The month `word` (in key spelling) names, or nil. Two names of one month run together (`JULJUIL`, the
-    /// separator between two languages lost) name it too.
+    /// The month `word` (in key spelling) names, or nil. Two names of one month run together name it too: the
+    /// separator between two languages lost (`JULJUIL`) or read as a letter (`APRJAPR`, `JUILIJUL`).
     static func month(_ word: String) -> Int? {
         if let month = single(word) { return month }
         guard word.count >= 6 else { return nil }
         for split in 3...(word.count - 3) {
             let cut = word.index(word.startIndex, offsetBy: split)
-            if let first = single(String(word[..<cut])), first == single(String(word[cut...])) { return first }
+            guard let first = single(String(word[..<cut])) else { continue }
+            let rest = word[cut...]
+            if first == single(String(rest)) { return first }
+            if let separator = rest.first, separatorLookalikes.contains(separator), rest.count >= 4,
+                first == single(String(rest.dropFirst()))
+            {
+                return first
+            }
         }
         return nil
     }
+
+    /// Letters an engine reads for the `/` between two languages' names of a month.
+    private static let separatorLookalikes: Set<Character> = ["I", "J", "L", "T"]
 
     private static func single(_ word: String) -> Int? {
         if let month = abbreviations[word] { return month }

@@ -12,6 +12,9 @@ public struct PrintedDate: Sendable, Hashable {
     public var twoDigitYear: Bool
     /// The text it was read from.
     public var text: String
+    /// True when day and month were read as one number (`1809 1952`): the engine struggled there, so any digit of
+    /// it may be misread, not only the pairs it commonly confuses.
+    public var runTogether = false
 
     /// A day and month.
     public struct DayMonth: Sendable, Hashable {
@@ -49,7 +52,7 @@ public struct PrintedDate: Sendable, Hashable {
             twoDigit: twoDigitYear)
         guard printed.count == expected.count else { return false }
         let changed = zip(printed, expected).filter { $0 != $1 }
-        return changed.count == 1 && Self.confusedDigits.contains(Set([changed[0].0, changed[0].1]))
+        return changed.count == 1 && (runTogether || Self.confusedDigits.contains(Set([changed[0].0, changed[0].1])))
     }
 
     /// Pairs of digits engines read for one another in printed text.
@@ -196,6 +199,16 @@ public enum PrintedDateFinder {
             monthPart.digits <= 2, let day = number(2), day.digits <= 2
         {
             return make([.init(day: day.value, month: monthPart.value)], year, used: 3)
+        }
+        // Day and month run together before a four-digit year (`18 09 1952` read as `1809 1952`).
+        if let first = number(0), first.digits == 4, first.value >= 101, let last = number(1), last.digits == 4,
+            let year = year(last), number(2) == nil
+        {
+            return make([.init(day: first.value / 100, month: first.value % 100)], year, used: 2).map { date, used in
+                var date = date
+                date.runTogether = true
+                return (date, used)
+            }
         }
         // All numbers, day first (or month first where that is a date too): 12.08.1974, 08/12/1974, 12 08 74.
         if let first = number(0), first.digits <= 2, let second = number(1), second.digits <= 2,

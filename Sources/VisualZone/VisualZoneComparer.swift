@@ -13,6 +13,9 @@ public struct VisualZoneComparer: Sendable {
     /// engine gives right years 0.3 now and then (`29 MAG/MAY 1955` at 0.93, 0.92, 0.28), and a date misread in one
     /// confused digit is a slip anyway.
     public var confidentDate = 0.7
+    /// Word confidence from which a number under the document number's caption can support `differs` when it is two
+    /// characters or more from the MRZ's: a word with one glyph the engine was unsure of scores 0.6–0.7 whole.
+    public var captionedNumberConfidence = 0.6
     /// Years before the expiry after which a date can be an issue date, never a birth date of an adult's document:
     /// a printed date earlier than that, that is not the MRZ's, is another birth date.
     public var issueWindowYears = 15
@@ -33,7 +36,7 @@ public struct VisualZoneComparer: Sendable {
             }
         }
         var fields: [VisualField: FieldComparison] = [:]
-        fields[.documentNumber] = compareNumber(document, page: page)
+        fields[.documentNumber] = compareNumber(document, page: page, captioned: captioned[.documentNumber])
         var surname = compareName(
             document.surname, truncated: document.nameMayBeTruncated, page: page, captioned: captioned[.surname])
         var givenNames = compareName(
@@ -88,10 +91,11 @@ public struct VisualZoneComparer: Sendable {
     // MARK: Document number
 
     /// Agrees when printed anywhere; differs on a confidently read word of the number's shape (same length, letters
-    /// and digits in the same places) that is no other number of the MRZ.
-    /// Captions are not used: a page's other numbers (card access, national or personal numbers) have captions
-    /// like the document number's.
-    private func compareNumber(_ document: MRZDocument, page: PrintedPage) -> FieldComparison {
+    /// and digits in the same places) that is no other number of the MRZ, or, under the number's own caption, on
+    /// one read less surely that is two characters or more from it (one is the engine's slip as often as not).
+    private func compareNumber(_ document: MRZDocument, page: PrintedPage, captioned: [[PrintedWord]])
+        -> FieldComparison
+    {
         guard let number = document.documentNumber, number.count >= 3 else { return .unread }
         let wanted = Self.confusionFolded(number)
         // Printed whole or in groups (`L898 902 C3`): runs of up to three words on a line.
@@ -108,6 +112,15 @@ public struct VisualZoneComparer: Sendable {
                 PrintedDateFinder.dates(in: word.text).isEmpty
             else { continue }
             return differing([word])
+        }
+        for value in captioned {
+            for word in value where word.confidence >= captionedNumberConfidence {
+                let folded = Self.confusionFolded(word.text)
+                guard !others.contains(folded), Self.sameShape(word.text, number),
+                    EditDistance.between(folded, wanted) >= 2, PrintedDateFinder.dates(in: word.text).isEmpty
+                else { continue }
+                return differing([word])
+            }
         }
         return .unread
     }
@@ -160,7 +173,7 @@ public struct VisualZoneComparer: Sendable {
             let key = Self.nameKey(Self.joined(letters))
             guard key.count >= 2 else { continue }
             if agrees(key) { return agreeing(letters) }
-            if isOtherName(key, wanted, confidence: Self.meanConfidence(letters), isCapitals: Self.isCapitals(letters))
+            if isOtherName(key, of: name, confidence: Self.meanConfidence(letters), isCapitals: Self.isCapitals(letters))
             {
                 return differing(letters)
             }
@@ -187,7 +200,7 @@ public struct VisualZoneComparer: Sendable {
             let key = Self.nameKey(Self.joined(words))
             guard key.count >= 2,
                 isOtherName(
-                    key, PrintedTextKey.key(name), confidence: Self.meanConfidence(words),
+                    key, of: name, confidence: Self.meanConfidence(words),
                     isCapitals: Self.isCapitals(words))
             else { return nil }
             return differing(words)
@@ -195,17 +208,27 @@ public struct VisualZoneComparer: Sendable {
         return nil
     }
 
-    /// Whether the name read as `key` is another name than `wanted`, not a misreading of it: read confidently and
+    /// Whether the name read as `key` is another name than `name`, not a misreading of it: read confidently and
     /// two letters or more apart (one letter apart is the engine's slip as often as a forger's), or, read less
     /// surely (national letters the model lacks), in capitals as names are printed (small letters read in a pattern
-    /// or a photo are noise), sharing next to nothing with it.
-    func isOtherName(_ key: String, _ wanted: String, confidence: Double, isCapitals: Bool) -> Bool {
+    /// or a photo are noise), sharing next to nothing with it. A part of the name (one given name of two, a line of a
+    /// name printed on two) is no other name.
+    func isOtherName(_ key: String, of name: String, confidence: Double, isCapitals: Bool) -> Bool {
         // Two letters are no name to go by (`UL` read in a stamp's edge).
-        guard key.count >= 3 else { return false }
+        guard key.count >= 3, !Self.isPart(key, of: name) else { return false }
+        let wanted = PrintedTextKey.key(name)
         let distance = EditDistance.between(key, wanted)
         if confidence >= confidentWord { return distance >= 2 }
         return confidence >= 0.35 && isCapitals
             && distance >= max(3, Int((0.6 * Double(max(key.count, wanted.count))).rounded(.up)))
+    }
+
+    /// Whether `key` is one or more whole words of `name` in a row, in key spelling.
+    static func isPart(_ key: String, of name: String) -> Bool {
+        let words = name.split(separator: " ").map { PrintedTextKey.key(String($0)) }
+        return words.indices.contains { start in
+            words[start...].indices.contains { end in words[start...end].joined() == key }
+        }
     }
 
     /// Whether every letter of `words` is a capital.

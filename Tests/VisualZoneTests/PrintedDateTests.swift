@@ -10,6 +10,7 @@ import Testing
         "12 AUG 1974", "12 AUG/AOÛT 74", "12.08.1974", "12/08/1974", "1974-08-12", "12 08 1974", "12 AOÛT/AUG 1974",
         "DATE OF BIRTH 12 Aug 1974 F", "12 AGO 1974", "12 AGOSTO 1974", "12. August 1974", "12 SIE 1974",
         "08/12/1974", "AUG 12, 1974", "12 AUG l974", "12-08-74", "12AUG1974", "12 AOUTAUG 1974", "12 AUG/AOUUT 1974",
+        "12 AUGJAOUT 1974", "12 AOUTIAUG 1974", "1208 1974",
     ])
     func readsEveryPrintedForm(_ text: String) {
         let dates = PrintedDateFinder.dates(in: text)
@@ -44,5 +45,15 @@ import Testing
     func oneDigitSlipsAreConfusedDigitsOnly(_ text: String, _ slip: Bool) {
         let date = PrintedDateFinder.dates(in: text).first!
         #expect(date.isOneDigitSlip(from: Self.birth) == slip)
+    }
+
+    @Test func dayAndMonthRunTogetherMaySlipInAnyDigit() {
+        let merged = PrintedDateFinder.dates(in: "1308 1974").first!
+        #expect(merged.runTogether)
+        #expect(merged.isOneDigitSlip(from: Self.birth))
+        #expect(!PrintedDateFinder.dates(in: "13 08 1974").first!.isOneDigitSlip(from: Self.birth))
+        #expect(!PrintedDateFinder.dates(in: "1308 1979").first!.isOneDigitSlip(from: Self.birth))
+        // Two numbers of four digits with more after them are no date.
+        #expect(PrintedDateFinder.dates(in: "1208 1974 5").isEmpty)
     }
 }

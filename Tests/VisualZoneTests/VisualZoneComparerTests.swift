@@ -127,6 +127,25 @@ import Testing
         #expect(verdicts(Self.page(birth: ["15", "APR", "2008"], captions: false))[.birthDate] == .unread)
     }
 
+    @Test func aNumberUnderItsCaptionReadLessSurelyDiffersWhenTwoCharactersOff() {
+        func verdict(_ number: String, confidence: Double, captions: Bool = true) -> FieldVerdict? {
+            var page = Self.page(number: number, captions: captions)
+            let line = page.lines.firstIndex { $0.words.contains { $0.text == number } }!
+            page.lines[line].words[2].confidence = confidence
+            return verdicts(page)[.documentNumber]
+        }
+        #expect(verdict("L898962C5", confidence: 0.65) == .differs)
+        #expect(verdict("L898962C3", confidence: 0.65) == .unread)
+        #expect(verdict("L898962C5", confidence: 0.65, captions: false) == .unread)
+        #expect(verdict("L898962C5", confidence: 0.5) == .unread)
+    }
+
+    @Test func oneOfTheGivenNamesAloneIsNoOtherName() {
+        #expect(verdicts(Self.page(given: ["MARIA"]))[.givenNames] == .unread)
+        #expect(verdicts(Self.page(given: ["ANNA"]))[.givenNames] == .unread)
+        #expect(verdicts(Self.page(given: ["MARTA"]))[.givenNames] == .differs)
+    }
+
     @Test func nationalSpellingsAgree() {
         let document = MRZParser.parse(
             [
