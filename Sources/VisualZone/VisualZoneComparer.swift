@@ -173,7 +173,8 @@ public struct VisualZoneComparer: Sendable {
             let key = Self.nameKey(Self.joined(letters))
             guard key.count >= 2 else { continue }
             if agrees(key) { return agreeing(letters) }
-            if isOtherName(key, of: name, confidence: Self.meanConfidence(letters), isCapitals: Self.isCapitals(letters))
+            if isOtherName(
+                key, of: name, confidence: Self.meanConfidence(letters), isCapitals: Self.isCapitals(letters))
             {
                 return differing(letters)
             }
