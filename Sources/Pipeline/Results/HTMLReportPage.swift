@@ -114,6 +114,9 @@ struct HTMLReportPage {
             } else if card.picturesLeftOut {
                 html +=
                     "<p class=\"none\">Pictures left out: the report keeps them for the first alerts and reviews.</p>\n"
+            } else if result.file != nil {
+                // Read back from a results file (a resumed run), or scanned with the visual zone check off.
+                html += "<p class=\"none\">No pictures with this result: open the scan itself.</p>\n"
             }
         } else if let problem = result.problem {
             html += "<p class=\"problem\">\(escape(problem.code.rawValue)): \(escape(problem.detail))</p>\n"

@@ -112,5 +112,16 @@ struct ResultWritersTests {
         // The page against the MRZ: the differing field marked, with both values.
         #expect(page.contains("<tr class=\"differs\"><td>Born</td><td>1980-01-01</td><td>12 AUG 1979</td>"))
         #expect(page.contains("<tr class=\"agrees\"><td>Surname</td><td>MUELLER</td><td>MUELLER</td>"))
+        #expect(!page.contains("No pictures with this result"))
+    }
+
+    @Test("HTML: a result without pictures (read back from a results file) says to open the scan")
+    func noPictures() throws {
+        let alert = try assessed(
+            ScanReading(
+                file: "a-alert.png", sha256: "00", status: .ok, document: F.document(), list: F.verdict(.stolen, .exact)))
+        let context = ReportContext(title: "Night batch", asOf: "2026-11-24", policyVersion: "p1", listVersion: "v1")
+        let page = try written({ HTMLReportWriter($0, context: context) as any ResultWriter }, [alert])
+        #expect(page.contains("No pictures with this result: open the scan itself."))
     }
 }
