@@ -119,7 +119,8 @@ struct ResultWritersTests {
     func noPictures() throws {
         let alert = try assessed(
             ScanReading(
-                file: "a-alert.png", sha256: "00", status: .ok, document: F.document(), list: F.verdict(.stolen, .exact)))
+                file: "a-alert.png", sha256: "00", status: .ok, document: F.document(), list: F.verdict(.stolen, .exact)
+            ))
         let context = ReportContext(title: "Night batch", asOf: "2026-11-24", policyVersion: "p1", listVersion: "v1")
         let page = try written({ HTMLReportWriter($0, context: context) as any ResultWriter }, [alert])
         #expect(page.contains("No pictures with this result: open the scan itself."))
