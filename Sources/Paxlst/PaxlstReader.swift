@@ -3,7 +3,7 @@
 /// travellers with their documents. Pure: bytes in, values out.
 ///
 /// For `docguard screen`: tell a PAXLST file by content with `looksLikePaxlst(_:)`, read it with
-/// `read(_:asOfYear:)`, then walk `PaxlstFile.messages` and each message's `travellers`: one result per
+/// `read(_:asOfYear:)` (or, for flat memory, `read(_:asOfYear:each:)`), then walk `PaxlstFile.messages` and each message's `travellers`: one result per
 /// `PaxlstTravelDocument` (input order: message, traveller, document), an `unreadable` result for a document
 /// whose `isReadable` is false and for a traveller with no documents (a `NO_DOCUMENT` issue), the `api` object
 /// from the message (`flight`, `listKind`, `position`) and the traveller (`role`, `position`). Compare names
@@ -13,13 +13,25 @@ public enum PaxlstReader {
     /// Every message of `bytes`, each with every traveller that can be read, and every issue. Two-digit birth
     /// years are judged against the message's flight year, or `asOfYear` when it gives no flight date.
     public static func read(_ bytes: [UInt8], asOfYear: Int) -> PaxlstFile {
-        let (segments, syntaxIssues) = EdifactTokenizer.segments(of: bytes)
-        let (envelopes, envelopeIssues) = EdifactEnvelope.messages(in: segments)
-        let messages = envelopes.map { PaxlstMessageReader.read($0, asOfYear: asOfYear) }
-        let fileIssues = (syntaxIssues + envelopeIssues).enumerated().sorted {
+        var messages: [PaxlstMessage] = []
+        let fileIssues = read(bytes, asOfYear: asOfYear) { messages.append($0) }
+        return PaxlstFile(messages: messages, fileIssues: fileIssues)
+    }
+
+    /// Hands each message of `bytes` to `body` as soon as it is read, in file order, holding no more than one
+    /// message's segments: flat memory for files of any size. Returns the issues outside any message.
+    public static func read(
+        _ bytes: [UInt8], asOfYear: Int, each body: (PaxlstMessage) throws -> Void
+    ) rethrows -> [PaxlstIssue] {
+        var tokenizer = EdifactTokenizer(bytes)
+        var envelope = EdifactEnvelope.Builder()
+        while let segment = tokenizer.next() {
+            if let message = envelope.add(segment) { try body(PaxlstMessageReader.read(message, asOfYear: asOfYear)) }
+        }
+        if let message = envelope.finish() { try body(PaxlstMessageReader.read(message, asOfYear: asOfYear)) }
+        return (tokenizer.issues + envelope.issues).enumerated().sorted {
             ($0.element.filePosition ?? Int.max, $0.offset) < ($1.element.filePosition ?? Int.max, $1.offset)
         }.map(\.element)
-        return PaxlstFile(messages: messages, fileIssues: fileIssues)
     }
 
     /// `read(_:asOfYear:)` over the UTF-8 bytes of `text`.

@@ -5,14 +5,17 @@ public enum EdifactEnvelope {
     /// The messages of `segments`, each with its envelope issues, and the issues that belong to no message.
     public static func messages(in segments: [EdifactSegment]) -> (messages: [EdifactMessage], issues: [PaxlstIssue]) {
         var builder = Builder()
-        for segment in segments { builder.add(segment) }
-        builder.finish()
-        return (builder.messages, builder.issues)
+        var messages: [EdifactMessage] = []
+        for segment in segments { builder.add(segment).map { messages.append($0) } }
+        builder.finish().map { messages.append($0) }
+        return (messages, builder.issues)
     }
 
-    /// The envelope state while walking the file.
+    /// The envelope state while walking the file; hands out each message as it closes.
     struct Builder {
-        var messages: [EdifactMessage] = []
+        /// Messages closed so far, for the next one's position.
+        var messageCount = 0
+        /// Issues that belong to no message.
         var issues: [PaxlstIssue] = []
         var open: EdifactMessage?
         var interchange: Interchange?
@@ -25,7 +28,8 @@ public enum EdifactEnvelope {
             var groupCount = 0
         }
 
-        mutating func add(_ incoming: EdifactSegment) {
+        /// Places `incoming`; returns the message it closes, if any.
+        mutating func add(_ incoming: EdifactSegment) -> EdifactMessage? {
             var segment = incoming
             if !segment.isTerminated {
                 let issue = PaxlstIssue(
@@ -41,7 +45,7 @@ public enum EdifactEnvelope {
             }
             switch segment.tag {
             case "UNB":
-                closeMessage(cutBy: segment)
+                let closed = closeMessage(cutBy: segment)
                 if interchange != nil {
                     issues.append(
                         PaxlstIssue(
@@ -50,24 +54,30 @@ public enum EdifactEnvelope {
                 }
                 segment.positionInInterchange = 1
                 interchange = Interchange(reference: segment.value(5))
+                return closed
             case "UNH":
-                closeMessage(cutBy: segment)
+                let closed = closeMessage(cutBy: segment)
                 interchange?.messageCount += 1
+                messageCount += 1
                 open = EdifactMessage(
-                    header: segment, position: messages.count + 1, interchangeReference: interchange?.reference)
+                    header: segment, position: messageCount, interchangeReference: interchange?.reference)
                 place(segment)
+                return closed
             case "UNT":
                 guard open != nil else { return outside(segment) }
                 place(segment)
                 checkTrailer(segment)
-                messages.append(open!)
-                open = nil
+                defer { open = nil }
+                return open
             case "UNG", "UNE":
-                closeMessage(cutBy: segment)
                 if segment.tag == "UNG" { interchange?.groupCount += 1 }
+                return closeMessage(cutBy: segment)
             case "UNZ":
-                closeMessage(cutBy: segment)
-                guard let ended = interchange else { return outside(segment) }
+                let closed = closeMessage(cutBy: segment)
+                guard let ended = interchange else {
+                    _ = outside(segment)
+                    return closed
+                }
                 let counted = ended.groupCount > 0 ? ended.groupCount : ended.messageCount
                 if Int(segment.value(1)) != counted {
                     issues.append(
@@ -78,19 +88,21 @@ public enum EdifactEnvelope {
                         ))
                 }
                 interchange = nil
+                return closed
             default:
                 guard open != nil else { return outside(segment) }
                 place(segment)
+                return nil
             }
         }
 
-        /// Ends the file: an open message or interchange lacks its trailer.
-        mutating func finish() {
-            closeMessage(cutBy: nil)
+        /// Ends the file: an open message or interchange lacks its trailer. Returns the message still open.
+        mutating func finish() -> EdifactMessage? {
             if interchange != nil {
                 issues.append(
                     PaxlstIssue(.missingInterchangeTrailer, detail: "the file ends inside an interchange, without UNZ"))
             }
+            return closeMessage(cutBy: nil)
         }
 
         /// Gives `segment` its place in the open message and adds it there.
@@ -118,22 +130,24 @@ public enum EdifactEnvelope {
             }
         }
 
-        /// A message still open when `segment` (or the end of the file, nil) comes has lost its `UNT`.
-        mutating func closeMessage(cutBy segment: EdifactSegment?) {
-            guard var message = open else { return }
+        /// A message still open when `segment` (or the end of the file, nil) comes has lost its `UNT`: returned,
+        /// with that issue.
+        mutating func closeMessage(cutBy segment: EdifactSegment?) -> EdifactMessage? {
+            guard var message = open else { return nil }
             let place = segment.map { "at \($0.tag) (file segment \($0.filePosition))" } ?? "at the end of the file"
             message.issues.append(
                 PaxlstIssue(
                     .missingMessageTrailer, messagePosition: message.position, filePosition: segment?.filePosition,
                     tag: "UNT", detail: "the message ends without UNT " + place))
-            messages.append(message)
             open = nil
+            return message
         }
 
-        mutating func outside(_ segment: EdifactSegment) {
+        mutating func outside(_ segment: EdifactSegment) -> EdifactMessage? {
             issues.append(
                 PaxlstIssue(
                     .outsideMessage, at: segment, detail: "a segment outside any UNH…UNT message is not read"))
+            return nil
         }
     }
 }

@@ -150,3 +150,19 @@ extension PaxlstMessage {
             })
     }
 }
+
+@Suite struct StreamingReadTests {
+    @Test func eachMessageIsHandedOutInFileOrderAsTheWholeFileReadsIt() {
+        var options = PaxlstGenerator.Options()
+        options.flights = 4
+        options.faults = [.missingTrailer, .wrongSegmentCount]
+        let bytes = Array(PaxlstGenerator.generate(seed: 21, options: options).text.utf8)
+        var streamed: [PaxlstMessage] = []
+        let fileIssues = PaxlstReader.read(bytes, asOfYear: 2026) { streamed.append($0) }
+        let whole = PaxlstReader.read(bytes, asOfYear: 2026)
+        #expect(streamed == whole.messages)
+        #expect(fileIssues == whole.fileIssues)
+        #expect(streamed.map(\.position) == Array(1...whole.messages.count))
+        #expect(streamed[0].issues.map(\.code) == [.missingMessageTrailer])
+    }
+}
