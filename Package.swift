@@ -24,7 +24,8 @@ let package = Package(
     // CommandLineSupport}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline -> {OCR, Lists, MRZ, Plumbing, CMemory};
     // OCR -> {CTesseract, MRZ, Plumbing}; Lists -> {MRZ, Plumbing, CMemory}. Beside it, never linked into it:
     // docguard-synth -> {Synth, MRZ, CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType,
-    // CJPEG}. MRZ, Plumbing and GroundTruth import nothing of docguard's.
+    // CJPEG}. Paxlst -> {MRZ}, pure, not yet linked into docguard. MRZ, Plumbing and GroundTruth import nothing
+    // of docguard's.
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
         .target(name: "MRZ"),
@@ -35,6 +36,9 @@ let package = Package(
         .target(name: "GroundTruth"),
         // The printed page (visual inspection zone) held against the MRZ, field by field: pure, no OCR in it.
         .target(name: "VisualZone", dependencies: ["MRZ", "Plumbing"]),
+        // UN/EDIFACT PAXLST (Advance Passenger Information): syntax, envelopes, flights, travellers and their
+        // documents, and a seeded generator of test files. Pure: bytes in, values out.
+        .target(name: "Paxlst", dependencies: ["MRZ"]),
         // Tesseract's C API and Leptonica (module map links `lept` by name).
         .systemLibrary(
             name: "CTesseract",
@@ -126,6 +130,7 @@ let package = Package(
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "PlumbingTests", dependencies: ["Plumbing"]),
         .testTarget(name: "VisualZoneTests", dependencies: ["VisualZone", "MRZ"]),
+        .testTarget(name: "PaxlstTests", dependencies: ["Paxlst", "MRZ"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ", "Plumbing"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth"]),
         .testTarget(name: "EvalTests", dependencies: ["Eval", "GroundTruth", "Pipeline", "MRZ"]),

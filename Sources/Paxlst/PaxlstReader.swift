@@ -1,0 +1,58 @@
+/// Reads UN/EDIFACT PAXLST files (Advance Passenger Information, WCO/IATA/ICAO API guidelines; directories
+/// D02B and D05B): service string advice, interchanges, groups, messages, then each message's flight legs and
+/// travellers with their documents. Pure: bytes in, values out.
+///
+/// For `docguard screen`: tell a PAXLST file by content with `looksLikePaxlst(_:)`, read it with
+/// `read(_:asOfYear:)` (or, for flat memory, `read(_:asOfYear:each:)`), then walk `PaxlstFile.messages` and each message's `travellers`: one result per
+/// `PaxlstTravelDocument` (input order: message, traveller, document), an `unreadable` result for a document
+/// whose `isReadable` is false and for a traveller with no documents (a `NO_DOCUMENT` issue), the `api` object
+/// from the message (`flight`, `listKind`, `position`) and the traveller (`role`, `position`). Compare names
+/// with MRZ reads through `mrzSurname` / `mrzGivenNames`. Log `PaxlstFile.issues`: their text carries positions
+/// and codes, never a traveller's values. `PaxlstGenerator` writes test files with their truth.
+public enum PaxlstReader {
+    /// Every message of `bytes`, each with every traveller that can be read, and every issue. Two-digit birth
+    /// years are judged against the message's flight year, or `asOfYear` when it gives no flight date.
+    public static func read(_ bytes: [UInt8], asOfYear: Int) -> PaxlstFile {
+        var messages: [PaxlstMessage] = []
+        let fileIssues = read(bytes, asOfYear: asOfYear) { messages.append($0) }
+        return PaxlstFile(messages: messages, fileIssues: fileIssues)
+    }
+
+    /// Hands each message of `bytes` to `body` as soon as it is read, in file order, holding no more than one
+    /// message's segments: flat memory for files of any size. Returns the issues outside any message.
+    public static func read(
+        _ bytes: [UInt8], asOfYear: Int, each body: (PaxlstMessage) throws -> Void
+    ) rethrows -> [PaxlstIssue] {
+        var tokenizer = EdifactTokenizer(bytes)
+        var envelope = EdifactEnvelope.Builder()
+        while let segment = tokenizer.next() {
+            if let message = envelope.add(segment) { try body(PaxlstMessageReader.read(message, asOfYear: asOfYear)) }
+        }
+        if let message = envelope.finish() { try body(PaxlstMessageReader.read(message, asOfYear: asOfYear)) }
+        return (tokenizer.issues + envelope.issues).enumerated().sorted {
+            ($0.element.filePosition ?? Int.max, $0.offset) < ($1.element.filePosition ?? Int.max, $1.offset)
+        }.map(\.element)
+    }
+
+    /// `read(_:asOfYear:)` over the UTF-8 bytes of `text`.
+    public static func read(_ text: String, asOfYear: Int) -> PaxlstFile {
+        read(Array(text.utf8), asOfYear: asOfYear)
+    }
+
+    /// True when `bytes` start, after a byte order mark and white space, with `UNA` and six characters, or with
+    /// `UNB` or `UNH` followed by the standard data element separator: EDIFACT, not MRZ text or JSON lines.
+    public static func looksLikePaxlst(_ bytes: some Collection<UInt8>) -> Bool {
+        let head = Array(bytes.prefix(4096))
+        var index = ByteOrderMark.length(in: head)
+        while index < head.count, EdifactTokenizer.isLayout(head[index]) { index += 1 }
+        guard index + 4 <= head.count, head[index] == UInt8(ascii: "U"), head[index + 1] == UInt8(ascii: "N") else {
+            return false
+        }
+        switch head[index + 2] {
+        case UInt8(ascii: "A"):
+            return index + 9 <= head.count && EdifactSeparators(una: head[(index + 3)..<(index + 9)]) != nil
+        case UInt8(ascii: "B"), UInt8(ascii: "H"): return head[index + 3] == EdifactSeparators.standard.element
+        default: return false
+        }
+    }
+}

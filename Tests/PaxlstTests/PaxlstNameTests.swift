@@ -1,0 +1,32 @@
+import MRZ
+import Testing
+
+@testable import Paxlst
+
+@Suite struct PaxlstNameTests {
+    @Test(arguments: [
+        ("MÜLLER", "MUELLER"), ("Müller", "MUELLER"), ("Mu\u{308}ller", "MUELLER"), ("ØSTERGÅRD", "OESTERGAARD"),
+        ("D'ARTAGNAN", "DARTAGNAN"), ("O’NEIL", "ONEIL"), ("MARIE-ÉLISE", "MARIE ELISE"), ("ANNA, MARIA", "ANNA MARIA"),
+        ("van  der Berg ", "VAN DER BERG"), ("ÇELİK", "CELIK"), ("Straße", "STRASSE"), ("ȘTEFĂNESCU", "STEFANESCU"),
+        ("NÚÑEZ", "NUNEZ"), ("ĐORĐEVIĆ", "DORDEVIC"), ("JOHN JR.", "JOHN JR"), ("AGENT 007", "AGENT"),
+    ])
+    func writesTheNameAsTheMRZDoes(_ name: String, _ mrz: String) {
+        #expect(PaxlstName.mrz(name) == mrz)
+    }
+
+    /// The same holder in a PAXLST message and in an MRZ read by `MRZParser` compare equal.
+    @Test(arguments: [
+        ("MÜLLER", "JÜRGEN", "MUELLER<<JUERGEN"), ("D'ARTAGNAN", "MARIE-ÉLISE", "DARTAGNAN<<MARIE<ELISE"),
+        ("VAN DER BERG", "ANNA MARIA", "VAN<DER<BERG<<ANNA<MARIA"), ("ØSTERGÅRD", "SØREN", "OESTERGAARD<<SOEREN"),
+    ])
+    func matchesTheParsedMRZName(_ surname: String, _ givenNames: String, _ nameField: String) throws {
+        let line1 = Array(("P<UTO" + nameField + String(repeating: "<", count: 39 - nameField.count)).utf8)
+        let line2 = Array("L898902C36UTO7408122F1204159ZE184226B<<<<<10".utf8)
+        let document = MRZParser.parse([line1, line2], currentYear: 2026)
+        let traveller = PaxlstTraveller(
+            role: .passenger, messagePosition: 1, messageReference: "1", position: 1, segmentPosition: 1,
+            surname: surname, givenNames: givenNames.split(separator: " ").map(String.init))
+        #expect(traveller.mrzSurname == document.surname)
+        #expect(traveller.mrzGivenNames == document.givenNames)
+    }
+}
