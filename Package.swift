@@ -21,11 +21,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     // Arrows point down only. The border-post binary: docguard -> {Eval, Pipeline, Lists, OCR, MRZ, Plumbing,
-    // CommandLineSupport}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline -> {OCR, Lists, MRZ, Plumbing, CMemory};
-    // OCR -> {CTesseract, MRZ, Plumbing}; Lists -> {MRZ, Plumbing, CMemory}. Beside it, never linked into it:
-    // docguard-synth -> {Synth, MRZ, CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType,
-    // CJPEG}. Paxlst -> {MRZ}, pure, not yet linked into docguard. MRZ, Plumbing and GroundTruth import nothing
-    // of docguard's.
+    // CommandLineSupport}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline -> {OCR, Lists, Paxlst, VisualZone, MRZ,
+    // Plumbing, CMemory}; OCR -> {CTesseract, VisualZone, MRZ, Plumbing}; Lists -> {MRZ, Plumbing, CMemory};
+    // Paxlst -> {MRZ}; VisualZone -> {MRZ, Plumbing}. Beside it, never linked into it: docguard-synth -> {Synth, MRZ,
+    // CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType, CJPEG}. MRZ, Plumbing and
+    // GroundTruth import nothing of docguard's.
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
         .target(name: "MRZ"),
@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "MRZ", "OCR", "VisualZone", "Lists", "CMemory", "Plumbing",
+                "MRZ", "OCR", "VisualZone", "Lists", "Paxlst", "CMemory", "Plumbing",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -119,10 +119,11 @@ let package = Package(
             dependencies: ["MRZ", "Pipeline"],
             path: "benchmarks/MRZBenchmark"
         ),
-        // Synthetic lists and crossings, lookup latency (benchmarks/lists-benchmark.sh); never run as a test.
+        // Synthetic lists, crossings and PAXLST flights, lookup latency (benchmarks/lists-benchmark.sh,
+        // benchmarks/api-benchmark.sh); never run as a test.
         .executableTarget(
             name: "ListBenchmark",
-            dependencies: ["Lists", "MRZ"],
+            dependencies: ["Lists", "MRZ", "Paxlst"],
             path: "benchmarks/ListBenchmark"
         ),
         // Starts the built binary for the tests that run it (posix_spawn, not Foundation's Process).

@@ -3,7 +3,7 @@
 /// travellers with their documents. Pure: bytes in, values out.
 ///
 /// For `docguard screen`: tell a PAXLST file by content with `looksLikePaxlst(_:)`, read it with
-/// `read(_:asOfYear:)` (or, for flat memory, `read(_:asOfYear:each:)`), then walk `PaxlstFile.messages` and each message's `travellers`: one result per
+/// `read(_:asOfYear:)` (or, for flat memory, `PaxlstMessageStream`), then walk `PaxlstFile.messages` and each message's `travellers`: one result per
 /// `PaxlstTravelDocument` (input order: message, traveller, document), an `unreadable` result for a document
 /// whose `isReadable` is false and for a traveller with no documents (a `NO_DOCUMENT` issue), the `api` object
 /// from the message (`flight`, `listKind`, `position`) and the traveller (`role`, `position`). Compare names
@@ -23,15 +23,9 @@ public enum PaxlstReader {
     public static func read(
         _ bytes: [UInt8], asOfYear: Int, each body: (PaxlstMessage) throws -> Void
     ) rethrows -> [PaxlstIssue] {
-        var tokenizer = EdifactTokenizer(bytes)
-        var envelope = EdifactEnvelope.Builder()
-        while let segment = tokenizer.next() {
-            if let message = envelope.add(segment) { try body(PaxlstMessageReader.read(message, asOfYear: asOfYear)) }
-        }
-        if let message = envelope.finish() { try body(PaxlstMessageReader.read(message, asOfYear: asOfYear)) }
-        return (tokenizer.issues + envelope.issues).enumerated().sorted {
-            ($0.element.filePosition ?? Int.max, $0.offset) < ($1.element.filePosition ?? Int.max, $1.offset)
-        }.map(\.element)
+        var stream = PaxlstMessageStream(bytes, asOfYear: asOfYear)
+        while let message = stream.next() { try body(message) }
+        return stream.fileIssues
     }
 
     /// `read(_:asOfYear:)` over the UTF-8 bytes of `text`.
@@ -54,5 +48,39 @@ public enum PaxlstReader {
         case UInt8(ascii: "B"), UInt8(ascii: "H"): return head[index + 3] == EdifactSeparators.standard.element
         default: return false
         }
+    }
+}
+
+/// The messages of a PAXLST file one at a time, as the caller asks for them (`next()`), holding no more than one
+/// message's segments; `fileIssues` once the stream is done.
+public struct PaxlstMessageStream {
+    private var tokenizer: EdifactTokenizer
+    private var envelope = EdifactEnvelope.Builder()
+    private let asOfYear: Int
+    private var finished = false
+
+    /// A stream over `bytes`; two-digit birth years as in `PaxlstReader.read(_:asOfYear:)`.
+    public init(_ bytes: [UInt8], asOfYear: Int) {
+        tokenizer = EdifactTokenizer(bytes)
+        self.asOfYear = asOfYear
+    }
+
+    /// The next message in file order, or nil after the last.
+    public mutating func next() -> PaxlstMessage? {
+        while !finished {
+            guard let segment = tokenizer.next() else {
+                finished = true
+                return envelope.finish().map { PaxlstMessageReader.read($0, asOfYear: asOfYear) }
+            }
+            if let message = envelope.add(segment) { return PaxlstMessageReader.read(message, asOfYear: asOfYear) }
+        }
+        return nil
+    }
+
+    /// The issues outside any message, in file order: complete once `next()` has returned nil.
+    public var fileIssues: [PaxlstIssue] {
+        (tokenizer.issues + envelope.issues).enumerated().sorted {
+            ($0.element.filePosition ?? Int.max, $0.offset) < ($1.element.filePosition ?? Int.max, $1.offset)
+        }.map(\.element)
     }
 }

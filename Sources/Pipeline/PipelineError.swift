@@ -6,6 +6,8 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     case inputNotFound(String)
     /// A file could not be written.
     case cannotWrite(String, String)
+    /// A file given to screen with PAXLST files is no PAXLST file (MRZ text is screened one file at a time).
+    case notPaxlst(String)
     /// Watch mode's journal could not be opened, read or written.
     case journal(path: String, operation: String, reason: String)
     /// Watch mode's journal names a state this docguard does not know (written by another version?).
@@ -15,6 +17,8 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .inputNotFound(let path): return "\(path): no such file or folder"
         case .cannotWrite(let path, let why): return "\(path): cannot write (\(why))"
+        case .notPaxlst(let path):
+            return "\(path): not a PAXLST file; screen takes PAXLST files (one or many) or one MRZ text file"
         case .journal(let path, let operation, let reason):
             return "\(path): watch journal: cannot \(operation) (\(reason)); check that this is docguard's journal "
                 + "(RESULTS.journal) on a writable disk"

@@ -89,7 +89,7 @@ public struct ScanPipeline: Sendable {
     /// Screens every record from `reader` and hands the result lines (JSON Lines bytes) to `emit` in input
     /// order; `progress` hears how many records and alerts each chunk held. Throws when the input cannot be read.
     public func screen(
-        _ reader: MRZTextRecordReader, progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
+        _ reader: any ScreeningSource, progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
         emit: (UnsafeRawBufferPointer) -> Void
     ) throws {
         let screener = MRZScreener(matcher: matcher, currentYear: asOf.year)

@@ -73,13 +73,14 @@ struct ListsImportCommand: ParsableCommand {
                 progress?.add(rows)
             } badRow: { problem in
                 shown += 1
-                if shown <= 100 { warn("skipped \(problem)", above: progress) }
+                if shown <= 100 { ProgressDisplay.warn("skipped \(problem)", above: progress) }
             }
         }
-        if report.badRows > 100 { warn("... \(report.badRows - 100) more bad rows skipped") }
-        for repeated in report.repeatedRows { warn("\(repeated)") }
+        if report.badRows > 100 { ProgressDisplay.warn("... \(report.badRows - 100) more bad rows skipped") }
+        for repeated in report.repeatedRows { ProgressDisplay.warn("\(repeated)") }
         if report.repeatedIDs > report.repeatedRows.count {
-            warn("... \(report.repeatedIDs - report.repeatedRows.count) more rows repeat a record_id of their file")
+            ProgressDisplay.warn(
+                "... \(report.repeatedIDs - report.repeatedRows.count) more rows repeat a record_id of their file")
         }
         let output = OutputFile()
         let counts: JSONObject = [
@@ -92,12 +93,6 @@ struct ListsImportCommand: ParsableCommand {
         ]
         output.writeLine(JSONValue.object(counts.merging(report.info.jsonMembers)))
         try output.finish()
-    }
-
-    /// Writes `message` on stderr, on a line of its own above the progress line when one is shown.
-    private func warn(_ message: String, above progress: ProgressDisplay? = nil) {
-        if let progress { return progress.note("docguard: \(message)") }
-        FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
     }
 }
 

@@ -63,6 +63,13 @@ final class ProgressDisplay: Sendable {
         total.store(count, ordering: .relaxed)
     }
 
+    /// Writes `message` on stderr as `docguard: MESSAGE`, on a line of its own above the progress line when one
+    /// is shown.
+    static func warn(_ message: String, above progress: ProgressDisplay? = nil) {
+        if let progress { return progress.note("docguard: \(message)") }
+        FileHandle.standardError.write(Data("docguard: \(message)\n".utf8))
+    }
+
     /// Writes `line` (a warning) on a line of its own; the bar comes back at the next redraw.
     func note(_ line: String) {
         finished.withLock { _ in Self.write("\r\u{1B}[K\(line)\n") }

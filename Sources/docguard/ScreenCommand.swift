@@ -3,21 +3,29 @@ import Foundation
 import Lists
 import Pipeline
 
-/// `docguard screen FILE --lists STORE`: re-check MRZ text records against the lists, without images.
+/// `docguard screen FILE... --lists STORE`: re-check MRZ text records, or screen the travellers of Advance
+/// Passenger Information (PAXLST) files, against the lists, without images.
 struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
-        abstract: "Re-screen MRZ text records against the lists; one result line per record, in input order.",
+        abstract: "Screen MRZ text records or PAXLST passenger lists against the lists; one result line each, in "
+            + "input order.",
         discussion: """
             FILE holds one document per group of 2 or 3 MRZ lines, groups separated by a blank line, or \
-            JSONL objects with a "lines" array. Results carry "file": null and "record": N (1-based). Use \
-            - for standard input. On a terminal a progress line goes to stderr (records done, rate, alerts so \
+            JSONL objects with a "lines" array; results carry "file": null and "record": N (1-based). Use \
+            - for standard input. Or FILE is a UN/EDIFACT PAXLST file (told by content; several may be \
+            given): one result per traveller document (a passport and a visa are two), in file order, with \
+            "file", "record" (1-based in its file) and an "api" object (flight, route, times, list, role, \
+            message and traveller positions); expiry is judged on the arrival day. What is wrong in a message \
+            is reported on stderr by message and segment position (never values) and in "api.issues"; every \
+            traveller that can be read is screened all the same, and one whose document cannot be read gets an \
+            "unreadable" result. On a terminal a progress line goes to stderr (records done, rate, alerts so \
             far), unless the results go to the terminal too.
             """
     )
 
-    @Argument(help: "MRZ text records (- for standard input).")
-    var file: String
+    @Argument(help: "One MRZ text file (- for standard input), or PAXLST files.")
+    var files: [String]
 
     @OptionGroup var listOptions: ListOptions
 
@@ -31,23 +39,40 @@ struct ScreenCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !files.isEmpty else { throw ValidationError("screen needs a file (or - for standard input)") }
     }
 
     func run() throws {
         let configuration = RunConfiguration(
             stages: StageConfiguration(listOptions, riskOptions, jobs: jobs),
-            mode: .screen(ScreenConfiguration(input: file, results: out)))
-        let pipeline = try ScanPipeline.make(configuration, today: Clock.today())
-        let reader = try MRZTextRecordReader(path: file)
-        // Gigabytes of result lines on a night's re-check, not read back soon: written past the page cache.
-        let output = try out.map { try OutputFile(path: $0, direct: true) } ?? OutputFile()
+            mode: .screen(ScreenConfiguration(input: files[0], results: out)))
+        let today = Clock.today()
+        let pipeline = try ScanPipeline.make(configuration, today: today)
         let progress = ProgressDisplay.start(unit: "records", alerts: true, resultsOnStdout: out == nil)
         defer { progress?.finish() }
+        let reader = try Self.source(files, asOfYear: (riskOptions.asOfDate ?? today).year, progress: progress)
+        // Gigabytes of result lines on a night's re-check, not read back soon: written past the page cache.
+        let output = try out.map { try OutputFile(path: $0, direct: true) } ?? OutputFile()
         try pipeline.screen(reader) { records, alerts in
             progress?.add(records, alerts: alerts)
         } emit: {
             output.write(bytes: $0)
         }
         try output.finish()
+    }
+
+    /// PAXLST files when the first file is one (then all must be), else the one MRZ text file.
+    static func source(_ files: [String], asOfYear: Int, progress: ProgressDisplay?) throws -> any ScreeningSource {
+        guard files[0] != "-", PaxlstRecordReader.isPaxlst(path: files[0]) == true else {
+            guard files.count == 1 else { throw PipelineError.notPaxlst(files[0]) }
+            return try MRZTextRecordReader(path: files[0])
+        }
+        for file in files.dropFirst() where PaxlstRecordReader.isPaxlst(path: file) != true {
+            guard FileManager.default.fileExists(atPath: file) else { throw PipelineError.inputNotFound(file) }
+            throw PipelineError.notPaxlst(file)
+        }
+        return PaxlstRecordReader(paths: files, asOfYear: asOfYear) { file, issue in
+            ProgressDisplay.warn("\(file): \(issue)", above: progress)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import MRZ
+import Paxlst
 
 // Synthetic stolen/lost lists and crossings for the list-stage benchmark (benchmarks/lists-benchmark.sh),
 // and single-lookup latency. Never run as a test.
@@ -8,6 +9,8 @@ import MRZ
 //   ListBenchmark list COUNT FILE.csv          a list of COUNT records (every 10 000th a range of 1 000 blanks)
 //   ListBenchmark crossings COUNT FILE.txt LISTED   COUNT TD3 MRZs, one in 100 carrying a listed number
 //   ListBenchmark lookups STORE LISTED [N]     p50/p99 latency of single lookups, hits and misses
+//   ListBenchmark paxlst COUNT DIR LISTED      PAXLST flight files holding about COUNT travellers, one in 100 with
+//                                              a listed document, written DIR/flight-NNNNNN.edi
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -108,6 +111,31 @@ func writeCrossings(count: Int, path: String, listed: Int) {
     out.flush()
 }
 
+func writeFlights(travellers: Int, directory: String, listed: Int) {
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    // About 250 travellers a flight (a wide-body's load), two flights a file, a few crew each.
+    var options = PaxlstGenerator.Options()
+    options.flights = 2
+    options.passengersPerFlight = 200...280
+    options.crewPerFlight = 8...14
+    let perFile = 2 * (240 + 11)
+    var written = 0
+    var file = 0
+    while written < travellers {
+        options.listHits = (0..<(perFile / 100)).map { hit in
+            let entry = SyntheticEntry(Int(mix(UInt64(file * 7 + hit)) % UInt64(max(1, listed))))
+            return PaxlstListedDocument(issuingState: entry.state, number: entry.number)
+        }
+        let output = PaxlstGenerator.generate(seed: UInt64(file), options: options)
+        var out = Output(directory + "/flight-" + SyntheticEntry.serial(file, width: 6) + ".edi")
+        out.write(output.text)
+        out.flush()
+        written += output.travellers.count
+        file += 1
+    }
+    print("\(written) travellers in \(file) files")
+}
+
 func measureLookups(store location: String, listed: Int, count: Int) throws {
     let clock = ContinuousClock()
     var matcher: ListMatcher!
@@ -152,11 +180,15 @@ case "list" where arguments.count == 3:
     writeList(count: Int(arguments[1])!, path: arguments[2])
 case "crossings" where arguments.count == 4:
     writeCrossings(count: Int(arguments[1])!, path: arguments[2], listed: Int(arguments[3])!)
+case "paxlst" where arguments.count == 4:
+    writeFlights(travellers: Int(arguments[1])!, directory: arguments[2], listed: Int(arguments[3])!)
 case "lookups" where arguments.count >= 3:
     try measureLookups(
         store: arguments[1], listed: Int(arguments[2])!, count: arguments.count > 3 ? Int(arguments[3])! : 20_000)
 default:
     FileHandle.standardError.write(
-        Data("usage: ListBenchmark list COUNT FILE | crossings COUNT FILE LISTED | lookups STORE LISTED [N]\n".utf8))
+        Data(
+            ("usage: ListBenchmark list COUNT FILE | crossings COUNT FILE LISTED | paxlst COUNT DIR LISTED "
+                + "| lookups STORE LISTED [N]\n").utf8))
     exit(2)
 }

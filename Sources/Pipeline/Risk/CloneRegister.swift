@@ -113,7 +113,8 @@ public final class CloneRegister: @unchecked Sendable {
     /// Two FNV-1a hashes of `STATE/NUMBER` with different offsets: 128 bits, so two documents of a day (or a
     /// year) never share a key by chance.
     private static func key(_ document: MRZDocument) -> Key? {
-        guard document.checks.documentNumber == true, let state = document.issuingState,
+        // A number read from an MRZ counts when its check digit holds; one sent as data (API, no lines) always.
+        guard document.checks.documentNumber ?? document.lines.isEmpty, let state = document.issuingState,
             let number = document.documentNumber, !number.isEmpty
         else { return nil }
         var hash = (high: UInt64(0xCBF2_9CE4_8422_2325), low: UInt64(0x6C62_272E_07BB_0142))

@@ -25,7 +25,9 @@ public struct RiskScorer: Sendable {
             found.append((problem, result.problem?.detail ?? "the scan could not be read"))
         }
         if let document = result.document {
-            DocumentFindings.collect(document, asOf: asOf, policy: policy, into: &found)
+            // An API traveller's document is judged on the day the flight lands, the day it is shown at the border.
+            let day = result.api?.judgedOn ?? asOf
+            DocumentFindings.collect(document, asOf: day, policy: policy, into: &found)
         }
         if let ocr = result.ocr, result.status == .ok {
             OCRFindings.collect(ocr, policy: policy, into: &found)

@@ -30,13 +30,15 @@ public struct ScanReading: Sendable {
     public let seconds: Double
     /// CPU seconds the scan took on its worker thread; for benchmarks and `eval`, never written either.
     public let cpuSeconds: Double
+    /// Where a screened API (PAXLST) traveller document comes from; nil for scans and MRZ text records.
+    public let api: APIContext?
 
     /// A reading with every field given.
     public init(
         file: String?, record: Int? = nil, sha256: String?, status: ScanResult.Status, document: MRZDocument? = nil,
         ocr: OCRSummary? = nil, problem: ScanProblem? = nil, list: ListVerdict? = nil,
         visualZone: VisualZoneCheck? = nil, reportImages: ReportImages? = nil, seconds: Double = 0,
-        cpuSeconds: Double = 0
+        cpuSeconds: Double = 0, api: APIContext? = nil
     ) {
         self.file = file
         self.record = record
@@ -50,6 +52,7 @@ public struct ScanReading: Sendable {
         self.reportImages = reportImages
         self.seconds = seconds
         self.cpuSeconds = cpuSeconds
+        self.api = api
     }
 
     /// A scan that was refused or could not be decoded: status `error`, code BAD_FILE.
@@ -102,6 +105,8 @@ public struct ScanResult: Sendable {
     public var list: ListVerdict? { reading.list }
     /// The printed page held against the MRZ; nil when the check is off or nothing was read.
     public var visualZone: VisualZoneCheck? { reading.visualZone }
+    /// Where a screened API traveller document comes from; nil otherwise.
+    public var api: APIContext? { reading.api }
     /// The band and the document as pictures for the report; nil when not made.
     public var reportImages: ReportImages? { reading.reportImages }
 }
@@ -142,6 +147,10 @@ extension ScanResult: JSONWritable {
     /// screening workers write millions).
     static func write(_ reading: ScanReading, risk: RiskAssessment?, to writer: inout JSONWriter) {
         writer.beginObject()
+        if let api = reading.api {
+            writer.key("api")
+            writer.value(api)
+        }
         writer.key("error")
         if let problem = reading.problem {
             writer.beginObject()

@@ -2,7 +2,8 @@ import Lists
 import MRZ
 
 /// The text half of the pipeline: parse → validate → list lookup for MRZ text without an image
-/// (`docguard screen`, re-checking a day's crossings against a newer list). Safe to share between threads.
+/// (`docguard screen`, re-checking a day's crossings against a newer list), and list lookup for the traveller
+/// documents of API (PAXLST) files, read already. Safe to share between threads.
 struct MRZScreener: Sendable {
     /// The lists; without them every read record's verdict is `ListVerdict.notConsulted`.
     let matcher: ListMatcher?
@@ -11,18 +12,28 @@ struct MRZScreener: Sendable {
 
     /// The reading of text record number `index` (1-based). A list store that fails leaves the document
     /// unchecked (`LIST_UNCHECKED`, never clear), as in `scan`: the record is not lost to the outage.
-    func screen(_ record: MRZTextRecord, index: Int) -> ScanReading {
+    func screen(_ record: ScreeningRecord, index: Int) -> ScanReading {
         finish(begin(record, index: index))
     }
 
     /// Text record number `index` (1-based) parsed, its list lookup begun (`ListMatcher.query`): a caller
     /// screening many records finishes each one after beginning the next, so the memory the lookup needs has
     /// arrived by then.
-    func begin(_ record: MRZTextRecord, index: Int) -> ScreenedRecord {
-        guard case .lines(let lines) = record else {
-            var problem: ScanProblem? = nil
-            if case .malformed(let why) = record { problem = ScanProblem(code: .unreadable, detail: why) }
-            return ScreenedRecord(index: index, document: nil, problem: problem, lookup: nil)
+    func begin(_ record: ScreeningRecord, index: Int) -> ScreenedRecord {
+        let lines: [[UInt8]]
+        switch record {
+        case .lines(let read): lines = read
+        case .malformed(let why):
+            return ScreenedRecord(
+                index: index, document: nil, problem: ScanProblem(code: .unreadable, detail: why), lookup: nil)
+        case .api(let api):
+            // Read from the message already: nothing to parse, only to look up.
+            let lookup = api.document.flatMap {
+                matcher?.query(issuingState: $0.issuingState, documentNumber: $0.documentNumber)
+            }
+            return ScreenedRecord(
+                index: index, document: api.document,
+                problem: api.problem.map { ScanProblem(code: .unreadable, detail: $0) }, lookup: lookup, api: api)
         }
         let document = MRZParser.parse(lines, currentYear: currentYear)
         guard document.format != nil else {
@@ -36,12 +47,17 @@ struct MRZScreener: Sendable {
 
     /// The reading of a record from `begin`, with its list verdict (unchecked, saying why, when the store fails).
     func finish(_ record: ScreenedRecord) -> ScanReading {
+        let api = record.api
+        let place = api?.record ?? record.index
         guard let document = record.document else {
             return ScanReading(
-                file: nil, record: record.index, sha256: nil, status: .unreadable, problem: record.problem)
+                file: api?.file, record: place, sha256: api?.sha256, status: .unreadable, problem: record.problem,
+                api: api?.context)
         }
         let list = matcher?.verdictOrUnavailable(for: record.lookup) ?? .notConsulted
-        return ScanReading(file: nil, record: record.index, sha256: nil, status: .ok, document: document, list: list)
+        return ScanReading(
+            file: api?.file, record: place, sha256: api?.sha256, status: .ok, document: document, list: list,
+            api: api?.context)
     }
 }
 
@@ -55,4 +71,6 @@ struct ScreenedRecord: Sendable {
     let problem: ScanProblem?
     /// The begun lookup.
     let lookup: ListQuery?
+    /// The API traveller document it is, when it is one.
+    var api: APIRecord? = nil
 }

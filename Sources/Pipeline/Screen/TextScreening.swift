@@ -14,11 +14,11 @@ enum TextScreening {
     /// records and alerts they held. Throws when the input cannot be read; a list store that fails leaves the
     /// documents it could not check `LIST_UNCHECKED`.
     static func run(
-        reader: MRZTextRecordReader, screener: MRZScreener, risk: RiskStage, jobs: Int,
+        reader: any ScreeningSource, screener: MRZScreener, risk: RiskStage, jobs: Int,
         progress: (_ records: Int, _ alerts: Int) -> Void = { _, _ in },
         emit: (UnsafeRawBufferPointer) -> Void
     ) throws {
-        let chunks = BoundedPipe<[MRZTextRecord]>()
+        let chunks = BoundedPipe<[ScreeningRecord]>()
         let screened = BoundedPipe<ScreenedChunk>()
         let spare = Locked<[ScreenedChunk]>([])  // outputs already written, kept for their buffers
         let workers = max(1, jobs)
@@ -109,7 +109,7 @@ private final class ScreenedChunk: @unchecked Sendable {
     /// (its clone check then sees the whole chunk noted, as if one thread had gone through it) and writes it.
     /// Only records whose notes met an earlier sighting, or were displaced by one, are checked for clones.
     func fill(
-        _ records: [MRZTextRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
+        _ records: [ScreeningRecord], firstIndex: Int, screener: MRZScreener, risk: RiskStage,
         workers: Int
     ) {
         used = max(1, min(slices, records.count / 128))

@@ -4,7 +4,7 @@ import Testing
 @testable import Pipeline
 
 /// Result lines read back give the same CSV and report as the results they were written from: the batch
-/// report and CSV, rebuilt from the whole result file, say what a direct run says.
+/// report and CSV, rebuilt from the whole result file, say what a direct run says (but for the pictures).
 struct ResultLineReaderTests {
     static let golden = RiskFixtures.packageRoot.appendingPathComponent("Tests/docguardCLITests/Golden")
 
@@ -29,7 +29,11 @@ struct ResultLineReaderTests {
             listVersion: "sample-list")
         let html = try rebuilt { HTMLReportWriter($0, context: context) }
         let golden = try String(contentsOf: Self.golden.appendingPathComponent("scan-subset.html"), encoding: .utf8)
-        #expect(html == golden)
+        // Pictures are not in result lines: where a direct run shows them (left out of the golden report), the
+        // report read back says so instead.
+        let noPictures = "<p class=\"none\">No pictures with this result: open the scan itself.</p>\n"
+        #expect(html.contains(noPictures))
+        #expect(html.replacingOccurrences(of: noPictures, with: "") == golden)
     }
 
     @Test("a line that is not a result is named, not skipped")

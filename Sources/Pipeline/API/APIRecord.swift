@@ -1,0 +1,85 @@
+import MRZ
+import Paxlst
+
+/// One traveller document of a PAXLST file, read and ready to screen: its fields in the shape of an MRZ read
+/// (names written as the MRZ writes them, no lines and no check digits), or why it cannot be screened.
+public struct APIRecord: Sendable, Equatable {
+    /// The file as named in the arguments.
+    public var file: String
+    /// SHA-256 of the file's bytes.
+    public var sha256: String
+    /// 1-based position of the record among the file's results.
+    public var record: Int
+    /// Flight, route, role and positions.
+    public var context: APIContext
+    /// The document's fields; nil when there is no document number to screen.
+    public var document: MRZDocument?
+    /// Why the document cannot be screened (positions and codes only), when `document` is nil.
+    public var problem: String?
+
+    /// The records of `message`: one per travel document of each traveller, in message order, and one unreadable
+    /// record for a traveller with no document; numbered from `firstRecord`.
+    static func records(of message: PaxlstMessage, file: String, sha256: String, firstRecord: Int) -> [APIRecord] {
+        // What is wrong with the message as a whole (counts, trailers) goes with every traveller of it.
+        let messageIssues = message.issues.filter { issue in
+            !message.travellers.contains { traveller in
+                traveller.issues.contains(issue) || traveller.documents.contains { $0.issues.contains(issue) }
+            }
+        }.map(\.description)
+        var records: [APIRecord] = []
+        for traveller in message.travellers {
+            let documents: [PaxlstTravelDocument?] = traveller.documents.isEmpty ? [nil] : traveller.documents
+            for document in documents {
+                let issues = messageIssues + (traveller.issues + (document?.issues ?? [])).map(\.description)
+                var fields = document.flatMap { Self.fields(of: $0, holder: traveller) }
+                var context = APIContext(message: message, traveller: traveller, document: document, issues: issues)
+                if var read = fields, document?.issuingState == nil {
+                    // The guidelines make LOC+91 conditional; a passport is issued by the holder's state.
+                    if document?.type == "P", let nationality = traveller.nationality {
+                        read.issuingState = nationality
+                        context.issues.append("LOC+91 not sent: the passport's issuing state is taken from NAT+2")
+                    }
+                    fields = read
+                }
+                let problem =
+                    fields == nil
+                    ? (document?.unreadableReason ?? traveller.issues.first { $0.code == .noDocument })?.description
+                        ?? "no document number to screen" : nil
+                records.append(
+                    APIRecord(
+                        file: file, sha256: sha256, record: firstRecord + records.count, context: context,
+                        document: fields, problem: problem))
+            }
+        }
+        return records
+    }
+
+    /// `document` of `holder` in the shape of an MRZ read, with the findings an MRZ read would give for codes
+    /// that are no ICAO 9303 codes and dates that are no dates; nil without a document number.
+    static func fields(of document: PaxlstTravelDocument, holder: PaxlstTraveller) -> MRZDocument? {
+        guard let number = document.number, document.isReadable else { return nil }
+        var fields = MRZDocument(lines: [])
+        fields.documentCode = document.type
+        fields.documentNumber = number
+        fields.issuingState = document.issuingState
+        fields.nationality = holder.nationality
+        fields.birthDate = holder.birthDate
+        fields.expiryDate = document.expiryDate
+        fields.sex = ["M", "F", "X"].contains(holder.sex ?? "") ? holder.sex : nil
+        fields.surname = holder.mrzSurname
+        let given = holder.mrzGivenNames
+        fields.givenNames = given.isEmpty ? nil : given
+        for (field, code) in [(MRZField.issuingState, document.issuingState), (.nationality, holder.nationality)] {
+            if let code, !StateCode.isKnown(Array(code.utf8)) {
+                fields.findings.append(MRZFinding(.unknownState, field, "\(field.rawValue) is not an ICAO 9303 code"))
+            }
+        }
+        if holder.issues.contains(where: { $0.code == .invalidDate }) {
+            fields.findings.append(MRZFinding(.dateInvalid, .birthDate, "the date of birth sent is not a date"))
+        }
+        if document.issues.contains(where: { $0.code == .invalidDate }) {
+            fields.findings.append(MRZFinding(.dateInvalid, .expiryDate, "the date of expiry sent is not a date"))
+        }
+        return fields
+    }
+}

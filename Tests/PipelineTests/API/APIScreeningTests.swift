@@ -1,0 +1,227 @@
+import Foundation
+import Lists
+import MRZ
+import Paxlst
+import Testing
+
+@testable import Pipeline
+
+/// Advance Passenger Information screened like MRZ text: PAXLST files in, one result per traveller document out,
+/// against a real SQLite list store and the shipped risk policy.
+struct APIScreeningTests {
+    typealias F = RiskFixtures
+    private let scratch = ScratchFolder("api-screening")
+
+    /// A D05B passenger list in the shape of the WCO/IATA/ICAO guide's example, one flight landing at JFK on
+    /// 1 December 2026: a stolen passport, a passenger whose visa is listed, a passport that expires the day
+    /// before landing, one document number carried by two holders, and a clear passenger; then the crew list.
+    static let flight = """
+        UNA:+.? '
+        UNB+UNOA:4+AIRLINE1:ZZ+DHS:ZZ+261130:0900+000000001++DOCGUARD'
+        UNH+PAX001+PAXLST:D:05B:UN:IATA'
+        BGM+745'
+        NAD+MS+++SUPPORT DESK'
+        TDT+20+UA123+++UA'
+        LOC+125+YVR'
+        DTM+189:2612011030:201'
+        LOC+87+JFK'
+        DTM+232:2612011830:201'
+        NAD+FL+++SHEVCHENKO:OLHA'
+        ATT+2++F'
+        DTM+329:800101'
+        NAT+2+UKR'
+        DOC+P:110:111+FA123456'
+        DTM+36:301231'
+        LOC+91+UKR'
+        NAD+FL+++O?'BRIEN:BEN'
+        ATT+2++M'
+        DTM+329:750505'
+        NAT+2+GBR'
+        DOC+P:110:111+GB1111111'
+        DTM+36:300101'
+        LOC+91+GBR'
+        DOC+V:110:111+V7777777'
+        DTM+36:270101'
+        LOC+91+USA'
+        NAD+FL+++DUPONT:CLAIRE'
+        ATT+2++F'
+        DTM+329:850315'
+        NAT+2+FRA'
+        DOC+P:110:111+FR222222'
+        DTM+36:261130'
+        LOC+91+FRA'
+        NAD+FL+++MÜLLER:DORA'
+        ATT+2++F'
+        DTM+329:900909'
+        NAT+2+D'
+        DOC+P:110:111+C01X00T47'
+        DTM+36:310909'
+        LOC+91+D'
+        NAD+FL+++SCHMIDT:EVA'
+        ATT+2++F'
+        DTM+329:910101'
+        NAT+2+D'
+        DOC+P:110:111+C01X00T47'
+        DTM+36:310909'
+        LOC+91+D'
+        NAD+FL+++JANSEN:FREEK'
+        ATT+2++M'
+        DTM+329:700707'
+        NAT+2+NLD'
+        DOC+P:110:111+NL444444'
+        DTM+36:320101'
+        LOC+91+NLD'
+        CNT+42:6'
+        UNT+55+PAX001'
+        UNH+CRW001+PAXLST:D:05B:UN:IATA'
+        BGM+250'
+        TDT+20+UA123+++UA'
+        LOC+125+YVR'
+        DTM+189:2612011030:201'
+        LOC+87+JFK'
+        DTM+232:2612011830:201'
+        NAD+FM+++KOWALSKI:JAN'
+        ATT+2++M'
+        DTM+329:820202'
+        NAT+2+POL'
+        DOC+P:110:111+PL555555'
+        DTM+36:300303'
+        LOC+91+POL'
+        CNT+42:1'
+        UNT+16+CRW001'
+        UNZ+2+000000001'
+
+        """
+
+    /// The store: the stolen passport and the listed visa.
+    private func store(in folder: URL) throws -> ListMatcher {
+        let csv = """
+            record_id,issuing_state,document_number,document_type,status,reported_on,number_to
+            R-1,UKR,FA123456,P,stolen,2025-03-01,
+            R-2,USA,V7777777,V,revoked,2025-05-12,
+
+            """
+        let list = folder.appendingPathComponent("list.csv").path
+        try csv.write(toFile: list, atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("lists.sqlite").path
+        _ = try ListImporter.run(
+            files: [list], into: try ListStores.open(path, create: true), replace: false, version: "t",
+            importedAt: "2026-11-24T00:00:00Z"
+        ) { _ in }
+        return try ListMatcher(store: try ListStores.open(path))
+    }
+
+    /// The result lines of screening `files` with `jobs` workers, and the issues reported.
+    private func screen(_ files: [String], matcher: ListMatcher, jobs: Int) throws -> (
+        lines: [String], issues: [String]
+    ) {
+        let issues = IssueLog()
+        let reader = PaxlstRecordReader(paths: files, asOfYear: 2026) { file, issue in issues.add("\(file): \(issue)") }
+        let risk = RiskStage(scorer: RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf))
+        var output: [UInt8] = []
+        try TextScreening.run(
+            reader: reader, screener: MRZScreener(matcher: matcher, currentYear: 2026), risk: risk, jobs: jobs
+        ) { output += $0 }
+        return (String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init), issues.lines)
+    }
+
+    private final class IssueLog: @unchecked Sendable {
+        private(set) var lines: [String] = []
+        func add(_ line: String) { lines.append(line) }
+    }
+
+    private func object(_ line: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test("a flight with a listed passport, a listed visa, an expired passport and a clone gives exactly those")
+    func aFlightGivesExactlyItsAlertsAndReviews() throws {
+        let folder = try scratch.newFolder()
+        let file = folder.appendingPathComponent("UA123.edi").path
+        try Self.flight.write(toFile: file, atomically: true, encoding: .utf8)
+        let matcher = try store(in: folder)
+        let (lines, issues) = try screen([file], matcher: matcher, jobs: 1)
+        #expect(issues.isEmpty, "\(issues)")
+        try #require(lines.count == 8)
+        var summary: [String] = []
+        for line in lines {
+            let result = try object(line)
+            let risk = try #require(result["risk"] as? [String: Any])
+            let codes = (risk["reasons"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            let api = try #require(result["api"] as? [String: Any])
+            summary.append("\(api["role"]!) \(api["documentType"]!) \(risk["level"]!) \(codes.joined(separator: ","))")
+            #expect(result["file"] as? String == file)
+            #expect(api["flight"] as? String == "UA123")
+            #expect((api["arrival"] as? [String: Any])?["place"] as? String == "JFK")
+        }
+        #expect(
+            summary == [
+                "passenger P alert LIST_STOLEN",
+                "passenger P clear ",
+                "passenger V alert LIST_REVOKED",
+                // Valid on the run's day (24 November), expired on the day the flight lands.
+                "passenger P review EXPIRED",
+                "passenger P clear ",
+                "passenger P review CLONE",
+                "passenger P clear ",
+                "crew P clear ",
+            ])
+        let second = try object(lines[1])
+        let mrz = try #require(second["mrz"] as? [String: Any])
+        #expect(mrz["surname"] as? String == "OBRIEN")
+        #expect((mrz["lines"] as? [Any])?.isEmpty == true)
+        #expect(second["record"] as? Int == 2)
+        #expect(try screen([file], matcher: matcher, jobs: 2).lines == lines)
+    }
+
+    @Test("a broken message: every traveller still screened, an unreadable result where no number, issues by place")
+    func aBrokenMessageHidesNoTraveller() throws {
+        let folder = try scratch.newFolder()
+        // CNT says 9, the UNT count is wrong, a DOC has no number, a birth date is no date.
+        let broken = Self.flight
+            .replacingOccurrences(of: "CNT+42:6'", with: "CNT+42:9'")
+            .replacingOccurrences(of: "UNT+55+PAX001'", with: "UNT+50+PAX001'")
+            .replacingOccurrences(of: "DOC+P:110:111+NL444444'", with: "DOC+P:110:111'")
+            .replacingOccurrences(of: "DTM+329:850315'", with: "DTM+329:851345'")
+        let file = folder.appendingPathComponent("UA123.edi").path
+        try broken.write(toFile: file, atomically: true, encoding: .utf8)
+        let (lines, issues) = try screen([file], matcher: try store(in: folder), jobs: 2)
+        try #require(lines.count == 8)
+        let results = try lines.map(object)
+        let statuses = results.map { $0["status"] as? String ?? "" }
+        #expect(statuses == ["ok", "ok", "ok", "ok", "ok", "ok", "unreadable", "ok"])
+        #expect(((results[0]["risk"] as? [String: Any])?["level"] as? String) == "alert")
+        let unreadable = results[6]
+        #expect(((unreadable["error"] as? [String: Any])?["code"] as? String) == "UNREADABLE")
+        #expect(((unreadable["risk"] as? [String: Any])?["level"] as? String) != "clear")
+        let dated = try #require(results[3]["risk"] as? [String: Any])
+        #expect((dated["reasons"] as? [[String: Any]] ?? []).contains { $0["code"] as? String == "DATE_INVALID" })
+        let apiIssues = (results[0]["api"] as? [String: Any])?["issues"] as? [String] ?? []
+        #expect(apiIssues.contains { $0.contains("CNT_COUNT") })
+        #expect(apiIssues.contains { $0.contains("UNT_COUNT") })
+        #expect(issues.contains { $0.contains("message 1") && $0.contains("CNT_COUNT") })
+        for text in issues + apiIssues {
+            for value in ["SHEVCHENKO", "FA123456", "851345", "NL444444", "JANSEN"] { #expect(!text.contains(value)) }
+        }
+    }
+
+    @Test("a PAXLST name and the MRZ name of the same holder are one holder for CLONE")
+    func paxlstAndMRZNamesCompareEqual() throws {
+        let mrz = MRZParser.parse(
+            [
+                Array("P<D<<MUELLER<<DORA<<<<<<<<<<<<<<<<<<<<<<<<<<".utf8),
+                Array("C01X00T478D<<9009095F3109098<<<<<<<<<<<<<<<2".utf8),
+            ], currentYear: 2026)
+        let file = PaxlstReader.read(Self.flight, asOfYear: 2026)
+        let traveller = file.travellers[3]
+        let api = try #require(APIRecord.fields(of: traveller.documents[0], holder: traveller))
+        #expect(api.surname == mrz.surname && api.givenNames == mrz.givenNames)
+        let register = CloneRegister()
+        register.note(mrz, order: 1, source: nil)
+        register.note(api, order: 2, source: nil)
+        #expect(register.sighting(for: api, order: 2) == nil)
+        let other = try #require(APIRecord.fields(of: file.travellers[4].documents[0], holder: file.travellers[4]))
+        register.note(other, order: 3, source: nil)
+        #expect(register.sighting(for: other, order: 3) != nil)
+    }
+}
