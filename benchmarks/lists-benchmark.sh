@@ -13,14 +13,18 @@
 # REUSE=2 keeps the store too and skips the import), RUNS (measured screen runs, default 5), BASELINE (another
 # docguard binary: its screen runs alternate with this build's on the same store and crossings, so before and
 # after are compared in one run on one machine).
+# Then Advance Passenger Information (issue 19): API_TRAVELLERS travellers (default 1 000 000) in PAXLST flight
+# files of about 500 travellers each (visas, crew, one in 100 with a listed document), screened against the same
+# store with `docguard screen FILES...`: travellers/s, CPU per traveller, peak RSS (API_TRAVELLERS=0 skips it).
 # Targets on the 2-core build machine: 128 M import < 15 min (>= 142 k records/s), p99 lookup
-# < 1 ms, screen >= 250 k documents/s, flat import memory.
+# < 1 ms, screen >= 250 k documents/s, flat import memory; API >= 100 k travellers/s, flat memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS=${RECORDS:-10000000}
 CROSSINGS=${CROSSINGS:-2000000}
 JOBS=${JOBS:-2}
 RUNS=${RUNS:-5}
+API_TRAVELLERS=${API_TRAVELLERS:-1000000}
 REUSE=${REUSE:-0}
 WORK=${WORK:-/tmp/docguard-lists-bench}
 bash .ci/install-deps
@@ -133,3 +137,35 @@ for build in "${!builds[@]}"; do
         printf "%-8s %d MRZ records in %.1f s = %.0f documents/s, CPU %.1f us/document (user + system; medians of %d runs: %ss; %d jobs, result lines written), %d hits, peak RSS %d MB  [%s]\n", label ":", n, w, n / w, c * 1e6 / n, runs, all, j, h, p, path
     }'
 done
+
+if [ "$API_TRAVELLERS" -gt 0 ]; then
+    if [ "$(ls "$WORK/flights" 2>/dev/null | wc -l)" -gt 0 ] && [ "$REUSE" != 0 ]; then
+        api_made="reused"
+    else
+        rm -rf "$WORK/flights"
+        echo "generating PAXLST flights" >&2
+        measure "$bin/ListBenchmark" paxlst "$API_TRAVELLERS" "$WORK/flights" "$RECORDS"
+        api_made="generated in ${wall} s"
+    fi
+    travellers=$(cat "$WORK"/flights/*.edi | grep -o "NAD+F[LM]+" | wc -l)
+    files=$(ls "$WORK/flights" | wc -l)
+    echo "screening PAXLST" >&2
+    api_args=(screen "$WORK"/flights/*.edi --lists "$WORK/lists.sqlite" --out "$WORK/api-results.jsonl" --jobs "$JOBS")
+    "$bin/docguard" "${api_args[@]}" 2>/dev/null
+    api_walls="" api_cpus="" api_peak=0
+    for run in $(seq "$RUNS"); do
+        rm -f "$WORK/api-results.jsonl"
+        sync
+        measure "$bin/docguard" "${api_args[@]}"
+        api_walls+="$wall "
+        api_cpus+="$cpu "
+        [ "$peak_mb" -gt "$api_peak" ] && api_peak=$peak_mb
+    done
+    api_results=$(wc -l < "$WORK/api-results.jsonl")
+    api_hits=$(grep -c '"hit":true' "$WORK/api-results.jsonl" || true)
+    awk -v t="$travellers" -v r="$api_results" -v f="$files" -v w="$(median "$api_walls")" \
+        -v c="$(median "$api_cpus")" -v p="$api_peak" -v h="$api_hits" -v j="$JOBS" -v all="$api_walls" \
+        -v runs="$RUNS" -v made="$api_made" 'BEGIN {
+        printf "api:     %d travellers (%d documents, %d PAXLST files, %s) in %.1f s = %.0f travellers/s, CPU %.1f us/traveller (medians of %d runs: %ss; %d jobs, result lines written), %d hits, peak RSS %d MB\n", t, r, f, made, w, t / w, c * 1e6 / t, runs, all, j, h, p
+    }'
+fi

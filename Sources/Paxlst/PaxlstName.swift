@@ -14,11 +14,34 @@ public enum PaxlstName {
         return table
     }()
 
+    /// The Latin letters of Unicode's Latin blocks (Latin-1, Extended-A and -B, Extended Additional), each
+    /// worked out once as the character-by-character path would (empty: left out).
+    static let latinLetters: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = [:]
+        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                var spelled = ""
+                for upper in Character(scalar).uppercased() {
+                    if let latin = transliteration[upper] ?? baseLetter(upper) { spelled += latin }
+                }
+                table[scalar] = spelled
+            }
+        }
+        return table
+    }()
+
     /// What the MRZ writes as one filler: hyphens (ASCII and Unicode) and commas (ICAO 9303-3 §4.6).
     static let fillers: Set<Character> = ["-", "‐", "‑", "–", ","]
 
     /// `name` (any case, national characters allowed) as the MRZ name field writes it, fillers as spaces.
     public static func mrz(_ name: String) -> String {
+        if let ascii = asciiMRZ(name) { return ascii }
+        return transliterated(name)
+    }
+
+    /// `mrz(name)` character by character, through ICAO's table and the Unicode decomposition.
+    static func transliterated(_ name: String) -> String {
         var out = ""
         var pendingSpace = false
         func append(_ text: String) {
@@ -31,12 +54,47 @@ public enum PaxlstName {
                 pendingSpace = true
                 continue
             }
+            if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
+                if scalar.isASCII {
+                    if let letter = character.uppercased().first, ("A"..."Z").contains(letter) {
+                        append(String(letter))
+                    }
+                    continue
+                }
+                if let latin = latinLetters[scalar] {
+                    if !latin.isEmpty { append(latin) }
+                    continue
+                }
+            }
             // Upper case may be longer (ß → SS, ŉ → ʼN): each of its characters on its own.
             for upper in character.uppercased() {
                 if let latin = transliteration[upper] ?? baseLetter(upper) { append(latin) }
             }
         }
         return out
+    }
+
+    /// `mrz(name)` for a name of ASCII characters only, byte by byte (most names sent are: airlines' systems
+    /// transliterate already); nil when `name` has another character.
+    static func asciiMRZ(_ name: String) -> String? {
+        name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    out.append(byte & 0xDF)
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: ","), 0x09...0x0D:
+                    pendingSpace = true
+                case 0x80...: return nil
+                default: continue  // apostrophes, dots, digits: left out
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? nil
     }
 
     /// `A`–`Z` for a Latin letter, its marks dropped; nil for anything else.

@@ -14,6 +14,18 @@ import Testing
         #expect(PaxlstName.mrz(name) == mrz)
     }
 
+    /// ASCII names take a fast path; it spells every ASCII name as the character-by-character path does.
+    @Test func theASCIIPathSpellsAsTheFullOne() {
+        var random = SeededGenerator(seed: 19)
+        let alphabet = Array("abcXYZ -,'.0\t")
+        for _ in 0..<2_000 {
+            let name = String(
+                (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            #expect(PaxlstName.asciiMRZ(name) == PaxlstName.transliterated(name), "\(name)")
+        }
+        #expect(PaxlstName.asciiMRZ("MÜLLER") == nil)
+    }
+
     /// The same holder in a PAXLST message and in an MRZ read by `MRZParser` compare equal.
     @Test(arguments: [
         ("MÜLLER", "JÜRGEN", "MUELLER<<JUERGEN"), ("D'ARTAGNAN", "MARIE-ÉLISE", "DARTAGNAN<<MARIE<ELISE"),

@@ -1,8 +1,8 @@
 import MRZ
 import Paxlst
 
-/// One traveller document of a PAXLST file, read and ready to screen: its fields in the shape of an MRZ read
-/// (names written as the MRZ writes them, no lines and no check digits), or why it cannot be screened.
+/// One traveller document of a PAXLST file, read and ready to screen: the traveller and the document as sent
+/// (`fields` gives them in the shape of an MRZ read, on the screening worker), or why it cannot be screened.
 public struct APIRecord: Sendable, Equatable {
     /// The file as named in the arguments.
     public var file: String
@@ -12,10 +12,16 @@ public struct APIRecord: Sendable, Equatable {
     public var record: Int
     /// Flight, route, role and positions.
     public var context: APIContext
-    /// The document's fields; nil when there is no document number to screen.
-    public var document: MRZDocument?
-    /// Why the document cannot be screened (positions and codes only), when `document` is nil.
+    /// The traveller as sent.
+    public var traveller: PaxlstTraveller
+    /// The document as sent, its issuing state filled in where the message left it out; nil when the traveller
+    /// has none.
+    public var travelDocument: PaxlstTravelDocument?
+    /// Why the document cannot be screened (positions and codes only); nil when it can.
     public var problem: String?
+
+    /// The document's fields in the shape of an MRZ read; nil when there is no document number to screen.
+    public var fields: MRZDocument? { travelDocument.flatMap { Self.fields(of: $0, holder: traveller) } }
 
     /// The records of `message`: one per travel document of each traveller, in message order, and one unreadable
     /// record for a traveller with no document; numbered from `firstRecord`.
@@ -29,26 +35,25 @@ public struct APIRecord: Sendable, Equatable {
         var records: [APIRecord] = []
         for traveller in message.travellers {
             let documents: [PaxlstTravelDocument?] = traveller.documents.isEmpty ? [nil] : traveller.documents
-            for document in documents {
-                let issues = messageIssues + (traveller.issues + (document?.issues ?? [])).map(\.description)
-                var fields = document.flatMap { Self.fields(of: $0, holder: traveller) }
-                var context = APIContext(message: message, traveller: traveller, document: document, issues: issues)
-                if var read = fields, document?.issuingState == nil {
-                    // The guidelines make LOC+91 conditional; a passport is issued by the holder's state.
-                    if document?.type == "P", let nationality = traveller.nationality {
-                        read.issuingState = nationality
-                        context.issues.append("LOC+91 not sent: the passport's issuing state is taken from NAT+2")
-                    }
-                    fields = read
+            for sent in documents {
+                var document = sent
+                var context = APIContext(
+                    message: message, traveller: traveller, document: document,
+                    issues: messageIssues + (traveller.issues + (document?.issues ?? [])).map(\.description))
+                // The guidelines make LOC+91 conditional; a passport is issued by the holder's state.
+                if document?.issuingState == nil, document?.type == "P", let nationality = traveller.nationality {
+                    document?.issuingState = nationality
+                    context.issues.append("LOC+91 not sent: the passport's issuing state is taken from NAT+2")
                 }
                 let problem =
-                    fields == nil
-                    ? (document?.unreadableReason ?? traveller.issues.first { $0.code == .noDocument })?.description
-                        ?? "no document number to screen" : nil
+                    document?.isReadable == true
+                    ? nil
+                    : (document?.unreadableReason ?? traveller.issues.first { $0.code == .noDocument })?.description
+                        ?? "no document number to screen"
                 records.append(
                     APIRecord(
                         file: file, sha256: sha256, record: firstRecord + records.count, context: context,
-                        document: fields, problem: problem))
+                        traveller: traveller, travelDocument: document, problem: problem))
             }
         }
         return records

@@ -28,11 +28,12 @@ struct MRZScreener: Sendable {
                 index: index, document: nil, problem: ScanProblem(code: .unreadable, detail: why), lookup: nil)
         case .api(let api):
             // Read from the message already: nothing to parse, only to look up.
-            let lookup = api.document.flatMap {
+            let document = api.problem == nil ? api.fields : nil
+            let lookup = document.flatMap {
                 matcher?.query(issuingState: $0.issuingState, documentNumber: $0.documentNumber)
             }
             return ScreenedRecord(
-                index: index, document: api.document,
+                index: index, document: document,
                 problem: api.problem.map { ScanProblem(code: .unreadable, detail: $0) }, lookup: lookup, api: api)
         }
         let document = MRZParser.parse(lines, currentYear: currentYear)
