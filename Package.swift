@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "MRZ", "Lists", "OCR", "Synth", "Plumbing", "VisualZone",
+                "Pipeline", "MRZ", "Lists", "OCR", "Synth", "Plumbing", "VisualZone", "Paxlst", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

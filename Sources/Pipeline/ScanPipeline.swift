@@ -146,7 +146,7 @@ public struct ScanPipeline: Sendable {
     }
 
     /// What a report says the run was judged by.
-    func reportContext(title: String) -> ReportContext {
+    public func reportContext(title: String) -> ReportContext {
         ReportContext(
             title: title, asOf: risk.scorer.asOf.description, policyVersion: risk.scorer.policy.version,
             listVersion: matcher?.info?.version)

@@ -32,6 +32,16 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .long, help: "Write results to FILE instead of standard output.")
     var out: String?
 
+    @Option(name: .long, help: "Also write one CSV row per result to FILE (made from the --out file).")
+    var csv: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write a self-contained HTML report to FILE (made from the --out file): counts, then alerts and "
+                + "reviews first; API travellers by flight."))
+    var report: String?
+
     @Option(name: .long, help: "Worker threads.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -40,9 +50,17 @@ struct ScreenCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !files.isEmpty else { throw ValidationError("screen needs a file (or - for standard input)") }
+        if out == nil, csv != nil || report != nil {
+            throw ValidationError("--csv and --report are made from the result file: give --out FILE too")
+        }
     }
 
     func run() throws {
+        let outputs = [("--out", out), ("--csv", csv), ("--report", report)].compactMap { label, path in
+            path.map { (label, $0) }
+        }
+        let read = riskOptions.history + [riskOptions.risk, listOptions.lists].compactMap { $0 }
+        try OutputPlacement.check(outputs: outputs, inputs: files.filter { $0 != "-" } + read)
         let configuration = RunConfiguration(
             stages: StageConfiguration(listOptions, riskOptions, jobs: jobs),
             mode: .screen(ScreenConfiguration(input: files[0], results: out)))
@@ -59,6 +77,19 @@ struct ScreenCommand: ParsableCommand {
             output.write(bytes: $0)
         }
         try output.finish()
+        if let out { try writeSummaries(of: out, context: pipeline.reportContext(title: "docguard screen report")) }
+    }
+
+    /// The CSV and the report asked for, made from the result file `path`.
+    private func writeSummaries(of path: String, context: ReportContext) throws {
+        var writers: [any ResultWriter] = []
+        if let csv { writers.append(CSVResultWriter(try OutputFile(path: csv))) }
+        if let report { writers.append(HTMLReportWriter(try OutputFile(path: report), context: context)) }
+        guard !writers.isEmpty else { return }
+        try ResultLineReader.forEach(inFile: path) { result in
+            for writer in writers { try writer.write(result) }
+        }
+        for writer in writers { try writer.finish() }
     }
 
     /// PAXLST files when the first file is one (then all must be), else the one MRZ text file.

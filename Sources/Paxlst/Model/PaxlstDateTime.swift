@@ -17,6 +17,17 @@ public struct PaxlstDateTime: Sendable, Hashable, Comparable, CustomStringConver
         self.minute = minute
     }
 
+    /// A date and time written as `description` writes it (`2007-04-29T12:30`), or nil.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, let date = MRZDate(iso: String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard clock.count == 2, clock.allSatisfy({ $0.count == 2 }), let hour = Int(clock[0]),
+            let minute = Int(clock[1])
+        else { return nil }
+        self.init(date: date, hour: hour, minute: minute)
+    }
+
     /// ISO 8601 without zone, e.g. `2007-04-29T12:30`.
     public var description: String {
         func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

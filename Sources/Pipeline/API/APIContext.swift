@@ -56,6 +56,29 @@ public struct APIContext: Sendable, Equatable {
     }
 }
 
+extension APIContext {
+    /// The context an `api` object of a result line gives back.
+    init(_ api: JSONFields) throws(JSONFields.Mismatch) {
+        func stop(_ key: String) throws(JSONFields.Mismatch) -> PaxlstStop? {
+            guard let stop = try api.object(key) else { return nil }
+            let time = try stop.string("time").flatMap(PaxlstDateTime.init(iso:))
+            return PaxlstStop(place: try stop.string("place") ?? "", time: time)
+        }
+        flight = try api.string("flight")
+        carrier = try api.string("carrier")
+        departure = try stop("departure")
+        arrival = try stop("arrival")
+        list = try api.string("list")
+        role = try api.string("role") ?? ""
+        message = try api.int("message") ?? 0
+        messageReference = try api.string("messageReference") ?? ""
+        traveller = try api.int("traveller") ?? 0
+        document = try api.int("document")
+        documentType = try api.string("documentType")
+        issues = try api.strings("issues") ?? []
+    }
+}
+
 extension APIContext: JSONWritable {
     /// The `api` object, keys sorted.
     public func write(to writer: inout JSONWriter) {

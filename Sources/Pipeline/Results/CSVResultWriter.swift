@@ -10,7 +10,8 @@ public final class CSVResultWriter: ResultWriter {
         "document_number", "nationality", "surname", "given_names", "birth_date", "sex", "expiry_date", "mrz_valid",
         "mrz_errors", "list_checked", "list_hit", "list_match", "list_records", "ocr_confidence", "ocr_corrected",
         "sha256", "viz_document_number", "viz_surname", "viz_given_names", "viz_birth_date", "viz_expiry_date",
-        "viz_sex",
+        "viz_sex", "api_flight", "api_from", "api_to", "api_arrives", "api_role", "api_message", "api_traveller",
+        "api_document",
     ]
     private let output: OutputFile
 
@@ -46,7 +47,17 @@ public final class CSVResultWriter: ResultWriter {
             result.ocr.map { String(format3: $0.confidence) } ?? "",
             result.ocr?.corrected.joined(separator: " ") ?? "", result.sha256 ?? "",
         ]
-        return read + VisualField.allCases.map { visualCell(result.visualZone, $0) }
+        return read + VisualField.allCases.map { visualCell(result.visualZone, $0) } + apiCells(result.api)
+    }
+
+    /// The flight and the traveller's place, for an API traveller document; empty cells otherwise.
+    private static func apiCells(_ api: APIContext?) -> [String] {
+        guard let api else { return Array(repeating: "", count: 8) }
+        return [
+            api.flight ?? "", api.departure?.place ?? "", api.arrival?.place ?? "",
+            api.arrival?.time?.description ?? "", api.role, String(api.message), String(api.traveller),
+            api.document.map(String.init) ?? "",
+        ]
     }
 
     /// `agrees`, `unread`, or `differs: ` and the value the page prints; empty when the check did not run.

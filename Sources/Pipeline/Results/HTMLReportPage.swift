@@ -13,9 +13,21 @@ struct HTMLReportPage {
     var needsLook: [ReportCard]
     var cleared: [String]
 
-    /// Where a result came from: its file, or its record number for screened text.
+    /// Where a result came from: its file, its record number for screened text, or for an API traveller document
+    /// the flight, the traveller's place and the document (`UA123 YVR→JFK · message 1, passenger 3 · P, document 1
+    /// · FILE record 5`).
     static func source(of result: ScanResult) -> String {
-        result.file ?? "record \(result.record ?? 0)"
+        guard let api = result.api else { return result.file ?? "record \(result.record ?? 0)" }
+        let document = api.documentType.map { "\($0), document \(api.document ?? 1)" } ?? "no document"
+        return "\(flight(of: api)) · message \(api.message), \(api.role) \(api.traveller) · \(document) · "
+            + "\(result.file ?? "") record \(result.record ?? 0)"
+    }
+
+    /// A flight in words: `UA123 YVR→JFK`, with the arrival time when sent.
+    static func flight(of api: APIContext) -> String {
+        var text = (api.flight ?? "no flight") + " " + (api.departure?.place ?? "?") + "→" + (api.arrival?.place ?? "?")
+        if let time = api.arrival?.time { text += " arriving \(time)" }
+        return text
     }
 
     func render() -> String {
@@ -37,14 +49,42 @@ struct HTMLReportPage {
 
             """
         html += listBanner() + levelTiles() + reasonTable()
-        for level in [RiskLevel.alert, .review] {
-            let cards = needsLook.filter { ($0.result.risk?.level ?? .review) == level }
-            html += "<section>\n<h2>\(Self.heading[level]!) (\(cards.count))</h2>\n"
-            if cards.isEmpty { html += "<p class=\"none\">None.</p>\n" }
+        let scans = needsLook.filter { $0.result.api == nil }
+        let travellers = needsLook.filter { $0.result.api != nil }
+        if !scans.isEmpty || travellers.isEmpty {
+            for level in [RiskLevel.alert, .review] {
+                let cards = scans.filter { ($0.result.risk?.level ?? .review) == level }
+                html += "<section>\n<h2>\(Self.heading[level]!) (\(cards.count))</h2>\n"
+                if cards.isEmpty { html += "<p class=\"none\">None.</p>\n" }
+                for card in cards { html += self.card(card) }
+                html += "</section>\n"
+            }
+        }
+        html += flightSections(travellers) + clearedList() + "</body>\n</html>\n"
+        return html
+    }
+
+    /// API travellers that need a look, one section per flight: the flight with the highest alert first, and in
+    /// each, alerts before reviews (the order `needsLook` comes in).
+    private func flightSections(_ cards: [ReportCard]) -> String {
+        var flights: [String] = []
+        var byFlight: [String: [ReportCard]] = [:]
+        for card in cards {
+            let flight = Self.flight(of: card.result.api!)
+            if byFlight[flight] == nil { flights.append(flight) }
+            byFlight[flight, default: []].append(card)
+        }
+        var html = ""
+        for flight in flights {
+            let cards = byFlight[flight]!
+            let alerts = cards.filter { $0.isAlert }.count
+            let reviews = cards.count - alerts
+            html +=
+                "<section class=\"flight\">\n<h2>\(escape(flight)): \(alerts) alert\(alerts == 1 ? "" : "s"), "
+                + "\(reviews) review\(reviews == 1 ? "" : "s")</h2>\n"
             for card in cards { html += self.card(card) }
             html += "</section>\n"
         }
-        html += clearedList() + "</body>\n</html>\n"
         return html
     }
 
@@ -107,19 +147,25 @@ struct HTMLReportPage {
         }
         if let document = result.document {
             html += documentFacts(document)
-            html += "<pre class=\"mrz\">\(escape(document.lineTexts.joined(separator: "\n")))</pre>\n"
+            if !document.lines.isEmpty {
+                html += "<pre class=\"mrz\">\(escape(document.lineTexts.joined(separator: "\n")))</pre>\n"
+            }
             if let check = result.visualZone { html += visualZoneTable(check, document: document) }
             if let pictures = card.pictures {
                 html += pictureFigure(pictures)
             } else if card.picturesLeftOut {
                 html +=
                     "<p class=\"none\">Pictures left out: the report keeps them for the first alerts and reviews.</p>\n"
-            } else if result.file != nil {
+            } else if result.file != nil, result.api == nil {
                 // Read back from a results file (a resumed run), or scanned with the visual zone check off.
                 html += "<p class=\"none\">No pictures with this result: open the scan itself.</p>\n"
             }
         } else if let problem = result.problem {
             html += "<p class=\"problem\">\(escape(problem.code.rawValue)): \(escape(problem.detail))</p>\n"
+        }
+        if let issues = result.api?.issues, !issues.isEmpty {
+            // What was wrong in the message (positions and codes): the traveller was screened all the same.
+            html += "<ul class=\"why\">\n" + issues.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
         return html + "</article>\n"
     }

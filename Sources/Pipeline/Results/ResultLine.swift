@@ -49,8 +49,15 @@ public struct ResultLine: Sendable {
     /// Every member of the line, as read.
     public var fields: JSONObject
 
-    /// What the result is known by: its `file`, else `record N`.
-    public var key: String { file ?? "record \(record ?? 0)" }
+    /// What the result is known by: its `file` (a scan), `record N` (an MRZ text record), or both (one of the
+    /// traveller documents of a PAXLST file).
+    public var key: String {
+        switch (file, record) {
+        case (let file?, let record?): return "\(file) record \(record)"
+        case (let file?, nil): return file
+        case (nil, let record): return "record \(record ?? 0)"
+        }
+    }
 
     /// Reads one line (without its newline).
     public init(parsing line: some Collection<UInt8>) throws(Malformed) {

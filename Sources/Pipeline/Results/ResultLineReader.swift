@@ -55,17 +55,38 @@ public enum ResultLineReader {
                 skew: try read.double("skew") ?? 0, page: try read.int("page"),
                 otherDocuments: try read.int("otherDocuments") ?? 0)
         }
+        var read: MRZDocument? = nil
+        if let mrz = line.mrz { read = try document(from: mrz, object: try fields.object("mrz")) }
         let reading = ScanReading(
             file: line.file, record: line.record, sha256: line.sha256, status: line.status,
-            document: line.mrz.map(document), ocr: ocr, problem: problem, list: try fields.object("list").map(verdict),
-            visualZone: try fields.object("viz").map(visualZone))
+            document: read, ocr: ocr, problem: problem, list: try fields.object("list").map(verdict),
+            visualZone: try fields.object("viz").map(visualZone), api: try fields.object("api").map(APIContext.init))
         return ScanResult(reading, risk: try fields.object("risk").map(assessment))
     }
 
     /// The document from its lines, parsed again (the same lines give the same fields and findings), with
-    /// the dates as the line wrote them (a birth year's century depends on the day it was read).
-    private static func document(from mrz: ResultLine.MRZFields) -> MRZDocument {
+    /// the dates as the line wrote them (a birth year's century depends on the day it was read). A document
+    /// sent as data (API, no lines) is its fields as written.
+    private static func document(from mrz: ResultLine.MRZFields, object: JSONFields?) throws(JSONFields.Mismatch)
+        -> MRZDocument
+    {
         var document = MRZParser.parse(mrz.lines.map { Array($0.utf8) }, currentYear: 2000)
+        if mrz.lines.isEmpty, let object {
+            document = MRZDocument(lines: [])
+            document.documentCode = try object.string("documentCode")
+            document.issuingState = mrz.issuingState
+            document.documentNumber = mrz.documentNumber
+            document.nationality = try object.string("nationality")
+            document.sex = try object.string("sex")
+            document.surname = mrz.surname
+            document.givenNames = mrz.givenNames
+            for finding in try object.objects("findings") ?? [] {
+                guard let code = MRZErrorCode(rawValue: try finding.string("code") ?? ""),
+                    let field = MRZField(rawValue: try finding.string("field") ?? "")
+                else { throw JSONFields.Mismatch(why: "mrz.findings holds an unknown code or field") }
+                document.findings.append(MRZFinding(code, field, try finding.string("detail") ?? ""))
+            }
+        }
         document.birthDate = mrz.birthDate
         document.expiryDate = mrz.expiryDate
         return document

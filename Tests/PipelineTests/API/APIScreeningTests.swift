@@ -2,6 +2,7 @@ import Foundation
 import Lists
 import MRZ
 import Paxlst
+import TestSupport
 import Testing
 
 @testable import Pipeline
@@ -12,95 +13,9 @@ struct APIScreeningTests {
     typealias F = RiskFixtures
     private let scratch = ScratchFolder("api-screening")
 
-    /// A D05B passenger list in the shape of the WCO/IATA/ICAO guide's example, one flight landing at JFK on
-    /// 1 December 2026: a stolen passport, a passenger whose visa is listed, a passport that expires the day
-    /// before landing, one document number carried by two holders, and a clear passenger; then the crew list.
-    static let flight = """
-        UNA:+.? '
-        UNB+UNOA:4+AIRLINE1:ZZ+DHS:ZZ+261130:0900+000000001++DOCGUARD'
-        UNH+PAX001+PAXLST:D:05B:UN:IATA'
-        BGM+745'
-        NAD+MS+++SUPPORT DESK'
-        TDT+20+UA123+++UA'
-        LOC+125+YVR'
-        DTM+189:2612011030:201'
-        LOC+87+JFK'
-        DTM+232:2612011830:201'
-        NAD+FL+++SHEVCHENKO:OLHA'
-        ATT+2++F'
-        DTM+329:800101'
-        NAT+2+UKR'
-        DOC+P:110:111+FA123456'
-        DTM+36:301231'
-        LOC+91+UKR'
-        NAD+FL+++O?'BRIEN:BEN'
-        ATT+2++M'
-        DTM+329:750505'
-        NAT+2+GBR'
-        DOC+P:110:111+GB1111111'
-        DTM+36:300101'
-        LOC+91+GBR'
-        DOC+V:110:111+V7777777'
-        DTM+36:270101'
-        LOC+91+USA'
-        NAD+FL+++DUPONT:CLAIRE'
-        ATT+2++F'
-        DTM+329:850315'
-        NAT+2+FRA'
-        DOC+P:110:111+FR222222'
-        DTM+36:261130'
-        LOC+91+FRA'
-        NAD+FL+++MÜLLER:DORA'
-        ATT+2++F'
-        DTM+329:900909'
-        NAT+2+D'
-        DOC+P:110:111+C01X00T47'
-        DTM+36:310909'
-        LOC+91+D'
-        NAD+FL+++SCHMIDT:EVA'
-        ATT+2++F'
-        DTM+329:910101'
-        NAT+2+D'
-        DOC+P:110:111+C01X00T47'
-        DTM+36:310909'
-        LOC+91+D'
-        NAD+FL+++JANSEN:FREEK'
-        ATT+2++M'
-        DTM+329:700707'
-        NAT+2+NLD'
-        DOC+P:110:111+NL444444'
-        DTM+36:320101'
-        LOC+91+NLD'
-        CNT+42:6'
-        UNT+55+PAX001'
-        UNH+CRW001+PAXLST:D:05B:UN:IATA'
-        BGM+250'
-        TDT+20+UA123+++UA'
-        LOC+125+YVR'
-        DTM+189:2612011030:201'
-        LOC+87+JFK'
-        DTM+232:2612011830:201'
-        NAD+FM+++KOWALSKI:JAN'
-        ATT+2++M'
-        DTM+329:820202'
-        NAT+2+POL'
-        DOC+P:110:111+PL555555'
-        DTM+36:300303'
-        LOC+91+POL'
-        CNT+42:1'
-        UNT+16+CRW001'
-        UNZ+2+000000001'
-
-        """
-
     /// The store: the stolen passport and the listed visa.
     private func store(in folder: URL) throws -> ListMatcher {
-        let csv = """
-            record_id,issuing_state,document_number,document_type,status,reported_on,number_to
-            R-1,UKR,FA123456,P,stolen,2025-03-01,
-            R-2,USA,V7777777,V,revoked,2025-05-12,
-
-            """
+        let csv = PaxlstSample.list
         let list = folder.appendingPathComponent("list.csv").path
         try csv.write(toFile: list, atomically: true, encoding: .utf8)
         let path = folder.appendingPathComponent("lists.sqlite").path
@@ -138,7 +53,7 @@ struct APIScreeningTests {
     func aFlightGivesExactlyItsAlertsAndReviews() throws {
         let folder = try scratch.newFolder()
         let file = folder.appendingPathComponent("UA123.edi").path
-        try Self.flight.write(toFile: file, atomically: true, encoding: .utf8)
+        try PaxlstSample.flight.write(toFile: file, atomically: true, encoding: .utf8)
         let matcher = try store(in: folder)
         let (lines, issues) = try screen([file], matcher: matcher, jobs: 1)
         #expect(issues.isEmpty, "\(issues)")
@@ -178,7 +93,7 @@ struct APIScreeningTests {
     func aBrokenMessageHidesNoTraveller() throws {
         let folder = try scratch.newFolder()
         // CNT says 9, the UNT count is wrong, a DOC has no number, a birth date is no date.
-        let broken = Self.flight
+        let broken = PaxlstSample.flight
             .replacingOccurrences(of: "CNT+42:6'", with: "CNT+42:9'")
             .replacingOccurrences(of: "UNT+55+PAX001'", with: "UNT+50+PAX001'")
             .replacingOccurrences(of: "DOC+P:110:111+NL444444'", with: "DOC+P:110:111'")
@@ -212,7 +127,7 @@ struct APIScreeningTests {
                 Array("P<D<<MUELLER<<DORA<<<<<<<<<<<<<<<<<<<<<<<<<<".utf8),
                 Array("C01X00T478D<<9009095F3109098<<<<<<<<<<<<<<<2".utf8),
             ], currentYear: 2026)
-        let file = PaxlstReader.read(Self.flight, asOfYear: 2026)
+        let file = PaxlstReader.read(PaxlstSample.flight, asOfYear: 2026)
         let traveller = file.travellers[3]
         let api = try #require(APIRecord.fields(of: traveller.documents[0], holder: traveller))
         #expect(api.surname == mrz.surname && api.givenNames == mrz.givenNames)
@@ -223,5 +138,44 @@ struct APIScreeningTests {
         let other = try #require(APIRecord.fields(of: file.travellers[4].documents[0], holder: file.travellers[4]))
         register.note(other, order: 3, source: nil)
         #expect(register.sighting(for: other, order: 3) != nil)
+    }
+
+    @Test("API result lines read back are the same lines; the report groups them by flight, alerts first")
+    func readBackReportAndCSV() throws {
+        let folder = try scratch.newFolder()
+        let file = folder.appendingPathComponent("UA123.edi").path
+        try PaxlstSample.flight.write(toFile: file, atomically: true, encoding: .utf8)
+        let (lines, _) = try screen([file], matcher: try store(in: folder), jobs: 2)
+        let results = folder.appendingPathComponent("results.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: results, atomically: true, encoding: .utf8)
+        var readBack: [String] = []
+        let report = folder.appendingPathComponent("report.html").path
+        let csv = folder.appendingPathComponent("results.csv").path
+        let context = ReportContext(title: "API", asOf: "2026-11-24", policyVersion: "p", listVersion: "t")
+        let writers: [any ResultWriter] = [
+            HTMLReportWriter(try OutputFile(path: report), context: context),
+            CSVResultWriter(try OutputFile(path: csv)),
+        ]
+        try ResultLineReader.forEach(inFile: results) { result in
+            readBack.append(JSONWriter.text(result))
+            for output in writers { try output.write(result) }
+        }
+        for output in writers { try output.finish() }
+        #expect(readBack == lines)
+
+        let page = try String(contentsOfFile: report, encoding: .utf8)
+        let heading = "<h2>UA123 YVR→JFK arriving 2026-12-01T18:30: 2 alerts, 2 reviews</h2>"
+        let flight = try #require(page.range(of: heading))
+        let places = ["passenger 1 ·", "passenger 2 ·", "passenger 5 ·", "passenger 3 ·"].map {
+            page.range(of: $0)?.lowerBound
+        }
+        #expect(places.allSatisfy { $0 != nil && $0! > flight.upperBound })
+        // Alerts first (the stolen passport, the revoked visa), then reviews by score (the clone, the expired one).
+        #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
+        #expect(!page.contains("<h2>Alerts") && !page.contains("No pictures with this result"))
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n").dropLast()
+        #expect(rows.count == 9)
+        #expect(rows[1].hasSuffix(",UA123,YVR,JFK,2026-12-01T18:30,passenger,1,1,1"))
+        #expect(rows[8].hasSuffix(",UA123,YVR,JFK,2026-12-01T18:30,crew,2,1,1"))
     }
 }

@@ -1,0 +1,91 @@
+/// PAXLST text for the tests of `docguard screen` (library and built binary alike).
+public enum PaxlstSample {
+    /// A D05B passenger list in the shape of the WCO/IATA/ICAO guide's example, one flight landing at JFK on
+    /// 1 December 2026: a stolen passport, a passenger whose visa is listed, a passport that expires the day
+    /// before landing, one document number carried by two holders, and a clear passenger; then the crew list.
+    public static let flight = """
+        UNA:+.? '
+        UNB+UNOA:4+AIRLINE1:ZZ+DHS:ZZ+261130:0900+000000001++DOCGUARD'
+        UNH+PAX001+PAXLST:D:05B:UN:IATA'
+        BGM+745'
+        NAD+MS+++SUPPORT DESK'
+        TDT+20+UA123+++UA'
+        LOC+125+YVR'
+        DTM+189:2612011030:201'
+        LOC+87+JFK'
+        DTM+232:2612011830:201'
+        NAD+FL+++SHEVCHENKO:OLHA'
+        ATT+2++F'
+        DTM+329:800101'
+        NAT+2+UKR'
+        DOC+P:110:111+FA123456'
+        DTM+36:301231'
+        LOC+91+UKR'
+        NAD+FL+++O?'BRIEN:BEN'
+        ATT+2++M'
+        DTM+329:750505'
+        NAT+2+GBR'
+        DOC+P:110:111+GB1111111'
+        DTM+36:300101'
+        LOC+91+GBR'
+        DOC+V:110:111+V7777777'
+        DTM+36:270101'
+        LOC+91+USA'
+        NAD+FL+++DUPONT:CLAIRE'
+        ATT+2++F'
+        DTM+329:850315'
+        NAT+2+FRA'
+        DOC+P:110:111+FR222222'
+        DTM+36:261130'
+        LOC+91+FRA'
+        NAD+FL+++MÜLLER:DORA'
+        ATT+2++F'
+        DTM+329:900909'
+        NAT+2+D'
+        DOC+P:110:111+C01X00T47'
+        DTM+36:310909'
+        LOC+91+D'
+        NAD+FL+++SCHMIDT:EVA'
+        ATT+2++F'
+        DTM+329:910101'
+        NAT+2+D'
+        DOC+P:110:111+C01X00T47'
+        DTM+36:310909'
+        LOC+91+D'
+        NAD+FL+++JANSEN:FREEK'
+        ATT+2++M'
+        DTM+329:700707'
+        NAT+2+NLD'
+        DOC+P:110:111+NL444444'
+        DTM+36:320101'
+        LOC+91+NLD'
+        CNT+42:6'
+        UNT+55+PAX001'
+        UNH+CRW001+PAXLST:D:05B:UN:IATA'
+        BGM+250'
+        TDT+20+UA123+++UA'
+        LOC+125+YVR'
+        DTM+189:2612011030:201'
+        LOC+87+JFK'
+        DTM+232:2612011830:201'
+        NAD+FM+++KOWALSKI:JAN'
+        ATT+2++M'
+        DTM+329:820202'
+        NAT+2+POL'
+        DOC+P:110:111+PL555555'
+        DTM+36:300303'
+        LOC+91+POL'
+        CNT+42:1'
+        UNT+16+CRW001'
+        UNZ+2+000000001'
+
+        """
+
+    /// The list for `flight`: its stolen passport and its revoked visa.
+    public static let list = """
+        record_id,issuing_state,document_number,document_type,status,reported_on,number_to
+        R-1,UKR,FA123456,P,stolen,2025-03-01,
+        R-2,USA,V7777777,V,revoked,2025-05-12,
+
+        """
+}
