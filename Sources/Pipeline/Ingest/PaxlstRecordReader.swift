@@ -51,7 +51,7 @@ public final class PaxlstRecordReader: ScreeningSource, @unchecked Sendable {
     }
 
     /// A file read whole: its records, and its issues in file order.
-    private struct WholeFile {
+    struct WholeFile {
         var records: [APIRecord] = []
         var issues: [String] = []
     }
@@ -80,8 +80,8 @@ public final class PaxlstRecordReader: ScreeningSource, @unchecked Sendable {
         }
     }
 
-    /// Every record and issue of one file's bytes.
-    private static func read(_ bytes: [UInt8], path: String, asOfYear: Int) -> WholeFile {
+    /// Every record and issue of one file's bytes, the records named `path`.
+    static func read(_ bytes: [UInt8], path: String, asOfYear: Int) -> WholeFile {
         let sha256 = ContentHash.sha256(bytes)
         var file = WholeFile()
         var stream = PaxlstMessageStream(bytes, asOfYear: asOfYear)

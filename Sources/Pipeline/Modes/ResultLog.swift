@@ -10,9 +10,12 @@ public enum ResultLog {
         Set(try completedResults(path).map(\.sha256).filter { !$0.isEmpty })
     }
 
-    /// The `file`, `sha256` and `status` (its SPEC.md code) of every complete result line in `path` that has a
-    /// `sha256`, after removing a last line cut short. Lines that are not result lines are passed over.
-    public static func completedResults(_ path: String) throws -> [(file: String?, sha256: String, status: String)] {
+    /// The `file`, `sha256`, `status` (its SPEC.md code) and `record` (a PAXLST file's traveller documents) of
+    /// every complete result line in `path` that has a `sha256`, after removing a last line cut short. Lines that
+    /// are not result lines are passed over.
+    public static func completedResults(_ path: String) throws -> [(
+        file: String?, sha256: String, status: String, record: Int?
+    )] {
         guard let handle = FileHandle(forUpdatingAtPath: path) else { return [] }
         defer { try? handle.close() }
         let data = try handle.readToEnd() ?? Data()
@@ -24,7 +27,7 @@ public enum ResultLog {
         }
         return complete.split(separator: UInt8(ascii: "\n")).compactMap { bytes in
             guard let line = try? ResultLine(parsing: bytes), let hash = line.sha256 else { return nil }
-            return (line.file, hash, line.status.rawValue)
+            return (line.file, hash, line.status.rawValue, line.record)
         }
     }
 }

@@ -18,6 +18,9 @@ import Plumbing
 /// that changed while it was read (a scanner that paused longer than the settle time) goes back to
 /// waiting; one that would go to quarantine waits one settle time more first, for the same reason.
 /// Only one watcher runs a pipeline (`WatchLock`), and its folders lie outside its inbox (`WatchLayout`).
+/// A PAXLST file (Advance Passenger Information from the airline gateway, told by content) is screened on the
+/// watcher's thread: one result per traveller document, all on disk before the file moves; a stop midway is
+/// finished on restart by screening the file again and writing only the documents without a result.
 /// The scans are read by long-lived workers; each result is finished (weighed, written, synced, moved) on
 /// the watcher's own thread, one at a time, in order.
 public final class WatchMode {
@@ -115,9 +118,12 @@ public final class WatchMode {
         var scans: [Claim] = []
         for claim in claimed {
             var info = stat()
-            if lstat(folders.workPath(claim.id, claim.name), &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            let path = folders.workPath(claim.id, claim.name)
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 let refusal = ScanFile.Refusal.notRegular(kind: ScanFile.kind(info.st_mode))
                 try write(.badFile(inbox + "/" + claim.name, sha256: nil, detail: refusal.detail), claim)
+            } else if PaxlstRecordReader.isPaxlst(path: path) == true {
+                try screenAPI(claim)
             } else {
                 scans.append(claim)
             }
@@ -143,6 +149,36 @@ public final class WatchMode {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// A PAXLST file: one result per traveller document (but those in `done`, written by a run that stopped),
+    /// every line on disk before the file moves to processed/; back to waiting when the file changed while it
+    /// was read; to quarantine when not one traveller could be read from it.
+    private func screenAPI(_ claim: Claim, done: Set<Int> = []) throws {
+        try journal.markReading(claim.id)
+        let path = folders.workPath(claim.id, claim.name)
+        let file = inbox + "/" + claim.name
+        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        let sha256 = ContentHash.sha256(bytes)
+        let read = PaxlstRecordReader.read(bytes, path: file, asOfYear: settings.currentYear)
+        guard WatchFolders.stamp(path) == claim.stamp else { return try folders.returnToInbox(claim) }
+        guard !read.records.isEmpty else {
+            let why = read.issues.first.map { ": first problem: \($0)" } ?? ""
+            return try write(.badFile(file, sha256: sha256, detail: "a PAXLST file with no traveller" + why), claim)
+        }
+        let screener = MRZScreener(matcher: settings.matcher, currentYear: settings.currentYear)
+        var screened: [ScanResult] = []
+        for record in read.records where !done.contains(record.record) {
+            screened.append(
+                pipeline.risk.assessInOrder(screener.screen(.api(record), index: record.record), order: order))
+            order += 1
+            results.writeLine(screened[screened.count - 1])
+        }
+        try results.sync()
+        try journal.markWritten(claim.id, quarantine: false)
+        if screened.contains(where: { $0.list?.hit == true }) { lastHit = now() }
+        try folders.move(id: claim.id, name: claim.name, quarantine: false, problem: nil, sha256: sha256)
+        screened.forEach(written)
     }
 
     /// A scan just read: back to waiting when the file changed since it was taken (it is still being
@@ -195,10 +231,14 @@ public final class WatchMode {
     /// scanned again; a written one is moved on.
     private func recover() throws {
         var written: [String: Bool] = [:]  // file and hash of each result on disk: whether it was an error
+        var travellers: [String: Set<Int>] = [:]  // file and hash of a PAXLST file: its documents on disk
         for result in try ResultLog.completedResults(watch.results) {
-            written["\(result.file ?? "")\u{0}\(result.sha256)"] = result.status == ScanResult.Status.error.rawValue
+            let key = "\(result.file ?? "")\u{0}\(result.sha256)"
+            written[key] = result.status == ScanResult.Status.error.rawValue
+            if let record = result.record, result.file != nil { travellers[key, default: []].insert(record) }
         }
         var again: [Claim] = []
+        var unfinishedAPI: [(claim: Claim, done: Set<Int>)] = []
         var suspects: [Claim] = []
         for entry in try journal.unfinished() {
             let path = folders.workPath(entry.id, entry.name)
@@ -207,7 +247,9 @@ public final class WatchMode {
             switch (entry.state, claim.stamp != nil) {
             case (.claimed, true):
                 let digest = ContentHash.sha256(ofFileAt: path)
-                if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
+                if let digest, let done = travellers["\(inbox)/\(entry.name)\u{0}\(digest)"] {
+                    unfinishedAPI.append((claim, done))  // some of its documents written: the others now
+                } else if let digest, let quarantined = written["\(inbox)/\(entry.name)\u{0}\(digest)"] {
                     try journal.markWritten(entry.id, quarantine: quarantined)
                     try folders.move(
                         id: entry.id, name: entry.name, quarantine: quarantined, problem: nil, sha256: digest)
@@ -230,6 +272,7 @@ public final class WatchMode {
                 try journal.markDone(entry.id, destination: "")  // moved before the journal heard of it
             }
         }
+        for (claim, done) in unfinishedAPI { try screenAPI(claim, done: done) }
         for suspect in suspects { try process([suspect]) }
         try process(again)
     }

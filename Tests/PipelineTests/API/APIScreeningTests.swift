@@ -15,15 +15,7 @@ struct APIScreeningTests {
 
     /// The store: the stolen passport and the listed visa.
     private func store(in folder: URL) throws -> ListMatcher {
-        let csv = PaxlstSample.list
-        let list = folder.appendingPathComponent("list.csv").path
-        try csv.write(toFile: list, atomically: true, encoding: .utf8)
-        let path = folder.appendingPathComponent("lists.sqlite").path
-        _ = try ListImporter.run(
-            files: [list], into: try ListStores.open(path, create: true), replace: false, version: "t",
-            importedAt: "2026-11-24T00:00:00Z"
-        ) { _ in }
-        return try ListMatcher(store: try ListStores.open(path))
+        try ListMatcher(store: try ListStores.open(try SampleFlightStore.make(in: folder)))
     }
 
     /// The result lines of screening `files` with `jobs` workers, and the issues reported.
