@@ -36,8 +36,7 @@ public enum PaxlstName {
 
     /// `name` (any case, national characters allowed) as the MRZ name field writes it, fillers as spaces.
     public static func mrz(_ name: String) -> String {
-        if let ascii = asciiMRZ(name) { return ascii }
-        return transliterated(name)
+        latinMRZ(name) ?? transliterated(name)
     }
 
     /// `mrz(name)` character by character, through ICAO's table and the Unicode decomposition.
@@ -74,27 +73,30 @@ public enum PaxlstName {
         return out
     }
 
-    /// `mrz(name)` for a name of ASCII characters only, byte by byte (most names sent are: airlines' systems
-    /// transliterate already); nil when `name` has another character.
-    static func asciiMRZ(_ name: String) -> String? {
-        name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
-                    pendingSpace = false
-                    out.append(byte & 0xDF)
-                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: ","), 0x09...0x0D:
-                    pendingSpace = true
-                case 0x80...: return nil
-                default: continue  // apostrophes, dots, digits: left out
-                }
+    /// `mrz(name)` scalar by scalar for a name of ASCII characters and precomposed Latin letters (nearly every
+    /// name sent: airlines' systems write A–Z), from `latinLetters`; nil when `name` has another character (a
+    /// combining mark, another script), which `transliterated` then spells.
+    static func latinMRZ(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        func append(_ bytes: some Sequence<UInt8>) {
+            if pendingSpace, !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            out.append(contentsOf: bytes)
+        }
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A: append(CollectionOfOne(UInt8(scalar.value)))
+            case 0x61...0x7A: append(CollectionOfOne(UInt8(scalar.value) & 0xDF))
+            case 0x20, 0x2C, 0x2D, 0x09...0x0D, 0xA0, 0x2010, 0x2011, 0x2013: pendingSpace = true
+            case 0x00...0x7F: continue  // apostrophes, dots, digits: left out
+            default:
+                guard let latin = latinLetters[scalar] else { return nil }
+                if !latin.isEmpty { append(latin.utf8) }
             }
-            return String(decoding: out, as: UTF8.self)
-        } ?? nil
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `A`–`Z` for a Latin letter, its marks dropped; nil for anything else.

@@ -47,8 +47,12 @@ public struct EdifactTokenizer: IteratorProtocol {
             index = end
         }
         var tag: String?
+        // Room for a usual segment from the start (`DOC+P:110:111+N`, `NAD+FL+++S:G:G`): one allocation each,
+        // not one per doubling.
         var components: [String] = []
+        components.reserveCapacity(8)
         var elementEnds: [Int] = []
+        elementEnds.reserveCapacity(6)
         current.removeAll(keepingCapacity: true)
         var terminated = false
         // The first element's first component is the tag; its other components (syntax 4 nesting) are dropped.
