@@ -70,20 +70,46 @@ public struct ScanPipeline: Sendable {
         return try ScanWorkers(count: min(jobs, max(1, count)), makeReader: makeReader)
     }
 
-    /// Scans `files` and hands every result, weighed, to `writer` in input order, then finishes it. Throws when
-    /// an engine cannot be made or an output cannot be written (after the other files were read).
-    public func run(_ files: [String], writer: any ResultWriter) throws {
-        let workers = try workers(for: files.count)
-        defer { workers.stop() }
+    /// Scans `files` and hands every result, weighed, to `writer` in input order, then finishes it; a PAXLST
+    /// file among them (told by content) gives one result per traveller document, where it stands, but those
+    /// `apiDone` names by the file's hash (written by a run that stopped). Throws when an engine cannot be made
+    /// or an output cannot be written (after the other files were read).
+    public func run(_ files: [String], writer: any ResultWriter, apiDone: [String: Set<Int>] = [:]) throws {
+        let isAPI = files.map(APIFile.isPaxlst)
+        let workers = isAPI.allSatisfy { $0 } ? nil : try workers(for: isAPI.filter { !$0 }.count)
+        defer { workers?.stop() }
         var order = 0
         var failure: (any Error)?
-        workers.scan(files.map { ScanJob(path: $0) }, settings: settings) { reading in
+        func emit(_ reading: ScanReading) {
             guard failure == nil else { return }
             do { try writer.write(risk.assessInOrder(reading, order: order)) } catch { failure = error }
             order += 1
         }
+        var start = 0
+        while start < files.count {
+            let end = isAPI[start...].firstIndex { $0 != isAPI[start] } ?? files.count
+            if isAPI[start] {
+                for path in files[start..<end] { screenAPI(path, done: apiDone, emit) }
+            } else {
+                workers?.scan(files[start..<end].map { ScanJob(path: $0) }, settings: settings, emit: emit)
+            }
+            start = end
+        }
         if let failure { throw failure }
         try writer.finish()
+    }
+
+    /// The readings of the PAXLST file at `path`, or one `BAD_FILE` reading when it gives no traveller.
+    private func screenAPI(_ path: String, done: [String: Set<Int>], _ emit: (ScanReading) -> Void) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return emit(.badFile(path, sha256: nil, detail: "the file cannot be read"))
+        }
+        let bytes = [UInt8](data)
+        let sha256 = ContentHash.sha256(bytes)
+        let screened = APIFile(
+            bytes: bytes, path: path, matcher: settings.matcher, currentYear: asOf.year, done: done[sha256] ?? [])
+        if let problem = screened.problem { return emit(.badFile(path, sha256: screened.sha256, detail: problem)) }
+        screened.readings.forEach(emit)
     }
 
     /// Screens every record from `reader` and hands the result lines (JSON Lines bytes) to `emit` in input

@@ -53,7 +53,16 @@ public struct BatchMode {
         summary.inputs = files.count
         var resumed: String? = nil
         if case .resumable(let results) = batch.output { resumed = results }
-        let done = try resumed.map(ResultLog.completedHashes) ?? []
+        // A scan is done when its hash has a line; a PAXLST file's traveller documents each have their own.
+        var done: Set<String> = []
+        var apiDone: [String: Set<Int>] = [:]
+        for result in try resumed.map(ResultLog.completedResults) ?? [] {
+            if let record = result.record, result.file != nil {
+                apiDone[result.sha256, default: []].insert(record)
+            } else {
+                done.insert(result.sha256)
+            }
+        }
         let pending = Self.notIn(done, files, jobs: configuration.stages.jobs)
         summary.skipped = files.count - pending.count
         let pipeline = try ScanPipeline.make(configuration, today: today, recognizers: recognizers)
@@ -66,7 +75,7 @@ public struct BatchMode {
         if resumed == nil { writers += try summaryWriters(pipeline, title: "docguard scan report") }
         started(pending.count)
         let start = DispatchTime.now().uptimeNanoseconds
-        try pipeline.run(pending, writer: ResultWriters(writers + [tally]))
+        try pipeline.run(pending, writer: ResultWriters(writers + [tally]), apiDone: apiDone)
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // A re-run or a resumed night that scanned little (or nothing) must not replace the night's report with
         // its own few scans.

@@ -122,7 +122,7 @@ public final class WatchMode {
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                 let refusal = ScanFile.Refusal.notRegular(kind: ScanFile.kind(info.st_mode))
                 try write(.badFile(inbox + "/" + claim.name, sha256: nil, detail: refusal.detail), claim)
-            } else if PaxlstRecordReader.isPaxlst(path: path) == true {
+            } else if APIFile.isPaxlst(path) {
                 try screenAPI(claim)
             } else {
                 scans.append(claim)
@@ -159,26 +159,22 @@ public final class WatchMode {
         let path = folders.workPath(claim.id, claim.name)
         let file = inbox + "/" + claim.name
         let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
-        let sha256 = ContentHash.sha256(bytes)
-        let read = PaxlstRecordReader.read(bytes, path: file, asOfYear: settings.currentYear)
+        let screened = APIFile(
+            bytes: bytes, path: file, matcher: settings.matcher, currentYear: settings.currentYear, done: done)
         guard WatchFolders.stamp(path) == claim.stamp else { return try folders.returnToInbox(claim) }
-        guard !read.records.isEmpty else {
-            let why = read.issues.first.map { ": first problem: \($0)" } ?? ""
-            return try write(.badFile(file, sha256: sha256, detail: "a PAXLST file with no traveller" + why), claim)
+        if let problem = screened.problem {
+            return try write(.badFile(file, sha256: screened.sha256, detail: problem), claim)
         }
-        let screener = MRZScreener(matcher: settings.matcher, currentYear: settings.currentYear)
-        var screened: [ScanResult] = []
-        for record in read.records where !done.contains(record.record) {
-            screened.append(
-                pipeline.risk.assessInOrder(screener.screen(.api(record), index: record.record), order: order))
-            order += 1
-            results.writeLine(screened[screened.count - 1])
+        let results = screened.readings.map { reading in
+            defer { order += 1 }
+            return pipeline.risk.assessInOrder(reading, order: order)
         }
-        try results.sync()
+        for result in results { self.results.writeLine(result) }
+        try self.results.sync()
         try journal.markWritten(claim.id, quarantine: false)
-        if screened.contains(where: { $0.list?.hit == true }) { lastHit = now() }
-        try folders.move(id: claim.id, name: claim.name, quarantine: false, problem: nil, sha256: sha256)
-        screened.forEach(written)
+        if results.contains(where: { $0.list?.hit == true }) { lastHit = now() }
+        try folders.move(id: claim.id, name: claim.name, quarantine: false, problem: nil, sha256: screened.sha256)
+        results.forEach(written)
     }
 
     /// A scan just read: back to waiting when the file changed since it was taken (it is still being
