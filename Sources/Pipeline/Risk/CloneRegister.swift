@@ -149,7 +149,8 @@ public final class CloneRegister: @unchecked Sendable {
         document.surname = mrz.surname
         document.givenNames = mrz.givenNames
         document.birthDate = mrz.birthDate
-        document.checks.documentNumber = mrz.documentNumberCheck
+        // Lines with no number check are no sure number; no lines at all is a number sent as data (API).
+        document.checks.documentNumber = mrz.documentNumberCheck ?? (mrz.lines.isEmpty ? nil : false)
         document.checks.birthDate = mrz.birthDateCheck
         return document
     }

@@ -170,4 +170,32 @@ struct APIScreeningTests {
         #expect(rows[1].hasSuffix(",UA123,YVR,JFK,2026-12-01T18:30,passenger,1,1,1"))
         #expect(rows[8].hasSuffix(",UA123,YVR,JFK,2026-12-01T18:30,crew,2,1,1"))
     }
+
+    @Test("a document of yesterday's flight (--history) seen today with another holder is a CLONE")
+    func cloneAcrossDaysThroughHistory() throws {
+        let folder = try scratch.newFolder()
+        let file = folder.appendingPathComponent("UA123.edi").path
+        try PaxlstSample.flight.write(toFile: file, atomically: true, encoding: .utf8)
+        let (yesterday, _) = try screen([file], matcher: try store(in: folder), jobs: 1)
+        let history = folder.appendingPathComponent("yesterday.jsonl").path
+        try (yesterday.joined(separator: "\n") + "\n").write(toFile: history, atomically: true, encoding: .utf8)
+        let today = PaxlstSample.flight.replacingOccurrences(of: "JANSEN:FREEK", with: "VISSER:PIETER")
+            .replacingOccurrences(of: "DTM+329:700707'", with: "DTM+329:710808'")
+        let todayFile = folder.appendingPathComponent("UA125.edi").path
+        try today.write(toFile: todayFile, atomically: true, encoding: .utf8)
+        let register = CloneRegister()
+        try register.remember(resultsAt: history)
+        let risk = RiskStage(scorer: RiskScorer(policy: try F.shippedPolicy(), asOf: F.asOf), clones: register)
+        var output: [UInt8] = []
+        try TextScreening.run(
+            reader: PaxlstRecordReader(paths: [todayFile], asOfYear: 2026),
+            screener: MRZScreener(matcher: try store(in: try scratch.newFolder()), currentYear: 2026), risk: risk,
+            jobs: 2
+        ) { output += $0 }
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+        let clones = lines.enumerated().filter { $0.element.contains(#""code":"CLONE""#) }.map(\.offset)
+        // The holder swapped today, and the two who share a number as yesterday (both now seen before).
+        #expect(clones.contains(6))
+        #expect(lines[6].contains("yesterday.jsonl"))
+    }
 }
