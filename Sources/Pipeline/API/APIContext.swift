@@ -33,9 +33,12 @@ public struct APIContext: Sendable, Equatable {
     /// The day the document is judged against (expiry, age): the arrival day, else nil (the run's as-of day).
     public var judgedOn: MRZDate? { arrival?.time?.date }
 
-    /// The context of `traveller`'s document number `document` (nil: the traveller has none) in `message`.
-    init(message: PaxlstMessage, traveller: PaxlstTraveller, document: PaxlstTravelDocument?, issues: [String]) {
-        let flight = message.flight
+    /// The context of `traveller`'s document number `document` (nil: the traveller has none) in `message`, whose
+    /// `flight` the caller has found once for all its travellers.
+    init(
+        message: PaxlstMessage, flight: PaxlstFlight?, traveller: PaxlstTraveller, document: PaxlstTravelDocument?,
+        issues: [String]
+    ) {
         self.flight = flight?.identification
         carrier = flight?.carrier
         departure = flight?.departure

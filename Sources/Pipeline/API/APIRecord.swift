@@ -3,22 +3,44 @@ import Paxlst
 
 /// One traveller document of a PAXLST file, read and ready to screen: the traveller and the document as sent
 /// (`fields` gives them in the shape of an MRZ read, on the screening worker), or why it cannot be screened.
-public struct APIRecord: Sendable, Equatable {
+/// A class: a record is large and passes through several hands (reader, chunk, screener) uncopied.
+public final class APIRecord: Sendable, Equatable {
     /// The file as named in the arguments.
-    public var file: String
+    public let file: String
     /// SHA-256 of the file's bytes.
-    public var sha256: String
+    public let sha256: String
     /// 1-based position of the record among the file's results.
-    public var record: Int
+    public let record: Int
     /// Flight, route, role and positions.
-    public var context: APIContext
+    public let context: APIContext
     /// The traveller as sent.
-    public var traveller: PaxlstTraveller
+    public let traveller: PaxlstTraveller
     /// The document as sent, its issuing state filled in where the message left it out; nil when the traveller
     /// has none.
-    public var travelDocument: PaxlstTravelDocument?
+    public let travelDocument: PaxlstTravelDocument?
     /// Why the document cannot be screened (positions and codes only); nil when it can.
-    public var problem: String?
+    public let problem: String?
+
+    /// A record of every part.
+    init(
+        file: String, sha256: String, record: Int, context: APIContext, traveller: PaxlstTraveller,
+        travelDocument: PaxlstTravelDocument?, problem: String?
+    ) {
+        self.file = file
+        self.sha256 = sha256
+        self.record = record
+        self.context = context
+        self.traveller = traveller
+        self.travelDocument = travelDocument
+        self.problem = problem
+    }
+
+    /// Records with the same parts are equal.
+    public static func == (lhs: APIRecord, rhs: APIRecord) -> Bool {
+        (lhs.file, lhs.sha256, lhs.record, lhs.problem) == (rhs.file, rhs.sha256, rhs.record, rhs.problem)
+            && lhs.context == rhs.context && lhs.traveller == rhs.traveller
+            && lhs.travelDocument == rhs.travelDocument
+    }
 
     /// The document's fields in the shape of an MRZ read; nil when there is no document number to screen.
     public var fields: MRZDocument? { travelDocument.flatMap { Self.fields(of: $0, holder: traveller) } }
@@ -32,13 +54,15 @@ public struct APIRecord: Sendable, Equatable {
                 traveller.issues.contains(issue) || traveller.documents.contains { $0.issues.contains(issue) }
             }
         }.map(\.description)
+        let flight = message.flight
         var records: [APIRecord] = []
+        records.reserveCapacity(message.travellers.count + message.travellers.count / 2)
         for traveller in message.travellers {
             let documents: [PaxlstTravelDocument?] = traveller.documents.isEmpty ? [nil] : traveller.documents
             for sent in documents {
                 var document = sent
                 var context = APIContext(
-                    message: message, traveller: traveller, document: document,
+                    message: message, flight: flight, traveller: traveller, document: document,
                     issues: messageIssues + (traveller.issues + (document?.issues ?? [])).map(\.description))
                 // The guidelines make LOC+91 conditional; a passport is issued by the holder's state.
                 if document?.issuingState == nil, document?.type == "P", let nationality = traveller.nationality {

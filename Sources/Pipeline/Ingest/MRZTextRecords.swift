@@ -7,8 +7,7 @@ import Plumbing
 public enum ScreeningRecord: Sendable, Equatable {
     case lines([[UInt8]])
     case malformed(String)
-    /// Boxed: an API record is large, and chunks of them are moved whole between threads.
-    indirect case api(APIRecord)
+    case api(APIRecord)
 }
 
 /// Where `docguard screen` takes its records from, a chunk at a time, in input order.
