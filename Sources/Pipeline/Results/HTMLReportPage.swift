@@ -12,6 +12,8 @@ struct HTMLReportPage {
     var reasonCounts: [ReasonCode: Int]
     var needsLook: [ReportCard]
     var cleared: [String]
+    /// What one result is: `scan`, or `document` when every result is an API traveller document.
+    var unit = "scan"
 
     /// Where a result came from: its file, its record number for screened text, or for an API traveller document
     /// the flight, the traveller's place and the document (`UA123 YVR→JFK · message 1, passenger 3 · P, document 1
@@ -43,7 +45,7 @@ struct HTMLReportPage {
             <body>
             <header>
             <h1>\(escape(context.title))</h1>
-            <p class="meta">\(total) scan\(total == 1 ? "" : "s") · as of \(escape(context.asOf)) · risk policy \
+            <p class="meta">\(total) \(unit)\(total == 1 ? "" : "s") · as of \(escape(context.asOf)) · risk policy \
             \(escape(context.policyVersion)) · \(context.listVersion.map { "list \(escape($0))" } ?? "no list checked")</p>
             </header>
 
@@ -99,7 +101,7 @@ struct HTMLReportPage {
         if context.listVersion == nil { text.append("No stolen/lost list was checked in this run.") }
         if unchecked > 0 {
             text.append(
-                "\(unchecked) of \(total) scan\(total == 1 ? " was" : "s were") not checked against a stolen/lost "
+                "\(unchecked) of \(total) \(unit)\(total == 1 ? " was" : "s were") not checked against a stolen/lost "
                     + "list (LIST_UNCHECKED): none of them is clear.")
         }
         // Styled in place: a report of a run that checked every document keeps its bytes.
@@ -120,9 +122,10 @@ struct HTMLReportPage {
     private func reasonTable() -> String {
         var html = "<section>\n<h2>Reasons</h2>\n"
         guard !reasonCounts.isEmpty else {
-            return html + "<p class=\"none\">No reasons: every scan is clear.</p>\n</section>\n"
+            return html + "<p class=\"none\">No reasons: every \(unit) is clear.</p>\n</section>\n"
         }
-        html += "<table class=\"reasons\"><thead><tr><th>Reason</th><th>Scans</th></tr></thead><tbody>\n"
+        html +=
+            "<table class=\"reasons\"><thead><tr><th>Reason</th><th>\(unit.capitalized)s</th></tr></thead><tbody>\n"
         for (code, count) in reasonCounts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
             html += "<tr><td><code>\(code.rawValue)</code></td><td>\(count)</td></tr>\n"
         }
@@ -230,7 +233,7 @@ struct HTMLReportPage {
     private func clearedList() -> String {
         var html = "<section>\n<h2>Clear (\(cleared.count))</h2>\n"
         guard !cleared.isEmpty else { return html + "<p class=\"none\">None.</p>\n</section>\n" }
-        html += "<details><summary>Show the cleared scans</summary>\n<ul class=\"cleared\">\n"
+        html += "<details><summary>Show the cleared \(unit)s</summary>\n<ul class=\"cleared\">\n"
         for source in cleared { html += "<li>\(escape(source))</li>\n" }
         return html + "</ul>\n</details>\n</section>\n"
     }

@@ -32,6 +32,8 @@ public final class HTMLReportWriter: ResultWriter {
     private var needsLook: [ReportCard] = []
     private var cleared: [String] = []
     private var total = 0
+    /// Results that are API traveller documents.
+    private var documents = 0
     /// Results that need a look and keep their pictures: alerts first, then reviews as they come, so a night of
     /// thousands of reviews (a run without lists) keeps the report and the memory it takes small.
     public var pictureBudget = 300
@@ -45,6 +47,7 @@ public final class HTMLReportWriter: ResultWriter {
 
     public func write(_ result: ScanResult) throws {
         total += 1
+        if result.api != nil { documents += 1 }
         let level = result.risk?.level ?? .review
         counts[level, default: 0] += 1
         for code in Set(result.risk?.reasons.map(\.code) ?? []) { reasonCounts[code, default: 0] += 1 }
@@ -79,7 +82,7 @@ public final class HTMLReportWriter: ResultWriter {
         }.map(\.element)
         let page = HTMLReportPage(
             context: context, total: total, counts: counts, reasonCounts: reasonCounts, needsLook: ordered,
-            cleared: cleared)
+            cleared: cleared, unit: total > 0 && documents == total ? "document" : "scan")
         output.write(text: page.render())
         try output.finish()
     }

@@ -165,6 +165,7 @@ struct APIScreeningTests {
         // Alerts first (the stolen passport, the revoked visa), then reviews by score (the clone, the expired one).
         #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
         #expect(!page.contains("<h2>Alerts") && !page.contains("No pictures with this result"))
+        #expect(page.contains("<p class=\"meta\">8 documents · as of 2026-11-24"))
         let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n").dropLast()
         #expect(rows.count == 9)
         #expect(rows[1].hasSuffix(",UA123,YVR,JFK,2026-12-01T18:30,passenger,1,1,1"))
