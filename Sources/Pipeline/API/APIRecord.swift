@@ -89,7 +89,8 @@ public final class APIRecord: Sendable, Equatable {
         guard let number = document.number, document.isReadable else { return nil }
         var fields = MRZDocument(lines: [])
         fields.documentCode = document.type
-        fields.documentNumber = number
+        // As the MRZ would carry it: capitals, no spaces (a gateway may pass on `ab 123456` as keyed in).
+        fields.documentNumber = String(number.uppercased().filter { !$0.isWhitespace })
         fields.issuingState = document.issuingState
         fields.nationality = holder.nationality
         fields.birthDate = holder.birthDate

@@ -127,6 +127,9 @@ struct APIScreeningTests {
         register.note(mrz, order: 1, source: nil)
         register.note(api, order: 2, source: nil)
         #expect(register.sighting(for: api, order: 2) == nil)
+        var keyedIn = traveller.documents[0]
+        keyedIn.number = "c01x 00t47"
+        #expect(APIRecord.fields(of: keyedIn, holder: traveller)?.documentNumber == api.documentNumber)
         let other = try #require(APIRecord.fields(of: file.travellers[4].documents[0], holder: file.travellers[4]))
         register.note(other, order: 3, source: nil)
         #expect(register.sighting(for: other, order: 3) != nil)
