@@ -55,7 +55,10 @@ public enum PaxlstReader {
 /// message's segments; `fileIssues` once the stream is done.
 public struct PaxlstMessageStream {
     private var tokenizer: EdifactTokenizer
-    private var envelope = EdifactEnvelope.Builder()
+    private var envelope = EdifactEnvelope.Builder(keepsSegments: false)
+    /// The reader of the message open in the envelope, fed each content segment as it is placed: no message's
+    /// segments are held, only what is read of them.
+    private var reader: (position: Int, reader: PaxlstMessageReader)?
     private let asOfYear: Int
     private var finished = false
 
@@ -70,11 +73,27 @@ public struct PaxlstMessageStream {
         while !finished {
             guard let segment = tokenizer.next() else {
                 finished = true
-                return envelope.finish().map { PaxlstMessageReader.read($0, asOfYear: asOfYear) }
+                guard let last = envelope.finish() else { return nil }
+                return close(last)
             }
-            if let message = envelope.add(segment) { return PaxlstMessageReader.read(message, asOfYear: asOfYear) }
+            var closed: PaxlstMessage?
+            if let message = envelope.add(segment) { closed = close(message) }
+            if let open = envelope.open, reader?.position != open.position {
+                reader = (open.position, PaxlstMessageReader.starting(open, asOfYear: asOfYear))
+            }
+            if let content = envelope.placedContent { reader?.reader.take(content) }
+            if let closed { return closed }
         }
         return nil
+    }
+
+    /// The message `envelope` closed, read to its end.
+    private mutating func close(_ envelope: EdifactMessage) -> PaxlstMessage {
+        var read =
+            reader?.position == envelope.position
+            ? reader!.reader : PaxlstMessageReader.starting(envelope, asOfYear: asOfYear)
+        reader = nil
+        return read.finished(envelope)
     }
 
     /// The issues outside any message, in file order: complete once `next()` has returned nil.

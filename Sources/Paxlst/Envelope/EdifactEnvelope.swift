@@ -13,6 +13,10 @@ public enum EdifactEnvelope {
 
     /// The envelope state while walking the file; hands out each message as it closes.
     struct Builder {
+        /// Whether closed messages hold their segments; a stream reads each as it is placed (`placedContent`).
+        var keepsSegments = true
+        /// The segment `add` just placed inside the open message between `UNH` and `UNT`, if it placed one.
+        private(set) var placedContent: EdifactSegment?
         /// Messages closed so far, for the next one's position.
         var messageCount = 0
         /// Issues that belong to no message.
@@ -30,11 +34,12 @@ public enum EdifactEnvelope {
 
         /// Places `incoming`; returns the message it closes, if any.
         mutating func add(_ incoming: EdifactSegment) -> EdifactMessage? {
+            placedContent = nil
             var segment = incoming
             if !segment.isTerminated {
                 let issue = PaxlstIssue(
                     .unterminatedSegment, messagePosition: open?.position,
-                    segmentPosition: open.map { $0.segments.count + 1 }, filePosition: segment.filePosition,
+                    segmentPosition: open.map { $0.segmentCount + 1 }, filePosition: segment.filePosition,
                     tag: segment.hasWellFormedTag ? segment.tag : nil,
                     detail: "the file ends before the segment terminator")
                 if open != nil { open!.issues.append(issue) } else { issues.append(issue) }
@@ -91,7 +96,7 @@ public enum EdifactEnvelope {
                 return closed
             default:
                 guard open != nil else { return outside(segment) }
-                place(segment)
+                placedContent = place(segment)
                 return nil
             }
         }
@@ -105,18 +110,23 @@ public enum EdifactEnvelope {
             return closeMessage(cutBy: nil)
         }
 
-        /// Gives `segment` its place in the open message and adds it there.
-        mutating func place(_ incoming: EdifactSegment) {
+        /// Gives `segment` its place in the open message and adds it there (to its segments when they are kept);
+        /// returns it placed.
+        @discardableResult
+        mutating func place(_ incoming: EdifactSegment) -> EdifactSegment {
             var segment = incoming
             segment.messagePosition = open!.position
-            segment.positionInMessage = open!.segments.count + 1
-            open!.segments.append(segment)
+            open!.segmentCount += 1
+            segment.positionInMessage = open!.segmentCount
+            open!.lastSegment = segment
+            if keepsSegments { open!.segments.append(segment) }
+            return segment
         }
 
         /// `UNT`: its segment count includes `UNH` and `UNT`; its reference repeats `UNH`'s.
         mutating func checkTrailer(_ trailer: EdifactSegment) {
-            let placed = open!.segments.last!
-            let count = open!.segments.count
+            let placed = open!.lastSegment!
+            let count = open!.segmentCount
             if Int(trailer.value(1)) != count {
                 open!.issues.append(
                     PaxlstIssue(

@@ -11,8 +11,13 @@ public struct EdifactMessage: Sendable, Hashable {
     /// The interchange control reference (`UNB` element 5) of the interchange holding the message; nil for a
     /// bare message.
     public var interchangeReference: String?
-    /// The segments from `UNH` to `UNT` (or to where the message was cut off), in order.
+    /// The segments from `UNH` to `UNT` (or to where the message was cut off), in order, when the envelope keeps
+    /// them (`EdifactEnvelope.messages(in:)`); empty when messages are read as a stream, segment by segment.
     public var segments: [EdifactSegment]
+    /// How many segments the message has, `UNH` and `UNT` counted.
+    public var segmentCount = 0
+    /// The last segment placed in the message.
+    public var lastSegment: EdifactSegment?
     /// Envelope problems of this message (missing `UNT`, a count that disagrees), in the order found.
     public var issues: [PaxlstIssue]
 
@@ -27,7 +32,7 @@ public struct EdifactMessage: Sendable, Hashable {
         issues = []
     }
 
-    /// The segments between `UNH` and `UNT`: the message's content.
+    /// The segments between `UNH` and `UNT`: the message's content (when the envelope kept the segments).
     public var content: ArraySlice<EdifactSegment> {
         segments.dropFirst().prefix { $0.tag != "UNT" }
     }

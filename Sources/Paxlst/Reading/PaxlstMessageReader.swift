@@ -15,24 +15,35 @@ struct PaxlstMessageReader {
     var countSegment: EdifactSegment?
     /// The year two-digit birth years are judged against when the message gives no flight date.
     let asOfYear: Int
+    /// False for a message of another type than PAXLST: its segments are not read.
+    var readsContent = true
 
-    /// Reads `envelope`, a message the envelope layer cut out.
-    static func read(_ envelope: EdifactMessage, asOfYear: Int) -> PaxlstMessage {
+    /// A reader for the message `envelope` opens (its `UNH` read), its content segments to come one by one.
+    static func starting(_ envelope: EdifactMessage, asOfYear: Int) -> PaxlstMessageReader {
         var reader = PaxlstMessageReader(
             message: PaxlstMessage(
                 position: envelope.position, reference: envelope.reference, directory: envelope.directory,
                 interchangeReference: envelope.interchangeReference),
             asOfYear: asOfYear)
-        if envelope.type == "PAXLST" {
-            for segment in envelope.content { reader.read(segment) }
-        } else {
+        reader.readsContent = envelope.type == "PAXLST"
+        if !reader.readsContent {
             reader.message.issues.append(
                 PaxlstIssue(
                     .notPaxlst, messagePosition: envelope.position, segmentPosition: 1, tag: "UNH",
                     detail: "the message is not of type PAXLST; its segments are not read"))
         }
-        reader.finish(envelopeIssues: envelope.issues)
-        return reader.message
+        return reader
+    }
+
+    /// Reads one content segment of the message (none of a message of another type).
+    mutating func take(_ segment: EdifactSegment) {
+        if readsContent { read(segment) }
+    }
+
+    /// The message read, `envelope` (the same message, closed) giving its envelope issues.
+    mutating func finished(_ envelope: EdifactMessage) -> PaxlstMessage {
+        finish(envelopeIssues: envelope.issues)
+        return message
     }
 
     init(message: PaxlstMessage, asOfYear: Int) {
