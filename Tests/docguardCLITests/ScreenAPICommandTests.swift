@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `docguard screen` on PAXLST files through the built binary: told by content, many files, the same bytes on
 /// any number of workers, problems on stderr by position, and the operator's slips refused.
 @Suite struct ScreenAPICommandTests {
@@ -67,5 +71,18 @@ import Testing
         // MRZ text still screens as before, one file.
         let text = try Docguard.run(["screen", space.text, "--lists", space.store])
         #expect(text.status == 0 && text.stdout.contains(#""file":null"#))
+        // MRZ text from a pipe (`screen <(zcat day.gz)`): not sniffed for PAXLST, so not one byte is lost.
+        let fifo = space.folder.appendingPathComponent("crossings.fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let lines = try String(contentsOfFile: space.text, encoding: .utf8)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Data(lines.utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let piped = try Docguard.run(["screen", fifo, "--lists", space.store])
+        #expect(piped.status == 0 && piped.stdout == text.stdout, "\(piped.stderr)")
     }
 }

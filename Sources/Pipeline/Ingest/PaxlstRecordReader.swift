@@ -2,6 +2,10 @@ import Foundation
 import Paxlst
 import Plumbing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads PAXLST files for `docguard screen`: file after file, message after message, the traveller documents
 /// as `APIRecord`s in input order, a chunk at a time. Flight-sized files are read a few at once, on threads of
 /// their own (a chunk of records is screened meanwhile); a large file is read message by message, its records
@@ -28,8 +32,12 @@ public final class PaxlstRecordReader: ScreeningSource, @unchecked Sendable {
         self.onIssue = onIssue
     }
 
-    /// Whether the file at `path` holds PAXLST, by its first bytes; nil when it cannot be read.
+    /// Whether the file at `path` holds PAXLST, by its first bytes; nil when it cannot be read. Only a regular file
+    /// is opened: a FIFO would block the open, and a pipe's first bytes, once read, would be lost to its reader.
     public static func isPaxlst(path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 4096) else { return nil }
