@@ -35,21 +35,19 @@ echo "generating a list of $RECORDS records and a delta of $DELTA rows" >&2
 "$bin/ListBenchmark" list "$RECORDS" "$WORK/list.csv"
 "$bin/ListBenchmark" delta "$DELTA" "$WORK/delta.csv" "$RECORDS"
 
-echo "importing the list at the centre" >&2
-measure "$bin/docguard" lists import "$WORK/list.csv" --store "$central" --list-version central-1 > /dev/null
-central_wall=$wall
-echo "full sync to an empty post" >&2
-measure "$bin/docguard" lists sync --from "$central" --store "$WORK/post.sqlite" > "$WORK/full.json"
-full_wall=$wall full_cpu=$cpu full_peak=$peak_mb
-
-echo "importing the delta at the centre" >&2
-measure "$bin/docguard" lists import "$WORK/delta.csv" --store "$central" --list-version central-2 > /dev/null
-delta_import_wall=$wall
-echo "delta sync" >&2
-measure "$bin/docguard" lists sync --from "$central" --store "$WORK/post.sqlite" > "$WORK/delta.json"
-delta_wall=$wall delta_cpu=$cpu delta_peak=$peak_mb
-grep -q '"sync":"full"' "$WORK/full.json" || { echo "the first sync was not a full copy" >&2; exit 1; }
-grep -q '"sync":"delta"' "$WORK/delta.json" || { echo "the second sync was not a delta" >&2; exit 1; }
+# Imports FILE at the centre as VERSION ($import_wall: its time), then syncs the post, which must make a KIND
+# sync: its JSON line goes to $WORK/KIND.json, its figures to $wall, $cpu and $peak_mb.
+import_and_sync() {
+    echo "importing $1 at the centre, then a $3 sync" >&2
+    measure "$bin/docguard" lists import "$1" --store "$central" --list-version "$2" > /dev/null
+    import_wall=$wall
+    measure "$bin/docguard" lists sync --from "$central" --store "$WORK/post.sqlite" > "$WORK/$3.json"
+    grep -q "\"sync\":\"$3\"" "$WORK/$3.json" || { echo "the sync was not a $3 one" >&2; exit 1; }
+}
+import_and_sync "$WORK/list.csv" central-1 full
+central_wall=$import_wall full_wall=$wall full_cpu=$cpu full_peak=$peak_mb
+import_and_sync "$WORK/delta.csv" central-2 delta
+delta_import_wall=$import_wall delta_wall=$wall delta_cpu=$cpu delta_peak=$peak_mb
 records=$(grep -o '"records":[0-9]*' "$WORK/delta.json" | cut -d: -f2)
 
 echo
