@@ -3,12 +3,12 @@ import Foundation
 import Lists
 import Pipeline
 
-/// `docguard lists import|lookup|info`: load and query stolen/lost lists (SPEC.md).
+/// `docguard lists import|sync|lookup|info`: load, sync and query stolen/lost lists (SPEC.md).
 struct ListsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lists",
         abstract: "Load stolen/lost document lists into a store and query them.",
-        subcommands: [ListsImportCommand.self, ListsLookupCommand.self, ListsInfoCommand.self]
+        subcommands: [ListsImportCommand.self, ListsSyncCommand.self, ListsLookupCommand.self, ListsInfoCommand.self]
     )
 }
 
@@ -96,6 +96,56 @@ struct ListsImportCommand: ParsableCommand {
     }
 }
 
+/// `docguard lists sync --from postgres://... --store STORE`.
+struct ListsSyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Bring a post's store up to the central PostgreSQL list; prints what was done as one JSON line.",
+        discussion: """
+            Applies the records added, changed and withdrawn at the centre since the post's generation, or copies \
+            the whole list when the post holds none, holds a list from elsewhere, or is further behind than the \
+            centre keeps changes. Atomic: until the sync completes the post keeps its previous list, whatever \
+            stops it. The post's list then carries the central version, import time and generation. On a \
+            terminal a progress line goes to stderr.
+            """
+    )
+
+    @Option(name: .long, help: "The central store: a postgres:// URL (password from the URL only, never shown).")
+    var from: String
+
+    @Option(name: .long, help: "The post's store: a SQLite file path (created when missing).")
+    var store: String
+
+    func validate() throws {
+        guard from.hasPrefix("postgres://") || from.hasPrefix("postgresql://") else {
+            throw ValidationError("--from must be a postgres:// URL (the central list)")
+        }
+    }
+
+    func run() throws {
+        guard let central = try ListStores.open(from) as? PostgresListStore else {
+            throw ValidationError("--from must be a postgres:// URL (the central list)")
+        }
+        let post = try ListStores.open(store, create: true)
+        let progress = ProgressDisplay.start(unit: "records", alerts: false)
+        let report: ListSyncReport
+        do {
+            defer { progress?.finish() }
+            report = try ListSync.run(from: central, into: post) { progress?.add($0) }
+        }
+        let output = OutputFile()
+        var members: JSONObject = [
+            "sync": .string(report.kind.rawValue),
+            "from_generation": report.fromGeneration.map { .int($0) } ?? .null,
+            "upserted": .int(report.upserted),
+            "withdrawn": .int(report.withdrawn),
+        ]
+        if let reason = report.reason { members["reason"] = .string(reason) }
+        output.writeLine(JSONValue.object(members.merging(report.info.jsonMembers)))
+        try output.finish()
+    }
+}
+
 /// `docguard lists lookup --store STORE --state XXX --number N`.
 struct ListsLookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -160,11 +210,13 @@ struct ListsInfoCommand: ParsableCommand {
 }
 
 extension ListInfo {
-    /// `version`, `imported_at`, `records`, `generation`.
+    /// `version`, `imported_at`, `records`, `generation`, and `source` for a list synced from a central one.
     var jsonMembers: JSONObject {
-        [
+        var members: JSONObject = [
             "version": .string(version), "imported_at": .string(importedAt), "records": .int(records),
             "generation": .int(generation),
         ]
+        if let source { members["source"] = .string(source) }
+        return members
     }
 }

@@ -76,6 +76,22 @@ import Testing
         #expect(after.stdout == info.stdout)
     }
 
+    /// The sync itself runs against a real server in ListsTests (`ListSyncTests`); here what the command refuses.
+    @Test func syncTakesItsListFromAPostgreSQLURLAndNeverShowsThePassword() throws {
+        let space = try workspace(list: list)
+        defer { try? FileManager.default.removeItem(at: space.folder) }
+        let fromFile = try Docguard.run(["lists", "sync", "--from", space.list, "--store", space.store])
+        #expect(fromFile.status == 2 && fromFile.stderr.contains("--from must be a postgres:// URL"))
+        let unreachable = try Docguard.run([
+            "lists", "sync", "--from", "postgres://post:hunter2@127.0.0.1:1/central", "--store", space.store,
+        ])
+        #expect(unreachable.status == 2 && unreachable.stdout.isEmpty)
+        #expect(unreachable.stderr.contains("cannot connect") && !unreachable.stderr.contains("hunter2"))
+        #expect(unreachable.stderr.split(separator: "\n").count == 1)
+        #expect(
+            !FileManager.default.fileExists(atPath: space.store), "no post store made when the centre is out of reach")
+    }
+
     @Test func screenChecksTextRecordsInOrder() throws {
         let space = try workspace(list: list)
         defer { try? FileManager.default.removeItem(at: space.folder) }

@@ -7,6 +7,9 @@ import Paxlst
 // and single-lookup latency. Never run as a test.
 //
 //   ListBenchmark list COUNT FILE.csv          a list of COUNT records (every 10 000th a range of 1 000 blanks)
+//   ListBenchmark delta COUNT FILE.csv LISTED  a delta file of COUNT rows against that list of LISTED records:
+//                                              half change a record's status, four in ten add one, one in ten
+//                                              withdraws one
 //   ListBenchmark crossings COUNT FILE.txt LISTED   COUNT TD3 MRZs, one in 100 carrying a listed number
 //   ListBenchmark lookups STORE LISTED [N]     p50/p99 latency of single lookups, hits and misses
 //   ListBenchmark paxlst COUNT DIR LISTED      PAXLST flight files holding about COUNT travellers, one in 100 with
@@ -95,6 +98,24 @@ func writeList(count: Int, path: String) {
     out.flush()
 }
 
+func writeDelta(count: Int, path: String, listed: Int) {
+    var out = Output(path)
+    out.write("record_id,issuing_state,document_number,document_type,status,reported_on,number_to\n")
+    let stride = max(1, listed / max(1, count))  // distinct listed records, spread over the list
+    for row in 0..<count {
+        let index = row % 10 < 4 ? listed + row : row * stride % max(1, listed)
+        let id = "SL-" + SyntheticEntry.serial(index, width: 10)
+        if row % 10 == 9 {
+            out.write("\(id),,,,withdrawn,,\n")
+            continue
+        }
+        let entry = SyntheticEntry(index)
+        let status = row % 10 < 4 || entry.numberTo != nil ? entry.status : "revoked"
+        out.write("\(id),\(entry.state),\(entry.number),P,\(status),2025-01-15,\(entry.numberTo ?? "")\n")
+    }
+    out.flush()
+}
+
 func writeCrossings(count: Int, path: String, listed: Int) {
     var out = Output(path)
     var generator = SeededGenerator(seed: 2026)
@@ -178,6 +199,8 @@ let arguments = CommandLine.arguments.dropFirst().map { $0 }
 switch arguments.first {
 case "list" where arguments.count == 3:
     writeList(count: Int(arguments[1])!, path: arguments[2])
+case "delta" where arguments.count == 4:
+    writeDelta(count: Int(arguments[1])!, path: arguments[2], listed: Int(arguments[3])!)
 case "crossings" where arguments.count == 4:
     writeCrossings(count: Int(arguments[1])!, path: arguments[2], listed: Int(arguments[3])!)
 case "paxlst" where arguments.count == 4:
@@ -188,7 +211,8 @@ case "lookups" where arguments.count >= 3:
 default:
     FileHandle.standardError.write(
         Data(
-            ("usage: ListBenchmark list COUNT FILE | crossings COUNT FILE LISTED | paxlst COUNT DIR LISTED "
+            ("usage: ListBenchmark list COUNT FILE | delta COUNT FILE LISTED | crossings COUNT FILE LISTED "
+                + "| paxlst COUNT DIR LISTED "
                 + "| lookups STORE LISTED [N]\n").utf8))
     exit(2)
 }

@@ -103,17 +103,23 @@ public enum ListImporter {
             {
                 throw ListError.refusedImport(store: store.displayName, reason: refusal)
             }
-            let filter = try KeyFilterBuilder(capacity: records, scratchDirectory: store.scratchDirectory)
-            try writer.forEachKey { state, folded in filter.insert(stateBytes: state, foldedNumberBytes: folded) }
-            var piece = 0
-            try filter.finish { bytes in
-                try writer.saveFilterPiece(bytes, number: piece, generation: generation)
-                piece += 1
-            }
             report.info = ListInfo(version: version, importedAt: importedAt, records: records, generation: generation)
-            try writer.finish(info: report.info)
+            try seal(writer, store: store, info: report.info)
         }
         return report
+    }
+
+    /// The end of every change to a store (import and sync): builds the key filter of the list as `writer`
+    /// holds it, saves it for `info.generation`, and records `info`.
+    static func seal(_ writer: any ListStoreWriter, store: any ListStore, info: ListInfo) throws {
+        let filter = try KeyFilterBuilder(capacity: info.records, scratchDirectory: store.scratchDirectory)
+        try writer.forEachKey { state, folded in filter.insert(stateBytes: state, foldedNumberBytes: folded) }
+        var piece = 0
+        try filter.finish { bytes in
+            try writer.saveFilterPiece(bytes, number: piece, generation: info.generation)
+            piece += 1
+        }
+        try writer.finish(info: info)
     }
 
     /// Reads every file into batches on the calling thread; a read failure ends the pipe with that error.

@@ -8,13 +8,17 @@ public struct ListInfo: Sendable, Equatable {
     public var records: Int
     /// Counts imports; the key filter saved with the list carries the generation it was built from.
     public var generation: Int
+    /// The id of the central list this copy was synced from (`ListSync`); nil for a list imported into this
+    /// store. A local import drops it, so the next sync knows the copy no longer follows the central list.
+    public var source: String?
 
     /// Info with every field given.
-    public init(version: String, importedAt: String, records: Int, generation: Int) {
+    public init(version: String, importedAt: String, records: Int, generation: Int, source: String? = nil) {
         self.version = version
         self.importedAt = importedAt
         self.records = records
         self.generation = generation
+        self.source = source
     }
 
     /// The info as the key–value rows both stores keep it in (`list_info`).
@@ -22,7 +26,7 @@ public struct ListInfo: Sendable, Equatable {
         [
             ("version", version), ("imported_at", importedAt), ("records", String(records)),
             ("generation", String(generation)),
-        ]
+        ] + (source.map { [("source", $0)] } ?? [])
     }
 
     /// Info from `list_info` rows; nil when a key is missing or malformed (no list imported yet).
@@ -31,6 +35,8 @@ public struct ListInfo: Sendable, Equatable {
             let records = values["records"].flatMap(Int.init),
             let generation = values["generation"].flatMap(Int.init)
         else { return nil }
-        self.init(version: version, importedAt: importedAt, records: records, generation: generation)
+        self.init(
+            version: version, importedAt: importedAt, records: records, generation: generation,
+            source: values["source"])
     }
 }

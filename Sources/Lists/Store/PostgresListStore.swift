@@ -47,9 +47,10 @@ public final class PostgresListStore: ListStore {
                 "CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state) WHERE number_to IS NOT NULL",
                 "CREATE TABLE IF NOT EXISTS list_info (key text PRIMARY KEY, value text NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS list_filter (chunk integer PRIMARY KEY, generation integer NOT NULL, bytes bytea NOT NULL)",
-            ] {
+            ] + ListChangeLog.schema {
                 _ = try query(PostgresQuery(unsafeSQL: statement))
             }
+            try ListChangeLog.start(self)
         }
     }
 
@@ -61,8 +62,12 @@ public final class PostgresListStore: ListStore {
             do {
                 let locked = try query("SELECT pg_try_advisory_xact_lock(7307200462) AS locked")
                 guard try locked.first?.decode(Bool.self) == true else { throw ListError.busy(store: display) }
+                // A delta into a list that holds records is logged for the posts (`ListChangeLog`); a replace or a
+                // first load starts the log afresh, and a post behind it gets a full copy.
+                let logged =
+                    try !replace && query("SELECT EXISTS (SELECT 1 FROM list_records)").first?.decode(Bool.self) == true
                 if replace { _ = try query("DELETE FROM list_records") }
-                let result = try body(PostgresListWriter(store: self))
+                let result = try body(PostgresListWriter(store: self, logChanges: logged))
                 _ = try query("COMMIT")
                 return result
             } catch {
@@ -128,20 +133,40 @@ public final class PostgresListStore: ListStore {
         }
     }
 
-    /// Runs a statement and collects its rows (the lock must be held).
-    func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try connection.query(query, logger: logger).wait()
+    /// Runs a statement and collects its rows (the lock must be held). With `timeout`, a server that has not
+    /// answered by then fails the statement and the connection is closed (a link that drops without a reset
+    /// would otherwise hold the caller for good).
+    func query(_ query: PostgresQuery, timeout: Duration? = nil) throws -> PostgresQueryResult {
+        // postgres-nio writes a statement to a closed connection without failing it: it would never answer.
+        guard !connection.isClosed else {
+            throw ListError.database(operation: "query", reason: "the connection to the server was closed")
+        }
+        let answer = connection.query(query, logger: logger)
+        guard let timeout else { return try answer.wait() }
+        let connection = connection
+        let promise = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let seconds = timeout.components.seconds
+        let timer = connection.eventLoop.scheduleTask(in: .seconds(seconds)) {
+            promise.fail(
+                ListError.database(operation: "query", reason: "the server did not answer within \(seconds) s"))
+            connection.close().whenComplete { _ in }
+        }
+        answer.whenComplete { result in  // on the same event loop as the timer: the first to come wins
+            timer.cancel()
+            promise.completeWith(result)
+        }
+        return try promise.futureResult.wait()
     }
 
     /// Runs `body` holding the connection's lock, with failures turned into `ListError`s that hold no
     /// SQL arguments.
-    private func run<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+    func run<T>(_ operation: String, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         return try ListError.wrapping(operation, reason: Self.reason, body)
     }
 
-    private static func record(_ row: PostgresRow) throws -> ListRecord {
+    static func record(_ row: PostgresRow) throws -> ListRecord {
         let (id, state, number, type, status, reported, to) = try row.decode(
             (String, String, String, String?, String, String?, String?).self)
         return ListRecord(
@@ -235,8 +260,14 @@ final class PostgresListWriter: ListStoreWriter {
     private let store: PostgresListStore
     private var tally = ListImportCounts()
     private var seenFile = -1
+    /// Whether the ids this import touches go to the change log (`ListChangeLog`), else the log starts afresh.
+    private let logChanges: Bool
+    private var changedTable = false
 
-    init(store: PostgresListStore) { self.store = store }
+    init(store: PostgresListStore, logChanges: Bool) {
+        self.store = store
+        self.logChanges = logChanges
+    }
 
     func apply(_ rows: [ListImportRow]) throws {
         var start = rows.startIndex
@@ -252,6 +283,9 @@ final class PostgresListWriter: ListStoreWriter {
     /// statement and runs of withdrawals in another, in file order.
     private func apply(_ rows: ArraySlice<ListImportRow>, file: Int) throws {
         let earlier = try noteSeen(rows, file: file)
+        if logChanges {
+            changedTable = try ListChangeLog.note(Array(Set(rows.map(\.recordID))), store: store, created: changedTable)
+        }
         var index = rows.startIndex
         while index < rows.endIndex {
             if case .withdraw = rows[index].change {
@@ -387,5 +421,7 @@ final class PostgresListWriter: ListStoreWriter {
         for (key, value) in info.keyValues {
             _ = try store.query("INSERT INTO list_info (key, value) VALUES (\(key), \(value))")
         }
+        try ListChangeLog.finish(
+            store, generation: info.generation, records: info.records, noted: logChanges ? changedTable : nil)
     }
 }
