@@ -107,7 +107,8 @@ public struct ScanPipeline: Sendable {
         let bytes = [UInt8](data)
         let sha256 = ContentHash.sha256(bytes)
         let screened = APIFile(
-            bytes: bytes, path: path, matcher: settings.matcher, currentYear: asOf.year, done: done[sha256] ?? [])
+            bytes: bytes, sha256: sha256, path: path, matcher: settings.matcher, currentYear: asOf.year,
+            done: done[sha256] ?? [])
         if let problem = screened.problem { return emit(.badFile(path, sha256: screened.sha256, detail: problem)) }
         screened.readings.forEach(emit)
     }

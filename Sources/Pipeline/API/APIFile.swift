@@ -11,11 +11,11 @@ struct APIFile {
     /// Why the file gives not one traveller (it then gets one `BAD_FILE` result), with its first issue.
     let problem: String?
 
-    /// Screens `bytes` (the file `path`, as results name it) against `matcher`, two-digit birth years as of
-    /// `currentYear`; documents numbered in `done` (a stopped run wrote them) are left out.
-    init(bytes: [UInt8], path: String, matcher: ListMatcher?, currentYear: Int, done: Set<Int> = []) {
-        sha256 = ContentHash.sha256(bytes)
-        let read = PaxlstRecordReader.read(bytes, path: path, asOfYear: currentYear)
+    /// Screens `bytes` (the file `path`, as results name it, whose hash is `sha256`) against `matcher`, two-digit
+    /// birth years as of `currentYear`; documents numbered in `done` (a stopped run wrote them) are left out.
+    init(bytes: [UInt8], sha256: String, path: String, matcher: ListMatcher?, currentYear: Int, done: Set<Int> = []) {
+        self.sha256 = sha256
+        let read = PaxlstRecordReader.read(bytes, sha256: sha256, path: path, asOfYear: currentYear)
         guard !read.records.isEmpty else {
             problem = "a PAXLST file with no traveller" + (read.issues.first.map { "; first problem: \($0)" } ?? "")
             readings = []

@@ -79,7 +79,9 @@ public final class PaxlstRecordReader: ScreeningSource, @unchecked Sendable {
         let read = Locked([WholeFile](repeating: WholeFile(), count: batch.count))
         let (files, asOfYear) = (batch, asOfYear)
         ParallelWork.forEach(files.count, workers: min(files.count, 2)) { index in
-            let file = Self.read(files[index].bytes, path: files[index].path, asOfYear: asOfYear)
+            let bytes = files[index].bytes
+            let file = Self.read(
+                bytes, sha256: ContentHash.sha256(bytes), path: files[index].path, asOfYear: asOfYear)
             read.withLock { $0[index] = file }
         }
         for (file, path) in zip(read.withLock { $0 }, batch.map(\.path)) {
@@ -88,9 +90,8 @@ public final class PaxlstRecordReader: ScreeningSource, @unchecked Sendable {
         }
     }
 
-    /// Every record and issue of one file's bytes, the records named `path`.
-    static func read(_ bytes: [UInt8], path: String, asOfYear: Int) -> WholeFile {
-        let sha256 = ContentHash.sha256(bytes)
+    /// Every record and issue of one file's bytes (hashed `sha256`), the records named `path`.
+    static func read(_ bytes: [UInt8], sha256: String, path: String, asOfYear: Int) -> WholeFile {
         var file = WholeFile()
         var stream = PaxlstMessageStream(bytes, asOfYear: asOfYear)
         while let message = stream.next() {

@@ -160,7 +160,8 @@ public final class WatchMode {
         let file = inbox + "/" + claim.name
         let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
         let screened = APIFile(
-            bytes: bytes, path: file, matcher: settings.matcher, currentYear: settings.currentYear, done: done)
+            bytes: bytes, sha256: ContentHash.sha256(bytes), path: file, matcher: settings.matcher,
+            currentYear: settings.currentYear, done: done)
         guard WatchFolders.stamp(path) == claim.stamp else { return try folders.returnToInbox(claim) }
         if let problem = screened.problem {
             return try write(.badFile(file, sha256: screened.sha256, detail: problem), claim)
