@@ -126,8 +126,8 @@ let package = Package(
             dependencies: ["Lists", "MRZ", "Paxlst"],
             path: "benchmarks/ListBenchmark"
         ),
-        // Starts the built binary for the tests that run it (posix_spawn, not Foundation's Process).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What the tests share: sample PAXLST text, and Plumbing's ChildProcess (re-exported) for the built binary.
+        .target(name: "TestSupport", dependencies: ["Plumbing"], path: "Tests/TestSupport"),
         .testTarget(name: "MRZTests", dependencies: ["MRZ"]),
         .testTarget(name: "PlumbingTests", dependencies: ["Plumbing"]),
         .testTarget(name: "VisualZoneTests", dependencies: ["VisualZone", "MRZ"]),

@@ -134,6 +134,8 @@ public struct WatchConfiguration: Sendable, Equatable {
     public var results: String
     /// How long a file must be unchanged before it is taken.
     public var settleSeconds: Double
+    /// The command run for each alert (`on_alert`); nil for none.
+    public var alertCommand: AlertCommand? = nil
 
     /// A watch of `inbox`, results to `results`, scans moved to `processed` or `quarantine`.
     public init(inbox: String, processed: String, quarantine: String, results: String, settleSeconds: Double) {
@@ -165,6 +167,7 @@ extension RunConfiguration {
         "mode", "inbox", "inputs", "processed", "quarantine", "results", "lists", "model", "risk", "jobs",
         "settle_seconds", "as_of", "report", "csv", "history",
         "max_file_mb", "viz", "viz_model",
+        "on_alert", "on_alert_reviews", "on_alert_timeout_seconds", "on_alert_retries",
     ]
 
     /// Reads and checks the pipeline file at `path`. Throws a `ConfigError` naming the file, line and key of
@@ -210,16 +213,37 @@ extension RunConfiguration {
             throw ConfigError(file: path, line: root.line, key: key, problem: "missing; \(modeName) mode needs it")
         }
         stages.lists = try Self.listStore(fields["lists"], in: root).map(resolved)
+        let alertCommand = try Self.alertCommand(fields, watch: modeName == "watch")
         // The check above leaves watch mode its folders.
         if modeName == "watch", let inbox, let processed, let quarantine {
-            let watch = WatchConfiguration(
+            var watch = WatchConfiguration(
                 inbox: inbox, processed: processed, quarantine: quarantine, results: results,
                 settleSeconds: settleSeconds)
+            watch.alertCommand = alertCommand
             return RunConfiguration(file: path, stages: stages, mode: .watch(watch))
         }
         let batch = BatchConfiguration(
             inputs: inputs, expandsPatterns: true, output: .resumable(results), csv: csv, report: report)
         return RunConfiguration(file: path, stages: stages, mode: .batch(batch))
+    }
+
+    /// The `on_alert` command and its settings; nil when `on_alert` is not given. Only a watched inbox notifies
+    /// (a batch's alerts are in its report), and settings without the command are refused as a slip.
+    static func alertCommand(_ fields: [String: ConfigValue], watch: Bool) throws -> AlertCommand? {
+        let settings = ["on_alert_reviews", "on_alert_timeout_seconds", "on_alert_retries"]
+        guard let value = fields["on_alert"], !value.isNull else {
+            if let setting = settings.first(where: { fields[$0] != nil }) {
+                throw fields[setting]!.error("has no effect without on_alert")
+            }
+            return nil
+        }
+        guard watch else { throw value.error("only watch mode runs a command for each alert") }
+        var command = AlertCommand(command: try value.string())
+        command.includesReviews = try fields["on_alert_reviews"].map { try $0.bool() } ?? false
+        command.timeoutSeconds =
+            try fields["on_alert_timeout_seconds"].map { try $0.double(in: 0.1...3600) } ?? command.timeoutSeconds
+        command.retries = try fields["on_alert_retries"].map { try $0.int(in: 0...100) } ?? command.retries
+        return command
     }
 
     /// The model `model:` names; nil for the default.

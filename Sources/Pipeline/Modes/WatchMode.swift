@@ -44,6 +44,8 @@ public final class WatchMode {
     /// The lists (refreshed when a newer import appears), the year and the size limit every scan is read with.
     private var settings: ScanSettings
     private let results: OutputFile
+    /// Runs `on_alert` for each alert, off the scan path; nil without one.
+    private let notifier: AlertNotifier?
     private let status: String
     private var order = 0
     private var lastHit: String?
@@ -76,6 +78,7 @@ public final class WatchMode {
         workers = try pipeline.workers(for: stages.jobs)
         settings = pipeline.settings
         results = try OutputFile(path: watch.results, append: true)
+        notifier = try watch.alertCommand.map { try AlertNotifier($0, results: watch.results) }
         status = watch.results + ".status.json"
     }
 
@@ -89,6 +92,8 @@ public final class WatchMode {
         self.now = now
         self.written = written
         try recover()
+        notifier?.start()
+        defer { notifier?.stop() }
         let watcher = InboxWatcher(inbox: inbox, settle: watch.settleSeconds)
         while !shouldStop() {
             try release(all: false)
@@ -172,6 +177,7 @@ public final class WatchMode {
         }
         for result in results { self.results.writeLine(result) }
         try self.results.sync()
+        notifier?.wake()
         try journal.markWritten(claim.id, quarantine: false)
         if results.contains(where: { $0.list?.hit == true }) { lastHit = now() }
         try folders.move(id: claim.id, name: claim.name, quarantine: false, problem: nil, sha256: screened.sha256)
@@ -213,6 +219,7 @@ public final class WatchMode {
         order += 1
         results.writeLine(result)
         try results.sync()
+        notifier?.wake()
         let toQuarantine = result.status == .error
         try journal.markWritten(claim.id, quarantine: toQuarantine)
         if result.list?.hit == true { lastHit = now() }
@@ -289,13 +296,20 @@ public final class WatchMode {
 
     private func writeStatus(queue: Int, notifications: Bool) throws {
         let counts = try journal.doneCounts()
-        let report = JSONValue.object([
+        var report: JSONObject = [
             "errors": .int(counts.quarantined), "last_hit": .string(lastHit), "queue_depth": .int(queue),
             "scans_done": .int(counts.done), "inotify": .bool(notifications), "updated": .string(now()),
-        ])
+        ]
+        if let deliveries = try notifier?.journal.counts() {
+            report = report.merging([
+                "alerts_notified": .int(deliveries[.delivered] ?? 0),
+                "alerts_pending": .int(deliveries[.pending] ?? 0),
+                "alerts_failed": .int(deliveries[.failed] ?? 0),
+            ])
+        }
         let temporary = status + ".tmp"
         try PipelineError.writing(temporary) {
-            try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data((JSONWriter.text(JSONValue.object(report)) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
         }
         guard rename(temporary, status) == 0 else {
             throw PipelineError.cannotWrite(status, String(cString: strerror(errno)))

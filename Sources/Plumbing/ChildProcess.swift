@@ -1,8 +1,9 @@
 import Foundation
 
-/// A child process of the tests, started with `posix_spawn` and reaped with `waitpid`.
+/// A child process, started with `posix_spawn` and reaped with `waitpid`: a post's alert notifier, and the
+/// built binary in the tests.
 ///
-/// The tests do not use Foundation's `Process`: on Linux it watches each child through a run loop on a
+/// Neither uses Foundation's `Process`: on Linux it watches each child through a run loop on a
 /// manager thread and parks the waiting thread in its own run loop. With many tests spawning the binary
 /// at once on pool threads that come and go, the test process twice died of heap corruption at thread
 /// exit (`tcache_thread_shutdown(): unaligned tcache chunk detected`) while a child was being waited for.
@@ -28,6 +29,8 @@ public final class ChildProcess {
         public let stdout: Data
         /// Everything the child wrote to stderr (empty unless piped).
         public let stderr: Data
+        /// True when the child outran `finish`'s timeout and its process group was killed.
+        public var timedOut = false
     }
 
     /// The child's process id.
@@ -38,11 +41,13 @@ public final class ChildProcess {
     private var errors: Int32?
     private var exit: (status: Int32, signalled: Bool)?
 
-    /// Starts `executable` with `arguments`; `environment` replaces this process's when given.
+    /// Starts `executable` with `arguments`; `environment` replaces this process's when given. With
+    /// `ownProcessGroup` the child leads a process group of its own, so that `killGroup` also ends what it
+    /// started (a shell's commands).
     public init(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         directory: String? = nil, stdin: Stream = .null, stdout: Stream = .null,
-        stderr: Stream = .null
+        stderr: Stream = .null, ownProcessGroup: Bool = false
     ) throws {
         _ = Self.brokenPipesIgnored
         if directory != nil && Self.changeDirectory == nil { throw POSIXError(.ENOSYS) }
@@ -88,8 +93,15 @@ public final class ChildProcess {
         let pairs = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") }
         let envp = pairs + [nil]
         defer { for pair in pairs { free(pair) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if ownProcessGroup {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
         var pid: pid_t = 0
-        let failure = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let failure = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard failure == 0 else {
             for end in parentEnds { close(end) }
             throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .ENOEXEC)
@@ -117,6 +129,11 @@ public final class ChildProcess {
     /// Sends `signal` to the child, unless it has been reaped already.
     public func send(_ signal: Int32) {
         if exit == nil { kill(pid, signal) }
+    }
+
+    /// Sends SIGKILL to the child's process group (started with `ownProcessGroup`), unless it has been reaped.
+    public func killGroup() {
+        if exit == nil { kill(-pid, SIGKILL) }
     }
 
     /// Writes `data` to the child's stdin (piped), then closes it.
@@ -147,8 +164,11 @@ public final class ChildProcess {
     }
 
     /// Writes `input` to the child's stdin (when piped), reads its piped stdout and stderr to their end
-    /// (both at once, so neither can fill up and stall the child) and waits for it to end.
-    public func finish(input data: Data = Data()) -> Outcome {
+    /// (both at once, so neither can fill up and stall the child) and waits for it to end. With a `timeout`
+    /// (seconds), a child still running then has its process group killed (`killGroup`) and is reaped.
+    public func finish(input data: Data = Data(), timeout: Double? = nil) -> Outcome {
+        let deadline = timeout.map { Self.uptime() + $0 }
+        var timedOut = false
         var out = Data()
         var err = Data()
         var pending = data
@@ -159,7 +179,12 @@ public final class ChildProcess {
             if let input { watched.append(pollfd(fd: input, events: Int16(POLLOUT), revents: 0)) }
             if let output { watched.append(pollfd(fd: output, events: Int16(POLLIN), revents: 0)) }
             if let errors { watched.append(pollfd(fd: errors, events: Int16(POLLIN), revents: 0)) }
-            guard poll(&watched, nfds_t(watched.count), -1) >= 0 || errno == EINTR else { break }
+            let wait = deadline.map { Int32(max(0, min(1_000, ($0 - Self.uptime()) * 1_000))) } ?? -1
+            guard poll(&watched, nfds_t(watched.count), wait) >= 0 || errno == EINTR else { break }
+            if let deadline, Self.uptime() >= deadline {
+                timedOut = true
+                break
+            }
             for entry in watched where entry.revents != 0 {
                 if entry.fd == input {
                     let count = pending.withUnsafeBytes {
@@ -182,8 +207,28 @@ public final class ChildProcess {
                 }
             }
         }
+        if !timedOut, let deadline { timedOut = !reaped(by: deadline) }
+        if timedOut { killGroup() }
         let status = wait()
-        return Outcome(status: status, signalled: exit!.signalled, stdout: out, stderr: err)
+        var outcome = Outcome(status: status, signalled: exit!.signalled, stdout: out, stderr: err)
+        outcome.timedOut = timedOut
+        return outcome
+    }
+
+    /// Waits until the child ends or `deadline` (`uptime`) passes; true when it ended.
+    private func reaped(by deadline: Double) -> Bool {
+        while isRunning {
+            guard Self.uptime() < deadline else { return false }
+            usleep(5_000)
+        }
+        return true
+    }
+
+    /// Seconds on the monotonic clock.
+    private static func uptime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// A child that closes its stdin early must fail that write, not kill the test process.
