@@ -153,4 +153,59 @@ import Testing
         #expect(lines.first { $0.contains("before.jpg") }?.contains(#""hit":false"#) == true)
         #expect(lines.first { $0.contains("after.jpg") }?.contains(#""record_id":"NEW-1""#) == true)
     }
+
+    @Test func aHangingAlertCommandNeverHoldsScanningAndPendingAlertsAreSentAfterAKill() throws {
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let specimen = try ScanCommandTests.specimen("TD3")
+        let state = String(specimen.lines[0].dropFirst(2).prefix(3))
+        let number = String(specimen.lines[1].prefix(9)).replacingOccurrences(of: "<", with: "")
+        let list = folder.appendingPathComponent("list.csv")
+        try "record_id,issuing_state,document_number,status\nS-1,\(state),\(number),stolen\n".write(
+            to: list, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("lists.sqlite").path
+        #expect(try Docguard.run(["lists", "import", list.path, "--store", store]).status == 0)
+        let sent = folder.appendingPathComponent("sent").path
+        let pids = folder.appendingPathComponent("pids").path
+        defer {  // the first command's runs outlive the watcher killed under them
+            for pid in ((try? String(contentsOfFile: pids, encoding: .utf8)) ?? "").split(separator: "\n") {
+                if let pid = Int32(pid) { kill(pid, SIGKILL) }
+            }
+        }
+        // First a command that takes the line, then hangs far past the time the scans need.
+        try writePipeline(
+            "lists: lists.sqlite\nsettle_seconds: 0.2\non_alert: 'echo $$ >> \(pids); cat >> \(sent)-1; exec sleep 120'\n"
+                + "on_alert_timeout_seconds: 600")
+        var process = try start()
+        for name in ["a.jpg", "b.jpg", "c.jpg"] {
+            try FileManager.default.copyItem(at: specimen.image, to: inbox.appendingPathComponent(name))
+        }
+        #expect(waitUntil(seconds: 60) { resultFiles().count == 3 })
+        #expect(waitUntil(seconds: 10) { FileManager.default.fileExists(atPath: sent + "-1") })
+        process.send(SIGKILL)
+        process.wait()
+        let results = try String(contentsOf: folder.appendingPathComponent("results.jsonl"), encoding: .utf8)
+        #expect(results.split(separator: "\n").allSatisfy { $0.contains(#""level":"alert""#) })
+
+        // Started again with a command that answers: the one in flight and the two waiting are all sent, in order.
+        try writePipeline("lists: lists.sqlite\nsettle_seconds: 0.2\non_alert: 'cat >> \(sent)-2'\n")
+        process = try start()
+        defer {
+            process.send(SIGTERM)
+            process.wait()
+        }
+        #expect(
+            waitUntil(seconds: 30) {
+                ((try? String(contentsOfFile: sent + "-2", encoding: .utf8)) ?? "").split(separator: "\n").count == 3
+            })
+        #expect(try String(contentsOfFile: sent + "-2", encoding: .utf8) == results)
+        #expect(
+            try String(contentsOfFile: sent + "-1", encoding: .utf8) == String(results.split(separator: "\n")[0]) + "\n"
+        )
+        let status = folder.appendingPathComponent("results.jsonl.status.json")
+        #expect(
+            waitUntil(seconds: 10) {
+                ((try? String(contentsOf: status, encoding: .utf8)) ?? "").contains(#""alerts_notified":3"#)
+            })
+    }
 }

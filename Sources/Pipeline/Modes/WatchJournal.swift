@@ -33,19 +33,14 @@ public final class WatchJournal: Sendable {
         public var reads: Int
     }
 
-    private let queue: DatabaseQueue
+    private let database: JournalDatabase
     /// The journal file, for messages.
-    private let path: String
+    private var path: String { database.path }
 
     /// Opens (or creates) the journal at `path`.
     public init(path: String) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
-        }
-        queue = try Self.recording(path, "open") { try DatabaseQueue(path: path, configuration: configuration) }
-        try write { db in
+        database = try JournalDatabase(path: path)
+        try database.write { db in
             try db.execute(
                 sql: """
                     CREATE TABLE IF NOT EXISTS scans (
@@ -61,7 +56,7 @@ public final class WatchJournal: Sendable {
 
     /// Records that `name` is being taken from the inbox; the work file is named after the returned id.
     public func claim(_ name: String) throws -> Int64 {
-        try write { db in
+        try database.write { db in
             try db.execute(
                 sql: "INSERT INTO scans (name, state) VALUES (?, ?)", arguments: [name, State.claimed.rawValue])
             return db.lastInsertedRowID
@@ -70,14 +65,14 @@ public final class WatchJournal: Sendable {
 
     /// Records that a read of the scan begins.
     public func markReading(_ id: Int64) throws {
-        try write { db in
+        try database.write { db in
             try db.execute(sql: "UPDATE scans SET reads = reads + 1 WHERE id = ?", arguments: [id])
         }
     }
 
     /// Records that the scan's result line is on disk, and whether the file goes to quarantine.
     public func markWritten(_ id: Int64, quarantine: Bool) throws {
-        try write { db in
+        try database.write { db in
             try db.execute(
                 sql: "UPDATE scans SET state = ?, quarantine = ? WHERE id = ?",
                 arguments: [State.written.rawValue, quarantine, id])
@@ -86,7 +81,7 @@ public final class WatchJournal: Sendable {
 
     /// Records that the scan's file is at `destination`.
     public func markDone(_ id: Int64, destination: String) throws {
-        try write { db in
+        try database.write { db in
             try db.execute(
                 sql: "UPDATE scans SET state = ?, destination = ? WHERE id = ?",
                 arguments: [State.done.rawValue, destination, id])
@@ -95,13 +90,13 @@ public final class WatchJournal: Sendable {
 
     /// Drops a claim whose file never left the inbox (it will be taken again).
     public func forget(_ id: Int64) throws {
-        try write { db in try db.execute(sql: "DELETE FROM scans WHERE id = ?", arguments: [id]) }
+        try database.write { db in try db.execute(sql: "DELETE FROM scans WHERE id = ?", arguments: [id]) }
     }
 
     /// Scans not yet done, oldest first. Throws `PipelineError.journalState` for a state this docguard does
     /// not know: guessing what happened to that scan could lose it or write its result twice.
     public func unfinished() throws -> [Entry] {
-        try read { db in
+        try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM scans WHERE state != ? ORDER BY id", arguments: [State.done.rawValue]
             ).map(entry)
@@ -110,26 +105,13 @@ public final class WatchJournal: Sendable {
 
     /// How many scans are done, and how many of them went to quarantine.
     public func doneCounts() throws -> (done: Int, quarantined: Int) {
-        try read { db in
+        try database.read { db in
             let row = try Row.fetchOne(
                 db,
                 sql: "SELECT COUNT(*) AS done, COALESCE(SUM(quarantine), 0) AS quarantined FROM scans WHERE state = ?",
                 arguments: [State.done.rawValue])
             return (row?["done"] ?? 0, row?["quarantined"] ?? 0)
         }
-    }
-
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.recording(path, "write") { try queue.write(body) }
-    }
-
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.recording(path, "read") { try queue.read(body) }
-    }
-
-    /// Runs a journal operation; an SQLite failure becomes `PipelineError.journal` naming the file.
-    private static func recording<T>(_ path: String, _ operation: String, _ body: () throws -> T) throws -> T {
-        try PipelineError.wrapping({ .journal(path: path, operation: operation, reason: $0) }, body)
     }
 
     private func entry(_ row: Row) throws -> Entry {

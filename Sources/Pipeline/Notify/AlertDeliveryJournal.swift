@@ -29,23 +29,15 @@ public final class AlertDeliveryJournal: Sendable {
         public var attempts: Int
     }
 
-    private let queue: DatabaseQueue
-    private let path: String
+    private let database: JournalDatabase
 
     /// Opens (or creates) the journal at `path`. A new journal starts reading at `start` (so a notifier added
     /// to a post that has run for months does not page anyone for its past).
     public init(path: String, start: () throws -> ResultFollower.Position) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
-        }
-        queue = try Self.recording(path, "open") { try DatabaseQueue(path: path, configuration: configuration) }
-        let fresh = try Self.recording(path, "read") {
-            try queue.read { db in try !db.tableExists("position") }
-        }
+        database = try JournalDatabase(path: path)
+        let fresh = try database.read { db in try !db.tableExists("position") }
         let first = fresh ? try start() : .start
-        try write { db in
+        try database.write { db in
             try db.execute(
                 sql: """
                     CREATE TABLE IF NOT EXISTS position (
@@ -65,7 +57,7 @@ public final class AlertDeliveryJournal: Sendable {
 
     /// How far the result file has been read.
     public func position() throws -> ResultFollower.Position {
-        try read { db in
+        try database.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT offset, line FROM position")
             return ResultFollower.Position(offset: row?["offset"] ?? 0, line: row?["line"] ?? 0)
         }
@@ -75,7 +67,7 @@ public final class AlertDeliveryJournal: Sendable {
     public func record(_ owed: [(line: Int64, level: String, result: String)], upTo position: ResultFollower.Position)
         throws
     {
-        try write { db in
+        try database.write { db in
             for delivery in owed {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO deliveries (line, level, result, state) VALUES (?, ?, ?, ?)",
@@ -89,7 +81,7 @@ public final class AlertDeliveryJournal: Sendable {
     /// The pending delivery of the lowest line whose time has come (`now`, seconds since 1970), and when the
     /// next one after it falls due.
     public func nextDue(now: Double) throws -> (delivery: Delivery?, nextDue: Double?) {
-        try read { db in
+        try database.read { db in
             let due = try Row.fetchOne(
                 db, sql: "SELECT * FROM deliveries WHERE state = ? AND due <= ? ORDER BY line LIMIT 1",
                 arguments: [State.pending.rawValue, now])
@@ -106,7 +98,7 @@ public final class AlertDeliveryJournal: Sendable {
         line: Int64, started: String, seconds: Double, exitStatus: Int32?, timedOut: Bool, errors: String,
         state: State, due: Double
     ) throws {
-        try write { db in
+        try database.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO attempts (line, started, seconds, exit_status, timed_out, errors)
@@ -121,12 +113,13 @@ public final class AlertDeliveryJournal: Sendable {
 
     /// Every delivery, by line.
     public func deliveries() throws -> [Delivery] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY line").map(Self.delivery) }
+        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM deliveries ORDER BY line").map(Self.delivery)
+        }
     }
 
     /// How many deliveries stand in each state.
     public func counts() throws -> [State: Int] {
-        try read { db in
+        try database.read { db in
             var counts: [State: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM deliveries GROUP BY state") {
                 if let state = State(rawValue: row["state"]) { counts[state] = row["n"] }
@@ -137,7 +130,7 @@ public final class AlertDeliveryJournal: Sendable {
 
     /// Attempts recorded for `line`, oldest first: exit status (nil when killed) and whether it timed out.
     public func attempts(line: Int64) throws -> [(exitStatus: Int?, timedOut: Bool)] {
-        try read { db in
+        try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT exit_status, timed_out FROM attempts WHERE line = ? ORDER BY id", arguments: [line]
             ).map { ($0["exit_status"], $0["timed_out"]) }
@@ -150,16 +143,4 @@ public final class AlertDeliveryJournal: Sendable {
             state: State(rawValue: row["state"]) ?? .pending, attempts: row["attempts"])
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.recording(path, "write") { try queue.write(body) }
-    }
-
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.recording(path, "read") { try queue.read(body) }
-    }
-
-    /// Runs a journal operation; an SQLite failure becomes `PipelineError.journal` naming the file.
-    private static func recording<T>(_ path: String, _ operation: String, _ body: () throws -> T) throws -> T {
-        try PipelineError.wrapping({ .journal(path: path, operation: operation, reason: $0) }, body)
-    }
 }

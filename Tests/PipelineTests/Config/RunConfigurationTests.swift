@@ -52,6 +52,22 @@ struct RunConfigurationTests {
         )
     }
 
+    @Test("on_alert: the command with its defaults, or every setting as given")
+    func alertCommandKeys() throws {
+        let base = "mode: watch\ninbox: in\nprocessed: p\nquarantine: q\nresults: r.jsonl\nlists: none\n"
+        func command(_ more: String) throws -> AlertCommand? {
+            guard case .watch(let watch) = try RunConfiguration.load(try pipeline(base + more)).mode else { return nil }
+            return watch.alertCommand
+        }
+        #expect(try command("") == nil)
+        #expect(
+            try command("on_alert: /usr/local/bin/page-officer --post A\n")
+                == AlertCommand(command: "/usr/local/bin/page-officer --post A"))
+        #expect(
+            try command("on_alert: notify\non_alert_reviews: true\non_alert_timeout_seconds: 5\non_alert_retries: 0\n")
+                == AlertCommand(command: "notify", includesReviews: true, timeoutSeconds: 5, retries: 0))
+    }
+
     @Test(
         "mistakes are refused with the file, line and key",
         arguments: [
@@ -63,6 +79,19 @@ struct RunConfigurationTests {
             ("mode: batch\ninputs: [a]\nresults: r.jsonl\nas_of: 2026-02-30\n", 4, "as_of", "YYYY-MM-DD"),
             ("mode: batch\ninputs: [a]\nresults: r.jsonl\nlists: none\nviz: sometimes\n", 5, "viz", "true or false"),
             ("mode: batch\ninputs: [a]\nresults: r.jsonl\nlists: none\nviz_model: ../eng\n", 5, "viz_model", "model"),
+            (
+                "mode: batch\ninputs: [a]\nresults: r.jsonl\nlists: none\non_alert: page\n", 5, "on_alert",
+                "only watch mode"
+            ),
+            (
+                "mode: watch\ninbox: i\nprocessed: p\nquarantine: q\nresults: r.jsonl\nlists: none\non_alert_retries: 2\n",
+                7,
+                "on_alert_retries", "without on_alert"
+            ),
+            (
+                "mode: watch\ninbox: i\nprocessed: p\nquarantine: q\nresults: r.jsonl\nlists: none\non_alert: page\n"
+                    + "on_alert_timeout_seconds: 0\n", 8, "on_alert_timeout_seconds", "number from"
+            ),
         ])
     func refused(text: String, line: Int, key: String, problem: String) throws {
         let path = try pipeline(text)
