@@ -31,7 +31,11 @@ struct RunCommand: ParsableCommand {
             guard let watch = try WatchMode(configuration, today: Clock.today()) else { return }
             let progress = ProgressDisplay.start(unit: "scans", alerts: true)
             defer { progress?.finish() }
-            try watch.run(now: Clock.nowISO, shouldStop: StopSignals.received) { progress?.add($0) }
+            try watch.run(now: Clock.nowISO, shouldStop: StopSignals.received) {
+                progress?.add($0)
+            } log: {
+                ProgressDisplay.warn($0)
+            }
             return
         }
         guard let batch = BatchMode(configuration) else { return }

@@ -13,26 +13,26 @@ import Testing
         ("postgres://u@[::1]:5432/db", "postgres://u@[::1]:5432/db"),
     ])
     func passwordsAreMaskedInTheURLAsShown(_ url: String, _ shown: String) {
-        #expect(PostgresListStore.redacted(url) == shown)
+        #expect(PostgresSession.redacted(url) == shown)
     }
 
     @Test func anIPv6HostInBracketsIsTheAddress() throws {
-        let configuration = try PostgresListStore.configuration("postgres://u@[::1]:6543/db", display: "")
+        let configuration = try PostgresSession.configuration("postgres://u@[::1]:6543/db", display: "")
         #expect(configuration.host == "::1" && configuration.port == 6543)
-        let plain = try PostgresListStore.configuration("postgres://u@127.0.0.1/db?password=p", display: "")
+        let plain = try PostgresSession.configuration("postgres://u@127.0.0.1/db?password=p", display: "")
         #expect(plain.host == "127.0.0.1" && plain.port == 5432 && plain.password == "p")
     }
 
     @Test(arguments: ["postgres://u@h:99999/db", "postgres://u@h:0/db", "postgres://u@h:65536/db"])
     func aPortOutsideTheRangeIsRefused(_ url: String) {
         #expect {
-            _ = try PostgresListStore.configuration(url, display: url)
+            _ = try PostgresSession.configuration(url, display: url)
         } throws: { "\($0)".contains("the port must be 1–65535") }
     }
 
     @Test func anUnknownParameterIsRefusedRatherThanIgnored() {
         #expect {
-            _ = try PostgresListStore.configuration("postgres://u@h/db?sslmod=require", display: "shown")
+            _ = try PostgresSession.configuration("postgres://u@h/db?sslmod=require", display: "shown")
         } throws: { "\($0)".contains("unknown URL parameter sslmod") }
     }
 }

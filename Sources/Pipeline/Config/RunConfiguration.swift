@@ -21,12 +21,21 @@ public struct RunConfiguration: Sendable, Equatable {
     public var stages: StageConfiguration
     /// The mode and what it needs.
     public var mode: Mode
+    /// Where the results file is forwarded to (the central database), if anywhere.
+    public var forward: ForwardConfiguration?
+    /// The central list a watch run keeps the post's store in step with, if any.
+    public var listSync: PeriodicSyncConfiguration?
 
     /// A configuration of `mode` over `stages`.
-    public init(file: String? = nil, stages: StageConfiguration, mode: Mode) {
+    public init(
+        file: String? = nil, stages: StageConfiguration, mode: Mode, forward: ForwardConfiguration? = nil,
+        listSync: PeriodicSyncConfiguration? = nil
+    ) {
         self.file = file
         self.stages = stages
         self.mode = mode
+        self.forward = forward
+        self.listSync = listSync
     }
 
     /// The result file a resumable batch or a watch run appends to, and counts for clone checks; nil otherwise.
@@ -165,7 +174,7 @@ extension RunConfiguration {
         "mode", "inbox", "inputs", "processed", "quarantine", "results", "lists", "model", "risk", "jobs",
         "settle_seconds", "as_of", "report", "csv", "history",
         "max_file_mb", "viz", "viz_model",
-    ]
+    ].union(centralKeys)
 
     /// Reads and checks the pipeline file at `path`. Throws a `ConfigError` naming the file, line and key of
     /// anything unknown, missing for the mode, or out of range.
@@ -209,17 +218,21 @@ extension RunConfiguration {
         for key in needed where fields[key] == nil || fields[key]!.isNull {
             throw ConfigError(file: path, line: root.line, key: key, problem: "missing; \(modeName) mode needs it")
         }
-        stages.lists = try Self.listStore(fields["lists"], in: root).map(resolved)
+        let central = try Self.central(
+            fields, root: root, mode: modeName, lists: try Self.listStore(fields["lists"], in: root).map(resolved),
+            folder: folder)
+        stages.lists = central.lists
         // The check above leaves watch mode its folders.
         if modeName == "watch", let inbox, let processed, let quarantine {
             let watch = WatchConfiguration(
                 inbox: inbox, processed: processed, quarantine: quarantine, results: results,
                 settleSeconds: settleSeconds)
-            return RunConfiguration(file: path, stages: stages, mode: .watch(watch))
+            return RunConfiguration(
+                file: path, stages: stages, mode: .watch(watch), forward: central.forward, listSync: central.sync)
         }
         let batch = BatchConfiguration(
             inputs: inputs, expandsPatterns: true, output: .resumable(results), csv: csv, report: report)
-        return RunConfiguration(file: path, stages: stages, mode: .batch(batch))
+        return RunConfiguration(file: path, stages: stages, mode: .batch(batch), forward: central.forward)
     }
 
     /// The model `model:` names; nil for the default.

@@ -31,6 +31,9 @@ public final class WatchMode {
 
     private let watch: WatchConfiguration
     private let stages: StageConfiguration
+    private let configuration: RunConfiguration
+    /// The links to the centre (forwarding, list sync) while `run` runs, when the pipeline names them.
+    private var links: CentralLinks?
     private typealias Claim = WatchFolders.Claim
     private let inbox: String
     /// The inbox, work, processed and quarantine folders, and the moves between them.
@@ -61,6 +64,7 @@ public final class WatchMode {
     public init?(_ configuration: RunConfiguration, today: MRZDate, recognizers: LineRecognizers = .tesseract) throws {
         guard case .watch(let watch) = configuration.mode else { return nil }
         self.watch = watch
+        self.configuration = configuration
         stages = configuration.stages
         try WatchLayout.check(watch, file: configuration.file ?? "")
         inbox = watch.inbox
@@ -81,14 +85,23 @@ public final class WatchMode {
 
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
     /// batches: scans in flight are always finished). `now` tells the status file the time (ISO 8601, UTC);
-    /// `written` sees every result once it is written.
+    /// `written` sees every result once it is written; `log` takes the background links' lines for the operator
+    /// (a forward or sync that failed; never personal data). The links to the centre (`CentralLinks`) run
+    /// beside the watch from the end of recovery to the end of the run.
     public func run(
-        now: @escaping () -> String, shouldStop: () -> Bool,
-        written: @escaping (ScanResult) -> Void = { _ in }
+        now: @escaping @Sendable () -> String, shouldStop: () -> Bool,
+        written: @escaping (ScanResult) -> Void = { _ in }, log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws {
         self.now = now
         self.written = written
         try recover()
+        let links = try CentralLinks(configuration, results: watch.results, now: now, log: log)
+        self.links = links
+        links.start()
+        defer {
+            links.stop()
+            self.links = nil
+        }
         let watcher = InboxWatcher(inbox: inbox, settle: watch.settleSeconds)
         while !shouldStop() {
             try release(all: false)
@@ -175,6 +188,7 @@ public final class WatchMode {
         try journal.markWritten(claim.id, quarantine: false)
         if results.contains(where: { $0.list?.hit == true }) { lastHit = now() }
         try folders.move(id: claim.id, name: claim.name, quarantine: false, problem: nil, sha256: screened.sha256)
+        links?.resultWritten()
         results.forEach(written)
     }
 
@@ -218,6 +232,7 @@ public final class WatchMode {
         if result.list?.hit == true { lastHit = now() }
         try folders.move(
             id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
+        links?.resultWritten()
         written(result)
     }
 
@@ -289,10 +304,11 @@ public final class WatchMode {
 
     private func writeStatus(queue: Int, notifications: Bool) throws {
         let counts = try journal.doneCounts()
-        let report = JSONValue.object([
+        let members: JSONObject = [
             "errors": .int(counts.quarantined), "last_hit": .string(lastHit), "queue_depth": .int(queue),
             "scans_done": .int(counts.done), "inotify": .bool(notifications), "updated": .string(now()),
-        ])
+        ]
+        let report = JSONValue.object(members.merging(links?.statusMembers(configuration) ?? [:]))
         let temporary = status + ".tmp"
         try PipelineError.writing(temporary) {
             try Data((JSONWriter.text(report) + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
