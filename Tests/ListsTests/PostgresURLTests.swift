@@ -36,3 +36,57 @@ import Testing
         } throws: { "\($0)".contains("unknown URL parameter sslmod") }
     }
 }
+
+/// Where the password comes from when the URL holds none: a file only its owner reads, else `PGPASSWORD`.
+@Suite struct PostgresPasswordTests {
+    func file(_ text: String, mode: Int) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pw-\(UUID().uuidString)").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        return path
+    }
+
+    @Test func theURLThenTheFileThenTheEnvironment() throws {
+        let path = try file("from-file\nignored\n", mode: 0o600)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let environment = ["PGPASSWORD": "from-env"]
+        let url = "postgres://u@h/db"
+        #expect(try PostgresSession.configuration(url, display: "", environment: environment).password == "from-env")
+        #expect(try PostgresSession.configuration(url, display: "", environment: [:]).password == nil)
+        let withFile = url + "?password_file=" + path
+        #expect(try PostgresSession.configuration(withFile, display: "", environment: environment).password == "from-file")
+        let inURL = "postgres://u:from-url@h/db?password_file=" + path
+        #expect(try PostgresSession.configuration(inURL, display: "", environment: environment).password == "from-url")
+    }
+
+    @Test func aFileOthersMayReadIsRefusedWithoutShowingIt() throws {
+        let path = try file("s3cret-value", mode: 0o644)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let url = "postgres://u@h/db?password_file=" + path
+        #expect {
+            _ = try PostgresSession.configuration(url, display: PostgresSession.redacted(url), environment: [:])
+        } throws: { "\($0)".contains("chmod 600") && !"\($0)".contains("s3cret") }
+        #expect {
+            _ = try PostgresSession.configuration(url + "-missing", display: "x", environment: [:])
+        } throws: { "\($0)".contains("cannot read the password file") }
+    }
+}
+
+/// The central database's set-up, as shipped for a DBA to read or run with psql, is what the code runs.
+@Suite struct CentralSetupScriptTests {
+    @Test func theShippedScriptIsWhatSetupRuns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let shipped = try String(
+            contentsOf: root.appendingPathComponent("pipelines/central/setup.sql"), encoding: .utf8)
+        #expect(shipped == CentralSchema.setupScript(), "regenerate: docguard central setup --print > pipelines/central/setup.sql")
+    }
+
+    @Test(arguments: ["docguard_post", "_x", "p17"]) func roleNamesAccepted(_ name: String) {
+        #expect(CentralSchema.roleNameProblem(name) == nil)
+    }
+
+    @Test(arguments: ["", "Post", "1post", "post;drop", "a-b", String(repeating: "a", count: 64)])
+    func roleNamesRefused(_ name: String) {
+        #expect(CentralSchema.roleNameProblem(name) != nil)
+    }
+}

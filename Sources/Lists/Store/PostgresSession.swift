@@ -91,6 +91,14 @@ public final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// Runs SQL of the caller's own (one statement, no arguments: set-up and tests) holding the lock; its rows,
+    /// each column as text (cast in the SQL) or nil.
+    func execute(_ sql: String) throws -> [[String?]] {
+        try run("execute") {
+            try query(PostgresQuery(unsafeSQL: sql)).map { row in try row.map { try $0.decode(String?.self) } }
+        }
+    }
+
     /// Which of `tables` are missing from the database (as the connection's search path finds them).
     func missingTables(_ tables: [String]) throws -> [String] {
         try query(

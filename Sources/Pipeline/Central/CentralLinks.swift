@@ -40,7 +40,7 @@ final class CentralLinks: @unchecked Sendable {
             let forwarder = try ResultForwarder(forward, results: results, lists: configuration.stages.lists)
             forwarder.notResult = { log("results line \($0) is not a result line; not forwarded") }
             let timing = Locked((retry: 1.0, lastReport: -Double.infinity))
-            let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+            let clock: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
             let loop = BackgroundLoop { shouldStop in
                 do {
                     let due = clock() - timing.withLock { $0.lastReport } >= Self.reportEvery
@@ -89,9 +89,9 @@ final class CentralLinks: @unchecked Sendable {
                 } catch {
                     state.withLock { $0.syncError = "\(error)" }
                     log("list sync from \(PostgresSession.redacted(sync.central)) failed: \(error); retrying in "
-                        + "\(sync.minutes) min")
+                        + "\(String(format: "%g", sync.minutes)) min")
                 }
-                return Double(sync.minutes) * 60
+                return sync.minutes * 60
             }
             loops.append(("docguard-sync", loop))
         }

@@ -22,11 +22,11 @@ public struct ForwardConfiguration: Sendable, Equatable {
 public struct PeriodicSyncConfiguration: Sendable, Equatable {
     /// The central list (`postgres://...`).
     public var central: String
-    /// Minutes between syncs (one runs at start).
-    public var minutes: Int
+    /// Minutes between syncs (one runs at start); fractions allowed.
+    public var minutes: Double
 
     /// A sync from `central` every `minutes`.
-    public init(central: String, minutes: Int) {
+    public init(central: String, minutes: Double) {
         self.central = central
         self.minutes = minutes
     }
@@ -87,7 +87,7 @@ extension RunConfiguration {
                 throw fields["sync_from"]!.error("needs lists: to name the post's SQLite store, which it keeps in step")
             }
             sync = PeriodicSyncConfiguration(
-                central: central, minutes: try fields["sync_minutes"].map { try $0.int(in: 1...10_080) } ?? 15)
+                central: central, minutes: try fields["sync_minutes"].map { try $0.double(in: 0.01...10_080) } ?? 15)
         } else if let minutes = fields["sync_minutes"] {
             throw minutes.error("given without sync_from; name the central list in sync_from:")
         }

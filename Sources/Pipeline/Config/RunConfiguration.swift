@@ -170,11 +170,11 @@ public struct ScreenConfiguration: Sendable, Equatable {
 
 /// Reads pipeline files. Relative paths are relative to the pipeline file.
 extension RunConfiguration {
-    static let keys: Set<String> = [
+    static let keys: Set<String> = Set<String>([
         "mode", "inbox", "inputs", "processed", "quarantine", "results", "lists", "model", "risk", "jobs",
         "settle_seconds", "as_of", "report", "csv", "history",
         "max_file_mb", "viz", "viz_model",
-    ].union(centralKeys)
+    ]).union(centralKeys)
 
     /// Reads and checks the pipeline file at `path`. Throws a `ConfigError` naming the file, line and key of
     /// anything unknown, missing for the mode, or out of range.
