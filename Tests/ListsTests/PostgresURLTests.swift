@@ -41,7 +41,8 @@ import Testing
 @Suite struct PostgresPasswordTests {
     func file(_ text: String, mode: Int) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pw-\(UUID().uuidString)").path
-        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        _ = FileManager.default.createFile(
+            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
         return path
     }
 
@@ -53,7 +54,8 @@ import Testing
         #expect(try PostgresSession.configuration(url, display: "", environment: environment).password == "from-env")
         #expect(try PostgresSession.configuration(url, display: "", environment: [:]).password == nil)
         let withFile = url + "?password_file=" + path
-        #expect(try PostgresSession.configuration(withFile, display: "", environment: environment).password == "from-file")
+        #expect(
+            try PostgresSession.configuration(withFile, display: "", environment: environment).password == "from-file")
         let inURL = "postgres://u:from-url@h/db?password_file=" + path
         #expect(try PostgresSession.configuration(inURL, display: "", environment: environment).password == "from-url")
     }
@@ -78,7 +80,9 @@ import Testing
             .deletingLastPathComponent()
         let shipped = try String(
             contentsOf: root.appendingPathComponent("pipelines/central/setup.sql"), encoding: .utf8)
-        #expect(shipped == CentralSchema.setupScript(), "regenerate: docguard central setup --print > pipelines/central/setup.sql")
+        #expect(
+            shipped == CentralSchema.setupScript(),
+            "regenerate: docguard central setup --print > pipelines/central/setup.sql")
     }
 
     @Test(arguments: ["docguard_post", "_x", "p17"]) func roleNamesAccepted(_ name: String) {

@@ -41,7 +41,9 @@ public final class ListMatcher: Sendable {
 
     /// The verdict for a begun lookup; not checked when there was nothing to look up (nil).
     package func verdict(for query: ListQuery?) throws -> ListVerdict {
-        guard let query else { return ListVerdict(checked: false, hits: [], listVersion: info?.version, listGeneration: info?.generation) }
+        guard let query else {
+            return ListVerdict(checked: false, hits: [], listVersion: info?.version, listGeneration: info?.generation)
+        }
         var hits = ranges.hits(state: query.state, number: query.number, folded: query.folded)
         if let filter, let probe = query.probe, !filter.mightContain(probe) {
             return ListVerdict(checked: true, hits: hits, listVersion: info?.version, listGeneration: info?.generation)
@@ -63,7 +65,9 @@ public final class ListMatcher: Sendable {
         do {
             return try verdict(for: query)
         } catch {
-            return ListVerdict(checked: false, hits: [], listVersion: info?.version, listGeneration: info?.generation, unavailable: "\(error)")
+            return ListVerdict(
+                checked: false, hits: [], listVersion: info?.version, listGeneration: info?.generation,
+                unavailable: "\(error)")
         }
     }
 }

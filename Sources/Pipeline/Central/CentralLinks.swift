@@ -88,8 +88,9 @@ final class CentralLinks: @unchecked Sendable {
                     }
                 } catch {
                     state.withLock { $0.syncError = "\(error)" }
-                    log("list sync from \(PostgresSession.redacted(sync.central)) failed: \(error); retrying in "
-                        + "\(String(format: "%g", sync.minutes)) min")
+                    log(
+                        "list sync from \(PostgresSession.redacted(sync.central)) failed: \(error); retrying in "
+                            + "\(String(format: "%g", sync.minutes)) min")
                 }
                 return sync.minutes * 60
             }

@@ -23,12 +23,14 @@ struct ResultFileTail {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT, offset == 0 { return tail }  // nothing written yet
-            throw PipelineError.outbox(path: path, operation: "read the results", reason: String(cString: strerror(errno)))
+            throw PipelineError.outbox(
+                path: path, operation: "read the results", reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            throw PipelineError.outbox(path: path, operation: "read the results", reason: String(cString: strerror(errno)))
+            throw PipelineError.outbox(
+                path: path, operation: "read the results", reason: String(cString: strerror(errno)))
         }
         guard Int64(info.st_size) >= offset else {
             throw PipelineError.resultsShrank(path: path, forwarded: offset, size: Int64(info.st_size))

@@ -113,7 +113,8 @@ extension RunConfiguration {
     /// Why `name` cannot be a post id, or nil: 1–64 letters, digits, `-`, `_` or `.`.
     static func postIDProblem(_ name: String) -> String? {
         let allowed = { (byte: UInt8) in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_.".utf8.contains(byte)
         }
         guard (1...64).contains(name.utf8.count), name.utf8.allSatisfy(allowed) else {

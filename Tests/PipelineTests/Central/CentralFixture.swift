@@ -51,8 +51,10 @@ final class CentralFixture {
         // So that a test may cut the post's connections (pg_terminate_backend), as a dropped link would.
         _ = try admin.execute("GRANT \(postLogin) TO current_user")
         let host = "\(components.host!):\(components.port ?? 5432)"
-        postURL = "postgres://\(postLogin)@\(host)/\(database)?password_file=" + (try Self.secret(postPassword, in: folder))
-        hubURL = "postgres://\(hubLogin)@\(host)/\(database)?password_file=" + (try Self.secret(hubPassword, in: folder))
+        postURL =
+            "postgres://\(postLogin)@\(host)/\(database)?password_file=" + (try Self.secret(postPassword, in: folder))
+        hubURL =
+            "postgres://\(hubLogin)@\(host)/\(database)?password_file=" + (try Self.secret(hubPassword, in: folder))
     }
 
     /// Runs `sql` as the database's owner; the rows, columns as text.
@@ -76,8 +78,10 @@ final class CentralFixture {
     /// Writes `password` to a file only its owner may read; its path.
     private static func secret(_ password: String, in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("secret-\(UUID().uuidString)").path
-        guard FileManager.default.createFile(atPath: path, contents: Data((password + "\n").utf8),
-            attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data((password + "\n").utf8),
+                attributes: [.posixPermissions: 0o600])
         else { throw CentralFixtureError("cannot write \(path)") }
         return path
     }
@@ -104,7 +108,9 @@ enum SyntheticResults {
     /// Appends lines `range` to `path`.
     static func append(_ range: ClosedRange<Int>, to path: String) throws {
         let text = range.map { line($0) + "\n" }.joined()
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seekToEnd()

@@ -14,7 +14,8 @@ import Testing
         defer { fixture.close() }
         let folder = try scratch.newFolder()
         let list = folder.appendingPathComponent("list.csv").path
-        try "record_id,issuing_state,document_number,document_type,status,reported_on,number_to\nA-1,UTO,L898902C3,P,stolen,2024-01-01,\n"
+        try
+            "record_id,issuing_state,document_number,document_type,status,reported_on,number_to\nA-1,UTO,L898902C3,P,stolen,2024-01-01,\n"
             .write(toFile: list, atomically: true, encoding: .utf8)
         _ = try ListImporter.run(
             files: [list], into: try PostgresListStore(url: fixture.adminURL), replace: false, version: "central-1",
@@ -40,7 +41,8 @@ import Testing
         for statement in [
             "SELECT count(*) FROM central_results", "UPDATE central_results SET level = 'clear'",
             "DELETE FROM central_results", "SELECT count(*) FROM central_post_reports",
-            "DELETE FROM central_post_reports", "INSERT INTO list_records VALUES ('X', 'UTO', 'X', 'X', NULL, NULL, 'stolen', NULL)",
+            "DELETE FROM central_post_reports",
+            "INSERT INTO list_records VALUES ('X', 'UTO', 'X', 'X', NULL, NULL, 'stolen', NULL)",
             "DELETE FROM list_records", "UPDATE list_info SET value = 'x'", "DELETE FROM list_changes",
             "CREATE TABLE central_extra (x int)", "TRUNCATE central_results",
         ] {

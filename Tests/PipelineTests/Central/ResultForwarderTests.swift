@@ -54,7 +54,8 @@ import Testing
         try forwarder.forward()
         // The link drops (the centre refuses the post's connections) while the post goes on screening.
         try fixture.admin("REVOKE CONNECT ON DATABASE \(fixture.database) FROM PUBLIC")
-        try fixture.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(fixture.postLogin)'")
+        try fixture.admin(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(fixture.postLogin)'")
         for batch in 0..<3 {
             try SyntheticResults.append(51 + batch * 100...150 + batch * 100, to: results)
             #expect(throws: (any Error).self) { try forwarder.forward() }

@@ -16,7 +16,8 @@ import Testing
         defer { fixture.close() }
         let folder = try scratch.newFolder()
         let first = folder.appendingPathComponent("first.csv").path
-        try "record_id,issuing_state,document_number,document_type,status,reported_on,number_to\nA-1,UTO,X0000001,P,lost,2024-01-01,\n"
+        try
+            "record_id,issuing_state,document_number,document_type,status,reported_on,number_to\nA-1,UTO,X0000001,P,lost,2024-01-01,\n"
             .write(toFile: first, atomically: true, encoding: .utf8)
         let change = folder.appendingPathComponent("change.csv").path
         try PaxlstSample.list.write(toFile: change, atomically: true, encoding: .utf8)
@@ -28,7 +29,8 @@ import Testing
         }
         try importAtCentre(first, version: "central-1")
         let post = folder.appendingPathComponent("lists.sqlite").path
-        _ = try ListSync.run(from: try PostgresListStore(url: fixture.postURL), into: ListStores.open(post, create: true))
+        _ = try ListSync.run(
+            from: try PostgresListStore(url: fixture.postURL), into: ListStores.open(post, create: true))
         let inbox = folder.appendingPathComponent("inbox").path
         let results = folder.appendingPathComponent("results.jsonl").path
         let file = folder.appendingPathComponent("watch.yaml").path
@@ -50,22 +52,24 @@ import Testing
         let watch = try #require(try WatchMode(try RunConfiguration.load(file), today: MRZDate(iso: "2026-11-30")!))
         let started = Date()
         var step = 0
-        try watch.run(now: { "2026-11-30T12:00:00Z" }, shouldStop: {
-            guard Date().timeIntervalSince(started) < 60 else { return true }
-            switch step {
-            case 0:  // the centre lists the flight's documents while the post watches
-                try? importAtCentre(change, version: "central-2")
-                step = 1
-            case 1:
-                if (try? ListStores.open(post).info()?.generation) == 2 {
-                    try? PaxlstSample.flight.write(toFile: inbox + "/UA123.edi", atomically: true, encoding: .utf8)
-                    step = 2
+        try watch.run(
+            now: { "2026-11-30T12:00:00Z" },
+            shouldStop: {
+                guard Date().timeIntervalSince(started) < 60 else { return true }
+                switch step {
+                case 0:  // the centre lists the flight's documents while the post watches
+                    try? importAtCentre(change, version: "central-2")
+                    step = 1
+                case 1:
+                    if (try? ListStores.open(post).info()?.generation) == 2 {
+                        try? PaxlstSample.flight.write(toFile: inbox + "/UA123.edi", atomically: true, encoding: .utf8)
+                        step = 2
+                    }
+                default:
+                    return (try? fixture.admin("SELECT count(*)::text FROM central_results")) == [["8"]]
                 }
-            default:
-                return (try? fixture.admin("SELECT count(*)::text FROM central_results")) == [["8"]]
-            }
-            return false
-        })
+                return false
+            })
         let lines = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 8)
         #expect(lines.filter { $0.contains(#""level":"alert""#) }.count == 2)
