@@ -77,9 +77,15 @@ struct ResultFileTail {
         var end = offset
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             chunk.withUnsafeBytes { buffer in
-                for (index, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") {
+                guard let base = buffer.baseAddress else { return }
+                var from = 0
+                while from < buffer.count,
+                    let found = memchr(base + from, Int32(UInt8(ascii: "\n")), buffer.count - from)
+                {
+                    let index = base.distance(to: UnsafeRawPointer(found))
                     lines += 1
                     end = position + Int64(index) + 1
+                    from = index + 1
                 }
             }
             position += Int64(chunk.count)

@@ -108,12 +108,13 @@ public final class ResultForwarder: @unchecked Sendable {
                     }
                 }
                 next.offset = tail.end
-                let depth = tail.reachedEnd ? 0 : ResultFileTail.countLines(results, from: next.offset).lines
-                let postReport =
-                    reporting
-                    ? CentralPostReport(
+                var postReport: CentralPostReport?
+                if reporting {
+                    let depth = tail.reachedEnd ? 0 : ResultFileTail.countLines(results, from: next.offset).lines
+                    postReport = CentralPostReport(
                         list: postList(), queueDepth: depth, scans: next.scans, alerts: next.alerts,
-                        reviews: next.reviews) : nil
+                        reviews: next.reviews)
+                }
                 try central!.send(rows, report: postReport)
                 try afterCentralCommit()
                 try outbox.advance(to: next)
