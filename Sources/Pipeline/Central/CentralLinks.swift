@@ -6,7 +6,8 @@ import Plumbing
 /// scan: the results forwarded as they are written (`ResultForwarder`), and the post's list kept in step
 /// with the central list every `sync_minutes` (`ListSync`; the watcher picks the new list up between scans).
 /// A failure is logged (no personal data, no password: messages name the redacted URL) and retried, the
-/// forwarder with growing waits (1 s doubling to 1 min), the sync at its next time. What the status file
+/// forwarder with growing waits (1 s doubling to 1 min), the sync at its next time. A report goes to the
+/// centre at each new connection, after a catch-up, and every `reportEvery` seconds. What the status file
 /// shows of them is `statusMembers`.
 final class CentralLinks: @unchecked Sendable {
     /// What the status file shows: the outbox depth, and the last successful forward and sync (wall time).
@@ -55,10 +56,11 @@ final class CentralLinks: @unchecked Sendable {
                     return Self.forwardPause
                 } catch {
                     let message = "forwarding to \(PostgresSession.redacted(forward.central)) failed: \(error)"
+                    let depth = try? forwarder.waiting()
                     let first = state.withLock {
                         let first = $0.forwardError == nil
                         $0.forwardError = "\(error)"
-                        $0.outboxDepth = try? forwarder.waiting()
+                        $0.outboxDepth = depth
                         return first
                     }
                     if first { log(message + "; results wait in the outbox, retrying") }

@@ -71,7 +71,8 @@ public final class ResultForwarder: @unchecked Sendable {
 
     /// Sends every complete line after the cursor, batch by batch, until none is left or `shouldStop` says so
     /// (asked between batches). A report goes with the first batch of a contact (a new connection), with the
-    /// batch that empties the outbox, and, when `report` is true, with the round whatever it sent. A failure
+    /// batch that empties an outbox that held more than one batch (a catch-up), and, when `report` is true,
+    /// with the round whatever it sent (a watch run's result a minute does not add a report a minute). A failure
     /// drops the connection (the next round makes a new one) and is thrown; the cursor stays at the last
     /// batch the centre committed.
     @discardableResult
@@ -85,9 +86,11 @@ public final class ResultForwarder: @unchecked Sendable {
                 contact = true
             }
             var cursor = try outbox.cursor()
+            var batches = 0
             while true {
                 let tail = try ResultFileTail.read(results, from: cursor.offset, maxLines: batchSize)
-                let reporting = contact || (report && round.reports == 0) || (tail.reachedEnd && !tail.lines.isEmpty)
+                let caughtUp = tail.reachedEnd && !tail.lines.isEmpty && batches > 0
+                let reporting = contact || (report && round.reports == 0) || caughtUp
                 guard !tail.lines.isEmpty || reporting else { break }
                 var next = cursor
                 var rows: [CentralResultRow] = []
@@ -120,6 +123,7 @@ public final class ResultForwarder: @unchecked Sendable {
                 try outbox.advance(to: next)
                 cursor = next
                 contact = false
+                batches += 1
                 round.sent += rows.count
                 if postReport != nil { round.reports += 1 }
                 if tail.reachedEnd || shouldStop() { break }
