@@ -86,16 +86,26 @@ public final class CentralDatabase: @unchecked Sendable {
     /// Connects as post `postID` to the central database `url` names; refuses one without the central tables
     /// (run `docguard central setup` there first).
     public init(url: String, postID: String, timeout: Duration = defaultTimeout) throws {
-        session = try PostgresSession(url: url)
+        let display = PostgresSession.redacted(url)
+        session = try Self.central(display, "connect") { try PostgresSession(url: url) }
         self.postID = postID
         self.timeout = timeout
-        let missing = try session.run("check the central tables") {
-            try session.missingTables(CentralSchema.centralTables)
+        let missing = try Self.central(display, "connect") {
+            try session.run("check the central tables") { try session.missingTables(CentralSchema.centralTables) }
         }
         guard missing.isEmpty else {
-            throw ListError.cannotOpen(
-                store: session.displayName,
+            throw ListError.central(
+                database: display, operation: "forward",
                 reason: "no \(missing.joined(separator: ", ")) table; run docguard central setup on it first")
+        }
+    }
+
+    /// Runs `body`; a failure is said as the central database's, naming it and what could not be done.
+    private static func central<T>(_ display: String, _ operation: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch ListError.cannotOpen(_, let reason), ListError.database(_, let reason) {
+            throw ListError.central(database: display, operation: operation, reason: reason)
         }
     }
 
@@ -108,10 +118,12 @@ public final class CentralDatabase: @unchecked Sendable {
     /// the centre holds already (same post, hash, list generation and record) is passed over, so a batch sent
     /// again after a failure that hid its commit adds nothing twice.
     public func send(_ rows: [CentralResultRow], report: CentralPostReport?) throws {
-        try session.run("forward results") {
-            try session.transaction(timeout: timeout) {
-                if !rows.isEmpty { try insert(rows) }
-                if let report { try insert(report) }
+        try Self.central(session.displayName, "forward results") {
+            try session.run("forward results") {
+                try session.transaction(timeout: timeout) {
+                    if !rows.isEmpty { try insert(rows) }
+                    if let report { try insert(report) }
+                }
             }
         }
     }

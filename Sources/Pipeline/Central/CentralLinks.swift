@@ -55,7 +55,7 @@ final class CentralLinks: @unchecked Sendable {
                     timing.withLock { $0.retry = 1 }
                     return Self.forwardPause
                 } catch {
-                    let message = "forwarding to \(PostgresSession.redacted(forward.central)) failed: \(error)"
+                    let message = "forwarding failed: \(error)"
                     let depth = try? forwarder.waiting()
                     let first = state.withLock {
                         let first = $0.forwardError == nil

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import MRZ
+import Plumbing
 import TestSupport
 import Testing
 
@@ -81,5 +82,50 @@ import Testing
         let status = try String(contentsOfFile: results + ".status.json", encoding: .utf8)
         #expect(status.contains(#""last_sync":"2026-11-30T12:00:00Z""#))
         #expect(status.contains(#""outbox_depth":"#) && !status.contains(fixture.postPassword))
+    }
+
+    @Test func aDeadLinkNeitherStopsNorSlowsTheWatchAndTheOutboxShowsWhatWaits() throws {
+        let fixture = try CentralFixture()
+        defer { fixture.close() }
+        let folder = try scratch.newFolder()
+        try SampleFlightStore.make(in: folder)
+        let closed = fixture.postURL.replacingOccurrences(of: ":5432/", with: ":1/")
+        let inbox = folder.appendingPathComponent("inbox").path
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try PaxlstSample.flight.write(toFile: inbox + "/UA123.edi", atomically: true, encoding: .utf8)
+        let results = folder.appendingPathComponent("results.jsonl").path
+        let file = folder.appendingPathComponent("watch.yaml").path
+        try """
+        mode: watch
+        inbox: inbox
+        processed: processed
+        quarantine: quarantine
+        results: results.jsonl
+        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
+        settle_seconds: 0.1
+        lists: lists.sqlite
+        as_of: 2026-11-24
+        sync_from: \(closed)
+        forward: \(closed)
+        post_id: post-d
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let watch = try #require(try WatchMode(try RunConfiguration.load(file), today: MRZDate(iso: "2026-11-30")!))
+        let logged = Locked<[String]>([])
+        let started = Date()
+        try watch.run(
+            now: { "2026-11-30T12:00:00Z" },
+            shouldStop: {
+                let status = (try? String(contentsOfFile: results + ".status.json", encoding: .utf8)) ?? ""
+                return Date().timeIntervalSince(started) > 30 || status.contains(#""outbox_depth":8"#)
+            }, log: { line in logged.withLock { $0.append(line) } })
+        #expect(Date().timeIntervalSince(started) < 30)
+        let status = try String(contentsOfFile: results + ".status.json", encoding: .utf8)
+        #expect(status.contains(#""scans_done":1"#) && status.contains(#""last_forward":null"#))
+        #expect(status.contains(#""forward_error":"central database"#) && status.contains(#""sync_error":"list store"#))
+        let lines = logged.withLock { $0 }
+        #expect(
+            lines.contains { $0.hasPrefix("forwarding failed: central database") }
+                && lines.contains { $0.hasPrefix("list sync from") })
+        for text in lines + [status] { #expect(!text.contains(fixture.postPassword)) }
     }
 }
