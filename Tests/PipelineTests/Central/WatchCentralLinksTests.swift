@@ -12,6 +12,25 @@ import Testing
 @Suite struct WatchCentralLinksTests {
     let scratch = ScratchFolder("watch-central")
 
+    /// A watch pipeline in `folder` (inbox, results.jsonl, lists.sqlite there) with the keys `central` adds;
+    /// its path.
+    func watchPipeline(in folder: URL, _ central: String) throws -> String {
+        let file = folder.appendingPathComponent("watch.yaml").path
+        try """
+        mode: watch
+        inbox: inbox
+        processed: processed
+        quarantine: quarantine
+        results: results.jsonl
+        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
+        settle_seconds: 0.1
+        lists: lists.sqlite
+        as_of: 2026-11-24
+
+        """.appending(central).write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     @Test func aCentralChangeDuringTheRunReachesTheNextResultAndTheResultsReachTheCentre() throws {
         let fixture = try CentralFixture()
         defer { fixture.close() }
@@ -34,22 +53,14 @@ import Testing
             from: try PostgresListStore(url: fixture.postURL), into: ListStores.open(post, create: true))
         let inbox = folder.appendingPathComponent("inbox").path
         let results = folder.appendingPathComponent("results.jsonl").path
-        let file = folder.appendingPathComponent("watch.yaml").path
-        try """
-        mode: watch
-        inbox: inbox
-        processed: processed
-        quarantine: quarantine
-        results: results.jsonl
-        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-        settle_seconds: 0.1
-        lists: lists.sqlite
-        as_of: 2026-11-24
-        sync_from: \(fixture.postURL)
-        sync_minutes: 0.01
-        forward: \(fixture.postURL)
-        post_id: post-w
-        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = try watchPipeline(
+            in: folder,
+            """
+            sync_from: \(fixture.postURL)
+            sync_minutes: 0.01
+            forward: \(fixture.postURL)
+            post_id: post-w
+            """)
         let watch = try #require(try WatchMode(try RunConfiguration.load(file), today: MRZDate(iso: "2026-11-30")!))
         let started = Date()
         var step = 0
@@ -94,21 +105,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try PaxlstSample.flight.write(toFile: inbox + "/UA123.edi", atomically: true, encoding: .utf8)
         let results = folder.appendingPathComponent("results.jsonl").path
-        let file = folder.appendingPathComponent("watch.yaml").path
-        try """
-        mode: watch
-        inbox: inbox
-        processed: processed
-        quarantine: quarantine
-        results: results.jsonl
-        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-        settle_seconds: 0.1
-        lists: lists.sqlite
-        as_of: 2026-11-24
-        sync_from: \(closed)
-        forward: \(closed)
-        post_id: post-d
-        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = try watchPipeline(
+            in: folder,
+            """
+            sync_from: \(closed)
+            forward: \(closed)
+            post_id: post-d
+            """)
         let watch = try #require(try WatchMode(try RunConfiguration.load(file), today: MRZDate(iso: "2026-11-30")!))
         let logged = Locked<[String]>([])
         let started = Date()
