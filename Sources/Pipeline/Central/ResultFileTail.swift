@@ -46,9 +46,12 @@ struct ResultFileTail {
             let got = bytes.withUnsafeMutableBytes { buffer in
                 pread(descriptor, buffer.baseAddress! + old, want, off_t(offset) + off_t(old))
             }
-            if got < 0, errno == EINTR {
+            if got < 0 {
+                let why = errno
                 bytes.removeLast(want)
-                continue
+                if why == EINTR { continue }
+                throw PipelineError.outbox(
+                    path: path, operation: "read the results", reason: String(cString: strerror(why)))
             }
             bytes.removeLast(want - max(0, got))
             guard got > 0 else { break }
