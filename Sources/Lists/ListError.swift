@@ -20,6 +20,9 @@ public enum ListError: Error, CustomStringConvertible, Sendable {
     /// not say that this is meant: refused before anything changed, since a list emptied by a slip (an empty
     /// or header-only file, a file whose rows are all bad) would clear every stolen document.
     case refusedImport(store: String, reason: String)
+    /// The central database (results forwarded to it) could not be reached or written; `database` is the
+    /// URL without its password.
+    case central(database: String, operation: String, reason: String)
 
     public var description: String {
         switch self {
@@ -35,6 +38,8 @@ public enum ListError: Error, CustomStringConvertible, Sendable {
                 + "(check the path or URL, or run docguard lists import)"
         case .refusedImport(let store, let reason):
             "list store \(Self.excerpt(store)): import refused, the list is unchanged: \(reason)"
+        case .central(let database, let operation, let reason):
+            "central database \(Self.excerpt(database)): cannot \(operation) (\(Self.excerpt(reason)))"
         }
     }
 

@@ -12,6 +12,10 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     case journal(path: String, operation: String, reason: String)
     /// Watch mode's journal names a state this docguard does not know (written by another version?).
     case journalState(journal: String, scan: Int64, state: String)
+    /// The forwarding outbox (`RESULTS.outbox`) or the results file it follows could not be used.
+    case outbox(path: String, operation: String, reason: String)
+    /// The results file is shorter than what was already forwarded from it: it was replaced or cut.
+    case resultsShrank(path: String, forwarded: Int64, size: Int64)
 
     public var description: String {
         switch self {
@@ -26,6 +30,12 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
             return "\(journal): scan \(scan) is in the unknown state \"\(ListError.excerpt(state))\" (a journal "
                 + "of another docguard version?); nothing was moved: finish it with that version, or check its "
                 + "work folder by hand"
+        case .outbox(let path, let operation, let reason):
+            return "\(path): forwarding outbox: cannot \(operation) (\(reason))"
+        case .resultsShrank(let path, let forwarded, let size):
+            return "\(path): the results file holds \(size) bytes but \(forwarded) were forwarded from it already "
+                + "(replaced or cut?); forwarding stopped: restore the file, or move RESULTS.outbox aside to forward "
+                + "the file again from its start (the centre drops what it holds already)"
         }
     }
 }

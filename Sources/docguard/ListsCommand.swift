@@ -110,7 +110,11 @@ struct ListsSyncCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The central store: a postgres:// URL (password from the URL only, never shown).")
+    @Option(
+        name: .long,
+        help:
+            "The central store: a postgres:// URL (password from PGPASSWORD or a password_file= parameter; never shown)."
+    )
     var from: String
 
     @Option(name: .long, help: "The post's store: a SQLite file path (created when missing).")

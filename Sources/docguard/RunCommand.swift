@@ -31,7 +31,11 @@ struct RunCommand: ParsableCommand {
             guard let watch = try WatchMode(configuration, today: Clock.today()) else { return }
             let progress = ProgressDisplay.start(unit: "scans", alerts: true)
             defer { progress?.finish() }
-            try watch.run(now: Clock.nowISO, shouldStop: StopSignals.received) { progress?.add($0) }
+            try watch.run(now: Clock.nowISO, shouldStop: StopSignals.received) {
+                progress?.add($0)
+            } log: {
+                ProgressDisplay.warn($0)
+            }
             return
         }
         guard let batch = BatchMode(configuration) else { return }
@@ -46,6 +50,20 @@ struct RunCommand: ParsableCommand {
             }
         }
         print(Self.describe(summary, configuration: configuration), terminator: "")
+        if let forward = configuration.forward, let results = configuration.appendedResults {
+            Self.forwardOnce(forward, results: results, lists: configuration.stages.lists)
+        }
+    }
+
+    /// A batch with `forward:` sends its results once it is done. A centre that cannot be reached fails
+    /// nothing: the results are in the file and wait in its outbox for the next `docguard forward`.
+    static func forwardOnce(_ forward: ForwardConfiguration, results: String, lists: String?) {
+        do {
+            let round = try ResultForwarder(forward, results: results, lists: lists).forward(report: true)
+            print("forwarded: \(round.sent) sent to the centre, \(round.waiting) waiting")
+        } catch {
+            ProgressDisplay.warn("forwarding failed: \(error); the results wait in the outbox (docguard forward)")
+        }
     }
 
     static func describe(_ summary: BatchMode.Summary, configuration: RunConfiguration) -> String {

@@ -41,15 +41,17 @@ public final class ListMatcher: Sendable {
 
     /// The verdict for a begun lookup; not checked when there was nothing to look up (nil).
     package func verdict(for query: ListQuery?) throws -> ListVerdict {
-        guard let query else { return ListVerdict(checked: false, hits: [], listVersion: info?.version) }
+        guard let query else {
+            return ListVerdict(checked: false, hits: [], listVersion: info?.version, listGeneration: info?.generation)
+        }
         var hits = ranges.hits(state: query.state, number: query.number, folded: query.folded)
         if let filter, let probe = query.probe, !filter.mightContain(probe) {
-            return ListVerdict(checked: true, hits: hits, listVersion: info?.version)
+            return ListVerdict(checked: true, hits: hits, listVersion: info?.version, listGeneration: info?.generation)
         }
         hits += try store.records(state: query.state, foldedNumber: query.folded).map { record in
             ListHit(record: record, kind: record.documentNumber == query.number ? .exact : .fuzzy)
         }
-        return ListVerdict(checked: true, hits: hits, listVersion: info?.version)
+        return ListVerdict(checked: true, hits: hits, listVersion: info?.version, listGeneration: info?.generation)
     }
 
     /// Like `verdict`, but a store failure becomes an unchecked verdict saying why, so a scan is never
@@ -63,7 +65,9 @@ public final class ListMatcher: Sendable {
         do {
             return try verdict(for: query)
         } catch {
-            return ListVerdict(checked: false, hits: [], listVersion: info?.version, unavailable: "\(error)")
+            return ListVerdict(
+                checked: false, hits: [], listVersion: info?.version, listGeneration: info?.generation,
+                unavailable: "\(error)")
         }
     }
 }

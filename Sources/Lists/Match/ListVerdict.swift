@@ -42,14 +42,19 @@ public struct ListVerdict: Sendable, Equatable {
     public var hits: [ListHit]
     /// Version label of the list consulted.
     public var listVersion: String?
+    /// Generation of the list consulted (`ListInfo.generation`): with the version, which list exactly.
+    public var listGeneration: Int?
     /// Why the list could not be consulted (store unreachable), when it could not.
     public var unavailable: String?
 
     /// A verdict; `hits` are put in order.
-    public init(checked: Bool, hits: [ListHit], listVersion: String?, unavailable: String? = nil) {
+    public init(
+        checked: Bool, hits: [ListHit], listVersion: String?, listGeneration: Int? = nil, unavailable: String? = nil
+    ) {
         self.checked = checked
         self.hits = hits.sorted { ($0.kind, $0.record.recordID) < ($1.kind, $1.record.recordID) }
         self.listVersion = listVersion
+        self.listGeneration = listGeneration
         self.unavailable = unavailable
     }
 

@@ -36,14 +36,16 @@ enum ListChangeLog {
     /// opens a database that has the row.
     static func start(_ store: PostgresListStore) throws {
         guard try store.query("SELECT count(*) FROM list_change_log").first?.decode(Int.self) == 0 else { return }
-        _ = try store.query(
-            """
-            INSERT INTO list_change_log (list_id, complete_after, logged_through)
-            SELECT gen_random_uuid()::text, g, g
-            FROM (SELECT coalesce((SELECT value::integer FROM list_info WHERE key = 'generation'), 0) AS g) AS current
-            ON CONFLICT DO NOTHING
-            """)
+        _ = try store.query(PostgresQuery(unsafeSQL: startStatement))
     }
+
+    /// The statement `start` runs; safe to run again (`docguard central setup` runs it too).
+    static let startStatement = """
+        INSERT INTO list_change_log (list_id, complete_after, logged_through)
+        SELECT gen_random_uuid()::text, g, g
+        FROM (SELECT coalesce((SELECT value::integer FROM list_info WHERE key = 'generation'), 0) AS g) AS current
+        ON CONFLICT DO NOTHING
+        """
 
     /// Notes the ids of one batch of a delta import (in a table of the import's transaction: the generation is
     /// known only at its end); returns that the table exists.

@@ -9,52 +9,45 @@ import PostgresNIO
 /// (readers keep seeing the previous list until it commits), a transaction-scoped advisory lock keeps two
 /// imports apart, and the key filter is saved in the same transaction as the records.
 ///
-/// The URL is `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require][&password=P]`;
-/// HOST may be an IPv6 address in brackets. Calls block the calling thread (the pipeline's workers are threads);
-/// one connection is shared under a lock.
+/// The URL and where the password comes from: `PostgresSession`. Calls block the calling thread (the
+/// pipeline's workers are threads); one connection is shared under a lock.
 public final class PostgresListStore: ListStore {
-    private let connection: PostgresConnection
-    private let logger: Logger
-    private let lock = NSLock()
-    private let display: String
-    public var displayName: String { display }
+    private let session: PostgresSession
+    public var displayName: String { session.displayName }
+    private var display: String { session.displayName }
     /// The system's temporary folder: the server is elsewhere.
     public var scratchDirectory: String { FileManager.default.temporaryDirectory.path }
 
-    /// Connects to the server `url` names and creates the schema when missing.
+    /// The list tables and their indexes, created when missing (`docguard central setup` runs them too).
+    static let schema =
+        [
+            """
+            CREATE TABLE IF NOT EXISTS list_records (
+                record_id text PRIMARY KEY, issuing_state text NOT NULL, document_number text NOT NULL,
+                folded_number text NOT NULL, number_to text, document_type text, status text NOT NULL,
+                reported_on text)
+            """,
+            "CREATE INDEX IF NOT EXISTS list_records_key ON list_records (issuing_state, folded_number) WHERE number_to IS NULL",
+            "CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state) WHERE number_to IS NOT NULL",
+            "CREATE TABLE IF NOT EXISTS list_info (key text PRIMARY KEY, value text NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS list_filter (chunk integer PRIMARY KEY, generation integer NOT NULL, bytes bytea NOT NULL)",
+        ] + ListChangeLog.schema
+
+    /// The tables `schema` makes.
+    static let tables = ["list_records", "list_info", "list_filter", "list_changes", "list_change_log"]
+
+    /// Connects to the server `url` names and creates the schema when a table is missing. A database whose
+    /// tables exist is opened without any DDL, so a role that may only read them (a border post syncing, the
+    /// hub) opens it.
     public init(url: String) throws {
-        display = Self.redacted(url)
-        var logger = Logger(label: "docguard.lists.postgres")
-        logger.logLevel = .critical
-        self.logger = logger
-        let configuration = try Self.configuration(url, display: display)
-        do {
-            connection = try PostgresConnection.connect(
-                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
-            ).wait()
-        } catch {
-            throw ListError.cannotOpen(store: display, reason: Self.reason(error))
-        }
+        session = try PostgresSession(url: url)
         try run("create schema") {
-            for statement in [
-                """
-                CREATE TABLE IF NOT EXISTS list_records (
-                    record_id text PRIMARY KEY, issuing_state text NOT NULL, document_number text NOT NULL,
-                    folded_number text NOT NULL, number_to text, document_type text, status text NOT NULL,
-                    reported_on text)
-                """,
-                "CREATE INDEX IF NOT EXISTS list_records_key ON list_records (issuing_state, folded_number) WHERE number_to IS NULL",
-                "CREATE INDEX IF NOT EXISTS list_records_ranges ON list_records (issuing_state) WHERE number_to IS NOT NULL",
-                "CREATE TABLE IF NOT EXISTS list_info (key text PRIMARY KEY, value text NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS list_filter (chunk integer PRIMARY KEY, generation integer NOT NULL, bytes bytea NOT NULL)",
-            ] + ListChangeLog.schema {
-                _ = try query(PostgresQuery(unsafeSQL: statement))
+            if try !session.missingTables(Self.tables).isEmpty {
+                for statement in Self.schema { _ = try query(PostgresQuery(unsafeSQL: statement)) }
             }
             try ListChangeLog.start(self)
         }
     }
-
-    deinit { try? connection.close().wait() }
 
     public func withImport<Result>(replace: Bool, _ body: (any ListStoreWriter) throws -> Result) throws -> Result {
         try run("import") {
@@ -133,37 +126,14 @@ public final class PostgresListStore: ListStore {
         }
     }
 
-    /// Runs a statement and collects its rows (the lock must be held). With `timeout`, a server that has not
-    /// answered by then fails the statement and the connection is closed (a link that drops without a reset
-    /// would otherwise hold the caller for good).
+    /// Runs a statement and collects its rows (the lock must be held): `PostgresSession.query`.
     func query(_ query: PostgresQuery, timeout: Duration? = nil) throws -> PostgresQueryResult {
-        // postgres-nio writes a statement to a closed connection without failing it: it would never answer.
-        guard !connection.isClosed else {
-            throw ListError.database(operation: "query", reason: "the connection to the server was closed")
-        }
-        let answer = connection.query(query, logger: logger)
-        guard let timeout else { return try answer.wait() }
-        let connection = connection
-        let promise = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
-        let seconds = timeout.components.seconds
-        let timer = connection.eventLoop.scheduleTask(in: .seconds(seconds)) {
-            promise.fail(
-                ListError.database(operation: "query", reason: "the server did not answer within \(seconds) s"))
-            connection.close().whenComplete { _ in }
-        }
-        answer.whenComplete { result in  // on the same event loop as the timer: the first to come wins
-            timer.cancel()
-            promise.completeWith(result)
-        }
-        return try promise.futureResult.wait()
+        try session.query(query, timeout: timeout)
     }
 
-    /// Runs `body` holding the connection's lock, with failures turned into `ListError`s that hold no
-    /// SQL arguments.
+    /// Runs `body` holding the connection's lock: `PostgresSession.run`.
     func run<T>(_ operation: String, _ body: () throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try ListError.wrapping(operation, reason: Self.reason, body)
+        try session.run(operation, body)
     }
 
     static func record(_ row: PostgresRow) throws -> ListRecord {
@@ -172,84 +142,6 @@ public final class PostgresListStore: ListStore {
         return ListRecord(
             recordID: id, issuingState: state, documentNumber: number, documentType: type,
             status: ListStatus(rawValue: status) ?? .stolen, reportedOn: reported, numberTo: to)
-    }
-
-    /// The server's message (PSQLError's description hides it to protect bound values; the server's
-    /// message names the problem, not the values).
-    private static func reason(_ error: any Error) -> String {
-        if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] { return message }
-            if error.code == .connectionError {
-                return "cannot connect to the server" + (error.underlying.map { ": \($0)" } ?? "")
-            }
-            return "\(error.code)"
-        }
-        if let error = error as? PostgresTransactionError { return String(describing: error) }
-        return String(describing: error)
-    }
-
-    /// The URL without its password — the `USER:PASSWORD@` form and a `password=` parameter — for messages.
-    /// Works on the text itself, so a URL too malformed to parse is masked too.
-    static func redacted(_ url: String) -> String {
-        var text = Substring(url)
-        var shown = ""
-        if let scheme = text.range(of: "://") {
-            shown += text[..<scheme.upperBound]
-            text = text[scheme.upperBound...]
-            let authorityEnd = text.firstIndex { "/?#".contains($0) } ?? text.endIndex
-            if let at = text[..<authorityEnd].lastIndex(of: "@"), let colon = text[..<at].firstIndex(of: ":") {
-                shown += text[..<colon] + ":***"
-                text = text[at...]
-            }
-        }
-        guard let question = text.firstIndex(of: "?") else { return shown + text }
-        shown += text[...question]
-        let fragment = text[question...].firstIndex(of: "#") ?? text.endIndex
-        let items = text[text.index(after: question)..<fragment].split(separator: "&", omittingEmptySubsequences: false)
-        shown += items.map { $0.lowercased().hasPrefix("password=") ? "password=***" : String($0) }
-            .joined(separator: "&")
-        return shown + text[fragment...]
-    }
-
-    /// The connection the URL names. An IPv6 host is written in brackets (`[::1]`); the port must be 1–65535
-    /// (a larger one would wrap round to another port); the parameters are `sslmode` and `password`, and any
-    /// other is refused (a misspelt `sslmode` would silently connect without TLS).
-    static func configuration(_ url: String, display: String) throws -> PostgresConnection.Configuration {
-        func refused(_ reason: String) -> ListError { ListError.cannotOpen(store: display, reason: reason) }
-        guard let components = URLComponents(string: url), var host = components.host, !host.isEmpty,
-            let user = components.user, !user.isEmpty
-        else {
-            throw refused("not a postgres://USER@HOST[:PORT]/DATABASE URL")
-        }
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        let port = components.port ?? 5432
-        guard (1...65535).contains(port) else { throw refused("the port must be 1–65535") }
-        var sslMode = "disable"
-        var password = components.password
-        for item in components.queryItems ?? [] {
-            switch item.name {
-            case "sslmode": sslMode = item.value ?? ""
-            case "password": password = item.value
-            default: throw refused("unknown URL parameter \(ListError.excerpt(item.name)) (known: sslmode, password)")
-            }
-        }
-        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let tls: PostgresConnection.Configuration.TLS
-        do {
-            switch sslMode {
-            case "disable": tls = .disable
-            case "prefer": tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            default: throw refused("sslmode must be disable, prefer or require")
-            }
-        } catch let error as ListError {
-            throw error
-        } catch {
-            throw refused("TLS setup failed (\(error))")
-        }
-        return PostgresConnection.Configuration(
-            host: host, port: port, username: user, password: password,
-            database: database.isEmpty ? nil : database, tls: tls)
     }
 }
 

@@ -21,12 +21,21 @@ public struct RunConfiguration: Sendable, Equatable {
     public var stages: StageConfiguration
     /// The mode and what it needs.
     public var mode: Mode
+    /// Where the results file is forwarded to (the central database), if anywhere.
+    public var forward: ForwardConfiguration?
+    /// The central list a watch run keeps the post's store in step with, if any.
+    public var listSync: PeriodicSyncConfiguration?
 
     /// A configuration of `mode` over `stages`.
-    public init(file: String? = nil, stages: StageConfiguration, mode: Mode) {
+    public init(
+        file: String? = nil, stages: StageConfiguration, mode: Mode, forward: ForwardConfiguration? = nil,
+        listSync: PeriodicSyncConfiguration? = nil
+    ) {
         self.file = file
         self.stages = stages
         self.mode = mode
+        self.forward = forward
+        self.listSync = listSync
     }
 
     /// The result file a resumable batch or a watch run appends to, and counts for clone checks; nil otherwise.
@@ -163,12 +172,12 @@ public struct ScreenConfiguration: Sendable, Equatable {
 
 /// Reads pipeline files. Relative paths are relative to the pipeline file.
 extension RunConfiguration {
-    static let keys: Set<String> = [
+    static let keys: Set<String> = Set<String>([
         "mode", "inbox", "inputs", "processed", "quarantine", "results", "lists", "model", "risk", "jobs",
         "settle_seconds", "as_of", "report", "csv", "history",
         "max_file_mb", "viz", "viz_model",
         "on_alert", "on_alert_reviews", "on_alert_timeout_seconds", "on_alert_retries",
-    ]
+    ]).union(centralKeys)
 
     /// Reads and checks the pipeline file at `path`. Throws a `ConfigError` naming the file, line and key of
     /// anything unknown, missing for the mode, or out of range.
@@ -212,7 +221,10 @@ extension RunConfiguration {
         for key in needed where fields[key] == nil || fields[key]!.isNull {
             throw ConfigError(file: path, line: root.line, key: key, problem: "missing; \(modeName) mode needs it")
         }
-        stages.lists = try Self.listStore(fields["lists"], in: root).map(resolved)
+        let central = try Self.central(
+            fields, root: root, mode: modeName, lists: try Self.listStore(fields["lists"], in: root).map(resolved),
+            folder: folder)
+        stages.lists = central.lists
         let alertCommand = try Self.alertCommand(fields, watch: modeName == "watch")
         // The check above leaves watch mode its folders.
         if modeName == "watch", let inbox, let processed, let quarantine {
@@ -220,11 +232,12 @@ extension RunConfiguration {
                 inbox: inbox, processed: processed, quarantine: quarantine, results: results,
                 settleSeconds: settleSeconds)
             watch.alertCommand = alertCommand
-            return RunConfiguration(file: path, stages: stages, mode: .watch(watch))
+            return RunConfiguration(
+                file: path, stages: stages, mode: .watch(watch), forward: central.forward, listSync: central.sync)
         }
         let batch = BatchConfiguration(
             inputs: inputs, expandsPatterns: true, output: .resumable(results), csv: csv, report: report)
-        return RunConfiguration(file: path, stages: stages, mode: .batch(batch))
+        return RunConfiguration(file: path, stages: stages, mode: .batch(batch), forward: central.forward)
     }
 
     /// The `on_alert` command and its settings; nil when `on_alert` is not given. Only a watched inbox notifies

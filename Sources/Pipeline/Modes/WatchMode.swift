@@ -31,6 +31,9 @@ public final class WatchMode {
 
     private let watch: WatchConfiguration
     private let stages: StageConfiguration
+    private let configuration: RunConfiguration
+    /// The links to the centre (forwarding, list sync) while `run` runs, when the pipeline names them.
+    private var links: CentralLinks?
     private typealias Claim = WatchFolders.Claim
     private let inbox: String
     /// The inbox, work, processed and quarantine folders, and the moves between them.
@@ -63,6 +66,7 @@ public final class WatchMode {
     public init?(_ configuration: RunConfiguration, today: MRZDate, recognizers: LineRecognizers = .tesseract) throws {
         guard case .watch(let watch) = configuration.mode else { return nil }
         self.watch = watch
+        self.configuration = configuration
         stages = configuration.stages
         try WatchLayout.check(watch, file: configuration.file ?? "")
         inbox = watch.inbox
@@ -84,16 +88,25 @@ public final class WatchMode {
 
     /// Finishes what a stopped run left in flight, then watches until `shouldStop` says so (checked between
     /// batches: scans in flight are always finished). `now` tells the status file the time (ISO 8601, UTC);
-    /// `written` sees every result once it is written.
+    /// `written` sees every result once it is written; `log` takes the background links' lines for the operator
+    /// (a forward or sync that failed; never personal data). The links to the centre (`CentralLinks`) run
+    /// beside the watch from the end of recovery to the end of the run.
     public func run(
-        now: @escaping () -> String, shouldStop: () -> Bool,
-        written: @escaping (ScanResult) -> Void = { _ in }
+        now: @escaping @Sendable () -> String, shouldStop: () -> Bool,
+        written: @escaping (ScanResult) -> Void = { _ in }, log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws {
         self.now = now
         self.written = written
         try recover()
         notifier?.start()
         defer { notifier?.stop() }
+        let links = try CentralLinks(configuration, results: watch.results, now: now, log: log)
+        self.links = links
+        links.start()
+        defer {
+            links.stop()
+            self.links = nil
+        }
         let watcher = InboxWatcher(inbox: inbox, settle: watch.settleSeconds)
         while !shouldStop() {
             try release(all: false)
@@ -177,10 +190,10 @@ public final class WatchMode {
         }
         for result in results { self.results.writeLine(result) }
         try self.results.sync()
-        notifier?.wake()
         try journal.markWritten(claim.id, quarantine: false)
         if results.contains(where: { $0.list?.hit == true }) { lastHit = now() }
         try folders.move(id: claim.id, name: claim.name, quarantine: false, problem: nil, sha256: screened.sha256)
+        wakeFollowers()
         results.forEach(written)
     }
 
@@ -219,13 +232,19 @@ public final class WatchMode {
         order += 1
         results.writeLine(result)
         try results.sync()
-        notifier?.wake()
         let toQuarantine = result.status == .error
         try journal.markWritten(claim.id, quarantine: toQuarantine)
         if result.list?.hit == true { lastHit = now() }
         try folders.move(
             id: claim.id, name: claim.name, quarantine: toQuarantine, problem: result.problem, sha256: result.sha256)
+        wakeFollowers()
         written(result)
+    }
+
+    /// Tells what follows the result file (forwarder, alert notifier) that a result is on disk.
+    private func wakeFollowers() {
+        links?.resultWritten()
+        notifier?.wake()
     }
 
     /// What a stopped run left: a result line cut short is dropped (before anything is appended); a claim
@@ -300,6 +319,7 @@ public final class WatchMode {
             "errors": .int(counts.quarantined), "last_hit": .string(lastHit), "queue_depth": .int(queue),
             "scans_done": .int(counts.done), "inotify": .bool(notifications), "updated": .string(now()),
         ]
+        report = report.merging(links?.statusMembers(configuration) ?? [:])
         if let deliveries = try notifier?.journal.counts() {
             report = report.merging([
                 "alerts_notified": .int(deliveries[.delivered] ?? 0),

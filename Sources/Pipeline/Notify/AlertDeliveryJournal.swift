@@ -16,6 +16,23 @@ public final class AlertDeliveryJournal: Sendable {
         case failed
     }
 
+    /// How far the result file has been read: the byte after a line's newline, and lines before it.
+    public struct Position: Equatable, Sendable {
+        /// Bytes from the start of the file.
+        public var offset: Int64
+        /// Lines before `offset`.
+        public var line: Int64
+
+        /// The start of the file.
+        public static let start = Position(offset: 0, line: 0)
+
+        /// The position `offset` bytes in, after `line` lines.
+        public init(offset: Int64, line: Int64) {
+            self.offset = offset
+            self.line = line
+        }
+    }
+
     /// A delivery the journal holds.
     public struct Delivery: Equatable, Sendable {
         /// The result's line number in the result file.
@@ -33,7 +50,7 @@ public final class AlertDeliveryJournal: Sendable {
 
     /// Opens (or creates) the journal at `path`. A new journal starts reading at `start` (so a notifier added
     /// to a post that has run for months does not page anyone for its past).
-    public init(path: String, start: () throws -> ResultFollower.Position) throws {
+    public init(path: String, start: () throws -> AlertDeliveryJournal.Position) throws {
         database = try JournalDatabase(path: path)
         let fresh = try database.read { db in try !db.tableExists("position") }
         let first = fresh ? try start() : .start
@@ -56,15 +73,17 @@ public final class AlertDeliveryJournal: Sendable {
     }
 
     /// How far the result file has been read.
-    public func position() throws -> ResultFollower.Position {
+    public func position() throws -> AlertDeliveryJournal.Position {
         try database.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT offset, line FROM position")
-            return ResultFollower.Position(offset: row?["offset"] ?? 0, line: row?["line"] ?? 0)
+            return AlertDeliveryJournal.Position(offset: row?["offset"] ?? 0, line: row?["line"] ?? 0)
         }
     }
 
     /// Records the deliveries owed for lines read up to `position`, and `position` itself, in one transaction.
-    public func record(_ owed: [(line: Int64, level: String, result: String)], upTo position: ResultFollower.Position)
+    public func record(
+        _ owed: [(line: Int64, level: String, result: String)], upTo position: AlertDeliveryJournal.Position
+    )
         throws
     {
         try database.write { db in

@@ -4,15 +4,14 @@ import Plumbing
 
 /// Tells a person at the post about each alert (and review, when asked): runs the `on_alert` command once per
 /// such result, the result line on its standard input, on a thread of its own, so a slow, hanging or failing
-/// command never slows or stops scanning. It follows the result file (the record of truth) from the position in
-/// its journal (`AlertDeliveryJournal`), so an alert written just before a kill -9 is still sent after the
+/// command never slows or stops scanning. It follows the result file (the record of truth, read as the forwarder reads it: `ResultFileTail`) from the
+/// position in its journal (`AlertDeliveryJournal`), so an alert written just before a kill -9 is still sent after the
 /// restart; each attempt is journalled, failed ones are tried again with growing waits, and a run that outlives
 /// its timeout has its process group killed. A delivery cut short by a kill -9 is sent again: at least once.
 /// Messages name result lines and exit statuses, never what a result holds.
 public final class AlertNotifier: @unchecked Sendable {
     private let command: AlertCommand
     private let results: String
-    private let follower: ResultFollower
     /// Where each delivery stands.
     public let journal: AlertDeliveryJournal
     private let report: @Sendable (String) -> Void
@@ -30,8 +29,10 @@ public final class AlertNotifier: @unchecked Sendable {
         self.command = command
         self.results = results
         self.report = report
-        follower = ResultFollower(path: results)
-        journal = try AlertDeliveryJournal(path: results + ".alerts.journal") { [follower] in try follower.end() }
+        journal = try AlertDeliveryJournal(path: results + ".alerts.journal") {
+            let (lines, end) = ResultFileTail.countLines(results, from: 0)
+            return AlertDeliveryJournal.Position(offset: end, line: Int64(lines))
+        }
     }
 
     /// Starts the notifier's thread: it catches up with the result file first.
@@ -87,24 +88,28 @@ public final class AlertNotifier: @unchecked Sendable {
         }
     }
 
-    /// Records a delivery for each new alert (and review) line, and the position after the lines read.
+    /// Records a delivery for each new alert (and review) line, and the position after the lines read. A result
+    /// file shorter than the position was replaced (rotated): it is followed from its start.
     private func takeNewResults() throws {
         var position = try journal.position()
         while true {
-            switch try follower.read(after: position) {
-            case .replaced:
+            let tail: ResultFileTail
+            do {
+                tail = try ResultFileTail.read(results, from: position.offset, maxLines: 1_000)
+            } catch PipelineError.resultsShrank {
                 report("on_alert: \(results) is shorter than before (replaced?); following it from its start")
                 position = .start
                 try journal.record([], upTo: position)
-            case .lines(let lines):
-                guard let last = lines.last else { return }
-                let owed = lines.compactMap { line -> (line: Int64, level: String, result: String)? in
-                    guard let level = Self.level(of: line.bytes), command.sends(level: level) else { return nil }
-                    return (line.number, level, String(decoding: line.bytes, as: UTF8.self))
-                }
-                try journal.record(owed, upTo: last.end)
-                position = last.end
+                continue
             }
+            guard !tail.lines.isEmpty else { return }
+            var owed: [(line: Int64, level: String, result: String)] = []
+            for (index, bytes) in tail.lines.enumerated() {
+                guard let level = Self.level(of: bytes), command.sends(level: level) else { continue }
+                owed.append((position.line + Int64(index) + 1, level, String(decoding: bytes, as: UTF8.self)))
+            }
+            position = AlertDeliveryJournal.Position(offset: tail.end, line: position.line + Int64(tail.lines.count))
+            try journal.record(owed, upTo: position)
         }
     }
 
@@ -156,7 +161,7 @@ public final class AlertNotifier: @unchecked Sendable {
     }
 
     /// The `risk.level` of a result line; nil for a line that has none.
-    static func level(of line: [UInt8]) -> String? {
+    static func level(of line: ArraySlice<UInt8>) -> String? {
         guard case .object(let result)? = try? JSONParser.parse(line), case .object(let risk)? = result["risk"],
             case .string(let level)? = risk["level"]
         else { return nil }

@@ -2,14 +2,16 @@ import Lists
 
 extension ListVerdict: JSONWritable {
     /// The `list` object of SPEC.md: `hit`, `match` (`exact`, `range`, `fuzzy` or null), `records` (each
-    /// with how it matched and the listed number, so a fuzzy hit names it), plus `checked` and the list's
-    /// `version`, and `error` when the store could not be consulted.
+    /// with how it matched and the listed number, so a fuzzy hit names it), plus `checked`, the list's
+    /// `version` and `generation`, and `error` when the store could not be consulted.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("checked")
         writer.bool(checked)
         writer.key("error")
         writer.string(unavailable)
+        writer.key("generation")
+        if let listGeneration { writer.int(listGeneration) } else { writer.null() }
         writer.key("hit")
         writer.bool(hit)
         writer.key("match")

@@ -108,7 +108,7 @@ public enum ResultLineReader {
         }
         return ListVerdict(
             checked: try list.bool("checked") ?? false, hits: hits, listVersion: try list.string("version"),
-            unavailable: try list.string("error"))
+            listGeneration: try list.int("generation"), unavailable: try list.string("error"))
     }
 
     /// The `viz` object: each field's verdict and printed value (where the page shows them is not written).
