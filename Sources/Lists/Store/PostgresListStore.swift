@@ -176,7 +176,7 @@ public final class PostgresListStore: ListStore {
 
     /// The server's message (PSQLError's description hides it to protect bound values; the server's
     /// message names the problem, not the values).
-    private static func reason(_ error: any Error) -> String {
+    public static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
             if error.code == .connectionError {
@@ -190,7 +190,7 @@ public final class PostgresListStore: ListStore {
 
     /// The URL without its password — the `USER:PASSWORD@` form and a `password=` parameter — for messages.
     /// Works on the text itself, so a URL too malformed to parse is masked too.
-    static func redacted(_ url: String) -> String {
+    public static func redacted(_ url: String) -> String {
         var text = Substring(url)
         var shown = ""
         if let scheme = text.range(of: "://") {
@@ -214,7 +214,7 @@ public final class PostgresListStore: ListStore {
     /// The connection the URL names. An IPv6 host is written in brackets (`[::1]`); the port must be 1–65535
     /// (a larger one would wrap round to another port); the parameters are `sslmode` and `password`, and any
     /// other is refused (a misspelt `sslmode` would silently connect without TLS).
-    static func configuration(_ url: String, display: String) throws -> PostgresConnection.Configuration {
+    public static func configuration(_ url: String, display: String) throws -> PostgresConnection.Configuration {
         func refused(_ reason: String) -> ListError { ListError.cannotOpen(store: display, reason: reason) }
         guard let components = URLComponents(string: url), var host = components.host, !host.isEmpty,
             let user = components.user, !user.isEmpty
