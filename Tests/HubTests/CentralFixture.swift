@@ -101,10 +101,11 @@ final class CentralFixture: Sendable {
         for (offset, post) in Self.posts.enumerated() {
             // An older report first, then the latest: the hub must show the latest.
             statements.append(Self.report(post: post, at: Self.now.addingTimeInterval(-86400), queue: 99, scans: 1))
+            // The hostile post's list import time is no time at all, and hostile.
             statements.append(
                 Self.report(
                     post: post, at: Self.now.addingTimeInterval(Double(-600 * (offset + 1))), queue: offset,
-                    scans: 100 * (offset + 1)))
+                    scans: 100 * (offset + 1), imported: offset == 2 ? "<b>yesterday</b>" : "2025-11-30T06:00:00Z"))
         }
         let (connection, logger) = try await Self.connect(url)
         do {
@@ -131,11 +132,13 @@ final class CentralFixture: Sendable {
         """
     }
 
-    static func report(post: String, at: Date, queue: Int, scans: Int) -> PostgresQuery {
+    static func report(
+        post: String, at: Date, queue: Int, scans: Int, imported: String = "2025-11-30T06:00:00Z"
+    ) -> PostgresQuery {
         """
         INSERT INTO central_post_reports (post_id, reported_at, list_version, list_generation, list_imported_at,
             queue_depth, scans, alerts, reviews)
-        VALUES (\(post), \(at), 'sample-list', 7, '2025-11-30T06:00:00Z', \(queue), \(scans), \(scans / 10),
+        VALUES (\(post), \(at), 'sample-list', 7, \(imported), \(queue), \(scans), \(scans / 10),
             \(scans / 5))
         """
     }

@@ -83,8 +83,13 @@ struct HubViewTests {
                 ])
             #expect(posts.map { ($0["last_result"] as? [String: Any])?["id"] as? Int } == [8, 4, 13])
             let page = try await hub.get("/posts")
-            #expect(page.body.contains("<td>2025-11-30T11:50:00Z<br><span class=\"meta\">10 min ago</span></td>"))
+            #expect(page.body.contains("2025-11-30T11:50:00Z</time><br><span class=\"meta\">10 min ago</span></td>"))
             #expect(page.body.contains("<br><span class=\"meta\">6 h old</span>"))
+            #expect(page.body.contains("<td>&lt;b&gt;yesterday&lt;/b&gt;</td>"))
+            #expect(
+                posts.map { $0["list_imported_at"] as? String } == [
+                    "2025-11-30T06:00:00Z", "2025-11-30T06:00:00Z", "<b>yesterday</b>",
+                ])
         }
     }
 
@@ -191,7 +196,6 @@ struct HubViewTests {
                 # TYPE docguard_post_list_age_seconds gauge
                 docguard_post_list_age_seconds{post="east-2"} 21600.0
                 docguard_post_list_age_seconds{post="north-1"} 21600.0
-                docguard_post_list_age_seconds{post="\(post3)"} 21600.0
                 # HELP docguard_post_last_contact_age_seconds Seconds since the post last reported
                 # TYPE docguard_post_last_contact_age_seconds gauge
                 docguard_post_last_contact_age_seconds{post="east-2"} 600.0

@@ -34,6 +34,12 @@ enum HubPage {
         return html + "</body>\n</html>\n"
     }
 
+    /// A time as `<time>`, kept on one line.
+    static func time(_ date: Date) -> String {
+        let text = HubTime.iso(date)
+        return "<time datetime=\"\(text)\">\(text)</time>"
+    }
+
     /// A level as the report's coloured badge; an unknown value as plain text.
     static func badge(_ level: String?) -> String {
         guard let level else { return "<span class=\"badge none\">none</span>" }
@@ -50,7 +56,7 @@ enum HubPage {
         for result in results {
             let link = "/results/\(result.id)"
             html += "<tr class=\"\(["alert", "review"].contains(result.level ?? "") ? result.level! : "other")\">"
-            html += "<td><a href=\"\(link)\">\(HubTime.iso(result.receivedAt))</a></td>"
+            html += "<td><a href=\"\(link)\">\(time(result.receivedAt))</a></td>"
             html += "<td>\(HTMLText.escaped(result.postID))</td><td>\(badge(result.level))</td>"
             html += "<td class=\"num\">\(result.score.map(String.init) ?? "–")</td>"
             html += "<td>\(result.reasons.map { "<code>\(HTMLText.escaped($0))</code>" }.joined(separator: " "))</td>"
@@ -82,16 +88,19 @@ enum HubPage {
         header nav a{color:var(--ink)}
         header nav a.here{font-weight:700;text-decoration:none;border-bottom:3px solid var(--ink)}
         table.list{border-collapse:collapse;width:100%;font-size:.92rem;margin:.4rem 0}
-        table.list th,table.list td{text-align:left;padding:.35rem .45rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
-        table.list th{color:var(--muted);font-weight:600}
-        table.list td.num{text-align:right;font-variant-numeric:tabular-nums}
+        table.list th,table.list td{text-align:left;padding:.35rem .45rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:break-word}
+        table.list th{color:var(--muted);font-weight:600;white-space:nowrap}
+        table.list td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        table.list caption{text-align:left;color:var(--muted);padding-bottom:.2rem}
+        time{white-space:nowrap}
+        .facts{grid-template-columns:repeat(auto-fill,minmax(16rem,1fr))}
         table.list tr.alert td:first-child{border-left:.3rem solid var(--alert)}
         table.list tr.review td:first-child{border-left:.3rem solid var(--review)}
         .badge.none{background:var(--muted)}
         .badge.exact{background:var(--ink)}
         .badge.fuzzy{background:var(--review)}
         .down{background:var(--alert);color:#fff;font-weight:700;border-radius:.5rem;padding:.8rem;margin:1rem 0}
-        form.search{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
+        form.search{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:1rem 0}
         form.search input{font:inherit;padding:.45rem .6rem;border:1px solid var(--muted);border-radius:.3rem;min-width:16rem;text-transform:uppercase}
         form.search button{font:inherit;padding:.45rem 1rem;border:0;border-radius:.3rem;background:var(--ink);color:#fff}
         pre.line{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:#f8f9fa;border:1px solid var(--line);border-radius:.3rem;padding:.5rem}

@@ -17,17 +17,19 @@ struct PostsView {
         body += "<th>Reviews</th><th>Last result</th></tr></thead><tbody>\n"
         for post in posts {
             body += "<tr><td><strong>\(HTMLText.escaped(post.postID))</strong></td>"
-            body += "<td>\(HubTime.iso(post.lastContact))<br><span class=\"meta\">"
+            body += "<td>\(HubPage.time(post.lastContact))<br><span class=\"meta\">"
             body += "\(HubTime.age(now.timeIntervalSince(post.lastContact))) ago</span></td>"
             body += "<td>\(HTMLText.escaped(post.listVersion ?? "no list"))</td>"
             body += "<td class=\"num\">\(post.listGeneration.map(String.init) ?? "–")</td>"
-            body += "<td>\(HTMLText.escaped(post.listImportedAt ?? "–"))"
+            // The import time as the post wrote it: shown as a time when it reads as one, else as text.
+            let imported = post.listImportedAt.map { HubTime.date(iso: $0).map(HubPage.time) ?? HTMLText.escaped($0) }
+            body += "<td>\(imported ?? "–")"
             if let age = post.listAge(at: now) { body += "<br><span class=\"meta\">\(HubTime.age(age)) old</span>" }
             body += "</td><td class=\"num\">\(post.queueDepth)</td><td class=\"num\">\(post.scans)</td>"
             body += "<td class=\"num\">\(post.alerts)</td><td class=\"num\">\(post.reviews)</td><td>"
             if let last = post.lastResult {
                 body +=
-                    "\(HubPage.badge(last.level)) <a href=\"/results/\(last.id)\">\(HubTime.iso(last.receivedAt))</a>"
+                    "\(HubPage.badge(last.level)) <a href=\"/results/\(last.id)\">\(HubPage.time(last.receivedAt))</a>"
             } else {
                 body += "<span class=\"none\">none yet</span>"
             }
