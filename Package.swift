@@ -156,6 +156,7 @@ let package = Package(
             name: "HubTests",
             dependencies: [
                 "Hub", "Lists", "Pipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

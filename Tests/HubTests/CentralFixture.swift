@@ -195,10 +195,12 @@ struct RunningHub {
         _ = try? await task.value
     }
 
-    /// One GET: status, headers (lower-case names) and body.
-    func get(_ path: String) async throws -> (status: Int, headers: [String: String], body: String) {
+    /// One GET: status, headers (lower-case names) and body; `host` replaces the `Host` header.
+    func get(_ path: String, host: String? = nil) async throws -> (status: Int, headers: [String: String], body: String)
+    {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.cachePolicy = .reloadIgnoringLocalCacheData
+        if let host { request.setValue(host, forHTTPHeaderField: "Host") }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse
         var headers: [String: String] = [:]

@@ -1,3 +1,4 @@
+import Hummingbird
 import Testing
 
 @testable import Hub
@@ -11,6 +12,14 @@ struct HubSettingsTests {
     ])
     func onlyLoopbackAddressesAreLoopback(text: String, loopback: Bool) throws {
         #expect(try ListenAddress(parsing: text).isLoopback == loopback)
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1:8080", true), ("localhost", true), ("LOCALHOST:80", true), ("[::1]:8080", true),
+        ("evil.example:8080", false), ("127.0.0.1.evil.example", false), ("[::2]:80", false), ("10.0.0.1", false),
+    ])
+    func onlyThisMachinesNamesPassTheHostCheck(authority: String, passes: Bool) {
+        #expect(LoopbackHostCheck<BasicRequestContext>.isLoopback(authority: authority) == passes)
     }
 
     @Test(arguments: ["8080", "127.0.0.1", "127.0.0.1:", ":8080", "127.0.0.1:70000", "::1:8080", "[::1]"])

@@ -110,6 +110,8 @@ struct HubViewTests {
                 "<dt>Number</dt><dd>G2235329</dd>", "<dt>Name</dt><dd>KIM, CHAYAPA DEJTHAMRONG KRASUANG</dd>",
                 "V&lt;TZAKIM&lt;&lt;CHAYAPA", "<caption>Printed page against the MRZ</caption>",
                 "<td>SAMPLE-0001</td><td>stolen</td><td>exact</td>", "<pre class=\"line\">{&quot;error&quot;:null",
+                "<tr><th>Sex</th><td>M</td></tr>", "<tr><th>Optional data</th><td>2E</td></tr>",
+                "<tr><th>Check digits</th><td>birth date right, composite none, document number right, expiry date right, optional data none</td></tr>",
             ] {
                 #expect(page.contains(shown), "\(shown)")
             }
@@ -155,6 +157,12 @@ struct HubViewTests {
                 #expect(answer.headers["referrer-policy"] == "no-referrer")
             }
             #expect(try await hub.get("/nothing-here").status == 404)
+            // A page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) is not answered.
+            let rebound = try await hub.get("/api/alerts", host: "evil.example:\(hub.port)")
+            #expect(rebound.status == 403)
+            #expect(!rebound.body.contains("G2235329"))
+            #expect(rebound.headers["content-security-policy"] != nil)
+            #expect(try await hub.get("/api/alerts", host: "localhost:\(hub.port)").status == 200)
             // The policy's hash is the one style sheet the pages carry.
             let page = try await hub.get("/").body
             #expect(page.components(separatedBy: "<style>").count == 2)

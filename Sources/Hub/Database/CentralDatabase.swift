@@ -66,17 +66,40 @@ actor CentralDatabase {
         }
     }
 
+    /// How long a statement may go unanswered before the link is taken for dead: the server ends its own slow
+    /// statements sooner (`statement_timeout`, 15 s) with a clearer message, but a link that drops without a reset
+    /// would otherwise hold the page for good.
+    static let answerTimeout: Duration = .seconds(20)
+
     /// The rows of one SELECT statement; a connection that fails is dropped, and the next query opens another.
     func select(_ query: PostgresQuery) async throws(HubError) -> [PostgresRow] {
         do {
-            let connection = try await open()
-            return try await connection.query(query, logger: logger).collect()
+            return try await rows(query, on: try await open())
         } catch {
-            guard let connection, !connection.isClosed else {
+            guard let connection, !connection.isClosed, !(error is HubError) else {
                 self.connection = nil
-                throw .unreachable(reason: PostgresListStore.reason(error))
+                throw error as? HubError ?? .unreachable(reason: PostgresListStore.reason(error))
             }
             throw .queryFailed(reason: PostgresListStore.reason(error))
+        }
+    }
+
+    /// The statement's rows, or after `answerTimeout` the connection closed (which fails the statement) and
+    /// `.unreachable`.
+    private func rows(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> [PostgresRow] {
+        let logger = logger
+        return try await withThrowingTaskGroup(of: [PostgresRow]?.self) { group in
+            group.addTask { try await connection.query(query, logger: logger).collect() }
+            group.addTask {
+                try await Task.sleep(for: Self.answerTimeout)
+                return nil
+            }
+            guard let rows = try await group.next() ?? nil else {
+                try? await connection.close()
+                throw HubError.unreachable(reason: "no answer within \(Self.answerTimeout.components.seconds) s")
+            }
+            group.cancelAll()
+            return rows
         }
     }
 

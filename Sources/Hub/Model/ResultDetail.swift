@@ -14,12 +14,15 @@ struct ResultDetail: Sendable {
         }
     }
 
+    /// The line's members as read; nil when it is not a result line.
+    var fields: JSONObject? { (try? ResultLine(parsing: Array(line.utf8)))?.fields }
+
     /// The JSON view's form: the summary, the line as written (`line`) and as JSON (`result`; null when it is not
     /// a result line).
     var json: JSONObject {
         var object = summary.json
         object["line"] = .string(line)
-        object["result"] = (try? ResultLine(parsing: Array(line.utf8))).map { .object($0.fields) } ?? .null
+        object["result"] = fields.map(JSONValue.object) ?? .null
         return object
     }
 }

@@ -34,6 +34,7 @@ public struct HubServer: Sendable {
     ) async throws(HubError) {
         let router = Router()
         router.add(middleware: SecurityHeaders())
+        if address.isLoopback { router.add(middleware: LoopbackHostCheck()) }
         HubRoutes(reader: CentralReader(database: database), now: now).add(to: router)
         var logger = Logger(label: "docguard.hub")
         logger.logLevel = .critical

@@ -29,6 +29,7 @@ struct DetailView {
         switch detail.result {
         case .success(let result):
             body += ReportCard(result: result).html
+            if case .object(let mrz)? = detail.fields?["mrz"] { body += mrzFields(mrz) }
             body += listHits(result.list)
         case .failure(let malformed):
             body +=
@@ -37,6 +38,52 @@ struct DetailView {
         }
         body += "<h3>The line as the post wrote it</h3>\n<pre class=\"line\">\(HTMLText.escaped(detail.line))</pre>\n"
         return HubPage.render(title: "Result \(summary.id)", section: nil, now: now, body: body + "</section>\n")
+    }
+
+    /// Every field of the `mrz` object, the ones the card leaves out too (sex, optional data, each check digit).
+    private func mrzFields(_ mrz: JSONObject) -> String {
+        var html = "<table class=\"list\"><caption>MRZ fields as the post read them</caption><tbody>\n"
+        for (key, label) in Self.mrzLabels {
+            guard let value = mrz[key] else { continue }
+            html += "<tr><th>\(label)</th><td>\(HTMLText.escaped(Self.text(value)))</td></tr>\n"
+        }
+        if case .object(let checks)? = mrz["checks"] {
+            let verdicts = checks.members.map { check in
+                let verdict: String
+                switch check.value {
+                case .bool(true): verdict = "right"
+                case .bool(false): verdict = "WRONG"
+                default: verdict = "none"
+                }
+                return "\(Self.checkNames[check.key] ?? check.key) \(verdict)"
+            }
+            html += "<tr><th>Check digits</th><td>\(HTMLText.escaped(verdicts.joined(separator: ", ")))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    private static let mrzLabels = [
+        ("format", "Format"), ("documentCode", "Document code"), ("issuingState", "Issuing state"),
+        ("documentNumber", "Document number"), ("surname", "Surname"), ("givenNames", "Given names"),
+        ("nationality", "Nationality"), ("birthDate", "Birth date"), ("sex", "Sex"), ("expiryDate", "Expiry date"),
+        ("optionalData", "Optional data"), ("optionalData2", "Optional data 2"), ("valid", "Valid"),
+        ("errors", "Errors"),
+    ]
+
+    private static let checkNames = [
+        "documentNumber": "document number", "birthDate": "birth date", "expiryDate": "expiry date",
+        "optionalData": "optional data", "composite": "composite",
+    ]
+
+    /// A member's value in words: text as it is, `yes`/`no`, lists joined, `–` for null or empty.
+    private static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "–"
+        case .bool(let flag): flag ? "yes" : "no"
+        case .string(let text): text.isEmpty ? "–" : text
+        case .array(let elements): elements.isEmpty ? "none" : elements.map(text).joined(separator: ", ")
+        case .int, .double, .object: JSONWriter.text(value)
+        }
     }
 
     /// The list records the document hit, as the post's list held them.
