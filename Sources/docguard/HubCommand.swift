@@ -22,7 +22,7 @@ struct HubCommand: ParsableCommand {
     @Option(name: .long, help: "The central database: postgres://USER@HOST[:PORT]/DATABASE[?sslmode=require].")
     var db: String
 
-    @Option(name: .long, help: "Where to listen, HOST:PORT (default 127.0.0.1:8080; [::1]:PORT for IPv6).")
+    @Option(name: .long, help: "Where to listen, HOST:PORT ([::1]:PORT for IPv6; port 0 takes a free one).")
     var listen: String = ListenAddress.standard.description
 
     @Option(name: .customLong("password-file"), help: "Read the database password from the first line of FILE.")

@@ -215,6 +215,17 @@ struct HubViewTests {
         }
     }
 
+    @Test func aPortInUseIsOneFailureNamingIt() async throws {
+        try await withHub { fixture, hub in
+            let second = try HubServer(databaseURL: fixture.url, password: fixture.password)
+            await #expect(
+                throws: HubError.cannotListen(address: "127.0.0.1:\(hub.port)", reason: "Address already in use")
+            ) {
+                try await second.serve(on: ListenAddress(host: "127.0.0.1", port: hub.port), handleSignals: false)
+            }
+        }
+    }
+
     @Test func aDatabaseThatGoesAwayIsSaidOnEveryPageWhileTheHubServesOn() async throws {
         try await withHub { fixture, hub in
             #expect(try await hub.get("/api/posts").status == 200)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `docguard hub`: the central unit's read-only web view of what the border posts forwarded. Opens the central
 /// database, checks it holds the central tables, then serves the pages, their JSON and the metrics until stopped.
@@ -50,6 +51,8 @@ public struct HubServer: Sendable {
                 try await application.run()
             }
         } catch is CancellationError {
+        } catch let error as IOError {
+            failure = .cannotListen(address: address.description, reason: String(cString: strerror(error.errnoCode)))
         } catch {
             failure = .cannotListen(address: address.description, reason: "\(error)")
         }
