@@ -58,4 +58,18 @@ struct HubSettingsTests {
         }
         await fixture.close()
     }
+
+    @Test func theHubsSessionIsReadOnlyOnTheServersSide() async throws {
+        let fixture = try await CentralFixture(tables: false)
+        do {
+            let database = try CentralDatabase(url: fixture.url, password: fixture.password)
+            let rows = try await database.select("SHOW default_transaction_read_only")
+            #expect(try rows.first?.decode(String.self) == "on")
+            await #expect(throws: HubError.self) { try await database.select("CREATE TABLE written (x integer)") }
+            await database.close()
+        } catch {
+            Issue.record(error)
+        }
+        await fixture.close()
+    }
 }

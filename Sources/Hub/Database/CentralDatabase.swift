@@ -52,16 +52,17 @@ actor CentralDatabase {
             throw .cannotOpen(database: display, reason: PostgresListStore.reason(error))
         }
         for table in ["central_results", "central_post_reports"] {
-            let found: [PostgresRow]
-            do {
-                found = try await select("SELECT to_regclass(\(table)) IS NOT NULL")
+            do throws(HubError) {
+                let found = try await select("SELECT to_regclass(\(table)) IS NOT NULL")
+                guard (try? found.first?.decode(Bool.self)) == true else {
+                    throw HubError.notCentral(database: display, missing: table)
+                }
+                // A role without SELECT on the table is refused here, not on every page.
+                _ = try await select("SELECT NULL FROM \(unescaped: table) LIMIT 0")
             } catch {
                 await close()
-                throw error
-            }
-            guard (try? found.first?.decode(Bool.self)) == true else {
-                await close()
-                throw .notCentral(database: display, missing: table)
+                guard case .queryFailed(let reason) = error else { throw error }
+                throw .cannotOpen(database: display, reason: reason)
             }
         }
     }
