@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Plumbing
 import PostgresNIO
 import Testing
 
@@ -46,9 +47,29 @@ final class CentralFixture: Sendable {
         try await fill(withPassword.string!)
     }
 
-    /// Drops the database (connections and all).
+    /// Drops the database (connections and all), then the roles made for it.
     func close() async {
         try? await Self.execute(["DROP DATABASE IF EXISTS \(name) WITH (FORCE)"], on: admin)
+        for role in roles.withLock({ $0 }) { try? await Self.execute(["DROP ROLE IF EXISTS \(role)"], on: admin) }
+    }
+
+    private let roles = Locked<[String]>([])
+
+    /// A new login role (password `hub-reader`) that may SELECT the central tables, or with `selecting` false
+    /// nothing at all; the URL the hub is given to use it. Dropped by `close()`.
+    func role(selecting: Bool) async throws -> String {
+        let role = "\(name)_\(selecting ? "reader" : "nobody")"
+        roles.withLock { $0.append(role) }
+        var components = URLComponents(string: admin)!
+        try await Self.execute(["CREATE ROLE \(role) LOGIN PASSWORD 'hub-reader'"], on: components.string!)
+        components.path = "/" + name
+        if selecting {
+            try await Self.execute(
+                ["GRANT SELECT ON central_results, central_post_reports TO \(role)"], on: components.string!)
+        }
+        components.user = role
+        components.password = nil
+        return components.string!
     }
 
     /// The golden scan results: twelve lines, alerts, reviews and clear ones.

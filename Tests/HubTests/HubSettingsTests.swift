@@ -72,4 +72,27 @@ struct HubSettingsTests {
         }
         await fixture.close()
     }
+
+    @Test func aRoleThatMaySelectOnlyIsAllTheHubNeedsAndOneThatMayNotIsRefusedAtStart() async throws {
+        let fixture = try await CentralFixture()
+        do {
+            let reader = try HubServer(databaseURL: try await fixture.role(selecting: true), password: "hub-reader")
+            try await reader.checkDatabase()
+            let hub = try await RunningHub.start(reader)
+            let posts = try await hub.get("/api/posts")
+            await hub.stop()
+            #expect(posts.status == 200)
+            #expect(posts.body.contains("\"post_id\":\"north-1\""))
+
+            let nobodyURL = try await fixture.role(selecting: false)
+            let nobody = try HubServer(databaseURL: nobodyURL, password: "hub-reader")
+            await #expect(
+                throws: HubError.cannotOpen(
+                    database: nobodyURL, reason: "permission denied for table central_results")
+            ) { try await nobody.checkDatabase() }
+        } catch {
+            Issue.record(error)
+        }
+        await fixture.close()
+    }
 }
