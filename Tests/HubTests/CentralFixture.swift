@@ -1,11 +1,11 @@
 import Foundation
+import Lists
 import Logging
 import Plumbing
 import PostgresNIO
 import Testing
 
 @testable import Hub
-@testable import Lists
 
 /// A central database of its own on the PostgreSQL server `DOCGUARD_TEST_POSTGRES_URL` names (shared with the
 /// other PostgreSQL tests: each fixture makes a database with a random name and drops it), with the central tables
@@ -43,8 +43,13 @@ final class CentralFixture: Sendable {
         var withPassword = components
         withPassword.password = password
         guard tables else { return }
-        try await Self.execute(CentralSchema.tables, on: withPassword.string!)
-        try await fill(withPassword.string!)
+        do {
+            try await Self.execute(CentralSchema.tables, on: withPassword.string!)
+            try await fill(withPassword.string!)
+        } catch {
+            await close()  // no fixture comes of it, so nothing else would drop the database
+            throw error
+        }
     }
 
     /// Drops the database (connections and all), then the roles made for it.
