@@ -45,6 +45,10 @@ struct HubSettingsTests {
         #expect(DocumentSearch(typed: "l898-902c<") == DocumentSearch(typed: "L898902C"))
         #expect(DocumentSearch(typed: "OB12")?.folded == "0812")
         #expect(DocumentSearch(typed: "<script>") == nil)
+        #expect(DocumentSearch(typed: "o1x")?.spellings()?.sorted() == ["01X", "0IX", "O1X", "OIX"])
+        #expect(DocumentSearch(typed: "AX")?.spellings() == ["AX"])
+        #expect(DocumentSearch(typed: String(repeating: "0", count: 12))?.spellings()?.count == 4096)
+        #expect(DocumentSearch(typed: String(repeating: "0", count: 13))?.spellings() == nil)
         #expect(DocumentSearch(typed: String(repeating: "A", count: 41)) == nil)
     }
 

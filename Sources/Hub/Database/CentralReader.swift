@@ -17,16 +17,28 @@ struct CentralReader: Sendable {
             """)
     }
 
-    /// Every result whose document number is the one searched, or folds to the same, newest arrival first.
-    func search(_ search: DocumentSearch, limit: Int) async throws(HubError) -> [SearchHit] {
-        let fold = DocumentSearch.foldTable
-        let found = try await summaries(
-            """
-            SELECT \(unescaped: ResultSummary.columns) FROM central_results
-            WHERE document_number = \(search.normalized)
-                OR translate(document_number, \(fold.letters), \(fold.digits)) = \(search.folded)
-            ORDER BY id DESC LIMIT \(min(limit, Self.maximumRows))
-            """)
+    /// Every result whose document number is the one searched, or folds to the same, newest arrival first: through
+    /// the index on the number when there are no more than `spellingsAtMost` spellings, else by folding every number.
+    func search(
+        _ search: DocumentSearch, limit: Int, spellingsAtMost: Int = DocumentSearch.maximumSpellings
+    ) async throws(HubError) -> [SearchHit] {
+        let limit = min(limit, Self.maximumRows)
+        let found: [ResultSummary]
+        if let spellings = search.spellings(atMost: spellingsAtMost) {
+            found = try await summaries(
+                """
+                SELECT \(unescaped: ResultSummary.columns) FROM central_results
+                WHERE document_number = ANY(\(spellings)) ORDER BY id DESC LIMIT \(limit)
+                """)
+        } else {
+            let fold = DocumentSearch.foldTable
+            found = try await summaries(
+                """
+                SELECT \(unescaped: ResultSummary.columns) FROM central_results
+                WHERE translate(document_number, \(fold.letters), \(fold.digits)) = \(search.folded)
+                ORDER BY id DESC LIMIT \(limit)
+                """)
+        }
         return found.map { SearchHit(result: $0, fuzzy: $0.documentNumber != search.normalized) }
     }
 

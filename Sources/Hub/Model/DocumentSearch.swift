@@ -21,6 +21,31 @@ struct DocumentSearch: Sendable, Equatable {
         folded = DocumentNumber.folded(normalized)
     }
 
+    /// Every number that folds to `folded` — each digit OCR confuses with a letter written either way — so the
+    /// database can find fuzzy matches through its index on the number; nil when there would be more than
+    /// `limit` (then the database folds every number itself, `foldTable`, which reads the whole table).
+    func spellings(atMost limit: Int = maximumSpellings) -> [String]? {
+        var spellings: [[UInt8]] = [[]]
+        for byte in folded.utf8 {
+            let twins = Self.twins[byte] ?? [byte]
+            guard spellings.count * twins.count <= limit else { return nil }
+            spellings = spellings.flatMap { spelling in twins.map { spelling + [$0] } }
+        }
+        return spellings.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// More spellings than this are not listed (a number of 12 confusable characters has 4096).
+    static let maximumSpellings = 4096
+
+    /// For each digit a letter folds to, the digit and those letters.
+    private static let twins: [UInt8: [UInt8]] = {
+        var twins: [UInt8: [UInt8]] = [:]
+        for letter in UInt8(ascii: "A")...UInt8(ascii: "Z") where DocumentNumber.fold(letter) != letter {
+            twins[DocumentNumber.fold(letter), default: [DocumentNumber.fold(letter)]].append(letter)
+        }
+        return twins
+    }()
+
     /// The letters `DocumentNumber.fold` changes and their digits, in matching order, for SQL's `translate`:
     /// the database folds its numbers exactly as the list matcher does.
     static let foldTable: (letters: String, digits: String) = {
