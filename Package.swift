@@ -19,13 +19,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
-    // Arrows point down only. The border-post binary: docguard -> {Eval, Pipeline, Lists, OCR, MRZ, Plumbing,
-    // CommandLineSupport}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline -> {OCR, Lists, Paxlst, VisualZone, MRZ,
-    // Plumbing, CMemory}; OCR -> {CTesseract, VisualZone, MRZ, Plumbing}; Lists -> {MRZ, Plumbing, CMemory};
-    // Paxlst -> {MRZ}; VisualZone -> {MRZ, Plumbing}. Beside it, never linked into it: docguard-synth -> {Synth, MRZ,
-    // CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType, CJPEG}. MRZ, Plumbing and
-    // GroundTruth import nothing of docguard's.
+    // Arrows point down only. The border-post binary: docguard -> {Eval, Hub, Pipeline, Lists, OCR, MRZ, Plumbing,
+    // CommandLineSupport}; Hub -> {Pipeline, Lists, MRZ, Plumbing}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline ->
+    // {OCR, Lists, Paxlst, VisualZone, MRZ, Plumbing, CMemory}; OCR -> {CTesseract, VisualZone, MRZ, Plumbing};
+    // Lists -> {MRZ, Plumbing, CMemory}; Paxlst -> {MRZ}; VisualZone -> {MRZ, Plumbing}. Beside it, never linked into
+    // it: docguard-synth -> {Synth, MRZ, CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType,
+    // CJPEG}. MRZ, Plumbing and GroundTruth import nothing of docguard's.
     targets: [
         // ICAO 9303 text: formats, check digits, parse, validate, repair. Imports nothing.
         .target(name: "MRZ"),
@@ -77,6 +79,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             linkerSettings: [.linkedLibrary("m")]),
+        // The central unit's read-only web view (`docguard hub`): the results the border posts forwarded to the
+        // central PostgreSQL and the posts' contact reports, as HTML pages, JSON and Prometheus metrics.
+        .target(
+            name: "Hub",
+            dependencies: [
+                "Pipeline", "Lists", "MRZ", "Plumbing",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         // Scores reads against ground truth (`docguard eval`): the production scanner over scans with truth.
         // Kept in the docguard executable, so that eval measures the binary that ships, with its model and
         // settings; it links nothing the pipeline does not (pure Swift over Pipeline and GroundTruth).
@@ -95,6 +110,7 @@ let package = Package(
             dependencies: [
                 "Pipeline",
                 "Eval",
+                "Hub",
                 "Lists",
                 "MRZ",
                 "OCR",
@@ -135,6 +151,15 @@ let package = Package(
         .testTarget(name: "OCRTests", dependencies: ["OCR", "MRZ", "Plumbing"]),
         .testTarget(name: "SynthTests", dependencies: ["Synth", "OCR", "MRZ", "GroundTruth"]),
         .testTarget(name: "EvalTests", dependencies: ["Eval", "GroundTruth", "Pipeline", "MRZ"]),
+        // A real PostgreSQL (DOCGUARD_TEST_POSTGRES_URL) holding three posts' results, the hub in process.
+        .testTarget(
+            name: "HubTests",
+            dependencies: [
+                "Hub", "Lists", "Pipeline", "Plumbing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // GRDB: the watch journal tests write journals as earlier versions left them.
         .testTarget(
             name: "PipelineTests",

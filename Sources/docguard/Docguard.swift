@@ -9,7 +9,7 @@ struct Docguard: ParsableCommand {
         abstract: "Reads travel-document MRZs, validates them against ICAO 9303 and screens them.",
         subcommands: [
             MRZCommand.self, ScanCommand.self, ListsCommand.self, ScreenCommand.self, RunCommand.self, QACommand.self,
-            EvalCommand.self, SynthCommand.self, ForwardCommand.self, CentralCommand.self,
+            EvalCommand.self, SynthCommand.self, ForwardCommand.self, CentralCommand.self, HubCommand.self,
         ]
     )
 

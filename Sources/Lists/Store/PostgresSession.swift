@@ -108,7 +108,7 @@ public final class PostgresSession: @unchecked Sendable {
 
     /// The server's message (PSQLError's description hides it to protect bound values; the server's
     /// message names the problem, not the values).
-    static func reason(_ error: any Error) -> String {
+    public static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
             if error.code == .connectionError {
@@ -147,7 +147,7 @@ public final class PostgresSession: @unchecked Sendable {
     /// (a larger one would wrap round to another port); the parameters are `sslmode`, `password` and
     /// `password_file`, and any other is refused (a misspelt `sslmode` would silently connect without TLS).
     /// `environment` supplies `PGPASSWORD`.
-    static func configuration(
+    public static func configuration(
         _ url: String, display: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> PostgresConnection.Configuration {
         func refused(_ reason: String) -> ListError { ListError.cannotOpen(store: display, reason: reason) }

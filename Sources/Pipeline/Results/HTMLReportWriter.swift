@@ -55,7 +55,7 @@ public final class HTMLReportWriter: ResultWriter {
             cleared.append(HTMLReportPage.source(of: result))
             return
         }
-        var card = ReportCard(result: result, pictures: result.reportImages)
+        var card = ReportCard(result: result)
         if card.pictures != nil {
             if withPictures < pictureBudget {
                 withPictures += 1
@@ -86,14 +86,4 @@ public final class HTMLReportWriter: ResultWriter {
         output.write(text: page.render())
         try output.finish()
     }
-}
-
-/// A result that needs a look, with the pictures the report shows beside it (nil when it had none, or when they
-/// were left out to keep the report small: `picturesLeftOut` then says so).
-struct ReportCard {
-    var result: ScanResult
-    var pictures: ReportImages?
-    var picturesLeftOut = false
-
-    var isAlert: Bool { result.risk?.level == .alert }
 }

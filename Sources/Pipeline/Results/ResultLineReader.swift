@@ -36,6 +36,16 @@ public enum ResultLineReader {
         try take(pending)
     }
 
+    /// The result a result line describes, for a reader that shows one line (the central view): a member that
+    /// does not read is `.notResult` naming it.
+    public static func result(of line: ResultLine) throws(ResultLine.Malformed) -> ScanResult {
+        do {
+            return try result(from: line)
+        } catch {
+            throw .notResult(error.why)
+        }
+    }
+
     /// The result a result line describes; its `error`, `ocr`, `list` and `risk` members read strictly.
     static func result(from line: ResultLine) throws(JSONFields.Mismatch) -> ScanResult {
         let fields = JSONFields(line.fields)
