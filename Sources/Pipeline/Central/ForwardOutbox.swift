@@ -21,62 +21,46 @@ public struct ForwardCursor: Sendable, Equatable {
 /// FULL) only after the centre committed the lines it passes: killed at any moment, the forwarder sends again
 /// at most the batch in flight, which the centre's unique key drops.
 final class ForwardOutbox: @unchecked Sendable {
-    private let queue: DatabaseQueue
-    private let path: String
+    private let database: JournalDatabase
 
     /// Opens (or creates) the outbox at `path`.
     init(path: String) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
-        }
-        queue = try Self.recording(path, "open") { try DatabaseQueue(path: path, configuration: configuration) }
-        try Self.recording(path, "create") {
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        CREATE TABLE IF NOT EXISTS cursor (
-                            single INTEGER PRIMARY KEY CHECK (single = 1), offset INTEGER NOT NULL, line INTEGER NOT NULL,
-                            scans INTEGER NOT NULL, alerts INTEGER NOT NULL, reviews INTEGER NOT NULL)
-                        """)
-            }
+        database = try JournalDatabase(path: path, failure: PipelineError.outbox)
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS cursor (
+                        single INTEGER PRIMARY KEY CHECK (single = 1), offset INTEGER NOT NULL, line INTEGER NOT NULL,
+                        scans INTEGER NOT NULL, alerts INTEGER NOT NULL, reviews INTEGER NOT NULL)
+                    """)
         }
     }
 
     /// The committed cursor (the file's start when nothing was forwarded).
     func cursor() throws -> ForwardCursor {
-        try Self.recording(path, "read") {
-            try queue.read { db in
-                var cursor = ForwardCursor()
-                if let row = try Row.fetchOne(db, sql: "SELECT * FROM cursor") {
-                    cursor.offset = row["offset"]
-                    cursor.line = row["line"]
-                    cursor.scans = row["scans"]
-                    cursor.alerts = row["alerts"]
-                    cursor.reviews = row["reviews"]
-                }
-                return cursor
+        try database.read { db in
+            var cursor = ForwardCursor()
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM cursor") {
+                cursor.offset = row["offset"]
+                cursor.line = row["line"]
+                cursor.scans = row["scans"]
+                cursor.alerts = row["alerts"]
+                cursor.reviews = row["reviews"]
             }
+            return cursor
         }
     }
 
     /// Commits `cursor`.
     func advance(to cursor: ForwardCursor) throws {
-        try Self.recording(path, "write") {
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO cursor (single, offset, line, scans, alerts, reviews) VALUES (1, ?, ?, ?, ?, ?)
-                        ON CONFLICT (single) DO UPDATE SET offset = excluded.offset, line = excluded.line,
-                            scans = excluded.scans, alerts = excluded.alerts, reviews = excluded.reviews
-                        """,
-                    arguments: [cursor.offset, cursor.line, cursor.scans, cursor.alerts, cursor.reviews])
-            }
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO cursor (single, offset, line, scans, alerts, reviews) VALUES (1, ?, ?, ?, ?, ?)
+                    ON CONFLICT (single) DO UPDATE SET offset = excluded.offset, line = excluded.line,
+                        scans = excluded.scans, alerts = excluded.alerts, reviews = excluded.reviews
+                    """,
+                arguments: [cursor.offset, cursor.line, cursor.scans, cursor.alerts, cursor.reviews])
         }
-    }
-
-    private static func recording<T>(_ path: String, _ operation: String, _ body: () throws -> T) throws -> T {
-        try PipelineError.wrapping({ .outbox(path: path, operation: operation, reason: $0) }, body)
     }
 }
