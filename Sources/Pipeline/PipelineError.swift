@@ -16,6 +16,8 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
     case outbox(path: String, operation: String, reason: String)
     /// The results file is shorter than what was already forwarded from it: it was replaced or cut.
     case resultsShrank(path: String, forwarded: Int64, size: Int64)
+    /// A post with `sync_from` holds no list yet, and its first sync from the centre failed.
+    case firstSync(store: String, central: String, reason: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,10 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
             return "\(path): the results file holds \(size) bytes but \(forwarded) were forwarded from it already "
                 + "(replaced or cut?); forwarding stopped: restore the file, or move RESULTS.outbox aside to forward "
                 + "the file again from its start (the centre drops what it holds already)"
+        case .firstSync(let store, let central, let reason):
+            return "\(store): the post holds no list yet and its first sync from \(central) failed (\(reason)); "
+                + "nothing is screened without a list: restore the link to the centre and start again, or import "
+                + "a list into the store by hand"
         }
     }
 }

@@ -100,6 +100,29 @@ final class CentralLinks: @unchecked Sendable {
         }
     }
 
+    /// Fetches the post's list from `sync_from` before anything is screened when the post holds none yet (its
+    /// store missing or empty: a new post): without it the watch could not start, and the periodic sync only
+    /// runs once the watch has. A centre out of reach stops the start with one line; a post that holds a list
+    /// starts on it and syncs in the background. Nothing happens without `sync_from`.
+    static func fetchFirstList(_ configuration: RunConfiguration) throws {
+        guard let sync = configuration.listSync, let lists = configuration.stages.lists else { return }
+        if FileManager.default.fileExists(atPath: lists) {
+            // A store that holds a list, or that cannot be read (the pipeline then says why), is left alone.
+            do {
+                guard try SQLiteListStore(path: lists, create: false).info() == nil else { return }
+            } catch {
+                return
+            }
+        }
+        do {
+            _ = try ListSync.run(
+                from: try PostgresListStore(url: sync.central), into: try ListStores.open(lists, create: true))
+        } catch {
+            throw PipelineError.firstSync(
+                store: lists, central: PostgresSession.redacted(sync.central), reason: SystemErrorReason.text(error))
+        }
+    }
+
     /// Starts the threads.
     func start() {
         for (name, loop) in loops { loop.start(name: name) }

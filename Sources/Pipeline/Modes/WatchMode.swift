@@ -62,7 +62,8 @@ public final class WatchMode {
 
     /// Sets up watch mode for `configuration`, judging dates as of `today` unless it fixes the day: checks the
     /// folder layout, takes the pipeline's lock, makes the folders, opens the journal (`RESULTS.journal`), then
-    /// builds the pipeline (`recognizers` reading lines) and its workers. Nil when the mode is not watch.
+    /// fetches a new post's first list (`CentralLinks.fetchFirstList`), builds the pipeline (`recognizers`
+    /// reading lines) and its workers. Nil when the mode is not watch.
     public init?(_ configuration: RunConfiguration, today: MRZDate, recognizers: LineRecognizers = .tesseract) throws {
         guard case .watch(let watch) = configuration.mode else { return nil }
         self.watch = watch
@@ -78,6 +79,7 @@ public final class WatchMode {
         journal = try WatchJournal(path: watch.results + ".journal")
         folders = WatchFolders(
             inbox: inbox, processed: watch.processed, quarantine: watch.quarantine, work: work, journal: journal)
+        try CentralLinks.fetchFirstList(configuration)
         pipeline = try ScanPipeline.make(configuration, today: today, recognizers: recognizers)
         workers = try pipeline.workers(for: stages.jobs)
         settings = pipeline.settings

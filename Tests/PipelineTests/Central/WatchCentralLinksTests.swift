@@ -131,4 +131,34 @@ import Testing
                 && lines.contains { $0.hasPrefix("list sync from") })
         for text in lines + [status] { #expect(!text.contains(fixture.postPassword)) }
     }
+
+    @Test func aNewPostFetchesItsFirstListBeforeItScreensAndRefusesToStartWhenItCannot() throws {
+        let fixture = try CentralFixture()
+        defer { fixture.close() }
+        let folder = try scratch.newFolder()
+        let first = folder.appendingPathComponent("first.csv").path
+        try "record_id,issuing_state,document_number,status\nA-1,UTO,X0000001,lost\n"
+            .write(toFile: first, atomically: true, encoding: .utf8)
+        _ = try ListImporter.run(
+            files: [first], into: try PostgresListStore(url: fixture.adminURL), replace: false, version: "central-1",
+            importedAt: "2026-11-30T00:00:00Z"
+        ) { _ in }
+        let store = folder.appendingPathComponent("lists.sqlite").path
+
+        // The centre out of reach: the post, holding no list, does not start, and says why in one line.
+        let closed = fixture.postURL.replacingOccurrences(of: ":5432/", with: ":1/")
+        let cutOff = try watchPipeline(in: folder, "sync_from: \(closed)\n")
+        let refusal = #expect(throws: PipelineError.self) {
+            try WatchMode(try RunConfiguration.load(cutOff), today: MRZDate(iso: "2026-11-30")!)
+        }
+        let line = refusal.map { "\($0)" } ?? ""
+        #expect(line.hasPrefix(store + ": the post holds no list yet and its first sync from postgres://"))
+        #expect(!line.contains("\n") && !line.contains(fixture.postPassword))
+
+        // The centre in reach: the list is at the post before the watch is set up.
+        let linked = try watchPipeline(in: folder, "sync_from: \(fixture.postURL)\n")
+        _ = try #require(try WatchMode(try RunConfiguration.load(linked), today: MRZDate(iso: "2026-11-30")!))
+        let info = try #require(try ListStores.open(store).info())
+        #expect(info.version == "central-1" && info.records == 1)
+    }
 }
