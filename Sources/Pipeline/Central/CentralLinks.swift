@@ -5,10 +5,10 @@ import Plumbing
 /// A watch run's links to the central unit, each on a background thread so that a dead link never slows a
 /// scan: the results forwarded as they are written (`ResultForwarder`), and the post's list kept in step
 /// with the central list every `sync_minutes` (`ListSync`; the watcher picks the new list up between scans).
-/// A failure is logged (no personal data, no password: messages name the redacted URL) and retried, the
-/// forwarder with growing waits (1 s doubling to 1 min), the sync at its next time. A report goes to the
-/// centre at each new connection, after a catch-up, and every `reportEvery` seconds. What the status file
-/// shows of them is `statusMembers`.
+/// A failure is logged once until the link works again (no personal data, no password: messages name the
+/// redacted URL) and retried, the forwarder with growing waits (1 s doubling to 1 min), the sync at its next
+/// time. A report goes to the centre at each new connection, after a catch-up, and every `reportEvery`
+/// seconds. What the status file shows of them is `statusMembers`.
 final class CentralLinks: @unchecked Sendable {
     /// What the status file shows: the outbox depth, and the last successful forward and sync (wall time).
     struct State: Sendable {
@@ -89,10 +89,16 @@ final class CentralLinks: @unchecked Sendable {
                         log("list synced (\(report.kind.rawValue)): generation \(report.info.generation)")
                     }
                 } catch {
-                    state.withLock { $0.syncError = "\(error)" }
-                    log(
-                        "list sync from \(PostgresSession.redacted(sync.central)) failed: \(error); retrying in "
-                            + "\(String(format: "%g", sync.minutes)) min")
+                    let first = state.withLock { state in
+                        defer { state.syncError = "\(error)" }
+                        return state.syncError == nil
+                    }
+                    // Once per outage: the status file shows the latest failure.
+                    if first {
+                        log(
+                            "list sync from \(PostgresSession.redacted(sync.central)) failed: \(error); retrying every "
+                                + "\(String(format: "%g", sync.minutes)) min")
+                    }
                 }
                 return sync.minutes * 60
             }
