@@ -57,22 +57,18 @@ import Testing
     static func role(_ post: String) -> String { post.replacingOccurrences(of: "-", with: "_") }
 
     func writePipeline(_ post: String, central: String) throws {
-        try """
-        mode: watch
-        inbox: inbox
-        processed: processed
-        quarantine: quarantine
-        results: results.jsonl
-        lists: lists.sqlite
-        risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-        jobs: 1
-        viz: false
-        settle_seconds: 0.1
-        forward: \(central)
-        post_id: \(post)
-        sync_from: \(central)
-        sync_minutes: 0.02
-        """.write(to: postFolder(post).appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+        try WatchPipelineFile.write(
+            in: postFolder(post),
+            """
+            lists: lists.sqlite
+            jobs: 1
+            viz: false
+            settle_seconds: 0.1
+            forward: \(central)
+            post_id: \(post)
+            sync_from: \(central)
+            sync_minutes: 0.02
+            """)
     }
 
     /// Starts `post`'s watch, its stderr appended to `post/stderr.log` (shown when the test fails).

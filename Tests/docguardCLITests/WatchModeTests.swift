@@ -15,15 +15,7 @@ import Testing
 
     /// `watch.yaml` in the test's folder: inbox, processed, quarantine and results beside it, plus `more`.
     func writePipeline(_ more: String) throws {
-        try """
-        mode: watch
-        inbox: inbox
-        processed: processed
-        quarantine: quarantine
-        results: results.jsonl
-        risk: \(GoldenTests.root.appendingPathComponent("Models/risk.yaml").path)
-        \(more)
-        """.write(to: folder.appendingPathComponent("watch.yaml"), atomically: true, encoding: .utf8)
+        try WatchPipelineFile.write(in: folder, more)
     }
 
     func start() throws -> ChildProcess {

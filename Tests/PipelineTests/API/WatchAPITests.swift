@@ -16,18 +16,8 @@ import Testing
         let inbox = folder.appendingPathComponent("inbox").path
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try SampleFlightStore.make(in: folder)
-        let file = folder.appendingPathComponent("watch.yaml").path
-        try """
-        mode: watch
-        inbox: inbox
-        processed: processed
-        quarantine: quarantine
-        results: results.jsonl
-        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-        settle_seconds: 0.1
-        lists: lists.sqlite
-        as_of: 2026-11-24
-        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = try WatchPipelineFile.write(
+            in: folder, "settle_seconds: 0.1\nlists: lists.sqlite\nas_of: 2026-11-24")
         return (inbox, folder.appendingPathComponent("results.jsonl").path, file)
     }
 

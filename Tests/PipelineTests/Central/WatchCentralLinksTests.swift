@@ -15,20 +15,8 @@ import Testing
     /// A watch pipeline in `folder` (inbox, results.jsonl, lists.sqlite there) with the keys `central` adds;
     /// its path.
     func watchPipeline(in folder: URL, _ central: String) throws -> String {
-        let file = folder.appendingPathComponent("watch.yaml").path
-        try """
-        mode: watch
-        inbox: inbox
-        processed: processed
-        quarantine: quarantine
-        results: results.jsonl
-        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-        settle_seconds: 0.1
-        lists: lists.sqlite
-        as_of: 2026-11-24
-
-        """.appending(central).write(toFile: file, atomically: true, encoding: .utf8)
-        return file
+        try WatchPipelineFile.write(
+            in: folder, "settle_seconds: 0.1\nlists: lists.sqlite\nas_of: 2026-11-24\n" + central)
     }
 
     @Test func aCentralChangeDuringTheRunReachesTheNextResultAndTheResultsReachTheCentre() throws {

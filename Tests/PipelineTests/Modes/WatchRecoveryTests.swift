@@ -1,5 +1,6 @@
 import Foundation
 import MRZ
+import TestSupport
 import Testing
 
 @testable import Pipeline
@@ -16,17 +17,7 @@ import Testing
         let work = inbox + "/.docguard-work"
         let results = folder.appendingPathComponent("results.jsonl").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let pipeline = folder.appendingPathComponent("watch.yaml").path
-        try """
-        mode: watch
-        inbox: inbox
-        processed: processed
-        quarantine: quarantine
-        results: results.jsonl
-        risk: \(RiskFixtures.packageRoot.appendingPathComponent("Models/risk.yaml").path)
-        settle_seconds: 0.1
-        lists: none
-        """.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let pipeline = try WatchPipelineFile.write(in: folder, "settle_seconds: 0.1\nlists: none")
         let scan = RiskFixtures.packageRoot.appendingPathComponent("TestImages/td3/0001.jpg").path
         do {
             let journal = try WatchJournal(path: results + ".journal")
