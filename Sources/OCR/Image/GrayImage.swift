@@ -44,7 +44,8 @@ public struct GrayImage: Sendable, Equatable {
             let i = y0 * width + x0
             let top = Double(p[i]) * (1 - fx) + Double(p[i + 1]) * fx
             let bottom = Double(p[i + width]) * (1 - fx) + Double(p[i + width + 1]) * fx
-            return UInt8((top * (1 - fy) + bottom * fy).rounded())
+            // Rounds half up, as `rounded()` does for these non-negative values, without a libm call per pixel.
+            return UInt8(top * (1 - fy) + bottom * fy + 0.5)
         }
     }
 }

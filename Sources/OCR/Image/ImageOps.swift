@@ -37,11 +37,13 @@ public enum ImageOps {
         height: Int
     ) -> GrayImage {
         var out = GrayImage(width: width, height: height)
-        for j in 0..<height {
-            let rowStart = origin + yStep * Double(j)
-            for i in 0..<width {
-                let p = rowStart + xStep * Double(i)
-                out.pixels[j * width + i] = page.sample(p.x, p.y)
+        out.pixels.withUnsafeMutableBufferPointer { pixels in
+            for j in 0..<height {
+                let rowStart = origin + yStep * Double(j)
+                for i in 0..<width {
+                    let p = rowStart + xStep * Double(i)
+                    pixels[j * width + i] = page.sample(p.x, p.y)
+                }
             }
         }
         return out
