@@ -37,12 +37,29 @@ public enum ImageOps {
         height: Int
     ) -> GrayImage {
         var out = GrayImage(width: width, height: height)
-        out.pixels.withUnsafeMutableBufferPointer { pixels in
-            for j in 0..<height {
-                let rowStart = origin + yStep * Double(j)
-                for i in 0..<width {
-                    let p = rowStart + xStep * Double(i)
-                    pixels[j * width + i] = page.sample(p.x, p.y)
+        let (sourceWidth, sourceHeight) = (page.width, page.height)
+        page.pixels.withUnsafeBufferPointer { source in
+            out.pixels.withUnsafeMutableBufferPointer { pixels in
+                for j in 0..<height {
+                    let rowStart = origin + yStep * Double(j)
+                    for i in 0..<width {
+                        let p = rowStart + xStep * Double(i)
+                        let x0 = Int(p.x.rounded(.down))
+                        let y0 = Int(p.y.rounded(.down))
+                        guard x0 >= 0, y0 >= 0, x0 + 1 < sourceWidth, y0 + 1 < sourceHeight else {
+                            pixels[j * width + i] = page.sample(p.x, p.y)
+                            continue
+                        }
+                        // `GrayImage.sample`'s arithmetic, inline: the same pixels, without a call per pixel.
+                        let fx = p.x - Double(x0)
+                        let fy = p.y - Double(y0)
+                        let index = y0 * sourceWidth + x0
+                        let top = Double(source[index]) * (1 - fx) + Double(source[index + 1]) * fx
+                        let bottom =
+                            Double(source[index + sourceWidth]) * (1 - fx) + Double(source[index + sourceWidth + 1])
+                            * fx
+                        pixels[j * width + i] = UInt8(top * (1 - fy) + bottom * fy + 0.5)
+                    }
                 }
             }
         }
