@@ -269,6 +269,13 @@ import Testing
         }
         let page = try String(contentsOf: URL(string: address + "/")!, encoding: .utf8)
         for post in Self.posts { #expect(page.contains("<td>\(post)</td>")) }
+        // Prometheus: each post's totals and queue from its reports.
+        let metrics = try String(contentsOf: URL(string: address + "/metrics")!, encoding: .utf8)
+        for post in Self.posts {
+            for family in ["docguard_post_scans_total", "docguard_post_alerts_total", "docguard_post_queue_depth"] {
+                #expect(metrics.contains("\(family){post=\"\(post)\"} "), "\(family) \(post)")
+            }
+        }
         if let shot = ProcessInfo.processInfo.environment["DOCGUARD_HUB_SCREENSHOT"] {
             // For a person to look at (the closing note of issue 20): Debian's chromium, headless.
             _ = try ChildProcess(
