@@ -69,6 +69,25 @@ import Testing
         #expect(document.lineTexts == printed)
     }
 
+    @Test("stray fillers before a card's name line, on a read that needs repair: the name line starts at its name")
+    func strayFillersBeforeANameLine() {
+        // A photographed card: two blobs before the surname read as `<<`, the name pushed two columns on, and the
+        // birth date's check digit misread, so the lines are repaired and their origins weighed.
+        let document = read(
+            [
+                Self.reading(Self.td1[0]), Self.reading("7408127F1204159UTO<<<<<<<<<<<6"),
+                Self.reading("<<" + Self.td1[2].dropLast(2)),
+            ], band: Self.band(lines: 3, length: 30))
+        #expect(document.lineTexts[2] == Self.td1[2])
+    }
+
+    @Test("a single name (no primary identifier) keeps its leading fillers on a read that needs repair")
+    func singleNameKeepsItsFillers() {
+        let card = [Self.td1[0], "7408127F1204159UTO<<<<<<<<<<<6", "<<ANNA<MARIA<<<<<<<<<<<<<<<<<<"]
+        let document = read(card.map { Self.reading($0) }, band: Self.band(lines: 3, length: 30))
+        #expect(document.lineTexts[2] == card[2])
+    }
+
     @Test("a lost first character on one line: that line moves a column, the others stay")
     func lostFirstCharacter() {
         let document = read(

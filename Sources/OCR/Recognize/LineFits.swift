@@ -113,13 +113,15 @@ final class LineFits {
         // A line's first character anchors it: the document code's letter (the first line has no check digit of
         // its own), a document number's first character or a year of birth's digit is never a filler, so a stray
         // blob read before it, or the character lost, leaves a filler or a letter there that the format does not
-        // allow. A name may start with fillers (`<<` for a holder with one name): a name line is not anchored.
+        // allow. A name line (a card's third) is anchored by its first letter, or by the `<<` before a holder's
+        // one name (no primary identifier); fillers before a name that goes on past another `<<` are stray blobs
+        // read, or the line moved.
         let anchored =
             layout.map { layout in
                 document.lines.enumerated().filter { line, bytes in
                     guard let first = bytes.first, line < layout.positionFields.count else { return false }
-                    return layout.positionFields[line][0] != .name && first != MRZCharacter.filler
-                        && layout.allows(first, line: line, index: 0)
+                    if layout.positionFields[line][0] == .name { return Self.nameStartsRight(bytes) }
+                    return first != MRZCharacter.filler && layout.allows(first, line: line, index: 0)
                 }.count
             } ?? 0
         let unknownStates = document.findings.filter { $0.code == .unknownState }.count
@@ -128,6 +130,19 @@ final class LineFits {
         let commonOffset = abs(MRZReader.columnShifts[common])
         return (document.valid ? 1000 : 0) + Double(document.checks.passing) * 20 + plausible * 100
             + Double(anchored) * 30 - Double(unknownStates) * 30 - Double(apart) * 25 - Double(commonOffset) * 2
+    }
+
+    /// Whether a line that starts with a name starts where its name does: with a letter, or with `<<` before one
+    /// name (`<<ANNA<MARIA`), never with fillers before a name that has another `<<` in it (`<<ERIKSSON<<ANNA`).
+    static func nameStartsRight(_ line: [UInt8]) -> Bool {
+        let filler = MRZCharacter.filler
+        guard let first = line.first else { return false }
+        guard first == filler else { return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) }
+        let name = line.drop { $0 == filler }
+        guard line.count - name.count == 2 else { return false }
+        // The name up to its last letter holds no `<<`.
+        let text = name[..<(name.lastIndex { $0 != filler } ?? name.startIndex)]
+        return !zip(text, text.dropFirst()).contains { $0 == filler && $1 == filler }
     }
 
     /// The value most lines share (the smallest on a tie).
