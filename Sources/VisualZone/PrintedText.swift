@@ -39,12 +39,17 @@ public struct PrintedWord: Sendable, Hashable {
     public var confidence: Double
     /// Where it stands.
     public var box: PrintedBox
+    /// The engine's confidence in each of `text`'s characters, 0…1; empty when it gave none (docguard's page-text
+    /// engine gives them for words with a digit). A word's confidence falls with its least sure character, so a
+    /// number read surely but for one glyph scores low whole.
+    public var characterConfidences: [Double]
 
-    /// A word with its confidence and box.
-    public init(text: String, confidence: Double, box: PrintedBox) {
+    /// A word with its confidence, box and (when the engine gives them) its characters' confidences.
+    public init(text: String, confidence: Double, box: PrintedBox, characterConfidences: [Double] = []) {
         self.text = text
         self.confidence = confidence
         self.box = box
+        self.characterConfidences = characterConfidences.count == text.count ? characterConfidences : []
     }
 }
 

@@ -114,15 +114,32 @@ public struct VisualZoneComparer: Sendable {
             return differing([word])
         }
         for value in captioned {
-            for word in value where word.confidence >= captionedNumberConfidence {
+            for word in value {
                 let folded = Self.confusionFolded(word.text)
                 guard !others.contains(folded), Self.sameShape(word.text, number),
-                    EditDistance.between(folded, wanted) >= 2, PrintedDateFinder.dates(in: word.text).isEmpty
+                    EditDistance.between(folded, wanted) >= 2, PrintedDateFinder.dates(in: word.text).isEmpty,
+                    word.confidence >= captionedNumberConfidence || Self.surelyDiffers(word, from: number)
                 else { continue }
                 return differing([word])
             }
         }
         return .unread
+    }
+
+    /// Whether `word` (of `number`'s shape) differs from it in two characters or more, each read surely
+    /// (`sureDigit`) and not one the engine confuses with the MRZ's: a number read surely but for one glyph
+    /// elsewhere (`Z` read `2`) scores low as a word, yet the characters that differ are printed so.
+    static func surelyDiffers(_ word: PrintedWord, from number: String) -> Bool {
+        let printed = zip(word.text, word.characterConfidences).filter { character, _ in
+            character.isASCII && (character.isLetter || character.isNumber)
+        }
+        guard printed.count == number.count else { return false }
+        let sure = zip(printed, number).filter { read, wanted in
+            let (character, confidence) = read
+            return confidence >= sureDigit
+                && confusionFolded(String(character)) != confusionFolded(String(wanted))
+        }
+        return sure.count >= 2
     }
 
     /// Upper case, letters and digits only, each group of characters the engine confuses (O/0/D/Q, I/1/L, Z/2, S/5,

@@ -28,6 +28,26 @@ import Testing
         print("alternatives:", reading.characters.filter { !$0.alternatives.isEmpty }.count)
     }
 
+    @Test func thePageTextEngineGivesEachWordItsCharactersConfidences() throws {
+        let specimen = try #require(MRZReaderTests.all.first { $0.degradations.isEmpty && $0.format == "TD3" })
+        let page = try ImageCodec.decodeGray([UInt8](Data(contentsOf: URL(fileURLWithPath: specimen.path))))
+        let reading = try #require(
+            MRZReader(engine: try TesseractEngine(model: try OCRModel.locate(nil))).read(page, currentYear: 2026))
+        let view = VisualZoneView(band: reading.band, on: page)
+        let words = try PageTextEngine(model: try OCRModel.locate("eng")).read(view.image).words
+        #expect(words.count >= 10)
+        let numbers = words.filter { $0.text.contains(where: \.isNumber) }
+        let given = numbers.filter { !$0.characterConfidences.isEmpty }
+        // One confidence per character of a word with a digit, when the engine's symbols and the word's characters
+        // line up (nearly always); none for words without.
+        #expect(numbers.count >= 4 && Double(given.count) >= 0.9 * Double(numbers.count))
+        #expect(words.filter { !$0.text.contains(where: \.isNumber) }.allSatisfy { $0.characterConfidences.isEmpty })
+        #expect(given.allSatisfy { $0.characterConfidences.count == $0.text.count })
+        #expect(given.allSatisfy { $0.characterConfidences.allSatisfy { (0...1).contains($0) } })
+        // A character is never less sure than the word it stands in is, as the engine scores them.
+        #expect(given.filter { $0.characterConfidences.max()! + 0.01 < $0.confidence }.isEmpty)
+    }
+
     @Test func enginesMadeAndFreedOnManyThreadsAtOnceReadAlike() throws {
         let model = try OCRModel.locate(nil)
         let (image, _) = try Self.firstLineImage(model: model)

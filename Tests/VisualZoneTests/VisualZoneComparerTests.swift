@@ -140,6 +140,29 @@ import Testing
         #expect(verdict("L898962C5", confidence: 0.5) == .unread)
     }
 
+    @Test func aNumberUnderItsCaptionDiffersWhenTheCharactersThatDifferAreReadSurely() {
+        // The word scores 0.24 whole (its first glyph unsure), but the characters that differ are read surely.
+        func verdict(_ number: String, _ characters: [Double], captions: Bool = true) -> FieldVerdict? {
+            var page = Self.page(number: number, captions: captions)
+            let line = page.lines.firstIndex { $0.words.contains { $0.text == number } }!
+            let word = page.lines[line].words[2]
+            page.lines[line].words[2] = PrintedWord(
+                text: word.text, confidence: 0.24, box: word.box, characterConfidences: characters)
+            return verdicts(page)[.documentNumber]
+        }
+        let sure = [Double](repeating: 0.99, count: 9)
+        var firstUnsure = sure
+        firstUnsure[0] = 0.4
+        #expect(verdict("L898962C5", firstUnsure) == .differs)  // 0 -> 6 and 3 -> 5, both sure
+        var oneDifferenceUnsure = sure
+        oneDifferenceUnsure[8] = 0.6
+        #expect(verdict("L898962C5", oneDifferenceUnsure) == .unread)  // one sure difference is a slip
+        #expect(verdict("L898902C3", firstUnsure) == .agrees)
+        #expect(verdict("L8989O2C3", sure) == .agrees)  // O for 0 is the engine's confusion
+        #expect(verdict("L898962C5", firstUnsure, captions: false) == .unread)  // not under its caption
+        #expect(verdict("L898962C5", []) == .unread)  // no character confidences: the word's alone
+    }
+
     @Test func oneOfTheGivenNamesAloneIsNoOtherName() {
         #expect(verdicts(Self.page(given: ["MARIA"]))[.givenNames] == .unread)
         #expect(verdicts(Self.page(given: ["ANNA"]))[.givenNames] == .unread)

@@ -59,7 +59,23 @@ public final class PageTextEngine {
         let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
         return PrintedWord(
             text: string, confidence: max(0, min(1, confidence)),
-            box: PrintedBox(x: Int(left), y: Int(top), width: Int(right - left), height: Int(bottom - top)))
+            box: PrintedBox(x: Int(left), y: Int(top), width: Int(right - left), height: Int(bottom - top)),
+            // Only numbers use them (`VisualZoneComparer`): walking a word's symbols costs time on every page.
+            characterConfidences: string.contains(where: \.isNumber) ? symbolConfidences(at: iterator) : [])
+    }
+
+    /// The confidence of each symbol of the word at `iterator`, in order, walked on a copy of it.
+    private func symbolConfidences(at iterator: OpaquePointer) -> [Double] {
+        guard let symbols = TessResultIteratorCopy(iterator) else { return [] }
+        defer { TessResultIteratorDelete(symbols) }
+        var confidences: [Double] = []
+        repeat {
+            let confidence = Double(TessResultIteratorConfidence(symbols, RIL_SYMBOL)) / 100
+            confidences.append(max(0, min(1, confidence)))
+            let page = TessResultIteratorGetPageIteratorConst(symbols)
+            if TessPageIteratorIsAtFinalElement(page, RIL_WORD, RIL_SYMBOL) != 0 { break }
+        } while TessResultIteratorNext(symbols, RIL_SYMBOL) != 0
+        return confidences
     }
 }
 
