@@ -61,6 +61,14 @@ final class CentralFixture {
     @discardableResult
     func admin(_ sql: String) throws -> [[String?]] { try PostgresSession(url: adminURL).execute(sql) }
 
+    /// Imports the list file `file` (CSV) into the central list as `version`, as the central unit would.
+    func importList(_ file: String, version: String) throws {
+        _ = try ListImporter.run(
+            files: [file], into: try PostgresListStore(url: adminURL), replace: false, version: version,
+            importedAt: "2026-11-30T00:00:00Z"
+        ) { _ in }
+    }
+
     /// The forwarded results of `post`, in arrival order: `post_sequence`, level.
     func centralResults(post: String) throws -> [(sequence: Int, level: String?)] {
         try admin("SELECT post_sequence::text, level FROM central_results WHERE post_id = '\(post)' ORDER BY id").map {

@@ -17,10 +17,7 @@ import Testing
         try
             "record_id,issuing_state,document_number,document_type,status,reported_on,number_to\nA-1,UTO,L898902C3,P,stolen,2024-01-01,\n"
             .write(toFile: list, atomically: true, encoding: .utf8)
-        _ = try ListImporter.run(
-            files: [list], into: try PostgresListStore(url: fixture.adminURL), replace: false, version: "central-1",
-            importedAt: "2026-11-30T00:00:00Z"
-        ) { _ in }
+        try fixture.importList(list, version: "central-1")
 
         // Sync: opening the central list as the post needs no DDL.
         let post = folder.appendingPathComponent("lists.sqlite").path

@@ -29,13 +29,7 @@ import Testing
             .write(toFile: first, atomically: true, encoding: .utf8)
         let change = folder.appendingPathComponent("change.csv").path
         try PaxlstSample.list.write(toFile: change, atomically: true, encoding: .utf8)
-        func importAtCentre(_ file: String, version: String) throws {
-            _ = try ListImporter.run(
-                files: [file], into: try PostgresListStore(url: fixture.adminURL), replace: false, version: version,
-                importedAt: "2026-11-30T00:00:00Z"
-            ) { _ in }
-        }
-        try importAtCentre(first, version: "central-1")
+        try fixture.importList(first, version: "central-1")
         let post = folder.appendingPathComponent("lists.sqlite").path
         _ = try ListSync.run(
             from: try PostgresListStore(url: fixture.postURL), into: ListStores.open(post, create: true))
@@ -58,7 +52,7 @@ import Testing
                 guard Date().timeIntervalSince(started) < 60 else { return true }
                 switch step {
                 case 0:  // the centre lists the flight's documents while the post watches
-                    try? importAtCentre(change, version: "central-2")
+                    try? fixture.importList(change, version: "central-2")
                     step = 1
                 case 1:
                     if (try? ListStores.open(post).info()?.generation) == 2 {
@@ -127,10 +121,7 @@ import Testing
         let first = folder.appendingPathComponent("first.csv").path
         try "record_id,issuing_state,document_number,status\nA-1,UTO,X0000001,lost\n"
             .write(toFile: first, atomically: true, encoding: .utf8)
-        _ = try ListImporter.run(
-            files: [first], into: try PostgresListStore(url: fixture.adminURL), replace: false, version: "central-1",
-            importedAt: "2026-11-30T00:00:00Z"
-        ) { _ in }
+        try fixture.importList(first, version: "central-1")
         let store = folder.appendingPathComponent("lists.sqlite").path
 
         // The centre out of reach: the post, holding no list, does not start, and says why in one line.
