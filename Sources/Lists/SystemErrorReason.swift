@@ -3,7 +3,8 @@ import GRDB
 
 /// Why a Foundation file operation or an SQLite (GRDB) call failed, as one short line for a docguard error:
 /// the system's reason (`Is a directory`), or SQLite's message without the SQL or its arguments (which can
-/// hold document numbers), or a docguard list error's own line; never a Swift type dump such as `NSCocoaErrorDomain error 256`.
+/// hold document numbers), or a docguard list error's own line; never a Swift type dump such as
+/// `NSCocoaErrorDomain error 256`.
 public enum SystemErrorReason {
     /// The reason `error` gives, on one line.
     public static func text(_ error: any Error) -> String {

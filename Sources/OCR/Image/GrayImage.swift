@@ -38,15 +38,20 @@ public struct GrayImage: Sendable, Equatable {
             guard xi >= 0, yi >= 0, xi < width, yi < height else { return outside }
             return pixels[yi * width + xi]
         }
-        let fx = x - Double(x0)
-        let fy = y - Double(y0)
         return pixels.withUnsafeBufferPointer { p in
-            let i = y0 * width + x0
-            let top = Double(p[i]) * (1 - fx) + Double(p[i + 1]) * fx
-            let bottom = Double(p[i + width]) * (1 - fx) + Double(p[i + width + 1]) * fx
-            // Rounds half up, as `rounded()` does for these non-negative values, without a libm call per pixel.
-            return UInt8(top * (1 - fy) + bottom * fy + 0.5)
+            Self.blend(p, at: y0 * width + x0, width: width, fx: x - Double(x0), fy: y - Double(y0))
         }
+    }
+
+    /// The bilinear blend of the 2 × 2 pixels whose top-left one is `pixels[index]` (rows `width` long), at
+    /// `fx`, `fy` (0..<1) from it; `sample` and `ImageOps.resample` both read through it.
+    @inlinable @inline(__always)
+    static func blend(_ pixels: UnsafeBufferPointer<UInt8>, at index: Int, width: Int, fx: Double, fy: Double) -> UInt8
+    {
+        let top = Double(pixels[index]) * (1 - fx) + Double(pixels[index + 1]) * fx
+        let bottom = Double(pixels[index + width]) * (1 - fx) + Double(pixels[index + width + 1]) * fx
+        // Rounds half up, as `rounded()` does for these non-negative values, without a libm call per pixel.
+        return UInt8(top * (1 - fy) + bottom * fy + 0.5)
     }
 }
 

@@ -50,15 +50,10 @@ public enum ImageOps {
                             pixels[j * width + i] = page.sample(p.x, p.y)
                             continue
                         }
-                        // `GrayImage.sample`'s arithmetic, inline: the same pixels, without a call per pixel.
-                        let fx = p.x - Double(x0)
-                        let fy = p.y - Double(y0)
-                        let index = y0 * sourceWidth + x0
-                        let top = Double(source[index]) * (1 - fx) + Double(source[index + 1]) * fx
-                        let bottom =
-                            Double(source[index + sourceWidth]) * (1 - fx) + Double(source[index + sourceWidth + 1])
-                            * fx
-                        pixels[j * width + i] = UInt8(top * (1 - fy) + bottom * fy + 0.5)
+                        // `GrayImage.sample` inside the image, without its call and buffer set-up per pixel.
+                        pixels[j * width + i] = GrayImage.blend(
+                            source, at: y0 * sourceWidth + x0, width: sourceWidth, fx: p.x - Double(x0),
+                            fy: p.y - Double(y0))
                     }
                 }
             }
