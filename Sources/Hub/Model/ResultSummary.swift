@@ -27,6 +27,19 @@ struct ResultSummary: Sendable, Equatable {
     var record: Int
     var receivedAt: Date
 
+    /// The JSON views' form: the column names as keys.
+    var json: JSONObject {
+        [
+            "document_number": .string(documentNumber), "file": .string(file), "id": .int(id),
+            "issuing_state": .string(issuingState), "level": .string(level), "list_version": .string(listVersion),
+            "post_id": .string(postID), "post_sequence": .int(postSequence),
+            "reasons": .array(reasons.map(JSONValue.string)), "received_at": .string(HubTime.iso(receivedAt)),
+            "record": .int(record), "score": score.map(JSONValue.int) ?? .null, "status": .string(status),
+        ]
+    }
+}
+
+extension ResultSummary {
     /// The columns `init(row:)` reads, in its order.
     static let columns = """
         id, post_id, post_sequence, status, level, score, reasons, document_number, issuing_state, list_version, \
@@ -45,36 +58,5 @@ struct ResultSummary: Sendable, Equatable {
             issuingState: try cells["issuing_state"].decode(String?.self),
             listVersion: try cells["list_version"].decode(String?.self), file: try cells["file"].decode(String?.self),
             record: try cells["record"].decode(Int.self), receivedAt: try cells["received_at"].decode(Date.self))
-    }
-
-    init(
-        id: Int, postID: String, postSequence: Int, status: String, level: String?, score: Int?, reasons: [String],
-        documentNumber: String?, issuingState: String?, listVersion: String?, file: String?, record: Int,
-        receivedAt: Date
-    ) {
-        self.id = id
-        self.postID = postID
-        self.postSequence = postSequence
-        self.status = status
-        self.level = level
-        self.score = score
-        self.reasons = reasons
-        self.documentNumber = documentNumber
-        self.issuingState = issuingState
-        self.listVersion = listVersion
-        self.file = file
-        self.record = record
-        self.receivedAt = receivedAt
-    }
-
-    /// The JSON views' form: the column names as keys.
-    var json: JSONObject {
-        [
-            "document_number": .string(documentNumber), "file": .string(file), "id": .int(id),
-            "issuing_state": .string(issuingState), "level": .string(level), "list_version": .string(listVersion),
-            "post_id": .string(postID), "post_sequence": .int(postSequence),
-            "reasons": .array(reasons.map(JSONValue.string)), "received_at": .string(HubTime.iso(receivedAt)),
-            "record": .int(record), "score": score.map(JSONValue.int) ?? .null, "status": .string(status),
-        ]
     }
 }
