@@ -17,7 +17,8 @@ public enum ScanSynthesizer {
         let font = try FontRasterizer()
         // A varied visual zone prints national characters, which OCR-B lacks.
         let valueFont = try plan.visual.map { _ in try FontRasterizer(path: FontRasterizer.dejaVuSansPath) }
-        let renderer = try PageRenderer(font: font, valueFont: valueFont, dpi: plan.dpi)
+        let mrzFont = try plan.kind?.mrzFontPath.map { try FontRasterizer(path: $0) }
+        let renderer = try PageRenderer(font: font, valueFont: valueFont, mrzFont: mrzFont, dpi: plan.dpi)
         let mrzPitch = plan.kind?.mrzPitch ?? DocumentLayout.mrzPitch
         let printed = plan.visual.map { PrintedValues.styled(plan.fields, style: $0, forgery: plan.forgery) }
         let page = try renderer.render(plan.fields, lines: lines, mrzPitch: mrzPitch, printed: printed, using: &look)

@@ -16,7 +16,8 @@ struct SynthCommand: ParsableCommand {
             named, taking turns within each format: photo (a 12 MP phone photo of the document on a table; \
             --photo-frame sets a smaller frame), web_copy (a small JPEG, the page 250-450 px wide), cmyk (an \
             Adobe-style CMYK JPEG), wide_pitch (the MRZ at 8-9 characters per inch), two_documents (two documents \
-            on one bed; the truth's lines are the left or upper one's, otherDocuments the other's). A scan's \
+            on one bed; the truth's lines are the left or upper one's, otherDocuments the other's), sans_face (the \
+            MRZ printed in DejaVu Sans Mono, regular or bold, instead of OCR-B). A scan's \
             kind is drawn from a stream of its own: the same seed without --kinds gives the same scans as ever. \
             With --tampered SHARE (0-1) every page prints its visual zone in varied forms (dates such as \
             12 AUG 1974, 12 AUG/AOÛT 74, 12.08.1974, 1974-08-12, 12 MÄR/MAR 1974; sex F, M/M, K/F; some names \
@@ -58,7 +59,9 @@ struct SynthCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Real-world kinds, comma-separated: photo, web_copy, cmyk, wide_pitch, two_documents (default: none).")
+        help:
+            "Real-world kinds, comma-separated: photo, web_copy, cmyk, wide_pitch, two_documents, sans_face (default: none)."
+    )
     var kinds: String?
 
     @Option(name: .long, help: "Frame of photo scans, WIDTHxHEIGHT pixels (default: 4000x3000, 12 MP).")

@@ -7,7 +7,8 @@ final class LineFits {
     /// A line placed into its columns: characters, the engine's alternatives and confidence per column.
     typealias Fitted = (line: [UInt8], alternatives: [[UInt8]], confidence: [Double])
 
-    private let readings: [LineReading]
+    /// The engine's readings, one per line, as fitted.
+    let readings: [LineReading]
     private let lineLength: Int
     private let lineCount: Int
     private let margin: Double

@@ -1,3 +1,5 @@
+import MRZ
+
 /// One character as the engine read it, with its confidence and the engine's own runner-up choices.
 public struct RecognizedCharacter: Sendable, Equatable {
     /// The character read (one byte of `A–Z0–9<`).
@@ -34,6 +36,21 @@ public struct LineReading: Sendable, Equatable {
     public var bytes: [UInt8] { characters.map(\.byte) }
     /// The text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// This reading with the letters a stock model reads for fillers (`OCRConfusion.fillerReadings`: K, X, C) put
+    /// back to `<` where `other`, another engine's reading of the same image, read a `<` across their centre.
+    public func fillersRestored(from other: LineReading) -> LineReading {
+        let fillers = other.characters.filter { $0.byte == MRZCharacter.filler }
+        var restored = self
+        for index in restored.characters.indices
+        where OCRConfusion.fillerReadings.contains(restored.characters[index].byte) {
+            let center = restored.characters[index].center
+            if fillers.contains(where: { Double($0.left) <= center && center <= Double($0.right) }) {
+                restored.characters[index].byte = MRZCharacter.filler
+            }
+        }
+        return restored
+    }
+
     /// Mean character confidence, 0 for an empty line.
     public var meanConfidence: Double {
         characters.isEmpty ? 0 : characters.map(\.confidence).reduce(0, +) / Double(characters.count)

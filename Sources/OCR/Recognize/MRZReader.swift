@@ -42,6 +42,10 @@ public struct MRZReading: Sendable {
 /// worker: it holds the engine.
 public final class MRZReader {
     private let engine: LineRecognizer
+    /// A second engine, trained on other faces (Tesseract's `eng`), that reads the best cut once more when no cut
+    /// the first engine read validates: zones printed in a face the first model never saw (a sans-serif card) read
+    /// there, and its characters become alternatives for the repair. Nil: the first engine alone.
+    private let secondOpinion: LineRecognizer?
     private let locator: MRZLocator
     private let repairer = MRZRepairer()
     /// How lines are cut out of the page for the engine. Lines are grey by default: Tesseract thresholds
@@ -51,6 +55,9 @@ public final class MRZReader {
     /// Column origins tried per line, in columns from where the band puts the first character: a lost first
     /// character or a stray blob taken for one moves a line, not the band.
     static let columnShifts = [0, -1, 1, -2, 2]
+    /// Share of characters where the layout allows them from which a read that does not validate gets a second
+    /// opinion: below it the band is not an MRZ the right way up, and the second engine would only cost time.
+    static let plausibilityForSecondOpinion = 0.9
     /// Pitch change along a line (`MRZBand.perspective`) from which the curved cut is read first.
     static let perspectiveForCurvedCut = 0.04
     /// Character height, in page pixels, from which a band's measured curves are sure enough to cut along first:
@@ -58,9 +65,10 @@ public final class MRZReader {
     /// flat real scans); photographed pages, where perspective is real, have characters 40-80 px high at 12 MP.
     static let characterHeightForCurvedCut = 18.0
 
-    /// A reader over `engine`.
-    public init(engine: LineRecognizer, locator: MRZLocator = MRZLocator()) {
+    /// A reader over `engine`, asking `secondOpinion` (when given) about bands no cut of `engine`'s validates.
+    public init(engine: LineRecognizer, secondOpinion: LineRecognizer? = nil, locator: MRZLocator = MRZLocator()) {
         self.engine = engine
+        self.secondOpinion = secondOpinion
         self.locator = locator
     }
 
@@ -142,6 +150,13 @@ public final class MRZReader {
             crops.images = crops.images.map(variant)
             reads.append(read(crops, of: band, currentYear: currentYear))
         }
+        if let secondOpinion, !best.reading.isSettled, best.reading.plausibility >= Self.plausibilityForSecondOpinion {
+            let first = best
+            let readings = zip(first.crops.images, first.fits.readings).map { image, firstReading in
+                secondOpinion.read(line: image).fillersRestored(from: firstReading)
+            }
+            reads.append(read(first.crops, readings: readings, of: band, currentYear: currentYear))
+        }
         let chosen = best
         guard !chosen.reading.document.valid, reads.count > 1 else { return chosen.reading }
         let combined = repairedWithOtherCuts(chosen, others: reads, currentYear: currentYear)
@@ -178,7 +193,11 @@ public final class MRZReader {
 
     /// Reads line images cut from `band`.
     private func read(_ crops: MRZLineCrops, of band: MRZBand, currentYear: Int) -> CutRead {
-        let readings = crops.images.map(engine.read(line:))
+        read(crops, readings: crops.images.map(engine.read(line:)), of: band, currentYear: currentYear)
+    }
+
+    /// Fits and repairs `readings`, an engine's reads of the line images cut from `band`.
+    private func read(_ crops: MRZLineCrops, readings: [LineReading], of band: MRZBand, currentYear: Int) -> CutRead {
         let fits = LineFits(
             readings: readings, lineLength: band.lineLength, margin: crops.margin * crops.scale,
             pitch: band.pitch * crops.scale)

@@ -40,11 +40,15 @@ final class PageReader {
     /// Reads with fewer characters where the layout allows them are reported `unreadable`: not an MRZ read.
     var minimumPlausibility = 0.8
 
-    /// A reader of lines with `recognizer` (its own: never shared), whose results name `modelName`, and of the
-    /// printed page with `visualEngine` (its own too) when the visual zone is checked.
-    init(recognizer: any LineRecognizer, modelName: String, visualEngine: PageTextEngine? = nil) {
+    /// A reader of lines with `recognizer` (its own: never shared), whose results name `modelName`, asking
+    /// `secondOpinion` about bands `recognizer` cannot validate, and of the printed page with `visualEngine` (its own
+    /// too) when the visual zone is checked.
+    init(
+        recognizer: any LineRecognizer, modelName: String, secondOpinion: (any LineRecognizer)? = nil,
+        visualEngine: PageTextEngine? = nil
+    ) {
         self.modelName = modelName
-        reader = MRZReader(engine: recognizer)
+        reader = MRZReader(engine: recognizer, secondOpinion: secondOpinion)
         self.visualEngine = visualEngine
     }
 

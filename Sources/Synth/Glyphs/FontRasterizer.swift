@@ -9,6 +9,12 @@ final class FontRasterizer {
     /// DejaVu Sans (Debian fonts-dejavu-core): the visual zone's values on pages of varied sets, whose national
     /// characters (Ç, Å, Ł, İ, Ř, ẞ …) OCR-B lacks.
     static let dejaVuSansPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    /// DejaVu Sans Mono, regular and bold (Debian fonts-dejavu-core): a sans-serif monospaced face for zones not
+    /// printed in OCR-B.
+    static let sansMonoPaths = [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+    ]
 
     private var library: FT_Library?
     private var face: FT_Face?

@@ -8,12 +8,16 @@ struct PageRenderer {
     let painter: TextPainter
     /// Draws the holder's data in the visual zone: `painter` unless a face of its own was given.
     let valuePainter: TextPainter
+    /// Draws the MRZ: `painter` unless a face of its own was given.
+    let mrzPainter: TextPainter
     let dpi: Int
 
-    /// A renderer drawing with `font`, and the visual zone's values with `valueFont` when given.
-    init(font: FontRasterizer, valueFont: FontRasterizer? = nil, dpi: Int) throws {
+    /// A renderer drawing with `font`, the visual zone's values with `valueFont` and the MRZ with `mrzFont` when
+    /// given.
+    init(font: FontRasterizer, valueFont: FontRasterizer? = nil, mrzFont: FontRasterizer? = nil, dpi: Int) throws {
         self.painter = try TextPainter(font: font, dpi: dpi)
         self.valuePainter = try valueFont.map { try TextPainter(font: $0, dpi: dpi) } ?? painter
+        self.mrzPainter = try mrzFont.map { try TextPainter(font: $0, dpi: dpi) } ?? painter
         self.dpi = dpi
     }
 
@@ -39,7 +43,7 @@ struct PageRenderer {
         let rows = VisualZone.rows(for: fields, printing: printed ?? .classic(fields), using: &generator)
         try paintFields(layout, rows, palette, shrinkToFit: printed != nil, on: &canvas)
         for (line, centre) in zip(lines, layout.mrzCentres) {
-            try painter.draw(
+            try mrzPainter.draw(
                 line, on: &canvas, x: layout.mrzLeft, baseline: centre + DocumentLayout.mrzCapHeight / 2,
                 capHeight: DocumentLayout.mrzCapHeight, color: palette.mrz, pitch: mrzPitch)
         }

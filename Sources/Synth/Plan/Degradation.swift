@@ -30,6 +30,9 @@ public enum Degradation: String, Sendable, CaseIterable, Hashable {
     case widePitch = "wide_pitch"
     /// Kind: two documents on one scanner bed.
     case twoDocuments = "two_documents"
+    /// Kind: the MRZ printed in a sans-serif monospaced face instead of OCR-B (cards some issuers and
+    /// card-printing software make).
+    case sansFace = "sans_face"
 
     /// The scanner defects the default draw picks from, in their order since the first release. The draw must
     /// not use `allCases`: a new case there would change every seed's scans.
@@ -38,7 +41,7 @@ public enum Degradation: String, Sendable, CaseIterable, Hashable {
     ]
 
     /// The real-world kinds of image, drawn only when asked for (`docguard synth --kinds`).
-    public static let kinds: [Degradation] = [.photo, .webCopy, .cmyk, .widePitch, .twoDocuments]
+    public static let kinds: [Degradation] = [.photo, .webCopy, .cmyk, .widePitch, .twoDocuments, .sansFace]
 
     /// The clockwise turn this class stands for, if it is one.
     public var turn: Int? {

@@ -13,6 +13,8 @@ public enum ScanKind: Sendable, Equatable {
     case widePitch(charactersPerInch: Double)
     /// A second document on the scanner bed beside the first.
     case twoDocuments(SecondDocument)
+    /// The MRZ printed in the sans-serif monospaced face at `fontPath` instead of OCR-B.
+    case sansFace(fontPath: String)
 
     /// The class the kind is recorded and tallied under.
     public var degradation: Degradation {
@@ -22,7 +24,14 @@ public enum ScanKind: Sendable, Equatable {
         case .cmyk: return .cmyk
         case .widePitch: return .widePitch
         case .twoDocuments: return .twoDocuments
+        case .sansFace: return .sansFace
         }
+    }
+
+    /// The face the MRZ is printed in, when it is not OCR-B.
+    var mrzFontPath: String? {
+        if case .sansFace(let path) = self { return path }
+        return nil
     }
 
     /// MRZ character pitch in millimetres.
@@ -155,6 +164,8 @@ extension ScanPlan {
                     fields: other, lookSeed: generator.next(), sideBySide: Bool.random(using: &generator),
                     skewDegrees: twoDecimals(Double.random(in: -1.5...1.5, using: &generator)),
                     gapMM: twoDecimals(Double.random(in: 4...15, using: &generator))))
+        case .sansFace:
+            self.kind = .sansFace(fontPath: FontRasterizer.sansMonoPaths.randomElement(using: &generator)!)
         default:
             break
         }
