@@ -203,14 +203,14 @@ public enum LineRecognizers: Sendable {
 
     /// A maker of one worker's page reader over a Tesseract engine running `model`, one running `visualZone` for the
     /// printed page when given, and a second opinion on MRZ lines no cut of `model`'s validates
-    /// (`OCRModel.secondOpinionName`, when installed and not `model` itself).
+    /// (`OCRModel.secondOpinionName`, when installed and not `model` itself; loaded when first asked).
     static func tesseract(_ model: OCRModel, visualZone: OCRModel? = nil) -> @Sendable () throws -> PageReader {
         let secondOpinion =
             model.name == OCRModel.secondOpinionName ? nil : try? OCRModel.locate(OCRModel.secondOpinionName)
         return {
             PageReader(
                 recognizer: try TesseractEngine(model: model), modelName: model.name,
-                secondOpinion: try secondOpinion.map(TesseractEngine.init),
+                secondOpinion: secondOpinion.map { model in LazyLineRecognizer { try TesseractEngine(model: model) } },
                 visualEngine: try visualZone.map(PageTextEngine.init))
         }
     }

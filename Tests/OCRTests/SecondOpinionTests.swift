@@ -90,4 +90,22 @@ import Testing
         #expect(secondReads == 3)
         #expect(document.lineTexts == misread)
     }
+
+    @Test("a lazy recogniser is made on its first read, once; a band that validates never makes it")
+    func lazyRecognizer() {
+        var made = 0
+        let lazy = LazyLineRecognizer {
+            made += 1
+            return RepeatingEngine(Self.card)
+        }
+        let reader = MRZReader(engine: RepeatingEngine(Self.card), secondOpinion: lazy)
+        #expect(reader.read(Self.band, on: LineFitsTests.page, currentYear: 2026).document.valid)
+        #expect(made == 0)
+        #expect(!lazy.isMade)
+        #expect(lazy.read(line: LineFitsTests.page).text == Self.card[0])
+        #expect(lazy.read(line: LineFitsTests.page).text == Self.card[1])
+        #expect(made == 1)
+        let failing = LazyLineRecognizer { throw OCRError.engineInitFailed(name: "none") }
+        #expect(failing.read(line: LineFitsTests.page).characters.isEmpty)
+    }
 }

@@ -62,3 +62,25 @@ public protocol LineRecognizer: AnyObject {
     /// Reads the text on a single-line greyscale image.
     func read(line image: GrayImage) -> LineReading
 }
+
+/// A line recogniser made on its first read, not before: an engine a worker seldom needs (the second opinion) costs
+/// no memory on a run that never asks it. When making it fails, every read is empty (a read that ranks last).
+public final class LazyLineRecognizer: LineRecognizer {
+    private let make: () throws -> any LineRecognizer
+    private var made: (any LineRecognizer)?
+    private var failed = false
+
+    /// A recogniser that `make` makes on the first read.
+    public init(_ make: @escaping () throws -> any LineRecognizer) { self.make = make }
+
+    /// Whether the recogniser has been made.
+    public var isMade: Bool { made != nil }
+
+    /// Reads one line with the recogniser, made now if this is the first read.
+    public func read(line image: GrayImage) -> LineReading {
+        if made == nil, !failed {
+            do { made = try make() } catch { failed = true }
+        }
+        return made?.read(line: image) ?? LineReading(characters: [])
+    }
+}
