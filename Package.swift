@@ -23,7 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     // Arrows point down only. The border-post binary: docguard -> {Eval, Hub, Pipeline, Lists, OCR, MRZ, Plumbing,
-    // CommandLineSupport}; Hub -> {Pipeline, Lists, MRZ, Plumbing}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline ->
+    // CommandLineSupport, CMemory}; Hub -> {Pipeline, Lists, MRZ, Plumbing}; Eval -> {Pipeline, GroundTruth, MRZ}; Pipeline ->
     // {OCR, Lists, Paxlst, VisualZone, MRZ, Plumbing, CMemory}; OCR -> {CTesseract, VisualZone, MRZ, Plumbing};
     // Lists -> {MRZ, Plumbing, CMemory}; Paxlst -> {MRZ}; VisualZone -> {MRZ, Plumbing}. Beside it, never linked into
     // it: docguard-synth -> {Synth, MRZ, CommandLineSupport}; Synth -> {OCR, MRZ, GroundTruth, Plumbing, CFreeType,
@@ -108,6 +108,7 @@ let package = Package(
         .executableTarget(
             name: "docguard",
             dependencies: [
+                "CMemory",
                 "Pipeline",
                 "Eval",
                 "Hub",

@@ -2,8 +2,9 @@
 #define DOCGUARD_MEMORY_H
 
 // Memory placement hints for tables far larger than the caches (the key filter of a 128 M-record list,
-// the clone register of a day's documents), which Swift cannot express by itself.
+// the clone register of a day's documents) and for large page images, which Swift cannot express by itself.
 
+#include <malloc.h>
 #include <stddef.h>
 #include <sys/mman.h>
 
@@ -29,6 +30,12 @@ static inline void *docguard_map_table(size_t bytes) {
 /// Gives back memory from `docguard_map_table` (or any mapping of `bytes`).
 static inline void docguard_unmap(void *memory, size_t bytes) {
     (void)munmap(memory, bytes);
+}
+
+/// Maps every heap block of `bytes` or more on its own, so that it goes back to the system when freed. glibc's
+/// own threshold rises to the largest block freed, after which large blocks come from the arenas and stay there.
+static inline void docguard_map_blocks_from(int bytes) {
+    (void)mallopt(M_MMAP_THRESHOLD, bytes);
 }
 
 #endif

@@ -17,6 +17,7 @@ struct Docguard: ParsableCommand {
     /// errors (SPEC.md), or the command's own exit code.
     static func main() {
         ThreadLimit.ensureSingleThreadedOCR()
+        MemoryPolicy.returnLargeBlocksWhenFreed()
         LibraryMessages.silenceUnlessAsked()
         CommandMain.run(Self.self)
     }
