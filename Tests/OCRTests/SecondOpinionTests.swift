@@ -58,14 +58,14 @@ import Testing
         #expect(secondReads == 0)
     }
 
-    @Test("fillers the stock model reads as K, X or C are fillers again where the first engine read `<`")
+    @Test("fillers the stock model reads as letters (K, X, C, S) are fillers again where the first engine read `<`")
     func fillersRestored() {
         let misread = ["I<UTOD231958907<<<<<<<<<<<<<<<", Self.card[1], Self.card[2]]
         let fillersAs = { (letter: Character, lines: [String]) in
             lines.map { String($0.map { $0 == "<" ? letter : $0 }) }
         }
         // The second engine reads the `4` the first missed, and every filler as a letter.
-        for letter: Character in ["K", "X", "C"] {
+        for letter: Character in ["K", "X", "C", "S"] {
             let (document, secondReads) = read(first: misread, second: fillersAs(letter, Self.card))
             #expect(secondReads == 3)
             #expect(document.lineTexts == Self.card, "\(letter)")
@@ -73,12 +73,18 @@ import Testing
         }
     }
 
-    @Test("a K read where the other engine read a letter stays a K")
+    @Test("the second engine changes letters and digits, never the first engine's fillers, and adds none")
     func realLettersStay() {
-        let first = LineFitsTests.reading("KOWALSKA<<ANNA")
-        let second = LineFitsTests.reading("KOWALSKAKKANNA")
-        #expect(second.fillersRestored(from: first).text == "KOWALSKA<<ANNA")
-        #expect(first.fillersRestored(from: second).text == "KOWALSKA<<ANNA")
+        let first = LineFitsTests.reading("KOWALSKA<<ANNA<<<")
+        let second = LineFitsTests.reading("KOWALSKAKKANNASK<")
+        #expect(second.fillersRestored(from: first).text == "KOWALSKA<<ANNA<<<")
+        // Where the first engine read a letter, the second engine's reading stands, a K or another letter.
+        let corrected = LineFitsTests.reading("KOWALSKI<<ANNA<<<")
+        #expect(corrected.fillersRestored(from: first).text == "KOWALSKI<<ANNA<<<")
+        #expect(first.fillersRestored(from: second).text == "KOWALSKA<<ANNA<<<")
+        // Where the first engine read nothing (glare), the second engine adds no letter.
+        let glare = LineReading(characters: Array(first.characters.prefix(14)))
+        #expect(second.fillersRestored(from: glare).text == "KOWALSKA<<ANNA<<<")
     }
 
     @Test("a second read the layout and checks agree with less than the first's is not taken")

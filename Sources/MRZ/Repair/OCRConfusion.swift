@@ -7,7 +7,7 @@ public enum OCRConfusion {
     ].map { Array($0.utf8) }
 
     /// Letters that Tesseract's stock models read for runs of the filler `<` (measured here).
-    public static let fillerReadings: [UInt8] = Array("KXC".utf8)
+    static let fillerReadings: [UInt8] = Array("KXC".utf8)
 
     /// For each byte, the bytes it may stand for, most likely first.
     static let table: [[UInt8]] = {

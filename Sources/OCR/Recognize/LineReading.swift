@@ -36,17 +36,23 @@ public struct LineReading: Sendable, Equatable {
     public var bytes: [UInt8] { characters.map(\.byte) }
     /// The text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
-    /// This reading with the letters a stock model reads for fillers (`OCRConfusion.fillerReadings`: K, X, C) put
-    /// back to `<` where `other`, another engine's reading of the same image, read a `<` across their centre.
+    /// This reading with `other`'s fillers kept, for a second engine's reading checked against the first's (`other`,
+    /// of the same image): a character stands only where `other` read a character that is not a filler, within a
+    /// glyph's width of it; anywhere else (across `other`'s `<`, or where `other` read nothing) it becomes `<`. A stock
+    /// model reads OCR-B's filler as K, X or C (`OCRConfusion.fillerReadings`) and on glare as other letters (`S` in
+    /// a photographed name field), while a model trained on MRZ print seldom reads a character as a filler: the
+    /// second engine may put a letter or digit right, never add one.
     public func fillersRestored(from other: LineReading) -> LineReading {
-        let fillers = other.characters.filter { $0.byte == MRZCharacter.filler }
         var restored = self
-        for index in restored.characters.indices
-        where OCRConfusion.fillerReadings.contains(restored.characters[index].byte) {
+        for index in restored.characters.indices where restored.characters[index].byte != MRZCharacter.filler {
             let center = restored.characters[index].center
-            if fillers.contains(where: { Double($0.left) <= center && center <= Double($0.right) }) {
-                restored.characters[index].byte = MRZCharacter.filler
+            let nearest = other.characters.min { abs($0.center - center) < abs($1.center - center) }
+            if let nearest, nearest.byte != MRZCharacter.filler,
+                abs(nearest.center - center) <= Double(nearest.right - nearest.left + 1)
+            {
+                continue
             }
+            restored.characters[index].byte = MRZCharacter.filler
         }
         return restored
     }
