@@ -11,6 +11,7 @@ import Testing
         let lines: [LineReading]
         private(set) var reads = 0
         init(_ lines: [String]) { self.lines = lines.map { LineFitsTests.reading($0) } }
+        init(readings: [LineReading]) { self.lines = readings }
         func read(line image: GrayImage) -> LineReading {
             defer { reads += 1 }
             return lines[reads % lines.count]
@@ -22,8 +23,13 @@ import Testing
 
     /// The document `first` and `second` read together, and how many lines `second` was asked about.
     func read(first: [String], second: [String]) -> (document: MRZDocument, secondReads: Int) {
+        read(first: RepeatingEngine(first), second: second)
+    }
+
+    /// The document `first` and `second` read together, and how many lines `second` was asked about.
+    func read(first: RepeatingEngine, second: [String]) -> (document: MRZDocument, secondReads: Int) {
         let secondEngine = RepeatingEngine(second)
-        let reader = MRZReader(engine: RepeatingEngine(first), secondOpinion: secondEngine)
+        let reader = MRZReader(engine: first, secondOpinion: secondEngine)
         let document = reader.read(Self.band, on: LineFitsTests.page, currentYear: 2026).document
         return (document, secondEngine.reads)
     }
@@ -113,5 +119,40 @@ import Testing
         #expect(made == 1)
         let failing = LazyLineRecognizer { throw OCRError.engineInitFailed(name: "none") }
         #expect(failing.read(line: LineFitsTests.page).characters.isEmpty)
+    }
+
+    /// The first engine's read of the card with `B` for the number's `8`, `8` its own second choice there: the
+    /// repair puts it right.
+    static func repairedRead() -> RepeatingEngine {
+        var number = LineFitsTests.reading("I<UTOD23145B907<<<<<<<<<<<<<<<")
+        number.characters[11].alternatives = Array("8".utf8)
+        return RepeatingEngine(readings: [number] + Self.card.dropFirst().map { LineFitsTests.reading($0) })
+    }
+
+    @Test("a read valid only after repair asks the second engine, whose read needing no repair is taken")
+    func repairedReadAsksTheSecond() {
+        let alone = MRZReader(engine: Self.repairedRead())
+            .read(Self.band, on: LineFitsTests.page, currentYear: 2026).document
+        #expect(alone.valid)
+        #expect(alone.lineTexts == Self.card)
+        #expect(!alone.corrections.isEmpty)
+        let (document, secondReads) = read(first: Self.repairedRead(), second: Self.card)
+        #expect(secondReads == 3)
+        #expect(document.lineTexts == Self.card)
+        #expect(document.corrections.isEmpty, "the second engine's read, which needed no repair")
+    }
+
+    @Test("a second read that validates with fewer digits does not win on corrections alone")
+    func fewerDigitsDoNotWin() {
+        // `A` for the number's last `0`: 10 and 0 are the same modulo 10, so every check digit still passes.
+        let letterForDigit = ["I<UTOD2314589A7<<<<<<<<<<<<<<<", Self.card[1], Self.card[2]]
+        let second = MRZReader(engine: RepeatingEngine(letterForDigit))
+            .read(Self.band, on: LineFitsTests.page, currentYear: 2026).document
+        #expect(second.valid)
+        #expect(second.corrections.isEmpty)
+        let (document, secondReads) = read(first: Self.repairedRead(), second: letterForDigit)
+        #expect(secondReads == 3)
+        #expect(document.lineTexts == Self.card, "the first engine's repaired read")
+        #expect(!document.corrections.isEmpty)
     }
 }

@@ -150,17 +150,37 @@ public final class MRZReader {
             crops.images = crops.images.map(variant)
             reads.append(read(crops, of: band, currentYear: currentYear))
         }
-        if let secondOpinion, !best.reading.isSettled, best.reading.plausibility >= Self.plausibilityForSecondOpinion {
-            let first = best
-            let readings = zip(first.crops.images, first.fits.readings).map { image, firstReading in
+        var chosen = best
+        // A read the check digits pass only after repair asks too: the repair explains what the checks cover, and a
+        // model misreading a face it never saw is wrong elsewhere as well.
+        if let secondOpinion, !chosen.reading.isSettled || !chosen.reading.document.corrections.isEmpty,
+            chosen.reading.plausibility >= Self.plausibilityForSecondOpinion
+        {
+            let readings = zip(chosen.crops.images, chosen.fits.readings).map { image, firstReading in
                 secondOpinion.read(line: image).fillersRestored(from: firstReading)
             }
-            reads.append(read(first.crops, readings: readings, of: band, currentYear: currentYear))
+            let second = read(chosen.crops, readings: readings, of: band, currentYear: currentYear)
+            reads.append(second)
+            chosen = Self.better(second, than: chosen)
         }
-        let chosen = best
         guard !chosen.reading.document.valid, reads.count > 1 else { return chosen.reading }
         let combined = repairedWithOtherCuts(chosen, others: reads, currentYear: currentYear)
         return combined.ranks(above: chosen.reading) ? combined : chosen.reading
+    }
+
+    /// `second` (the second opinion's read) when it ranks above `first`; when both validate, when it needs fewer
+    /// corrections and reads no fewer digits. Two valid reads of one band differ where one engine took a digit for a
+    /// letter its check digit cannot tell apart (`G` and `6` are both 6 modulo 10, and four confusions can cancel
+    /// out): document numbers are mostly digits, so the read with fewer digits does not win on corrections alone.
+    private static func better(_ second: CutRead, than first: CutRead) -> CutRead {
+        let (a, b) = (second.reading.document, first.reading.document)
+        if a.valid && b.valid {
+            let digits = { (document: MRZDocument) in document.lines.joined().filter(MRZCharacter.isDigit).count }
+            let fewerCorrections = a.corrections.count < b.corrections.count
+            return fewerCorrections && digits(a) >= digits(b)
+                && second.reading.unreadColumns <= first.reading.unreadColumns ? second : first
+        }
+        return second.reading.ranks(above: first.reading) ? second : first
     }
 
     /// One cut's read, with the fits it was made from.

@@ -87,7 +87,7 @@ struct RealWorldKindsTests {
         #expect(exact >= 3)
     }
 
-    @Test("zones printed in a sans-serif face: the second opinion reads more exactly, and no more wrongly")
+    @Test("zones printed in a sans-serif face: the second opinion reads more exactly, and fewer wrongly")
     func sansFace() throws {
         let rendered = try Self.render([.sansFace], count: 16, in: try scratch.newFolder())
         // Exact reads, and reads that validate but are not what is printed.
@@ -106,9 +106,10 @@ struct RealWorldKindsTests {
         print(
             "sans-serif zones, exact / valid but wrong of 16: \(withSecondOpinion) with the second opinion, "
                 + "\(withoutSecondOpinion) without")
+        // Measured 2026-12-01: 11 exact and 1 valid but wrong with it, 2 and 9 without. The shipped model alone reads
+        // `6` as `G` (16, the same modulo 10, which no check digit sees) and the repair makes the rest validate.
         #expect(withSecondOpinion.exact > withoutSecondOpinion.exact)
-        // Not zero: `6` read `G` (16, the same modulo 10) passes any check digit. Measured in the closing note.
-        #expect(withSecondOpinion.validButWrong <= withoutSecondOpinion.validButWrong)
+        #expect(withSecondOpinion.validButWrong < withoutSecondOpinion.validButWrong)
     }
 
     @Test("a multi-page TIFF whose MRZ is on page 2 (front, then back) is read there and names the page")
