@@ -225,10 +225,10 @@ public enum ImageCodec {
         var colour: UnsafeMutablePointer<PIX>? =
             conversion == .inkOnly && pixGetDepth(opaque) != 32 ? pixConvertTo32(opaque) : nil
         defer { pixDestroy(&colour) }
+        let readInPlace = conversion == .luminance && pixGetDepth(opaque) == 8 && pixGetColormap(opaque) == nil
         let converted: UnsafeMutablePointer<PIX>?
-        let alreadyGray = pixGetDepth(opaque) == 8 && pixGetColormap(opaque) == nil
         switch conversion {
-        case .luminance where alreadyGray:
+        case .luminance where readInPlace:
             converted = nil
         case .luminance:
             // Colour through the BT.601 luminance weights, as `ColorImage.gray` and a scanner's grey mode.
@@ -240,9 +240,7 @@ public enum ImageCodec {
         }
         var owned: UnsafeMutablePointer<PIX>? = converted
         defer { pixDestroy(&owned) }
-        guard let gray = converted ?? (conversion == .luminance && alreadyGray ? opaque : nil) else {
-            throw OCRError.badImage("unsupported pixel layout")
-        }
+        guard let gray = readInPlace ? opaque : converted else { throw OCRError.badImage("unsupported pixel layout") }
         let width = Int(pixGetWidth(gray))
         let height = Int(pixGetHeight(gray))
         let wordsPerLine = Int(pixGetWpl(gray))
