@@ -202,7 +202,7 @@ public enum LineRecognizers: Sendable {
     }
 
     /// A maker of one worker's page reader over a Tesseract engine running `model`, one running `visualZone` for the
-    /// printed page when given, and a second opinion on MRZ lines no cut of `model`'s validates
+    /// printed page when given, and a second opinion on MRZ lines no cut of `model`'s validates without repair
     /// (`OCRModel.secondOpinionName`, when installed and not `model` itself; loaded when first asked).
     static func tesseract(_ model: OCRModel, visualZone: OCRModel? = nil) -> @Sendable () throws -> PageReader {
         let secondOpinion =

@@ -43,8 +43,9 @@ public struct MRZReading: Sendable {
 public final class MRZReader {
     private let engine: LineRecognizer
     /// A second engine, trained on other faces (Tesseract's `eng`), that reads the best cut once more when no cut
-    /// the first engine read validates: zones printed in a face the first model never saw (a sans-serif card) read
-    /// there, and its characters become alternatives for the repair. Nil: the first engine alone.
+    /// the first engine read validates, or the best validates only after repair: zones printed in a face the first
+    /// model never saw (a sans-serif card) read there, and its characters become alternatives for the repair. Nil:
+    /// the first engine alone.
     private let secondOpinion: LineRecognizer?
     private let locator: MRZLocator
     private let repairer = MRZRepairer()
@@ -55,8 +56,9 @@ public final class MRZReader {
     /// Column origins tried per line, in columns from where the band puts the first character: a lost first
     /// character or a stray blob taken for one moves a line, not the band.
     static let columnShifts = [0, -1, 1, -2, 2]
-    /// Share of characters where the layout allows them from which a read that does not validate gets a second
-    /// opinion: below it the band is not an MRZ the right way up, and the second engine would only cost time.
+    /// Share of characters where the layout allows them from which a read that does not validate (or only after
+    /// repair) gets a second opinion: below it the band is not an MRZ the right way up, and the second engine would
+    /// only cost time.
     static let plausibilityForSecondOpinion = 0.9
     /// Pitch change along a line (`MRZBand.perspective`) from which the curved cut is read first.
     static let perspectiveForCurvedCut = 0.04
@@ -65,7 +67,8 @@ public final class MRZReader {
     /// flat real scans); photographed pages, where perspective is real, have characters 40-80 px high at 12 MP.
     static let characterHeightForCurvedCut = 18.0
 
-    /// A reader over `engine`, asking `secondOpinion` (when given) about bands no cut of `engine`'s validates.
+    /// A reader over `engine`, asking `secondOpinion` (when given) about bands no cut of `engine`'s validates
+    /// without repair.
     public init(engine: LineRecognizer, secondOpinion: LineRecognizer? = nil, locator: MRZLocator = MRZLocator()) {
         self.engine = engine
         self.secondOpinion = secondOpinion

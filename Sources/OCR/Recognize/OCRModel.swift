@@ -10,7 +10,7 @@ public struct OCRModel: Sendable, Equatable {
 
     /// The project's own MRZ model (issue 4); until `Models/` has it, `eng` from tesseract-ocr-eng.
     public static let preferredNames = ["mrz", "eng"]
-    /// The model asked for a second opinion on MRZ lines the first cannot validate: Tesseract's `eng`
+    /// The model asked for a second opinion on MRZ lines the first cannot validate without repair: Tesseract's `eng`
     /// (tesseract-ocr-eng), trained on many faces, reads zones printed in faces other than OCR-B.
     public static let secondOpinionName = "eng"
 

@@ -41,8 +41,8 @@ final class PageReader {
     var minimumPlausibility = 0.8
 
     /// A reader of lines with `recognizer` (its own: never shared), whose results name `modelName`, asking
-    /// `secondOpinion` about bands `recognizer` cannot validate, and of the printed page with `visualEngine` (its own
-    /// too) when the visual zone is checked.
+    /// `secondOpinion` about bands `recognizer` cannot validate without repair, and of the printed page with
+    /// `visualEngine` (its own too) when the visual zone is checked.
     init(
         recognizer: any LineRecognizer, modelName: String, secondOpinion: (any LineRecognizer)? = nil,
         visualEngine: PageTextEngine? = nil
