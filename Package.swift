@@ -136,6 +136,12 @@ let package = Package(
             dependencies: ["MRZ", "Pipeline"],
             path: "benchmarks/MRZBenchmark"
         ),
+        // The visual zone check's CPU, part by part (benchmarks/scan-benchmark.sh); never run as a test.
+        .executableTarget(
+            name: "VisualZoneBenchmark",
+            dependencies: ["OCR", "VisualZone"],
+            path: "benchmarks/VisualZoneBenchmark"
+        ),
         // Synthetic lists, crossings and PAXLST flights, lookup latency (benchmarks/lists-benchmark.sh,
         // benchmarks/api-benchmark.sh); never run as a test.
         .executableTarget(

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Scan throughput and peak memory on 300 dpi passport pages (issue 3 targets: >= 20 scans/s on 2 cores,
 # peak RSS < 300 MB; issue 18: the visual zone check's extra CPU per scan, aim <= 150 ms on one core).
-# Renders COUNT clean pages (small skew only, all at 300 dpi) with `docguard synth`
-# into a temporary folder, scans them with JOBS workers in a release build and prints the figures (wall,
-# scans/s, CPU ms per scan, peak RSS), then the read rate on the same pages. BASELINE=/path/to/docguard also
-# measures another build on the same pages, before and after this one (machines of this kind vary run to run).
+# Renders COUNT clean pages (small skew only, all at 300 dpi) with `docguard synth` into a temporary folder, scans
+# them with JOBS workers in a release build and prints the figures (wall, scans/s, CPU ms per scan, peak RSS), the
+# visual zone check's cost and its parts (VisualZoneBenchmark), then the read rate on the same pages.
+# BASELINE=/path/to/docguard also measures another build on the same pages, before and after this one (machines
+# of this kind vary run to run).
 # Usage: [BASELINE=... [BASELINE_ARGS=...]] bash benchmarks/scan-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ bash .ci/install-deps
 export OMP_THREAD_LIMIT=1
 swift build -c release --product docguard >/dev/null
 swift build -c release --product docguard-synth >/dev/null  # docguard synth runs it
+swift build -c release --product VisualZoneBenchmark >/dev/null
 bin=.build/release/docguard
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -65,6 +67,8 @@ measure "$bin" current-no-viz --no-lists --no-viz
 awk -v with="$(cat "$work/cpu-current")" -v without="$(cat "$work/cpu-current-no-viz")" 'BEGIN {
     printf "visual zone check: %+.0f ms CPU per scan (%.0f with it, %.0f without)\n", with - without, with, without
 }'
+# Where that goes, part by part, on one core: the page-text engine's part is the least the check can cost with it.
+.build/release/VisualZoneBenchmark "$work/pages"
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline-again "${baseline_args[@]}"; fi
 echo
 "$bin" eval "$work/pages" --jobs "$JOBS" "${model_args[@]}"
