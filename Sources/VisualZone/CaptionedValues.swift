@@ -29,7 +29,11 @@ struct CaptionedValues {
                     let left = Double(word.box.x)
                     return left >= start && left < end
                 }
-                if !words.isEmpty { values[caption.label, default: []].append(words) }
+                // The value is the first phrase in the column: a phrase further along is another column's, whose
+                // caption was not read (`Sex/Sexe` over `F/F`, a mark far to the right of it on the same line).
+                if let value = Self.phrases(of: PrintedLine(words: words)).first {
+                    values[caption.label, default: []].append(value)
+                }
             }
         }
     }

@@ -43,8 +43,9 @@ public struct PrintedDate: Sendable, Hashable {
     }
 
     /// Whether this print and `date` differ in one digit only, and there by a confusion the engine makes (`1`/`7`,
-    /// `3`/`8`, `5`/`6`, `0`/`8`…): a slip of the reading, not another date.
-    public func isOneDigitSlip(from date: MRZDate) -> Bool {
+    /// `3`/`8`, `5`/`6`, `0`/`8`…), or by any digit when `anyDigit` (print too coarse to tell digits apart): a slip
+    /// of the reading, not another date.
+    public func isOneDigitSlip(from date: MRZDate, anyDigit: Bool = false) -> Bool {
         guard let reading = dayMonths.first else { return false }
         let printed = digits(day: reading.day, month: reading.month, year: year, twoDigit: twoDigitYear)
         let expected = digits(
@@ -52,7 +53,8 @@ public struct PrintedDate: Sendable, Hashable {
             twoDigit: twoDigitYear)
         guard printed.count == expected.count else { return false }
         let changed = zip(printed, expected).filter { $0 != $1 }
-        return changed.count == 1 && (runTogether || Self.confusedDigits.contains(Set([changed[0].0, changed[0].1])))
+        return changed.count == 1
+            && (anyDigit || runTogether || Self.confusedDigits.contains(Set([changed[0].0, changed[0].1])))
     }
 
     /// Pairs of digits engines read for one another in printed text.

@@ -16,6 +16,10 @@ public struct VisualZoneComparer: Sendable {
     /// Word confidence from which a number under the document number's caption can support `differs` when it is two
     /// characters or more from the MRZ's: a word with one glyph the engine was unsure of scores 0.6–0.7 whole.
     public var captionedNumberConfidence = 0.6
+    /// Whether the page was printed too coarsely to tell one digit from another surely (a web copy's view, enlarged
+    /// from capitals a few pixels high): the engine then reads a `3` as `5` as surely as it reads anything, so a
+    /// date one digit off and a number one character off are taken for its slips, never for evidence.
+    public var coarsePrint = false
     /// Years before the expiry after which a date can be an issue date, never a birth date of an adult's document:
     /// a printed date earlier than that, that is not the MRZ's, is another birth date.
     public var issueWindowYears = 15
@@ -31,7 +35,8 @@ public struct VisualZoneComparer: Sendable {
                 let words = Array(line.words[found.words])
                 return DatedLine(
                     date: found.date, line: line, confidence: Self.meanConfidence(words),
-                    sureDigits: Self.digitsSure(words), box: Self.box(words),
+                    sureDigits: !coarsePrint && Self.digitsSure(words), anyDigitSlips: coarsePrint,
+                    box: Self.box(words),
                     printed: words.map(\.text).joined(separator: " "))
             }
         }
@@ -47,12 +52,16 @@ public struct VisualZoneComparer: Sendable {
         if surname.verdict == .unread, givenNames.verdict == .agrees, let given = givenNames.box,
             let name = document.surname
         {
-            surname = compareNeighbour(name, of: given, above: true, page: page) ?? surname
+            surname =
+                compareNeighbour(
+                    name, truncated: document.nameMayBeTruncated, of: given, above: true, page: page) ?? surname
         }
         if givenNames.verdict == .unread, surname.verdict == .agrees, let printed = surname.box,
             let names = document.givenNames, !names.isEmpty
         {
-            givenNames = compareNeighbour(names, of: printed, above: false, page: page) ?? givenNames
+            givenNames =
+                compareNeighbour(
+                    names, truncated: document.nameMayBeTruncated, of: printed, above: false, page: page) ?? givenNames
         }
         fields[.surname] = surname
         fields[.givenNames] = givenNames
@@ -70,6 +79,8 @@ public struct VisualZoneComparer: Sendable {
         /// The date's words with digits were read with confidence `sureDigit` or more: a digit that differs is
         /// printed so, not a slip.
         var sureDigits: Bool
+        /// Any one digit that differs may be a slip, not only the pairs the engine confuses (coarse print).
+        var anyDigitSlips: Bool
 
         /// Where the date's words stand.
         var box: PrintedBox?
@@ -77,7 +88,9 @@ public struct VisualZoneComparer: Sendable {
         var printed: String
 
         /// Whether the date may be a slip of the reading of `other` (one confused digit, not surely read).
-        func maySlip(from other: MRZDate) -> Bool { !sureDigits && date.isOneDigitSlip(from: other) }
+        func maySlip(from other: MRZDate) -> Bool {
+            !sureDigits && date.isOneDigitSlip(from: other, anyDigit: anyDigitSlips)
+        }
     }
 
     /// Word confidence from which a digit that differs is taken as printed, not as a confusion of the engine's.
@@ -91,8 +104,9 @@ public struct VisualZoneComparer: Sendable {
     // MARK: Document number
 
     /// Agrees when printed anywhere; differs on a confidently read word of the number's shape (same length, letters
-    /// and digits in the same places) that is no other number of the MRZ, or, under the number's own caption, on
-    /// one read less surely that is two characters or more from it (one is the engine's slip as often as not).
+    /// and digits in the same places) that is no other number of the MRZ (on coarse print, two characters or more
+    /// from it), or, under the number's own caption, on one read less surely that is two characters or more from it
+    /// (one is the engine's slip as often as not).
     private func compareNumber(_ document: MRZDocument, page: PrintedPage, captioned: [[PrintedWord]])
         -> FieldComparison
     {
@@ -109,7 +123,8 @@ public struct VisualZoneComparer: Sendable {
             let folded = Self.confusionFolded(word.text)
             // A date (`20/01/1969`) has the shape of an all-digit number; it is no document number.
             guard folded != wanted, !others.contains(folded), Self.sameShape(word.text, number),
-                PrintedDateFinder.dates(in: word.text).isEmpty
+                PrintedDateFinder.dates(in: word.text).isEmpty,
+                !coarsePrint || EditDistance.between(folded, wanted) >= 2
             else { continue }
             return differing([word])
         }
@@ -191,7 +206,8 @@ public struct VisualZoneComparer: Sendable {
             guard key.count >= 2 else { continue }
             if agrees(key) { return agreeing(letters) }
             if isOtherName(
-                key, of: name, confidence: Self.meanConfidence(letters), isCapitals: Self.isCapitals(letters))
+                key, of: name, truncated: truncated, confidence: Self.meanConfidence(letters),
+                isCapitals: Self.isCapitals(letters))
             {
                 return differing(letters)
             }
@@ -201,10 +217,11 @@ public struct VisualZoneComparer: Sendable {
 
     /// The name printed on the nearest line above (or below) `box` that starts where it starts, in letters of
     /// about its size (captions in smaller print between them are passed over), held against `name`: differs when
-    /// it is confidently another name (two letters or more apart), else nil.
-    private func compareNeighbour(_ name: String, of box: PrintedBox, above: Bool, page: PrintedPage)
-        -> FieldComparison?
-    {
+    /// it is confidently another name (two letters or more apart), else nil. `truncated`: the MRZ may hold the name
+    /// cut short.
+    private func compareNeighbour(
+        _ name: String, truncated: Bool, of box: PrintedBox, above: Bool, page: PrintedPage
+    ) -> FieldComparison? {
         let height = Double(box.height)
         let lines = above ? page.lines.reversed() : page.lines
         for line in lines {
@@ -218,7 +235,7 @@ public struct VisualZoneComparer: Sendable {
             let key = Self.nameKey(Self.joined(words))
             guard key.count >= 2,
                 isOtherName(
-                    key, of: name, confidence: Self.meanConfidence(words),
+                    key, of: name, truncated: truncated, confidence: Self.meanConfidence(words),
                     isCapitals: Self.isCapitals(words))
             else { return nil }
             return differing(words)
@@ -230,12 +247,20 @@ public struct VisualZoneComparer: Sendable {
     /// two letters or more apart (one letter apart is the engine's slip as often as a forger's), or, read less
     /// surely (national letters the model lacks), in capitals as names are printed (small letters read in a pattern
     /// or a photo are noise), sharing next to nothing with it. A part of the name (one given name of two, a line of a
-    /// name printed on two) is no other name.
-    func isOtherName(_ key: String, of name: String, confidence: Double, isCapitals: Bool) -> Bool {
+    /// name printed on two) is no other name. When the MRZ may hold the name cut short (`truncated`), a longer
+    /// printed name is held against it only as far as the MRZ goes.
+    func isOtherName(_ key: String, of name: String, truncated: Bool = false, confidence: Double, isCapitals: Bool)
+        -> Bool
+    {
         // Two letters are no name to go by (`UL` read in a stamp's edge).
         guard key.count >= 3, !Self.isPart(key, of: name) else { return false }
         let wanted = PrintedTextKey.key(name)
-        let distance = EditDistance.between(key, wanted)
+        // The cut may fall a letter either side of where the printed name's slip puts it.
+        let distance =
+            truncated && key.count > wanted.count
+            ? ((wanted.count - 1)...(wanted.count + 1)).map { EditDistance.between(String(key.prefix($0)), wanted) }
+                .min()!
+            : EditDistance.between(key, wanted)
         if confidence >= confidentWord { return distance >= 2 }
         return confidence >= 0.35 && isCapitals
             && distance >= max(3, Int((0.6 * Double(max(key.count, wanted.count))).rounded(.up)))
@@ -338,9 +363,9 @@ public struct VisualZoneComparer: Sendable {
     /// were read surely, one confused digit off it).
     private func captionedDate(_ captioned: [[PrintedWord]], other date: MRZDate) -> FieldComparison? {
         for value in captioned where Self.meanConfidence(value) >= confidentWord {
-            let sure = Self.digitsSure(value)
+            let sure = !coarsePrint && Self.digitsSure(value)
             for printed in PrintedDateFinder.dates(in: value.map(\.text).joined(separator: " "))
-            where !printed.matches(date) && (sure || !printed.isOneDigitSlip(from: date)) {
+            where !printed.matches(date) && (sure || !printed.isOneDigitSlip(from: date, anyDigit: coarsePrint)) {
                 return differing(value)
             }
         }

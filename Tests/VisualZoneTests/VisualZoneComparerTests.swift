@@ -217,6 +217,47 @@ import Testing
         #expect(!verdicts(page).values.contains(.differs))
     }
 
+    @Test(arguments: [("F/F", FieldVerdict.agrees), ("M", .differs)])
+    func theSexValueIsTheFirstPhraseInItsColumn(_ printed: String, _ verdict: FieldVerdict) {
+        // `Sex/Sexe` is the only caption read on its line; far to its right on the value's line stands a word of
+        // another column whose caption was not read (real-dev's 100_pass2-uto: `F/F` and `xz`).
+        var value = Self.line([printed], x: 300, y: 280)
+        value.words.append(
+            PrintedWord(text: "xz", confidence: 0.33, box: PrintedBox(x: 760, y: 280, width: 78, height: 42)))
+        let page = PrintedPage(lines: [Self.caption(["Sex/", "Sexe"], x: 300, y: 260), value])
+        #expect(verdicts(page)[.sex] == verdict)
+    }
+
+    @Test func onCoarsePrintOneDigitOrCharacterOffIsASlipTwoAreEvidence() {
+        var coarse = VisualZoneComparer()
+        coarse.coarsePrint = true
+        // Read surely, one digit off the MRZ's expiry (2014 for 2012, a pair the engine does not usually confuse)
+        // and one character off its number: evidence on a scan, a slip on a web copy's capitals a few pixels high.
+        let oneOff = Self.page(number: "L898902C4", expiry: ["15", "APR", "2014"])
+        #expect(verdicts(oneOff)[.expiryDate] == .differs)
+        #expect(verdicts(oneOff)[.documentNumber] == .differs)
+        let coarseCheck = coarse.compare(oneOff, with: Self.document)
+        #expect(coarseCheck[.expiryDate].verdict == .unread)
+        #expect(coarseCheck[.documentNumber].verdict == .unread)
+        // Two off is another value however coarse the print.
+        let twoOff = coarse.compare(Self.page(number: "L898907C4", expiry: ["15", "APR", "2021"]), with: Self.document)
+        #expect(twoOff[.documentNumber].verdict == .differs)
+        #expect(twoOff[.expiryDate].verdict == .differs)
+    }
+
+    @Test func aLongerPrintedNameIsHeldAgainstATruncatedMRZOnlyAsFarAsItGoes() {
+        let comparer = VisualZoneComparer()
+        // The MRZ cut `CHAYAPA DEJTHAMRONG KRASUANG` to `...KRASUA`; the page was read with one letter too many.
+        let printed = PrintedTextKey.key("CHAYTAPA DEJTHAMRONG KRASUANG")
+        let mrz = "CHAYAPA DEJTHAMRONG KRASUA"
+        #expect(!comparer.isOtherName(printed, of: mrz, truncated: true, confidence: 0.93, isCapitals: true))
+        #expect(comparer.isOtherName(printed, of: mrz, truncated: false, confidence: 0.93, isCapitals: true))
+        #expect(
+            comparer.isOtherName(
+                PrintedTextKey.key("SOMCHAI DEJTHAMRONG KRASUANG"), of: mrz, truncated: true, confidence: 0.93,
+                isCapitals: true))
+    }
+
     @Test func anEmptyPageIsUnreadEverywhere() {
         let check = VisualZoneComparer().compare(PrintedPage(lines: []), with: Self.document)
         #expect(VisualField.allCases.allSatisfy { check[$0].verdict == .unread })

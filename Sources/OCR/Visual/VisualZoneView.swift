@@ -13,11 +13,17 @@ public struct VisualZoneView: Sendable {
     public var xStep: Point
     /// Page displacement per view pixel down the view.
     public var yStep: Point
+    /// Whether the view was enlarged from print under `coarseCharacterHeight`.
+    public var isCoarse: Bool
 
     /// Capital height of the MRZ, in view pixels, the view is scaled to: the values (printed about as large) then
     /// read as well as at 26 and cost less (TestImages: 136 ms more per scan than without the check at 22, 152 at
     /// 26, 111 at 18, where more verdicts go unread; real-dev: as many or more fields agree at 22 as at 26).
     public static let characterHeight = 22.0
+    /// MRZ capital height, in page pixels, under which the page is printed too coarsely to tell one digit from its
+    /// neighbour surely, however sure the engine is: web copies measure 4-10 px here, scans of 150 dpi and more 12
+    /// px and more.
+    public static let coarseCharacterHeight = 10.0
     /// Height of the region above the band, in MRZ line lengths: a passport's data page is about 0.62 of its MRZ
     /// lines' length high above them, a card's 0.5.
     static let heightShare = 0.62
@@ -27,6 +33,7 @@ public struct VisualZoneView: Sendable {
     /// The view above `band` on `page`.
     public init(band: MRZBand, on page: GrayImage) {
         let scale = Self.characterHeight / max(1, band.characterHeight)
+        isCoarse = band.characterHeight < Self.coarseCharacterHeight
         let length = Double(band.lineLength - 1) * band.pitch
         let top =
             band.origin - band.down * (band.characterHeight + Self.heightShare * length)

@@ -65,6 +65,8 @@ final class PageReader {
         let view = VisualZoneView(band: document.reading.band, on: image)
         let printed = visualEngine.read(view.image)
         debug?.writeVisualZone(path: path, view: view.image, printed: printed)
+        var comparer = self.comparer
+        comparer.coarsePrint = view.isCoarse
         let check = comparer.compare(printed, with: document.reading.document)
         let differing = check.differing.compactMap { check[$0].box }
         return (check, ReportImages(band: document.reading.band, on: image, view: view, outlined: differing))
