@@ -255,7 +255,8 @@ public struct VisualZoneComparer: Sendable {
         // Two letters are no name to go by (`UL` read in a stamp's edge).
         guard key.count >= 3, !Self.isPart(key, of: name) else { return false }
         let wanted = PrintedTextKey.key(name)
-        // The cut may fall a letter either side of where the printed name's slip puts it.
+        // Cut where the MRZ's name ends, a letter either side (a letter read too many or too few before the cut);
+        // the closest of the three counts.
         let distance =
             truncated && key.count > wanted.count
             ? ((wanted.count - 1)...(wanted.count + 1)).map { EditDistance.between(String(key.prefix($0)), wanted) }
@@ -360,7 +361,7 @@ public struct VisualZoneComparer: Sendable {
     }
 
     /// `differs` when a caption's value holds a confidently read date that is not `date` (nor, unless its digits
-    /// were read surely, one confused digit off it).
+    /// were read surely, one confused digit off it; on coarse print, nor any one digit off it).
     private func captionedDate(_ captioned: [[PrintedWord]], other date: MRZDate) -> FieldComparison? {
         for value in captioned where Self.meanConfidence(value) >= confidentWord {
             let sure = !coarsePrint && Self.digitsSure(value)
