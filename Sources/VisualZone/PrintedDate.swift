@@ -107,10 +107,14 @@ public enum PrintedDateFinder {
     }
 
     /// Numbers and words; everything else separates them. A short run mixing digits with letters the engine reads
-    /// for digits (`2O34`, `l974`) is taken as the number.
+    /// for digits (`2O34`, `l974`) is taken as the number. A word with a mark between two digits that no date is
+    /// written with (`20%6`: a glyph the engine could not read) gives no number: its pieces are no day or year.
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        for chunk in text.uppercased().split(whereSeparator: { !($0.isLetter || ($0.isASCII && $0.isNumber)) }) {
+        let words = text.uppercased().split(whereSeparator: \.isWhitespace).filter { !hasForeignMarkInNumber($0) }
+        for chunk in words.joined(separator: " ").split(whereSeparator: {
+            !($0.isLetter || ($0.isASCII && $0.isNumber))
+        }) {
             for run in numberRuns(Array(chunk)) {
                 let text = String(run)
                 let digits = String(run.map { digitLookalikes[$0] ?? $0 })
@@ -122,6 +126,28 @@ public enum PrintedDateFinder {
             }
         }
         return tokens
+    }
+
+    /// Marks dates are written with between their numbers: `12.08.1974`, `12/08/74`, `1974-08-12`, `12·08·1974`.
+    static let dateSeparators: Set<Character> = [".", "/", "-", ",", "·", "'", "’", ":"]
+
+    /// Whether `word` has a mark that is no date separator between two digits (`20%6`).
+    private static func hasForeignMarkInNumber(_ word: Substring) -> Bool {
+        var sawDigit = false
+        var marks = false
+        for character in word {
+            if character.isASCII && character.isNumber {
+                if sawDigit && marks { return true }
+                sawDigit = true
+                marks = false
+            } else if character.isLetter || dateSeparators.contains(character) {
+                sawDigit = false
+                marks = false
+            } else if sawDigit {
+                marks = true
+            }
+        }
+        return false
     }
 
     /// `chunk` cut where letters meet digits (`23DEC2004`: 23, DEC, 2004), except that a run of digit look-alikes

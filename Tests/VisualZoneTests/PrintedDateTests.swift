@@ -22,6 +22,15 @@ import Testing
         #expect(!PrintedDateFinder.dates(in: text).contains { $0.matches(Self.birth) }, "\(text)")
     }
 
+    @Test func aNumberBrokenByAMarkNoDateIsWrittenWithGivesNoDate() {
+        // `20%6`: a glyph of the year the engine could not read; `28 JUN 20` is no date of the page's.
+        #expect(PrintedDateFinder.dates(in: "28 JUN 20%6").isEmpty)
+        #expect(PrintedDateFinder.dates(in: "28 JUN 2006").first?.year == 2006)
+        #expect(PrintedDateFinder.dates(in: "28·06·2006").first?.year == 2006)
+        #expect(PrintedDateFinder.dates(in: "(28.06.2006)").first?.year == 2006)
+        #expect(PrintedDateFinder.dates(in: "“28 JUN 2006”").first?.year == 2006)
+    }
+
     @Test func lookAlikesJoinShortNumbersOnly() {
         #expect(PrintedDateFinder.dates(in: "23 DEC 2O34").first?.year == 2034)
         #expect(PrintedDateFinder.dates(in: "23DEC2004").first?.dayMonths.first?.month == 12)
