@@ -247,7 +247,7 @@ public struct VisualZoneComparer: Sendable {
     /// two letters or more apart (one letter apart is the engine's slip as often as a forger's), or, read less
     /// surely (national letters the model lacks), in capitals as names are printed (small letters read in a pattern
     /// or a photo are noise), sharing next to nothing with it. A part of the name (one given name of two, a line of a
-    /// name printed on two) is no other name. When the MRZ may hold the name cut short (`truncated`), a longer
+    /// name printed on two, its first letters alone) is no other name. When the MRZ may hold the name cut short (`truncated`), a longer
     /// printed name is held against it only as far as the MRZ goes.
     func isOtherName(_ key: String, of name: String, truncated: Bool = false, confidence: Double, isCapitals: Bool)
         -> Bool
@@ -255,6 +255,9 @@ public struct VisualZoneComparer: Sendable {
         // Two letters are no name to go by (`UL` read in a stamp's edge).
         guard key.count >= 3, !Self.isPart(key, of: name) else { return false }
         let wanted = PrintedTextKey.key(name)
+        // The name's beginning alone (`NILAVADHAN` for NILAVADHANANANDA, `PIE` for PIERRE) is the rest of it lost to
+        // glare, blur or the page's edge, not another name.
+        guard !wanted.hasPrefix(key) else { return false }
         // Cut where the MRZ's name ends, a letter either side (a letter read too many or too few before the cut);
         // the closest of the three counts.
         let distance =
