@@ -151,6 +151,7 @@ import Testing
         usleep(useconds_t(random.next() % 900_000))
         process.send(SIGKILL)
         process.wait()
+        try fixture.awaitOtherSessionsEnded()
         let info = try fixture.open().info()
         if info?.generation == model.generation + 1 { model = model.applying(changes, replace: replace) }
     }

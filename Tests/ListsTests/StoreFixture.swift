@@ -59,6 +59,28 @@ final class StoreFixture {
         return url.path
     }
 
+    /// Waits until the server has ended every other session on the fixture's database. A killed importer's
+    /// session ends (rolling back, letting go of the import lock) only once the server notices its client is gone,
+    /// and an import started before that is refused as busy. Nothing to wait for on SQLite, whose locks go with the
+    /// process. Throws after 60 s.
+    func awaitOtherSessionsEnded() throws {
+        guard let database else { return }
+        let (connection, logger) = try Self.connect(try Self.adminURL())
+        defer { try? connection.close().wait() }
+        let deadline = Date().addingTimeInterval(60)
+        while true {
+            let others = try connection.query(
+                "SELECT count(*)::int FROM pg_stat_activity WHERE datname = \(database) AND pid <> pg_backend_pid()",
+                logger: logger
+            ).wait().first?.decode(Int.self)
+            if others == 0 { return }
+            guard Date() < deadline else {
+                throw FixtureError("a killed importer's session on \(database) never ended")
+            }
+            usleep(50_000)
+        }
+    }
+
     func close() {
         try? FileManager.default.removeItem(at: folder)
         if let database, let admin = try? Self.adminURL() {
