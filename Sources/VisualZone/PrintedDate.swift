@@ -111,10 +111,16 @@ public enum PrintedDateFinder {
     /// written with (`20%6`: a glyph the engine could not read) gives no number: its pieces are no day or year.
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        let words = text.uppercased().split(whereSeparator: \.isWhitespace).filter { !hasForeignMarkInNumber($0) }
-        for chunk in words.joined(separator: " ").split(whereSeparator: {
-            !($0.isLetter || ($0.isASCII && $0.isNumber))
-        }) {
+        for word in text.uppercased().split(whereSeparator: \.isWhitespace) where !hasForeignMarkInNumber(word) {
+            tokens += tokenize(word: word)
+        }
+        return tokens
+    }
+
+    /// The tokens of one whitespace-free word.
+    private static func tokenize(word: Substring) -> [Token] {
+        var tokens: [Token] = []
+        for chunk in word.split(whereSeparator: { !($0.isLetter || ($0.isASCII && $0.isNumber)) }) {
             for run in numberRuns(Array(chunk)) {
                 let text = String(run)
                 let digits = String(run.map { digitLookalikes[$0] ?? $0 })

@@ -35,7 +35,7 @@ public struct VisualZoneComparer: Sendable {
                 let words = Array(line.words[found.words])
                 return DatedLine(
                     date: found.date, line: line, confidence: Self.meanConfidence(words),
-                    sureDigits: !coarsePrint && Self.digitsSure(words), anyDigitSlips: coarsePrint,
+                    sureDigits: digitsSure(words),
                     box: Self.box(words),
                     printed: words.map(\.text).joined(separator: " "))
             }
@@ -79,26 +79,27 @@ public struct VisualZoneComparer: Sendable {
         /// The date's words with digits were read with confidence `sureDigit` or more: a digit that differs is
         /// printed so, not a slip.
         var sureDigits: Bool
-        /// Any one digit that differs may be a slip, not only the pairs the engine confuses (coarse print).
-        var anyDigitSlips: Bool
 
         /// Where the date's words stand.
         var box: PrintedBox?
         /// The date's words as read (`19 JUN/JUN 1942`), for the result and the report.
         var printed: String
-
-        /// Whether the date may be a slip of the reading of `other` (one confused digit, not surely read).
-        func maySlip(from other: MRZDate) -> Bool {
-            !sureDigits && date.isOneDigitSlip(from: other, anyDigit: anyDigitSlips)
-        }
     }
 
     /// Word confidence from which a digit that differs is taken as printed, not as a confusion of the engine's.
     static let sureDigit = 0.9
 
-    /// Whether every word of `words` with a digit in it was read with `sureDigit` confidence or more.
-    private static func digitsSure(_ words: [PrintedWord]) -> Bool {
-        words.filter { $0.text.contains(where: \.isNumber) }.allSatisfy { $0.confidence >= sureDigit }
+    /// Whether every word of `words` with a digit in it was read with `sureDigit` confidence or more, on print
+    /// fine enough to tell digits apart (never on coarse print).
+    private func digitsSure(_ words: [PrintedWord]) -> Bool {
+        !coarsePrint
+            && words.filter { $0.text.contains(where: \.isNumber) }.allSatisfy { $0.confidence >= Self.sureDigit }
+    }
+
+    /// Whether `printed` may be the engine's slip in reading `date`: its digits not read surely (`digitsSure`), and
+    /// one digit off by a confusion the engine makes (on coarse print, any one digit).
+    private func maySlip(_ printed: PrintedDate, from date: MRZDate, digitsSure: Bool) -> Bool {
+        !digitsSure && printed.isOneDigitSlip(from: date, anyDigit: coarsePrint)
     }
 
     // MARK: Document number
@@ -316,7 +317,8 @@ public struct VisualZoneComparer: Sendable {
         // date on the day of a later date of the page is an issue date by that one (the page's own expiry).
         let validityLines = Set(dates.filter { $0.date.matches(expiry) }.map(\.line))
         let later = dates.compactMap { $0.date.date(near: expiry, yearsAfter: 10) }
-        for dated in dates where dated.confidence >= confidentDate && !dated.maySlip(from: birth) {
+        for dated in dates
+        where dated.confidence >= confidentDate && !maySlip(dated.date, from: birth, digitsSure: dated.sureDigits) {
             // A two-digit year is taken in the latest century it can be (`21` is 2021, an issue date, not 1921).
             guard !dated.date.matches(expiry), let date = dated.date.date(near: expiry, yearsAfter: 10),
                 date.year >= 1900
@@ -358,7 +360,7 @@ public struct VisualZoneComparer: Sendable {
                 ? nil : dated.date.date(near: expiry, yearsAfter: 10).map { (dated, $0) }
         }
         guard let (latest, date) = resolved.max(by: { $0.1 < $1.1 }), latest.confidence >= confidentDate,
-            !latest.maySlip(from: expiry), date > expiry
+            !maySlip(latest.date, from: expiry, digitsSure: latest.sureDigits), date > expiry
         else { return .unread }
         return differing(latest)
     }
@@ -367,9 +369,9 @@ public struct VisualZoneComparer: Sendable {
     /// were read surely, one confused digit off it; on coarse print, nor any one digit off it).
     private func captionedDate(_ captioned: [[PrintedWord]], other date: MRZDate) -> FieldComparison? {
         for value in captioned where Self.meanConfidence(value) >= confidentWord {
-            let sure = !coarsePrint && Self.digitsSure(value)
+            let sure = digitsSure(value)
             for printed in PrintedDateFinder.dates(in: value.map(\.text).joined(separator: " "))
-            where !printed.matches(date) && (sure || !printed.isOneDigitSlip(from: date, anyDigit: coarsePrint)) {
+            where !printed.matches(date) && !maySlip(printed, from: date, digitsSure: sure) {
                 return differing(value)
             }
         }
